@@ -1,0 +1,100 @@
+// Command seminars runs the booking service for social media competence seminars.
+//
+//	seminars [serve]     run the web server (default)
+//	seminars migrate     bring the database schema up to date and exit
+//	seminars backup FILE write a consistent copy of the SQLite database to FILE
+//
+// Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"seminars"
+	"seminars/internal/config"
+	"seminars/internal/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Environ(), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process around it, so tests can call it.
+func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) int {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	cfg, err := config.Load(defaults, environ)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	command := "serve"
+	if len(args) > 0 {
+		command, args = args[0], args[1:]
+	}
+	switch command {
+	case "serve":
+		err = serve(ctx, cfg, log, stdout)
+	case "migrate":
+		err = migrate(ctx, cfg, stdout)
+	case "backup":
+		err = backup(ctx, cfg, args, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s\n", command, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	return 0
+}
+
+const usage = `usage: seminars [command]
+
+commands:
+  serve          run the web server (default)
+  migrate        bring the database schema up to date
+  backup FILE    write a consistent copy of the SQLite database to FILE`
+
+func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintln(stdout, "database is up to date")
+	return nil
+}
+
+func backup(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: seminars backup FILE")
+	}
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "backup written to", args[0])
+	return nil
+}

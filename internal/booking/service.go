@@ -1,0 +1,187 @@
+// Package booking holds the use cases that change bookings: reserve, confirm, cancel, expire. It
+// owns capacity: seats are only taken or given back here, inside one write transaction together
+// with the booking that takes or returns them.
+package booking
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// Settings are the parts of the configuration the booking rules depend on.
+type Settings struct {
+	VATRateBP      int
+	InvoicePayment bool
+	HoldDuration   time.Duration
+	MaxAttendees   int
+}
+
+// Service runs the booking use cases.
+type Service struct {
+	store    *store.Store
+	settings Settings
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// New returns a booking service. now is the clock (time.Now in production).
+func New(st *store.Store, settings Settings, now func() time.Time, log *slog.Logger) *Service {
+	return &Service{store: st, settings: settings, now: now, log: log}
+}
+
+// AttendeeInput is one person to book.
+type AttendeeInput struct {
+	FirstName string
+	LastName  string
+	Email     string
+}
+
+// Request is a company's booking, already checked for shape by the form layer.
+type Request struct {
+	DateID        uint
+	Attendees     []AttendeeInput
+	Billing       model.Billing
+	PaymentMethod string
+	Voucher       string
+	Language      string
+}
+
+// Result is a stored booking and the secret of its manage link, which exists only here: the
+// database keeps its hash.
+type Result struct {
+	Booking     model.Booking
+	ManageToken string
+}
+
+// Reserve books seats on a date. Invoice bookings are confirmed at once; card bookings hold the
+// seats as pending_payment until HoldDuration has passed. When too few seats are left it returns a
+// *model.SoldOutError and stores nothing.
+func (s *Service) Reserve(ctx context.Context, req Request) (Result, error) {
+	if err := s.checkPaymentMethod(req.PaymentMethod); err != nil {
+		return Result{}, err
+	}
+	if strings.TrimSpace(req.Voucher) != "" {
+		// No voucher exists until the back office can issue them; say so rather than ignore it.
+		return Result{}, &model.ValidationError{Fields: map[string]string{"voucher": "error.voucher_unknown"}}
+	}
+	const attempts = 5 // a reference collision (1 in ~600 million per pair) is retried
+	for attempt := 1; ; attempt++ {
+		res, err := s.reserveOnce(ctx, req)
+		if err != nil && store.IsUniqueViolation(err) && attempt < attempts {
+			continue
+		}
+		return res, err
+	}
+}
+
+func (s *Service) checkPaymentMethod(method string) error {
+	switch method {
+	case model.PaymentInvoice:
+		if s.settings.InvoicePayment {
+			return nil
+		}
+	case model.PaymentCard:
+		// Card payment needs Stripe Checkout, which the payment issue adds.
+	}
+	return fmt.Errorf("payment method %q: %w", method, model.ErrPaymentDisabled)
+}
+
+func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) {
+	reference, err := newReference()
+	if err != nil {
+		return Result{}, err
+	}
+	token, tokenHash, err := newManageToken()
+	if err != nil {
+		return Result{}, err
+	}
+	now := s.now().UTC()
+	b := model.Booking{
+		Reference:       reference,
+		ManageTokenHash: tokenHash,
+		DateID:          req.DateID,
+		PaymentMethod:   req.PaymentMethod,
+		PaymentStatus:   model.PaymentUnpaid,
+		Billing:         normaliseBilling(req.Billing),
+		Language:        req.Language,
+		Seats:           len(req.Attendees),
+		VATRateBP:       s.settings.VATRateBP,
+	}
+	for _, a := range req.Attendees {
+		b.Attendees = append(b.Attendees, model.Attendee{
+			FirstName: strings.TrimSpace(a.FirstName), LastName: strings.TrimSpace(a.LastName),
+			Email: strings.ToLower(strings.TrimSpace(a.Email)),
+		})
+	}
+	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
+		date, err := tx.DateByID(ctx, req.DateID)
+		if err != nil {
+			return err
+		}
+		if !date.Bookable(now) {
+			return fmt.Errorf("date %d (%s): %w", date.ID, date.Status, model.ErrNotBookable)
+		}
+		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
+			return err
+		}
+		b.UnitNetCents = date.UnitPriceNetCents(now)
+		totals := model.ComputeTotals(b.UnitNetCents*int64(b.Seats)-b.DiscountCents, b.VATRateBP)
+		b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
+		if req.PaymentMethod == model.PaymentInvoice {
+			b.Status = model.BookingConfirmed
+			b.ConfirmedAt = &now
+		} else {
+			b.Status = model.BookingPendingPayment
+			expires := now.Add(s.settings.HoldDuration)
+			b.HoldExpiresAt = &expires
+		}
+		return tx.CreateBooking(ctx, &b)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	s.log.InfoContext(ctx, "booking reserved", "reference", b.Reference, "date_id", b.DateID, "seats", b.Seats, "status", b.Status)
+	return Result{Booking: b, ManageToken: token}, nil
+}
+
+func normaliseBilling(in model.Billing) model.Billing {
+	trim := strings.TrimSpace
+	return model.Billing{
+		Company: trim(in.Company), Name: trim(in.Name), Email: strings.ToLower(trim(in.Email)),
+		Street: trim(in.Street), PostalCode: trim(in.PostalCode), City: trim(in.City),
+		Country: strings.ToUpper(trim(in.Country)), VATID: strings.ToUpper(strings.ReplaceAll(trim(in.VATID), " ", "")),
+		PONumber: trim(in.PONumber),
+	}
+}
+
+// ErrWrongToken is returned when a manage token does not belong to the booking; callers answer it
+// exactly like a missing booking so that references cannot be probed.
+var ErrWrongToken = fmt.Errorf("wrong manage token: %w", model.ErrNotFound)
+
+// Lookup returns a booking if token is its manage token.
+func (s *Service) Lookup(ctx context.Context, reference, token string) (model.Booking, error) {
+	b, err := s.store.BookingByReference(ctx, strings.ToUpper(strings.TrimSpace(reference)))
+	if err != nil {
+		return model.Booking{}, err
+	}
+	if !TokenMatches(token, b.ManageTokenHash) {
+		return model.Booking{}, ErrWrongToken
+	}
+	return b, nil
+}
+
+// IsSoldOut reports whether err says that too few seats were left, and how many were.
+func IsSoldOut(err error) (seatsLeft int, ok bool) {
+	var soldOut *model.SoldOutError
+	if errors.As(err, &soldOut) {
+		return soldOut.SeatsLeft, true
+	}
+	return 0, false
+}

@@ -1,0 +1,172 @@
+// Package config holds the service's typed settings. They are loaded once at start-up — the
+// embedded defaults from config/seminars.yaml, then an optional file named by SEMINARS_CONFIG,
+// then SEMINARS_* environment variables — validated once, and passed down as values.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/knadh/koanf/parsers/yaml"
+	"github.com/knadh/koanf/providers/env/v2"
+	"github.com/knadh/koanf/providers/file"
+	"github.com/knadh/koanf/providers/rawbytes"
+	"github.com/knadh/koanf/v2"
+)
+
+// EnvPrefix starts every environment variable the service reads.
+const EnvPrefix = "SEMINARS_"
+
+// Config is every setting of the service. The yaml file documents each one.
+type Config struct {
+	Addr     string `koanf:"addr"`
+	BaseURL  string `koanf:"base_url"`
+	Database string `koanf:"database"`
+	Demo     bool   `koanf:"demo"`
+	DataDir  string `koanf:"data_dir"`
+
+	AdminEmail    string `koanf:"admin_email"`
+	AdminPassword string `koanf:"admin_password"`
+
+	StripeSecretKey     string `koanf:"stripe_secret_key"`
+	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
+	StripeAPIURL        string `koanf:"stripe_api_url"`
+
+	SMTPURL  string `koanf:"smtp_url"`
+	MailFrom string `koanf:"mail_from"`
+
+	BookingRateLimit int  `koanf:"booking_rate_limit"`
+	InvoicePayment   bool `koanf:"invoice_payment"`
+	InvoiceDueDays   int  `koanf:"invoice_due_days"`
+	HoldMinutes      int  `koanf:"hold_minutes"`
+
+	VATRateBP    int    `koanf:"vat_rate_bp"`
+	Currency     string `koanf:"currency"`
+	Timezone     string `koanf:"timezone"`
+	MaxBodyBytes int64  `koanf:"max_body_bytes"`
+	MaxAttendees int    `koanf:"max_attendees"`
+
+	SellerName    string `koanf:"seller_name"`
+	SellerAddress string `koanf:"seller_address"`
+	SellerVATID   string `koanf:"seller_vat_id"`
+	SellerEmail   string `koanf:"seller_email"`
+
+	// Location is Timezone resolved by Validate.
+	Location *time.Location `koanf:"-"`
+}
+
+// Load reads the defaults, then the file named by SEMINARS_CONFIG (if any), then the environment
+// given as KEY=VALUE pairs (os.Environ() in production, a fixed list in tests), and validates.
+func Load(defaults []byte, environ []string) (Config, error) {
+	k := koanf.New(".")
+	if err := k.Load(rawbytes.Provider(defaults), yaml.Parser()); err != nil {
+		return Config{}, fmt.Errorf("config: embedded defaults: %w", err)
+	}
+	if path := lookup(environ, EnvPrefix+"CONFIG"); path != "" {
+		if err := k.Load(file.Provider(path), yaml.Parser()); err != nil {
+			return Config{}, fmt.Errorf("config: %s: %w", path, err)
+		}
+	}
+	envProvider := env.Provider(".", env.Opt{
+		Prefix:      EnvPrefix,
+		EnvironFunc: func() []string { return environ },
+		TransformFunc: func(key, value string) (string, any) {
+			name := strings.ToLower(strings.TrimPrefix(key, EnvPrefix))
+			if name == "config" {
+				return "", nil
+			}
+			return name, value
+		},
+	})
+	if err := k.Load(envProvider, nil); err != nil {
+		return Config{}, fmt.Errorf("config: environment: %w", err)
+	}
+	var c Config
+	if err := k.UnmarshalWithConf("", &c, koanf.UnmarshalConf{Tag: "koanf", FlatPaths: false}); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	return c, c.Validate()
+}
+
+// Validate checks the settings once and fills derived fields, so that nothing later needs to.
+func (c *Config) Validate() error {
+	var problems []string
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	if c.Addr == "" {
+		bad("addr is empty")
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("base_url %q is not an http(s) URL", c.BaseURL)
+	}
+	if c.Database == "" {
+		bad("database is empty")
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
+			bad("smtp_url %q must look like smtp://user:pass@host:port or smtps://host:port", c.SMTPURL)
+		}
+	}
+	if (c.AdminEmail == "") != (c.AdminPassword == "") {
+		bad("admin_email and admin_password must be set together")
+	}
+	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
+		bad("admin_password must have at least 10 characters")
+	}
+	if c.BookingRateLimit < 0 {
+		bad("booking_rate_limit must be 0 (off) or more")
+	}
+	if c.HoldMinutes < 30 {
+		bad("hold_minutes must be at least 30 (Stripe Checkout's minimum)")
+	}
+	if c.VATRateBP < 0 || c.VATRateBP > 10000 {
+		bad("vat_rate_bp must be between 0 and 10000")
+	}
+	if c.Currency != "EUR" {
+		bad("currency must be EUR")
+	}
+	if c.MaxBodyBytes < 1024 {
+		bad("max_body_bytes must be at least 1024")
+	}
+	if c.MaxAttendees < 1 {
+		bad("max_attendees must be at least 1")
+	}
+	if c.InvoiceDueDays < 0 {
+		bad("invoice_due_days must not be negative")
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		bad("timezone %q is unknown", c.Timezone)
+	}
+	c.Location = loc
+	if len(problems) > 0 {
+		return errors.New("config: " + strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// StripeEnabled tells whether card/SEPA payment through Stripe Checkout is offered.
+func (c Config) StripeEnabled() bool { return c.StripeSecretKey != "" }
+
+// HoldDuration is how long an unpaid card booking keeps its seats.
+func (c Config) HoldDuration() time.Duration { return time.Duration(c.HoldMinutes) * time.Minute }
+
+// IsPostgres tells whether Database names a PostgreSQL server rather than a SQLite file.
+func (c Config) IsPostgres() bool { return IsPostgresURL(c.Database) }
+
+// IsPostgresURL tells whether a database setting is a PostgreSQL URL.
+func IsPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func lookup(environ []string, key string) string {
+	for _, kv := range environ {
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}

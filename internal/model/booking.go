@@ -1,0 +1,123 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Booking statuses. A booking moves forward only (see CanTransition).
+const (
+	BookingPendingPayment = "pending_payment" // seats held, waiting for Stripe
+	BookingConfirmed      = "confirmed"       // seats sold
+	BookingCancelled      = "cancelled"       // seats given back by the booker or the trainer
+	BookingExpired        = "expired"         // the hold ran out unpaid
+)
+
+// Payment methods.
+const (
+	PaymentInvoice = "invoice"
+	PaymentCard    = "card" // card or SEPA through Stripe Checkout
+)
+
+// Payment statuses, separate from the booking's status: an invoice booking is confirmed but unpaid.
+const (
+	PaymentUnpaid   = "unpaid"
+	PaymentPaid     = "paid"
+	PaymentRefunded = "refunded"
+)
+
+var bookingTransitions = map[string][]string{
+	BookingPendingPayment: {BookingConfirmed, BookingCancelled, BookingExpired},
+	BookingConfirmed:      {BookingCancelled},
+	// A payment can arrive after its hold expired; if seats are still free the booking is confirmed.
+	BookingExpired:   {BookingConfirmed},
+	BookingCancelled: {},
+}
+
+// CanTransition tells whether a booking may move from one status to another.
+func CanTransition(from, to string) bool {
+	for _, allowed := range bookingTransitions[from] {
+		if allowed == to {
+			return true
+		}
+	}
+	return false
+}
+
+// HoldsSeats tells whether bookings in a status count against a date's capacity.
+func HoldsSeats(status string) bool {
+	return status == BookingPendingPayment || status == BookingConfirmed
+}
+
+// Billing is who pays: the company and its contact.
+type Billing struct {
+	Company    string `gorm:"size:200;not null"`
+	Name       string `gorm:"size:200;not null"`
+	Email      string `gorm:"size:254;not null;index"`
+	Street     string `gorm:"size:200;not null"`
+	PostalCode string `gorm:"size:20;not null"`
+	City       string `gorm:"size:100;not null"`
+	Country    string `gorm:"size:2;not null"`
+	VATID      string `gorm:"size:30"`
+	PONumber   string `gorm:"size:100"`
+}
+
+// Booking is a company's order of seats on one date for one or more attendees.
+type Booking struct {
+	ID        uint   `gorm:"primaryKey"`
+	Reference string `gorm:"size:20;uniqueIndex;not null"`
+	// ManageTokenHash is the SHA-256 of the secret in the manage link; the secret itself is never stored.
+	ManageTokenHash string       `gorm:"size:64;not null"`
+	DateID          uint         `gorm:"not null;index"`
+	Date            *SeminarDate `gorm:"foreignKey:DateID"`
+	Status          string       `gorm:"size:20;not null;index"`
+	PaymentMethod   string       `gorm:"size:20;not null"`
+	PaymentStatus   string       `gorm:"size:20;not null"`
+	Billing         Billing      `gorm:"embedded;embeddedPrefix:billing_"`
+	Language        string       `gorm:"size:5;not null"`
+	Seats           int          `gorm:"not null"`
+	UnitNetCents    int64        `gorm:"not null"`
+	DiscountCents   int64        `gorm:"not null;default:0"`
+	NetCents        int64        `gorm:"not null"`
+	VATCents        int64        `gorm:"not null"`
+	GrossCents      int64        `gorm:"not null"`
+	VATRateBP       int          `gorm:"not null"`
+	VoucherCode     string       `gorm:"size:50"`
+	HoldExpiresAt   *time.Time   `gorm:"index"`
+	ConfirmedAt     *time.Time
+	CancelledAt     *time.Time
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	Attendees       []Attendee `gorm:"foreignKey:BookingID"`
+}
+
+// Transition moves the booking to a new status or says why it cannot.
+func (b *Booking) Transition(to string, now time.Time) error {
+	if !CanTransition(b.Status, to) {
+		return fmt.Errorf("booking %s: %s → %s: %w", b.Reference, b.Status, to, ErrInvalidTransition)
+	}
+	b.Status = to
+	switch to {
+	case BookingConfirmed:
+		b.ConfirmedAt = &now
+		b.HoldExpiresAt = nil
+	case BookingCancelled:
+		b.CancelledAt = &now
+	}
+	return nil
+}
+
+// Attendee is one person who will attend, booked by a company.
+type Attendee struct {
+	ID          uint   `gorm:"primaryKey"`
+	BookingID   uint   `gorm:"not null;index"`
+	FirstName   string `gorm:"size:100;not null"`
+	LastName    string `gorm:"size:100;not null"`
+	Email       string `gorm:"size:254;not null"`
+	CheckedInAt *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// FullName is first and last name joined.
+func (a Attendee) FullName() string { return a.FirstName + " " + a.LastName }

@@ -1,0 +1,68 @@
+package model
+
+import "time"
+
+// Formats of a seminar date.
+const (
+	FormatInPerson = "in_person"
+	FormatOnline   = "online"
+)
+
+// Statuses of a seminar date.
+const (
+	DateDraft     = "draft"
+	DatePublished = "published"
+	DateCancelled = "cancelled"
+)
+
+// SeminarDate is one scheduled run of a seminar with its own capacity and price.
+// SeatsTaken counts seats held or sold; it only changes inside a write transaction together with
+// the bookings that take or release the seats, so SeatsTaken <= Capacity always holds.
+type SeminarDate struct {
+	ID                uint      `gorm:"primaryKey"`
+	SeminarID         uint      `gorm:"not null;index"`
+	Seminar           *Seminar  `gorm:"foreignKey:SeminarID"`
+	StartsAt          time.Time `gorm:"not null;index"`
+	EndsAt            time.Time `gorm:"not null"`
+	Capacity          int       `gorm:"not null"`
+	SeatsTaken        int       `gorm:"not null;default:0"`
+	PriceNetCents     int64     `gorm:"not null"`
+	EarlyBirdNetCents int64     `gorm:"not null;default:0"`
+	EarlyBirdUntil    *time.Time
+	Format            string `gorm:"size:20;not null"`
+	City              string `gorm:"size:100"`
+	Venue             string `gorm:"size:200"`
+	Address           string `gorm:"size:300"`
+	OnlineURL         string `gorm:"size:500"`
+	Status            string `gorm:"size:20;not null;default:published;index"`
+	Sequence          int    `gorm:"not null;default:0"` // bumped on every change attendees must hear about (iCalendar SEQUENCE)
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// SeatsLeft is the number of seats that can still be booked.
+func (d SeminarDate) SeatsLeft() int {
+	if left := d.Capacity - d.SeatsTaken; left > 0 {
+		return left
+	}
+	return 0
+}
+
+// Bookable tells whether the date takes bookings at time now.
+func (d SeminarDate) Bookable(now time.Time) bool {
+	return d.Status == DatePublished && d.StartsAt.After(now)
+}
+
+// UnitPriceNetCents is the net price per attendee for a booking made at time now: the early-bird
+// price while it runs, otherwise the regular price.
+func (d SeminarDate) UnitPriceNetCents(now time.Time) int64 {
+	if d.EarlyBirdActive(now) {
+		return d.EarlyBirdNetCents
+	}
+	return d.PriceNetCents
+}
+
+// EarlyBirdActive tells whether the early-bird price applies at time now.
+func (d SeminarDate) EarlyBirdActive(now time.Time) bool {
+	return d.EarlyBirdNetCents > 0 && d.EarlyBirdUntil != nil && now.Before(*d.EarlyBirdUntil)
+}

@@ -1,0 +1,35 @@
+// Package model holds the service's records and the pure rules about them: statuses and their
+// transitions, prices and VAT. It does no I/O.
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Domain errors. Packages wrap them with %w; the web layer maps them to status codes in one place.
+var (
+	ErrNotFound          = errors.New("not found")
+	ErrInvalidTransition = errors.New("invalid status transition")
+	ErrNotBookable       = errors.New("date cannot be booked")
+	ErrPaymentDisabled   = errors.New("payment method not available")
+)
+
+// SoldOutError says a date has fewer free seats than a booking asked for.
+type SoldOutError struct {
+	DateID    uint
+	SeatsLeft int
+	Requested int
+}
+
+func (e *SoldOutError) Error() string {
+	return fmt.Sprintf("date %d: %d seats requested, %d left", e.DateID, e.Requested, e.SeatsLeft)
+}
+
+// ValidationError carries per-field message keys (translated by the caller into the user's
+// language) for input that breaks a domain rule.
+type ValidationError struct {
+	Fields map[string]string
+}
+
+func (e *ValidationError) Error() string { return fmt.Sprintf("invalid input: %v", e.Fields) }

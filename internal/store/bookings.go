@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// CreateBooking inserts a booking with its attendees.
+func (q Queries) CreateBooking(ctx context.Context, b *model.Booking) error {
+	return q.db.WithContext(ctx).Create(b).Error
+}
+
+// ReferenceTaken tells whether a booking reference is already used.
+func (q Queries) ReferenceTaken(ctx context.Context, reference string) (bool, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("reference = ?", reference).Count(&n).Error
+	return n > 0, err
+}
+
+// BookingByReference returns a booking with its attendees, date and seminar.
+func (q Queries) BookingByReference(ctx context.Context, reference string) (model.Booking, error) {
+	var b model.Booking
+	err := q.db.WithContext(ctx).
+		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Date.Seminar").
+		Where("reference = ?", reference).
+		First(&b).Error
+	return b, notFound(err, "booking "+reference)
+}
+
+// SaveBookingStatus writes a booking's status fields after a transition.
+func (q Queries) SaveBookingStatus(ctx context.Context, b *model.Booking) error {
+	return q.db.WithContext(ctx).Model(b).Select("status", "payment_status", "hold_expires_at", "confirmed_at", "cancelled_at", "updated_at").
+		Updates(map[string]any{
+			"status": b.Status, "payment_status": b.PaymentStatus, "hold_expires_at": b.HoldExpiresAt,
+			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt, "updated_at": time.Now().UTC(),
+		}).Error
+}
+
+// CountBookingsForDate counts a date's bookings in a status.
+func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status string) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("date_id = ? AND status = ?", dateID, status).Count(&n).Error
+	return n, err
+}
+
+// SeatsHeldForDate sums the seats of the bookings that hold seats on a date; it must always equal
+// the date's SeatsTaken.
+func (q Queries) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).
+		Where("date_id = ? AND status IN ?", dateID, []string{model.BookingPendingPayment, model.BookingConfirmed}).
+		Select("COALESCE(SUM(seats), 0)").Scan(&n).Error
+	return n, err
+}
+
+// CountAttendees counts all stored attendees (for tests that prove nothing partial is stored).
+func (q Queries) CountAttendees(ctx context.Context) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Attendee{}).Count(&n).Error
+	return n, err
+}

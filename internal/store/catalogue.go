@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// CountSeminars returns how many seminars exist (published or not).
+func (q Queries) CountSeminars(ctx context.Context) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Seminar{}).Count(&n).Error
+	return n, err
+}
+
+// CreateSeminar inserts a seminar together with its dates.
+func (q Queries) CreateSeminar(ctx context.Context, s *model.Seminar) error {
+	return q.db.WithContext(ctx).Create(s).Error
+}
+
+// upcomingDates preloads the published dates that start after now, earliest first.
+func upcomingDates(now time.Time) func(*gorm.DB) *gorm.DB {
+	return func(db *gorm.DB) *gorm.DB {
+		return db.Where("status = ? AND starts_at > ?", model.DatePublished, now).Order("starts_at, id")
+	}
+}
+
+// Catalogue returns the published seminars with their upcoming published dates.
+func (q Queries) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar, error) {
+	var seminars []model.Seminar
+	err := q.db.WithContext(ctx).
+		Preload("Dates", upcomingDates(now)).
+		Where("published = ?", true).
+		Order("id").
+		Find(&seminars).Error
+	return seminars, err
+}
+
+// SeminarBySlug returns a published seminar with its upcoming published dates.
+func (q Queries) SeminarBySlug(ctx context.Context, slug string, now time.Time) (model.Seminar, error) {
+	var s model.Seminar
+	err := q.db.WithContext(ctx).
+		Preload("Dates", upcomingDates(now)).
+		Where("slug = ? AND published = ?", slug, true).
+		First(&s).Error
+	return s, notFound(err, "seminar "+slug)
+}
+
+// DateByID returns a date with its seminar.
+func (q Queries) DateByID(ctx context.Context, id uint) (model.SeminarDate, error) {
+	var d model.SeminarDate
+	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
+	return d, notFound(err, fmt.Sprintf("date %d", id))
+}
+
+// TakeSeats takes n seats of a date if that many are free, in one conditional UPDATE: the check
+// and the take cannot be separated by another writer on either database (SQLite serialises
+// writers; PostgreSQL re-evaluates the WHERE clause on the locked row). It returns a
+// *model.SoldOutError when too few seats are left.
+func (q Queries) TakeSeats(ctx context.Context, dateID uint, n int) error {
+	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+		Where("id = ? AND seats_taken + ? <= capacity", dateID, n).
+		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": time.Now().UTC()})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 1 {
+		return nil
+	}
+	d, err := q.DateByID(ctx, dateID)
+	if err != nil {
+		return err
+	}
+	return &model.SoldOutError{DateID: dateID, SeatsLeft: d.SeatsLeft(), Requested: n}
+}
+
+// ReleaseSeats gives n seats of a date back.
+func (q Queries) ReleaseSeats(ctx context.Context, dateID uint, n int) error {
+	return q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+		Where("id = ?", dateID).
+		Updates(map[string]any{"seats_taken": gorm.Expr("CASE WHEN seats_taken >= ? THEN seats_taken - ? ELSE 0 END", n, n), "updated_at": time.Now().UTC()}).Error
+}

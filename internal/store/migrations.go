@@ -1,0 +1,37 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// migrations are applied in order and recorded in the migrations table; never edit one that has
+// shipped — add a new one. The first creates the tables from today's models; every later one
+// changes the schema explicitly (and guards with HasColumn/HasTable, because a fresh database
+// gets the newest model shapes from the first migration).
+func migrations() []*gormigrate.Migration {
+	return []*gormigrate.Migration{
+		{
+			ID: "0001_catalogue_and_bookings",
+			Migrate: func(tx *gorm.DB) error {
+				return tx.Migrator().CreateTable(&model.Seminar{}, &model.SeminarDate{}, &model.Booking{}, &model.Attendee{})
+			},
+			Rollback: func(tx *gorm.DB) error {
+				return tx.Migrator().DropTable(&model.Attendee{}, &model.Booking{}, &model.SeminarDate{}, &model.Seminar{})
+			},
+		},
+	}
+}
+
+// Migrate brings the schema up to date.
+func Migrate(db *gorm.DB) error {
+	m := gormigrate.New(db, &gormigrate.Options{TableName: "migrations", IDColumnName: "id", IDColumnSize: 100, UseTransaction: true}, migrations())
+	if err := m.Migrate(); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+// Package store opens the database (SQLite or PostgreSQL), migrates it and runs every query.
+// It is the only package that touches *gorm.DB. Reads go to a read pool; writes go through WithTx.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"seminars/internal/model"
+)
+
+// Store is the database. Its embedded Queries read from the read pool.
+type Store struct {
+	Queries
+	write    *gorm.DB
+	read     *gorm.DB
+	postgres bool
+}
+
+// Tx is a write transaction; its Queries see and change the transaction's state.
+type Tx struct {
+	Queries
+}
+
+// Queries are the reads and writes the service needs, bound to a pool or a transaction.
+type Queries struct {
+	db *gorm.DB
+}
+
+// Open connects to dsn — a SQLite file path or a postgres:// URL — and migrates the schema.
+//
+// SQLite runs in WAL mode with synchronous=FULL: one writer connection whose transactions start
+// with BEGIN IMMEDIATE (so two writers never deadlock or fail with "database is locked" on lock
+// upgrade; they queue for the connection instead), and a separate pool of read-only connections
+// that WAL lets read while the writer writes.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	return openSQLite(ctx, dsn)
+}
+
+func gormConfig() *gorm.Config {
+	return &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true, // every multi-row write already runs in WithTx
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		TranslateError:         true,
+	}
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("store: create %s: %w", dir, err)
+		}
+	}
+	common := url.Values{}
+	common.Set("_journal_mode", "WAL")
+	common.Set("_synchronous", "FULL")
+	common.Set("_busy_timeout", "10000")
+	common.Set("_foreign_keys", "on")
+	writeParams := cloneValues(common)
+	writeParams.Set("_txlock", "immediate")
+	write, err := gorm.Open(sqlite.Open("file:"+path+"?"+writeParams.Encode()), gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	writeDB, err := write.DB()
+	if err != nil {
+		return nil, err
+	}
+	writeDB.SetMaxOpenConns(1)
+	writeDB.SetMaxIdleConns(1)
+	writeDB.SetConnMaxLifetime(0)
+
+	if err := Migrate(write); err != nil {
+		_ = writeDB.Close()
+		return nil, err
+	}
+
+	readParams := cloneValues(common)
+	readParams.Set("_query_only", "true")
+	read, err := gorm.Open(sqlite.Open("file:"+path+"?"+readParams.Encode()), gormConfig())
+	if err != nil {
+		_ = writeDB.Close()
+		return nil, fmt.Errorf("store: open read pool %s: %w", path, err)
+	}
+	readDB, err := read.DB()
+	if err != nil {
+		return nil, err
+	}
+	readDB.SetMaxOpenConns(8)
+	readDB.SetMaxIdleConns(8)
+	s := &Store{Queries: Queries{db: read}, write: write, read: read}
+	return s, s.Ping(ctx)
+}
+
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	db, err := gorm.Open(postgres.Open(dsn), gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(20)
+	sqlDB.SetMaxIdleConns(10)
+	sqlDB.SetConnMaxLifetime(30 * time.Minute)
+	if err := Migrate(db); err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
+	s := &Store{Queries: Queries{db: db}, write: db, read: db, postgres: true}
+	return s, s.Ping(ctx)
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// IsPostgres tells which database is behind the store.
+func (s *Store) IsPostgres() bool { return s.postgres }
+
+// Ping checks that both pools answer.
+func (s *Store) Ping(ctx context.Context) error {
+	for _, db := range []*gorm.DB{s.write, s.read} {
+		sqlDB, err := db.DB()
+		if err != nil {
+			return err
+		}
+		if err := sqlDB.PingContext(ctx); err != nil {
+			return fmt.Errorf("store: ping: %w", err)
+		}
+	}
+	return nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	var errs []error
+	for _, db := range uniquePools(s.write, s.read) {
+		sqlDB, err := db.DB()
+		if err == nil {
+			err = sqlDB.Close()
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+func uniquePools(a, b *gorm.DB) []*gorm.DB {
+	if a == b {
+		return []*gorm.DB{a}
+	}
+	return []*gorm.DB{a, b}
+}
+
+// WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
+func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		return fn(&Tx{Queries: Queries{db: db}})
+	})
+}
+
+// notFound turns GORM's missing-record error into the domain's.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return fmt.Errorf("%s: %w", what, model.ErrNotFound)
+	}
+	return err
+}
+
+// IsUniqueViolation tells whether err comes from a unique constraint.
+func IsUniqueViolation(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }

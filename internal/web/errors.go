@@ -1,0 +1,104 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+)
+
+// apiError is the one mapping from errors to what a client sees: status, a stable machine code
+// and a message key for people. Domain code returns sentinel or typed errors; only this decides
+// what HTTP makes of them.
+type apiError struct {
+	Status    int
+	Code      string
+	Message   string // i18n key
+	SeatsLeft *int
+}
+
+func classify(err error) apiError {
+	var soldOut *model.SoldOutError
+	var httpErr *echo.HTTPError
+	switch {
+	case errors.As(err, &soldOut):
+		left := soldOut.SeatsLeft
+		return apiError{http.StatusConflict, "sold_out", "error.sold_out", &left}
+	case errors.Is(err, model.ErrNotFound):
+		return apiError{Status: http.StatusNotFound, Code: "not_found", Message: "error.not_found"}
+	case errors.Is(err, model.ErrNotBookable):
+		return apiError{Status: http.StatusConflict, Code: "not_bookable", Message: "error.not_bookable"}
+	case errors.Is(err, model.ErrInvalidTransition):
+		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
+	case errors.As(err, &httpErr):
+		return classifyHTTP(httpErr)
+	}
+	return apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "error.internal"}
+}
+
+func classifyHTTP(e *echo.HTTPError) apiError {
+	switch e.Code {
+	case http.StatusNotFound:
+		return apiError{Status: e.Code, Code: "not_found", Message: "error.not_found"}
+	case http.StatusRequestEntityTooLarge:
+		return apiError{Status: e.Code, Code: "body_too_large", Message: "error.body_too_large"}
+	case http.StatusTooManyRequests:
+		return apiError{Status: e.Code, Code: "rate_limited", Message: "error.rate_limited"}
+	case http.StatusForbidden:
+		return apiError{Status: e.Code, Code: "forbidden", Message: "error.forbidden"}
+	case http.StatusBadRequest:
+		return apiError{Status: e.Code, Code: "bad_request", Message: "error.bad_request"}
+	case http.StatusMethodNotAllowed:
+		return apiError{Status: e.Code, Code: "method_not_allowed", Message: "error.bad_request"}
+	case http.StatusUnauthorized:
+		return apiError{Status: e.Code, Code: "unauthorized", Message: "error.unauthorized"}
+	}
+	if e.Code >= 500 {
+		return apiError{Status: e.Code, Code: "internal", Message: "error.internal"}
+	}
+	return apiError{Status: e.Code, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(e.Code), " ", "_")), Message: "error.bad_request"}
+}
+
+// wantsJSON tells whether the client of this request reads JSON rather than pages.
+func wantsJSON(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/webhooks/") || p == "/healthz" ||
+		strings.Contains(c.Request().Header.Get("Accept"), "application/json")
+}
+
+// handleError is Echo's error handler: it logs what went wrong on our side and answers in the
+// client's format and language, never with internals.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	ae := classify(err)
+	if ae.Status >= 500 {
+		s.log.ErrorContext(c.Request().Context(), "request failed", "path", c.Request().URL.Path, "error", err)
+	}
+	t := s.i18n.For(language(c))
+	var respErr error
+	switch {
+	case c.Request().Method == http.MethodHead:
+		respErr = c.NoContent(ae.Status)
+	case wantsJSON(c):
+		body := map[string]any{"error": ae.Code, "message": t.T(ae.Message)}
+		if ae.SeatsLeft != nil {
+			body["seats_left"] = *ae.SeatsLeft
+		}
+		respErr = c.JSON(ae.Status, body)
+	default:
+		respErr = s.render(c, ae.Status, pageError, t.T(ae.Message), ae, nil)
+	}
+	if respErr != nil {
+		s.log.Error("writing error response", "error", respErr)
+	}
+}
+
+// validationFailed answers 422 with translated per-field messages.
+func (s *Server) validationFailed(c echo.Context, keys map[string]string) error {
+	return c.JSON(http.StatusUnprocessableEntity, map[string]any{"errors": s.translate(c, keys)})
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"time"
+
+	"seminars/internal/model"
+)
+
+// JSON shapes of the public API (the contract in DESIGN.md; add fields, never rename).
+
+type seminarJSON struct {
+	ID              uint       `json:"id"`
+	Slug            string     `json:"slug"`
+	Title           string     `json:"title"`
+	Teaser          string     `json:"teaser"`
+	Functions       []string   `json:"functions"`
+	DurationMinutes int        `json:"duration_minutes"`
+	URL             string     `json:"url"`
+	Dates           []dateJSON `json:"dates"`
+}
+
+type dateJSON struct {
+	ID              uint       `json:"id"`
+	SeminarID       uint       `json:"seminar_id"`
+	StartsAt        time.Time  `json:"starts_at"`
+	EndsAt          time.Time  `json:"ends_at"`
+	Capacity        int        `json:"capacity"`
+	SeatsLeft       int        `json:"seats_left"`
+	PriceNetCents   int64      `json:"price_net_cents"`
+	PriceGrossCents int64      `json:"price_gross_cents"`
+	RegularNetCents int64      `json:"regular_price_net_cents"`
+	EarlyBirdUntil  *time.Time `json:"early_bird_until,omitempty"`
+	Currency        string     `json:"currency"`
+	Format          string     `json:"format"`
+	City            string     `json:"city"`
+	Venue           string     `json:"venue"`
+	Address         string     `json:"address"`
+	Status          string     `json:"status"`
+}
+
+func (s *Server) seminarView(sem model.Seminar, lang string, now time.Time) seminarJSON {
+	out := seminarJSON{
+		ID: sem.ID, Slug: sem.Slug, Title: sem.Title(lang), Teaser: sem.Teaser(lang),
+		Functions: sem.Functions(), DurationMinutes: sem.DurationMinutes,
+		URL: s.cfg.BaseURL + "/seminars/" + sem.Slug, Dates: []dateJSON{},
+	}
+	for _, d := range sem.Dates {
+		out.Dates = append(out.Dates, s.dateView(d, now))
+	}
+	return out
+}
+
+func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
+	unit := d.UnitPriceNetCents(now)
+	v := dateJSON{
+		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(),
+		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
+		PriceGrossCents: model.Gross(unit, s.cfg.VATRateBP), RegularNetCents: d.PriceNetCents,
+		Currency: s.cfg.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
+	}
+	if d.EarlyBirdActive(now) {
+		v.EarlyBirdUntil = d.EarlyBirdUntil
+	}
+	return v
+}
+
+type attendeeJSON struct {
+	FirstName   string     `json:"first_name"`
+	LastName    string     `json:"last_name"`
+	Email       string     `json:"email"`
+	CheckedInAt *time.Time `json:"checked_in_at,omitempty"`
+}
+
+type documentJSON struct {
+	Kind string `json:"kind"`
+	URL  string `json:"url"`
+}
+
+type bookingJSON struct {
+	Reference       string         `json:"reference"`
+	Status          string         `json:"status"`
+	PaymentMethod   string         `json:"payment_method"`
+	PaymentStatus   string         `json:"payment_status"`
+	DateID          uint           `json:"date_id"`
+	Seminar         string         `json:"seminar,omitempty"`
+	StartsAt        *time.Time     `json:"starts_at,omitempty"`
+	Attendees       []attendeeJSON `json:"attendees"`
+	Billing         billingJSON    `json:"billing"`
+	TotalNetCents   int64          `json:"total_net_cents"`
+	TotalVATCents   int64          `json:"total_vat_cents"`
+	TotalGrossCents int64          `json:"total_gross_cents"`
+	Currency        string         `json:"currency"`
+	HoldExpiresAt   *time.Time     `json:"hold_expires_at,omitempty"`
+	Documents       []documentJSON `json:"documents"`
+	CreatedAt       time.Time      `json:"created_at"`
+}
+
+type billingJSON struct {
+	Company    string `json:"company"`
+	Name       string `json:"name"`
+	Email      string `json:"email"`
+	Street     string `json:"street"`
+	PostalCode string `json:"postal_code"`
+	City       string `json:"city"`
+	Country    string `json:"country"`
+	VATID      string `json:"vat_id"`
+	PONumber   string `json:"po_number"`
+}
+
+func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
+	out := bookingJSON{
+		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
+		DateID: b.DateID, Attendees: []attendeeJSON{}, Documents: []documentJSON{},
+		Billing: billingJSON(b.Billing), TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
+		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
+	}
+	if b.Date != nil {
+		starts := b.Date.StartsAt.UTC()
+		out.StartsAt = &starts
+		if b.Date.Seminar != nil {
+			out.Seminar = b.Date.Seminar.Title(lang)
+		}
+	}
+	for _, a := range b.Attendees {
+		out.Attendees = append(out.Attendees, attendeeJSON{a.FirstName, a.LastName, a.Email, a.CheckedInAt})
+	}
+	return out
+}
+
+// manageURL is the private link through which a booker manages a booking.
+func (s *Server) manageURL(reference, token string) string {
+	return s.cfg.BaseURL + "/b/" + reference + "?t=" + token
+}

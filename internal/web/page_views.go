@@ -1,0 +1,59 @@
+package web
+
+import (
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/web/form"
+)
+
+// Data the page templates receive in Page.Data.
+
+type catalogueData struct {
+	Seminars []model.Seminar
+	Filter   catalogueFilter
+	Options  filterOptions
+	VATRate  int
+	Now      time.Time
+}
+
+type seminarData struct {
+	Seminar model.Seminar
+	VATRate int
+	Now     time.Time
+}
+
+type bookingFormData struct {
+	Date      model.SeminarDate
+	Form      form.Booking
+	VATRate   int
+	Now       time.Time
+	Countries []string
+	Problem   string // a message about the whole form, e.g. "only 2 seats left"
+}
+
+type bookingShowData struct {
+	Booking model.Booking
+	Token   string
+	Created bool
+}
+
+// GrossOf returns a net price plus VAT, for templates.
+func (d catalogueData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+
+// GrossOf returns a net price plus VAT, for templates.
+func (d seminarData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+
+// GrossOf returns a net price plus VAT, for templates.
+func (d bookingFormData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+
+// Rows is how many attendee rows the form shows.
+func (d bookingFormData) Rows() int { return max(len(d.Form.Attendees), 1) }
+
+// Attendee returns row i of the form, empty when the row is new.
+func (d bookingFormData) Attendee(i int) form.Attendee {
+	if i < len(d.Form.Attendees) {
+		return d.Form.Attendees[i]
+	}
+	return form.Attendee{}
+}

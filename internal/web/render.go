@@ -1,0 +1,172 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/i18n"
+)
+
+// Pages the handlers render. Each is parsed once at start-up with the layout and partials, so a
+// page missing from templates/ stops the service from booting rather than failing a request.
+const (
+	pageCatalogue   = "pages/catalogue.html"
+	pageSeminar     = "pages/seminar.html"
+	pageBookingForm = "pages/booking_form.html"
+	pageBookingShow = "pages/booking_show.html"
+	pageError       = "pages/error.html"
+)
+
+var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError}
+
+// Views holds the parsed page templates.
+type Views struct {
+	pages map[string]*template.Template
+}
+
+// NewViews parses every page in pageNames together with templates/layouts and templates/partials.
+func NewViews(files fs.FS, extraPages ...string) (*Views, error) {
+	v := &Views{pages: map[string]*template.Template{}}
+	funcs := template.FuncMap{
+		"add": func(a, b int) int { return a + b },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i
+			}
+			return s
+		},
+		"join":   strings.Join,
+		"lower":  strings.ToLower,
+		"paras":  paragraphs,
+		"query":  url.QueryEscape,
+		"fields": func(i int, name string) string { return fmt.Sprintf("attendees[%d].%s", i, name) },
+		"dict":   dict,
+		"div100": func(bp int) int { return bp / 100 },
+	}
+	for _, name := range append(append([]string{}, pageNames...), extraPages...) {
+		t, err := template.New(name).Funcs(funcs).ParseFS(files,
+			"templates/layouts/*.html", "templates/partials/*.html", "templates/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("templates: %s defines no \"content\"", name)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// dict builds a map from key/value pairs, to pass several values to a partial.
+func dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		m[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return m, nil
+}
+
+// paragraphs splits plain text at blank lines, so descriptions keep their paragraphs without
+// letting stored text carry HTML.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Page is what every page template receives: the data every page needs, plus Data for the page.
+type Page struct {
+	T        *i18n.Translator
+	Lang     string
+	CSRF     string
+	Path     string
+	Title    string
+	Seller   Seller
+	Loc      *time.Location
+	Data     any
+	Errors   map[string]string // translated messages by field name
+	Status   int
+	Stripe   bool
+	Admin    bool
+	AdminNav string
+}
+
+// Seller is who sells, shown in the footer.
+type Seller struct {
+	Name    string
+	Address string
+	Email   string
+}
+
+// Local returns t in the display time zone.
+func (p Page) Local(t time.Time) time.Time { return t.In(p.Loc) }
+
+// When formats a date's start and end in the display zone.
+func (p Page) When(start, end time.Time) string { return p.T.DateRange(start.In(p.Loc), end.In(p.Loc)) }
+
+// Err returns the message for a field, or "".
+func (p Page) Err(field string) string { return p.Errors[field] }
+
+// OtherLang is the language the switch offers.
+func (p Page) OtherLang() string {
+	if p.Lang == "en" {
+		return "de"
+	}
+	return "en"
+}
+
+// render writes a page with the status given.
+func (s *Server) render(c echo.Context, status int, name, title string, data any, errs map[string]string) error {
+	t, ok := s.views.pages[name]
+	if !ok {
+		return fmt.Errorf("render: page %s was not registered", name)
+	}
+	page := s.page(c, title, data)
+	page.Errors = errs
+	page.Status = status
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", page); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// page fills what every page needs, in one place.
+func (s *Server) page(c echo.Context, title string, data any) Page {
+	lang := language(c)
+	csrf, _ := c.Get(csrfContextKey).(string)
+	return Page{
+		T: s.i18n.For(lang), Lang: lang, CSRF: csrf, Path: c.Request().URL.RequestURI(),
+		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.cfg.StripeEnabled(),
+		Seller: Seller{Name: s.cfg.SellerName, Address: s.cfg.SellerAddress, Email: s.cfg.SellerEmail},
+	}
+}
+
+// translate turns form message keys into the user's language.
+func (s *Server) translate(c echo.Context, keys map[string]string) map[string]string {
+	t := s.i18n.For(language(c))
+	out := make(map[string]string, len(keys))
+	for field, key := range keys {
+		out[field] = t.T(key)
+	}
+	return out
+}
+
+// redirect answers a POST with 303 See Other, so reloading the next page does not post again.
+func redirect(c echo.Context, to string) error { return c.Redirect(http.StatusSeeOther, to) }

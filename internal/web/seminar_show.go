@@ -1,0 +1,18 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// seminarShow is a seminar's page: what it is, for whom, and its dates to book.
+func (s *Server) seminarShow(c echo.Context) error {
+	sem, err := s.store.SeminarBySlug(c.Request().Context(), c.Param("slug"), s.now())
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, pageSeminar, sem.Title(language(c)), seminarData{
+		Seminar: sem, VATRate: s.cfg.VATRateBP, Now: s.now(),
+	}, nil)
+}
