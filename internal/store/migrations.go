@@ -24,6 +24,16 @@ func migrations() []*gormigrate.Migration {
 				return tx.Migrator().DropTable(&model.Attendee{}, &model.Booking{}, &model.SeminarDate{}, &model.Seminar{})
 			},
 		},
+		{
+			ID: "0002_outbox",
+			Migrate: func(tx *gorm.DB) error {
+				if tx.Migrator().HasTable(&model.OutboxItem{}) {
+					return nil
+				}
+				return tx.Migrator().CreateTable(&model.OutboxItem{})
+			},
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
+		},
 	}
 }
 

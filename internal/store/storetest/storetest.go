@@ -1,0 +1,162 @@
+// Package storetest opens real databases for tests: a fresh SQLite file per test, and a fresh
+// PostgreSQL schema per test on the server named by SEMINARS_TEST_POSTGRES (default
+// postgres://postgres@127.0.0.1:5432/test). Without a reachable PostgreSQL the PostgreSQL half of
+// a test is skipped locally and fails under CI=true, where .ci/run guarantees one.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver to create and drop schemas
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// DefaultPostgresURL is used when SEMINARS_TEST_POSTGRES is unset.
+const DefaultPostgresURL = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+
+// SQLite opens a migrated store on a new SQLite file in the test's temp dir.
+func SQLite(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seminars.db"))
+	if err != nil {
+		t.Fatalf("open sqlite: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
+// PostgresURL returns the server's URL for tests.
+func PostgresURL() string {
+	if u := os.Getenv("SEMINARS_TEST_POSTGRES"); u != "" {
+		return u
+	}
+	return DefaultPostgresURL
+}
+
+// Postgres opens a migrated store in a new schema of the test PostgreSQL server and drops the
+// schema when the test ends.
+func Postgres(t testing.TB) *store.Store {
+	t.Helper()
+	base := PostgresURL()
+	admin, err := sql.Open("pgx", base)
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		err = admin.PingContext(ctx)
+		cancel()
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PostgreSQL at %s is required under CI: %v", base, err)
+		}
+		t.Skipf("PostgreSQL at %s not reachable: %v", base, err)
+	}
+	schema := "t_" + randomHex(8)
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		_ = admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	st, err := store.Open(context.Background(), u.String())
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
+// Databases are the databases every store and booking test runs against.
+var Databases = []struct {
+	Name string
+	Open func(testing.TB) *store.Store
+}{
+	{"sqlite", SQLite},
+	{"postgres", Postgres},
+}
+
+// Each runs fn as a subtest once per database.
+func Each(t *testing.T, fn func(t *testing.T, st *store.Store)) {
+	for _, db := range Databases {
+		t.Run(db.Name, func(t *testing.T) { fn(t, db.Open(t)) })
+	}
+}
+
+// DateOptions shape the seminar date that SeedDate creates.
+type DateOptions struct {
+	Capacity      int
+	SeatsTaken    int
+	PriceNetCents int64
+	StartsIn      time.Duration // from now; default 30 days
+	Format        string
+	City          string
+	Status        string
+}
+
+// SeedDate creates a seminar with one date and returns the date (with its seminar).
+func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
+	t.Helper()
+	if o.Capacity == 0 {
+		o.Capacity = 10
+	}
+	if o.PriceNetCents == 0 {
+		o.PriceNetCents = 49000
+	}
+	if o.StartsIn == 0 {
+		o.StartsIn = 30 * 24 * time.Hour
+	}
+	if o.Format == "" {
+		o.Format = model.FormatInPerson
+	}
+	if o.City == "" && o.Format == model.FormatInPerson {
+		o.City = "Berlin"
+	}
+	if o.Status == "" {
+		o.Status = model.DatePublished
+	}
+	start := time.Now().UTC().Add(o.StartsIn).Truncate(time.Hour)
+	slug := "test-" + randomHex(4)
+	sem := model.Seminar{
+		Slug: slug, TitleDE: "Testseminar " + slug, TitleEN: "Test seminar " + slug,
+		FunctionList: "marketing,sales", DurationMinutes: 480, DefaultPriceCents: o.PriceNetCents, Published: true,
+		Dates: []model.SeminarDate{{
+			StartsAt: start, EndsAt: start.Add(8 * time.Hour), Capacity: o.Capacity, SeatsTaken: o.SeatsTaken,
+			PriceNetCents: o.PriceNetCents, Format: o.Format, City: o.City, Venue: "Tagungshaus",
+			Address: "Hauptstraße 1, 10115 Berlin", Status: o.Status,
+		}},
+	}
+	if err := st.CreateSeminar(context.Background(), &sem); err != nil {
+		t.Fatalf("seed date: %v", err)
+	}
+	d, err := st.DateByID(context.Background(), sem.Dates[0].ID)
+	if err != nil {
+		t.Fatalf("reload date: %v", err)
+	}
+	return d
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err))
+	}
+	return hex.EncodeToString(b)
+}
