@@ -142,7 +142,14 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			expires := now.Add(s.settings.HoldDuration)
 			b.HoldExpiresAt = &expires
 		}
-		return tx.CreateBooking(ctx, &b)
+		if err := tx.CreateBooking(ctx, &b); err != nil {
+			return err
+		}
+		event := model.EventBookingConfirmed
+		if b.Status == model.BookingPendingPayment {
+			event = model.EventBookingReceived
+		}
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: event, BookingID: b.ID})
 	})
 	if err != nil {
 		return Result{}, err

@@ -1,0 +1,30 @@
+package booking
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// notify records a booking event in the outbox inside tx. key must identify the cause uniquely
+// (e.g. the booking and its new status), so that recording the same cause twice — a duplicate
+// webhook, a retried request — sends nothing twice.
+func notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
+	payload, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, &model.OutboxItem{
+		Topic:   model.TopicMailEvent,
+		Key:     fmt.Sprintf("%s:%s:%s", model.TopicMailEvent, p.Event, key),
+		Payload: string(payload),
+	})
+}
+
+// Notify is notify for other use-case packages and the back office, with the same rules.
+func Notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
+	return notify(ctx, tx, key, p)
+}
