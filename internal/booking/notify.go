@@ -24,7 +24,7 @@ func notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload)
 	})
 }
 
-// Notify is notify for other use-case packages and the back office, with the same rules.
+// Notify records a booking event for other packages (the back office, payments) with the same rules as notify.
 func Notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
 	return notify(ctx, tx, key, p)
 }
