@@ -10,11 +10,19 @@ import (
 // apiBookingShow is GET /api/v1/bookings/{reference} with the manage token as bearer; a wrong or
 // missing token is answered exactly like an unknown reference (404).
 func (s *Server) apiBookingShow(c echo.Context) error {
-	token, _ := strings.CutPrefix(c.Request().Header.Get("Authorization"), "Bearer ")
-	b, err := s.bookings.Lookup(c.Request().Context(), c.Param("reference"), strings.TrimSpace(token))
+	b, err := s.bookings.Lookup(c.Request().Context(), c.Param("reference"), bearerToken(c))
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, s.bookingView(b, language(c)))
+}
+
+// bearerToken returns the token of an "Authorization: Bearer <token>" header, or "".
+func bearerToken(c echo.Context) string {
+	scheme, token, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
 }
