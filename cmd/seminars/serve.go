@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -74,16 +73,12 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 	if err != nil {
 		return nil, err
 	}
-	files, err := fs.Sub(seminars.Files, ".")
-	if err != nil {
-		return nil, err
-	}
 	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
 	return web.New(web.Deps{
-		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: files, Log: log, Now: time.Now,
+		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
 	})
 }
 

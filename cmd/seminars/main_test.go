@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"seminars/internal/store/storetest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine and the test to share.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// postgresSchemaURL makes a fresh schema for a serve test and returns a URL that uses it.
+func postgresSchemaURL(t *testing.T) string {
+	base := storetest.PostgresURL()
+	db, err := sql.Open("pgx", base)
+	if err == nil {
+		err = db.Ping()
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PostgreSQL required under CI: %v", err)
+		}
+		t.Skipf("PostgreSQL not reachable: %v", err)
+	}
+	schema := fmt.Sprintf("serve_%d", time.Now().UnixNano())
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = db.Exec("DROP SCHEMA " + schema + " CASCADE"); _ = db.Close() })
+	u, _ := url.Parse(base)
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// TestServeRunsWithDemoCatalogue starts the real command on SQLite and on PostgreSQL, as a user
+// would with `go run ./cmd/seminars`, and checks it answers with the demo catalogue and stops
+// cleanly.
+func TestServeRunsWithDemoCatalogue(t *testing.T) {
+	cases := []struct {
+		name     string
+		database func(t *testing.T) string
+		wantLine string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "data", "seminars.db") }, "Database: SQLite file"},
+		{"postgres", postgresSchemaURL, "Database: PostgreSQL"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			addr := freeAddr(t)
+			env := []string{"SEMINARS_ADDR=" + addr, "SEMINARS_DATABASE=" + tc.database(t), "SEMINARS_BASE_URL=http://" + addr}
+			ctx, cancel := context.WithCancel(context.Background())
+			var stdout, stderr syncBuffer
+			done := make(chan int, 1)
+			go func() { done <- run(ctx, nil, env, &stdout, &stderr) }()
+			var resp *http.Response
+			var err error
+			for range 200 {
+				if resp, err = http.Get("http://" + addr + "/api/v1/seminars"); err == nil {
+					break
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			if err != nil {
+				cancel()
+				t.Fatalf("server never answered: %v\n%s", err, stderr.String())
+			}
+			var body struct {
+				Seminars []struct{ Functions []string }
+			}
+			_ = json.NewDecoder(resp.Body).Decode(&body)
+			resp.Body.Close()
+			functions := map[string]bool{}
+			for _, s := range body.Seminars {
+				for _, f := range s.Functions {
+					functions[f] = true
+				}
+			}
+			if len(body.Seminars) < 8 || len(functions) <= 5 {
+				t.Errorf("demo catalogue has %d seminars over %d functions", len(body.Seminars), len(functions))
+			}
+			cancel()
+			if code := <-done; code != 0 {
+				t.Fatalf("exit code %d: %s", code, stderr.String())
+			}
+			out := stdout.String()
+			if !strings.Contains(out, "http://"+addr) || !strings.Contains(out, tc.wantLine) {
+				t.Fatalf("start-up output: %s", out)
+			}
+		})
+	}
+}
+
+func TestCommandErrors(t *testing.T) {
+	cases := []struct {
+		name     string
+		args     []string
+		env      []string
+		wantCode int
+		wantErr  string
+	}{
+		{"unknown command", []string{"frobnicate"}, nil, 2, "unknown command"},
+		{"invalid setting", nil, []string{"SEMINARS_BASE_URL=nope"}, 2, "base_url"},
+		{"backup without a file", []string{"backup"}, nil, 1, "usage: seminars backup FILE"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := append([]string{"SEMINARS_DATABASE=" + filepath.Join(t.TempDir(), "s.db")}, tc.env...)
+			var stdout, stderr syncBuffer
+			code := run(context.Background(), tc.args, env, &stdout, &stderr)
+			if code != tc.wantCode || !strings.Contains(stderr.String(), tc.wantErr) {
+				t.Fatalf("code %d, stderr %q", code, stderr.String())
+			}
+		})
+	}
+}
+
+func TestMigrateAndBackup(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"SEMINARS_DATABASE=" + filepath.Join(dir, "s.db")}
+	var stdout, stderr syncBuffer
+	if code := run(context.Background(), []string{"migrate"}, env, &stdout, &stderr); code != 0 {
+		t.Fatalf("migrate: %d %s", code, stderr.String())
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if code := run(context.Background(), []string{"backup", copyPath}, env, &stdout, &stderr); code != 0 {
+		t.Fatalf("backup: %d %s", code, stderr.String())
+	}
+	if info, err := os.Stat(copyPath); err != nil || info.Size() == 0 {
+		t.Fatalf("backup file: %v", err)
+	}
+	// The copy is a working database.
+	if code := run(context.Background(), []string{"migrate"}, []string{"SEMINARS_DATABASE=" + copyPath}, &stdout, &stderr); code != 0 {
+		t.Fatalf("migrate the copy: %s", stderr.String())
+	}
+}
