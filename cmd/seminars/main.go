@@ -3,6 +3,7 @@
 //	seminars [serve]     run the web server (default)
 //	seminars migrate     bring the database schema up to date and exit
 //	seminars backup FILE write a consistent copy of the SQLite database to FILE
+//	seminars voucher …   create and list discount codes
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
 package main
@@ -52,6 +53,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = migrate(ctx, cfg, stdout)
 	case "backup":
 		err = backup(ctx, cfg, args, stdout)
+	case "voucher":
+		err = voucherCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -71,7 +74,9 @@ const usage = `usage: seminars [command]
 commands:
   serve          run the web server (default)
   migrate        bring the database schema up to date
-  backup FILE    write a consistent copy of the SQLite database to FILE`
+  backup FILE    write a consistent copy of the SQLite database to FILE
+  voucher create --code CODE (--percent P | --amount CENTS) [--max-uses N] [--until YYYY-MM-DD] [--seminar SLUG]
+  voucher list   list discount codes and how often they were used`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database)

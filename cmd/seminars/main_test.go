@@ -170,3 +170,30 @@ func TestMigrateAndBackup(t *testing.T) {
 		t.Fatalf("migrate the copy: %s", stderr.String())
 	}
 }
+
+func TestVoucherCommands(t *testing.T) {
+	env := []string{"SEMINARS_DATABASE=" + filepath.Join(t.TempDir(), "s.db")}
+	cases := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  string
+	}{
+		{"percent voucher", []string{"voucher", "create", "--code", "sommer26", "--percent", "10", "--max-uses", "5", "--until", "2027-06-30"}, 0, "voucher SOMMER26 created"},
+		{"fixed voucher", []string{"voucher", "create", "--code", "TREUE", "--amount", "5000"}, 0, "voucher TREUE created"},
+		{"duplicate code", []string{"voucher", "create", "--code", "Sommer26", "--percent", "5"}, 1, "exists already"},
+		{"both kinds", []string{"voucher", "create", "--code", "X", "--percent", "5", "--amount", "100"}, 1, "either --percent or --amount"},
+		{"bad date", []string{"voucher", "create", "--code", "Y", "--percent", "5", "--until", "30.06.2027"}, 1, "YYYY-MM-DD"},
+		{"unknown seminar", []string{"voucher", "create", "--code", "Z", "--percent", "5", "--seminar", "nope"}, 1, "not found"},
+		{"list", []string{"voucher", "list"}, 0, "SOMMER26  10.00 %"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr syncBuffer
+			code := run(context.Background(), tc.args, env, &stdout, &stderr)
+			if code != tc.wantCode || !strings.Contains(stdout.String()+stderr.String(), tc.wantOut) {
+				t.Fatalf("code %d, out %q, err %q", code, stdout.String(), stderr.String())
+			}
+		})
+	}
+}

@@ -65,7 +65,10 @@ func TestReserve(t *testing.T) {
 			{name: "card without Stripe is refused", capacity: 4, attendees: 1, method: model.PaymentCard,
 				wantErr: func(err error) bool { return errors.Is(err, model.ErrPaymentDisabled) }},
 			{name: "unknown voucher is refused", capacity: 4, attendees: 1, voucher: "SOMMER",
-				wantErr: func(err error) bool { var v *model.ValidationError; return errors.As(err, &v) && v.Fields["voucher"] != "" }},
+				wantErr: func(err error) bool {
+					var v *model.ValidationError
+					return errors.As(err, &v) && v.Fields["voucher"] != ""
+				}},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

@@ -67,10 +67,6 @@ func (s *Service) Reserve(ctx context.Context, req Request) (Result, error) {
 	if err := s.checkPaymentMethod(req.PaymentMethod); err != nil {
 		return Result{}, err
 	}
-	if strings.TrimSpace(req.Voucher) != "" {
-		// No voucher exists until the back office can issue them; say so rather than ignore it.
-		return Result{}, &model.ValidationError{Fields: map[string]string{"voucher": "error.voucher_unknown"}}
-	}
 	const attempts = 5 // a reference collision (1 in ~600 million per pair) is retried
 	for attempt := 1; ; attempt++ {
 		res, err := s.reserveOnce(ctx, req)
@@ -132,6 +128,9 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			return err
 		}
 		b.UnitNetCents = date.UnitPriceNetCents(now)
+		if err := applyVoucher(ctx, tx, &b, req.Voucher, date.SeminarID, now); err != nil {
+			return err
+		}
 		totals := model.ComputeTotals(b.UnitNetCents*int64(b.Seats)-b.DiscountCents, b.VATRateBP)
 		b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 		if req.PaymentMethod == model.PaymentInvoice {

@@ -34,6 +34,16 @@ func migrations() []*gormigrate.Migration {
 			},
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
 		},
+		{
+			ID: "0003_vouchers",
+			Migrate: func(tx *gorm.DB) error {
+				if tx.Migrator().HasTable(&model.Voucher{}) {
+					return nil
+				}
+				return tx.Migrator().CreateTable(&model.Voucher{})
+			},
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.Voucher{}) },
+		},
 	}
 }
 

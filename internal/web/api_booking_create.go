@@ -16,6 +16,7 @@ import (
 type bookingCreatedJSON struct {
 	Reference         string     `json:"reference"`
 	Status            string     `json:"status"`
+	DiscountCents     int64      `json:"discount_net_cents"`
 	TotalNetCents     int64      `json:"total_net_cents"`
 	TotalVATCents     int64      `json:"total_vat_cents"`
 	TotalGrossCents   int64      `json:"total_gross_cents"`
@@ -51,7 +52,7 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	b := res.Booking
 	s.metrics.bookings.WithLabelValues(b.Status).Inc()
 	return c.JSON(http.StatusCreated, bookingCreatedJSON{
-		Reference: b.Reference, Status: b.Status, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
+		Reference: b.Reference, Status: b.Status, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
 		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, ManageURL: s.manageURL(b.Reference, res.ManageToken),
 		HoldExpiresAt: b.HoldExpiresAt,
 	})

@@ -86,6 +86,8 @@ type bookingJSON struct {
 	StartsAt        *time.Time     `json:"starts_at,omitempty"`
 	Attendees       []attendeeJSON `json:"attendees"`
 	Billing         billingJSON    `json:"billing"`
+	VoucherCode     string         `json:"voucher,omitempty"`
+	DiscountCents   int64          `json:"discount_net_cents"`
 	TotalNetCents   int64          `json:"total_net_cents"`
 	TotalVATCents   int64          `json:"total_vat_cents"`
 	TotalGrossCents int64          `json:"total_gross_cents"`
@@ -111,7 +113,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 	out := bookingJSON{
 		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
 		DateID: b.DateID, Attendees: []attendeeJSON{}, Documents: []documentJSON{},
-		Billing: billingJSON(b.Billing), TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
+		Billing: billingJSON(b.Billing), VoucherCode: b.VoucherCode, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
 		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
 	}
 	if b.Date != nil {

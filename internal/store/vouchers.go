@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// NormaliseVoucherCode is how codes are stored and looked up: trimmed, upper-case.
+func NormaliseVoucherCode(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
+
+// VoucherByCode returns a voucher by its code, in any letter case.
+func (q Queries) VoucherByCode(ctx context.Context, code string) (model.Voucher, error) {
+	var v model.Voucher
+	err := q.db.WithContext(ctx).Where("code = ?", NormaliseVoucherCode(code)).First(&v).Error
+	return v, notFound(err, "voucher")
+}
+
+// CreateVoucher stores a new voucher.
+func (q Queries) CreateVoucher(ctx context.Context, v *model.Voucher) error {
+	v.Code = NormaliseVoucherCode(v.Code)
+	return q.db.WithContext(ctx).Create(v).Error
+}
+
+// RedeemVoucher counts one use if the limit allows it, in one conditional UPDATE (the same
+// pattern as TakeSeats), and reports whether it did.
+func (q Queries) RedeemVoucher(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.Voucher{}).
+		Where("id = ? AND (max_uses = 0 OR uses < max_uses)", id).
+		UpdateColumn("uses", gorm.Expr("uses + 1"))
+	return res.RowsAffected == 1, res.Error
+}
+
+// ListVouchers returns every voucher, newest first.
+func (q Queries) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
+	var vs []model.Voucher
+	err := q.db.WithContext(ctx).Order("id DESC").Find(&vs).Error
+	return vs, err
+}
