@@ -24,26 +24,24 @@ func migrations() []*gormigrate.Migration {
 				return tx.Migrator().DropTable(&model.Attendee{}, &model.Booking{}, &model.SeminarDate{}, &model.Seminar{})
 			},
 		},
-		{
-			ID: "0002_outbox",
-			Migrate: func(tx *gorm.DB) error {
-				if tx.Migrator().HasTable(&model.OutboxItem{}) {
-					return nil
-				}
-				return tx.Migrator().CreateTable(&model.OutboxItem{})
-			},
-			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
+		createTable("0002_outbox", &model.OutboxItem{}),
+		createTable("0003_vouchers", &model.Voucher{}),
+		createTable("0004_inquiries", &model.Inquiry{}),
+	}
+}
+
+// createTable is a migration that adds one table, shaped like its model at the time it runs;
+// the HasTable guard keeps a rerun on a partly migrated database harmless.
+func createTable(id string, table any) *gormigrate.Migration {
+	return &gormigrate.Migration{
+		ID: id,
+		Migrate: func(tx *gorm.DB) error {
+			if tx.Migrator().HasTable(table) {
+				return nil
+			}
+			return tx.Migrator().CreateTable(table)
 		},
-		{
-			ID: "0003_vouchers",
-			Migrate: func(tx *gorm.DB) error {
-				if tx.Migrator().HasTable(&model.Voucher{}) {
-					return nil
-				}
-				return tx.Migrator().CreateTable(&model.Voucher{})
-			},
-			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.Voucher{}) },
-		},
+		Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(table) },
 	}
 }
 

@@ -23,9 +23,10 @@ const (
 	pageBookingForm = "pages/booking_form.html"
 	pageBookingShow = "pages/booking_show.html"
 	pageError       = "pages/error.html"
+	pageInquiry     = "pages/inquiry.html"
 )
 
-var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError}
+var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError, pageInquiry}
 
 // Views holds the parsed page templates.
 type Views struct {

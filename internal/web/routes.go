@@ -18,21 +18,27 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(s.files, "static")
 	e.StaticFS("/static", static)
 
+	// One limiter for the booking form and the booking API: the limit is per client IP, however
+	// the client books.
+	bookingLimit := s.bookingRateLimit()
+
 	// Public pages (CSRF-protected forms).
 	pages := e.Group("", s.csrf())
 	pages.GET("/", s.catalogueShow)
 	pages.GET("/seminars/:slug", s.seminarShow)
 	pages.GET("/lang/:lang", s.languageSet)
+	pages.GET("/inhouse", s.inquiryNew)
+	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
 	// Booking pages.
 	pages.GET("/book/:date", s.bookingNew)
-	pages.POST("/book/:date", s.bookingCreate, s.bookingRateLimit())
+	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
 	pages.GET("/b/:reference", s.bookingShow)
 
 	// Public JSON API.
 	api := e.Group("/api/v1")
 	api.GET("/seminars", s.apiSeminarList)
-	api.POST("/bookings", s.apiBookingCreate, s.bookingRateLimit())
+	api.POST("/bookings", s.apiBookingCreate, bookingLimit)
 	api.GET("/bookings/:reference", s.apiBookingShow)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
