@@ -34,6 +34,7 @@ func migrations() []*gormigrate.Migration {
 			},
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
 		},
+		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
 	}
 }
 
