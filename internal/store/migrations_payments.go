@@ -12,9 +12,10 @@ var paymentColumns = []string{
 	"needs_attention", "attention_reason",
 }
 
-// paymentIndexes are indexes on those columns (named as GORM names them from the model tags).
+// paymentIndexes are indexes on those columns, named as GORM names them (embedded fields lose
+// their prefix in index names).
 var paymentIndexes = []string{
-	"idx_bookings_stripe_session_id", "idx_bookings_stripe_payment_intent", "idx_bookings_needs_attention",
+	"idx_bookings_session_id", "idx_bookings_payment_intent", "idx_bookings_needs_attention",
 }
 
 // migratePayments links bookings to Stripe and records handled Stripe events (0101).
