@@ -36,10 +36,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 			log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
 		}
 	}
-	srv, err := newServer(cfg, st, log)
+	srv, bookings, err := newServer(cfg, st, log)
 	if err != nil {
 		return err
 	}
+	stopPayments := startPaymentWorkers(ctx, bookings, log)
+	defer stopPayments()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -69,22 +71,24 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 }
 
 // newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, error) {
+func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, *booking.Service, error) {
 	catalog, err := i18n.New()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files, err := fs.Sub(seminars.Files, ".")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
-	return web.New(web.Deps{
+	usePayments(cfg, bookings)
+	srv, err := web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: files, Log: log, Now: time.Now,
 	})
+	return srv, bookings, err
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {
@@ -96,5 +100,9 @@ func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {
 	}
 	if !cfg.StripeEnabled() {
 		fmt.Fprintln(w, "Payments: invoice only (set SEMINARS_STRIPE_SECRET_KEY for card/SEPA through Stripe Checkout)")
+	} else if cfg.StripeWebhookSecret == "" {
+		fmt.Fprintln(w, "Payments: Stripe on, but SEMINARS_STRIPE_WEBHOOK_SECRET is empty: payments will never be confirmed")
+	} else {
+		fmt.Fprintf(w, "Payments: card/SEPA through Stripe Checkout; webhook at %s/webhooks/stripe\n", cfg.BaseURL)
 	}
 }

@@ -23,9 +23,13 @@ const (
 	pageBookingForm = "pages/booking_form.html"
 	pageBookingShow = "pages/booking_show.html"
 	pageError       = "pages/error.html"
+
+	pageBookingReturn = "pages/booking_return.html"
+	pageBookingCancel = "pages/booking_cancel.html"
 )
 
-var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError}
+var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
+	pageBookingReturn, pageBookingCancel}
 
 // Views holds the parsed page templates.
 type Views struct {
