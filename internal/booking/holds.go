@@ -47,7 +47,7 @@ func (w *Sweeper) RunOnce(ctx context.Context, now time.Time) (int, error) {
 // Run sweeps every interval until ctx ends.
 func (w *Sweeper) Run(ctx context.Context, interval time.Duration) {
 	runEvery(ctx, interval, func() {
-		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil {
+		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil && ctx.Err() == nil {
 			w.bookings.log.ErrorContext(ctx, "hold sweeper", "error", err)
 		}
 	})

@@ -51,7 +51,7 @@ func (w *StripeWorker) RunOnce(ctx context.Context, now time.Time) (int, error) 
 // Run works the outbox every interval until ctx ends.
 func (w *StripeWorker) Run(ctx context.Context, interval time.Duration) {
 	runEvery(ctx, interval, func() {
-		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil {
+		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil && ctx.Err() == nil {
 			w.bookings.log.ErrorContext(ctx, "stripe worker", "error", err)
 		}
 	})
