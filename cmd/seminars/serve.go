@@ -36,11 +36,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 			log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
 		}
 	}
-	srv, bookings, err := newServer(cfg, st, log)
+	srv, err := newServer(cfg, st, log)
 	if err != nil {
 		return err
 	}
-	stopPayments := startPaymentWorkers(ctx, bookings, log)
+	stopPayments := startPaymentWorkers(ctx, srv.Bookings(), log)
 	defer stopPayments()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -71,24 +71,23 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 }
 
 // newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, *booking.Service, error) {
+func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, error) {
 	catalog, err := i18n.New()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	files, err := fs.Sub(seminars.Files, ".")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
 	usePayments(cfg, bookings)
-	srv, err := web.New(web.Deps{
+	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: files, Log: log, Now: time.Now,
 	})
-	return srv, bookings, err
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {
