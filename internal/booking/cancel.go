@@ -36,7 +36,15 @@ func (s *Service) CancelByBooker(ctx context.Context, reference, token string) (
 	if err != nil {
 		return model.Booking{}, err
 	}
+	if !s.BookerMayCancel(b) {
+		return model.Booking{}, fmt.Errorf("cancel %s after the start: %w", b.Reference, model.ErrInvalidTransition)
+	}
 	return s.Cancel(ctx, b.Reference, s.QuoteCancellation(b).RefundCents)
+}
+
+// BookerMayCancel tells whether the manage page offers cancelling: only before the seminar starts.
+func (s *Service) BookerMayCancel(b model.Booking) bool {
+	return model.CanTransition(b.Status, model.BookingCancelled) && b.Date != nil && s.now().Before(b.Date.StartsAt)
 }
 
 // Cancel cancels a booking, gives its seats back and, for a booking paid by card, refunds

@@ -43,6 +43,9 @@ func (s *Service) PaymentsEnabled() bool { return s.payments != nil }
 // and outside any transaction; if Stripe fails, the hold is released again and the caller gets
 // model.ErrPaymentUnavailable.
 func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error) {
+	// Finish what was started even if the booker's request goes away: a hold must end either
+	// with its session stored or released.
+	ctx = context.WithoutCancel(ctx)
 	b := res.Booking
 	now := s.now().UTC()
 	// Stripe refuses sessions that expire in under 30 minutes; the hold lasts as long as the session.

@@ -17,7 +17,7 @@ func (s *Server) bookingCancelConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !model.CanTransition(b.Status, model.BookingCancelled) {
+	if !s.bookings.BookerMayCancel(b) {
 		return redirect(c, "/b/"+b.Reference+"?t="+token)
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")

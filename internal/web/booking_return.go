@@ -22,7 +22,7 @@ func (s *Server) bookingReturn(c echo.Context) error {
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageBookingReturn, t.T("return.title", "Reference", b.Reference), bookingReturnData{
 		Booking: b, Token: token,
-		Checking: b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid,
+		Checking: b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid && !b.Stripe.AsyncPending,
 	}, nil)
 }
 
