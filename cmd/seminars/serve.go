@@ -39,6 +39,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
+	stopPayments := startPaymentWorkers(ctx, srv.Bookings(), log)
+	defer stopPayments()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -77,6 +79,7 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
+	usePayments(cfg, bookings)
 	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
 	})
@@ -91,5 +94,9 @@ func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {
 	}
 	if !cfg.StripeEnabled() {
 		fmt.Fprintln(w, "Payments: invoice only (set SEMINARS_STRIPE_SECRET_KEY for card/SEPA through Stripe Checkout)")
+	} else if cfg.StripeWebhookSecret == "" {
+		fmt.Fprintln(w, "Payments: Stripe on, but SEMINARS_STRIPE_WEBHOOK_SECRET is empty: payments will never be confirmed")
+	} else {
+		fmt.Fprintf(w, "Payments: card/SEPA through Stripe Checkout; webhook at %s/webhooks/stripe\n", cfg.BaseURL)
 	}
 }

@@ -29,6 +29,8 @@ type Service struct {
 	settings Settings
 	now      func() time.Time
 	log      *slog.Logger
+	payments Payments        // nil without Stripe keys: card payment is refused
+	pay      PaymentSettings // set with payments by UsePayments
 }
 
 // New returns a booking service. now is the clock (time.Now in production).
@@ -54,10 +56,11 @@ type Request struct {
 }
 
 // Result is a stored booking and the secret of its manage link, which exists only here: the
-// database keeps its hash.
+// database keeps its hash. CheckoutURL is where a card booking pays.
 type Result struct {
 	Booking     model.Booking
 	ManageToken string
+	CheckoutURL string
 }
 
 // Reserve books seats on a date. Invoice bookings are confirmed at once; card bookings hold the
@@ -73,6 +76,9 @@ func (s *Service) Reserve(ctx context.Context, req Request) (Result, error) {
 		if err != nil && store.IsUniqueViolation(err) && attempt < attempts {
 			continue
 		}
+		if err == nil && res.Booking.Status == model.BookingPendingPayment {
+			return s.startCheckout(ctx, res)
+		}
 		return res, err
 	}
 }
@@ -84,7 +90,9 @@ func (s *Service) checkPaymentMethod(method string) error {
 			return nil
 		}
 	case model.PaymentCard:
-		// Card payment needs Stripe Checkout, which the payment issue adds.
+		if s.payments != nil {
+			return nil
+		}
 	}
 	return fmt.Errorf("payment method %q: %w", method, model.ErrPaymentDisabled)
 }
@@ -144,11 +152,10 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.CreateBooking(ctx, &b); err != nil {
 			return err
 		}
-		event := model.EventBookingConfirmed
 		if b.Status == model.BookingPendingPayment {
-			event = model.EventBookingReceived
+			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: event, BookingID: b.ID})
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
 	})
 	if err != nil {
 		return Result{}, err

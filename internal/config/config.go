@@ -43,6 +43,9 @@ type Config struct {
 	InvoiceDueDays   int  `koanf:"invoice_due_days"`
 	HoldMinutes      int  `koanf:"hold_minutes"`
 
+	CancellationFreeDays   int `koanf:"cancellation_free_days"`
+	CancellationFeePercent int `koanf:"cancellation_fee_percent"`
+
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`
 	Timezone     string `koanf:"timezone"`
@@ -133,6 +136,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxAttendees < 1 {
 		bad("max_attendees must be at least 1")
+	}
+	if c.CancellationFreeDays < 0 {
+		bad("cancellation_free_days must not be negative")
+	}
+	if c.CancellationFeePercent < 0 || c.CancellationFeePercent > 100 {
+		bad("cancellation_fee_percent must be between 0 and 100")
 	}
 	if c.InvoiceDueDays < 0 {
 		bad("invoice_due_days must not be negative")

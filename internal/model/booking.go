@@ -86,6 +86,9 @@ type Booking struct {
 	HoldExpiresAt   *time.Time   `gorm:"index"`
 	ConfirmedAt     *time.Time
 	CancelledAt     *time.Time
+	Stripe          StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
+	NeedsAttention  bool      `gorm:"not null;default:false;index"`
+	AttentionReason string    `gorm:"size:100"`
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 	Attendees       []Attendee `gorm:"foreignKey:BookingID"`

@@ -13,6 +13,8 @@ var (
 	ErrInvalidTransition = errors.New("invalid status transition")
 	ErrNotBookable       = errors.New("date cannot be booked")
 	ErrPaymentDisabled   = errors.New("payment method not available")
+	// ErrPaymentUnavailable says the payment provider could not be reached; nothing was kept.
+	ErrPaymentUnavailable = errors.New("payment provider unavailable")
 )
 
 // SoldOutError says a date has fewer free seats than a booking asked for.

@@ -27,6 +27,7 @@ func migrations() []*gormigrate.Migration {
 		createTable("0002_outbox", &model.OutboxItem{}),
 		createTable("0003_vouchers", &model.Voucher{}),
 		createTable("0004_inquiries", &model.Inquiry{}),
+		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
 	}
 }
 

@@ -54,7 +54,7 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	return c.JSON(http.StatusCreated, bookingCreatedJSON{
 		Reference: b.Reference, Status: b.Status, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
 		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, ManageURL: s.manageURL(b.Reference, res.ManageToken),
-		HoldExpiresAt: b.HoldExpiresAt,
+		HoldExpiresAt: b.HoldExpiresAt, CheckoutURL: res.CheckoutURL, CheckoutSessionID: b.Stripe.SessionID,
 	})
 }
 

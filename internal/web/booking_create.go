@@ -44,6 +44,9 @@ func (s *Server) bookingCreate(c echo.Context) error {
 		return s.bookingFormFailed(c, date, f, err)
 	}
 	s.metrics.bookings.WithLabelValues(res.Booking.Status).Inc()
+	if res.CheckoutURL != "" {
+		return redirect(c, res.CheckoutURL) // pay on Stripe; Stripe sends the booker back to bookingReturn
+	}
 	return redirect(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken)
 }
 
@@ -61,6 +64,8 @@ func (s *Server) bookingFormFailed(c echo.Context, date model.SeminarDate, f for
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, invalid.Fields), "")
 	case errors.Is(err, model.ErrNotBookable):
 		return s.renderBookingForm(c, http.StatusConflict, date, f, nil, t.T("error.not_bookable"))
+	case errors.Is(err, model.ErrPaymentUnavailable):
+		return s.renderBookingForm(c, http.StatusServiceUnavailable, date, f, nil, t.T("error.payment_unavailable"))
 	case errors.Is(err, model.ErrPaymentDisabled):
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f,
 			map[string]string{"payment_method": t.T("error.payment_not_configured")}, "")

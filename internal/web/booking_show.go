@@ -18,5 +18,5 @@ func (s *Server) bookingShow(c echo.Context) error {
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageBookingShow, t.T("manage.title", "Reference", b.Reference),
-		bookingShowData{Booking: b, Token: token}, nil)
+		bookingShowData{Booking: b, Token: token, CanCancel: s.bookings.BookerMayCancel(b)}, nil)
 }

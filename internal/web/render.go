@@ -18,15 +18,18 @@ import (
 // Pages the handlers render. Each is parsed once at start-up with the layout and partials, so a
 // page missing from templates/ stops the service from booting rather than failing a request.
 const (
-	pageCatalogue   = "pages/catalogue.html"
-	pageSeminar     = "pages/seminar.html"
-	pageBookingForm = "pages/booking_form.html"
-	pageBookingShow = "pages/booking_show.html"
-	pageError       = "pages/error.html"
-	pageInquiry     = "pages/inquiry.html"
+	pageCatalogue     = "pages/catalogue.html"
+	pageSeminar       = "pages/seminar.html"
+	pageBookingForm   = "pages/booking_form.html"
+	pageBookingShow   = "pages/booking_show.html"
+	pageError         = "pages/error.html"
+	pageInquiry       = "pages/inquiry.html"
+	pageBookingReturn = "pages/booking_return.html"
+	pageBookingCancel = "pages/booking_cancel.html"
 )
 
-var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError, pageInquiry}
+var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
+	pageInquiry, pageBookingReturn, pageBookingCancel}
 
 // Views holds the parsed page templates.
 type Views struct {

@@ -34,12 +34,18 @@ func (s *Server) routes() {
 	pages.GET("/book/:date", s.bookingNew)
 	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
 	pages.GET("/b/:reference", s.bookingShow)
+	pages.GET("/b/:reference/return", s.bookingReturn)
+	pages.GET("/b/:reference/cancel", s.bookingCancelConfirm)
+	pages.POST("/b/:reference/cancel", s.bookingCancel)
 
 	// Public JSON API.
 	api := e.Group("/api/v1")
 	api.GET("/seminars", s.apiSeminarList)
 	api.POST("/bookings", s.apiBookingCreate, bookingLimit)
 	api.GET("/bookings/:reference", s.apiBookingShow)
+
+	// Webhooks: no CSRF (the signature is the proof), raw body read by the handler.
+	e.POST("/webhooks/stripe", s.webhookStripe)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

@@ -1,0 +1,169 @@
+package booking
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"seminars/internal/model"
+	"seminars/internal/payment"
+	"seminars/internal/store"
+)
+
+// HandleStripeEvent applies a verified Stripe event in one transaction that also stores the
+// event's id: a duplicate delivery finds the id and changes nothing, and since every transition
+// only moves forward, events may arrive in any order. Events for unknown bookings are recorded
+// and ignored, so Stripe stops resending them.
+func (s *Service) HandleStripeEvent(ctx context.Context, ev payment.Event) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		fresh, err := tx.RecordStripeEvent(ctx, ev.ID, ev.Type)
+		if err != nil || !fresh {
+			return err
+		}
+		reference := ev.Reference
+		if reference == "" && ev.PaymentIntent != "" {
+			reference, err = tx.BookingReferenceByPaymentIntent(ctx, ev.PaymentIntent)
+		}
+		if reference == "" || errors.Is(err, model.ErrNotFound) {
+			s.log.InfoContext(ctx, "stripe event for no booking", "event", ev.ID, "type", ev.Type)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		b, err := tx.LockBooking(ctx, reference)
+		if errors.Is(err, model.ErrNotFound) {
+			s.log.WarnContext(ctx, "stripe event names an unknown booking", "event", ev.ID, "reference", reference)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		s.log.InfoContext(ctx, "stripe event", "event", ev.ID, "type", ev.Type, "reference", reference, "status", b.Status)
+		return s.applyEvent(ctx, tx, &b, ev)
+	})
+}
+
+func (s *Service) applyEvent(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event) error {
+	if b.Stripe.SessionID == "" && ev.SessionID != "" {
+		b.Stripe.SessionID = ev.SessionID
+	}
+	if b.Stripe.PaymentIntent == "" && ev.PaymentIntent != "" {
+		b.Stripe.PaymentIntent = ev.PaymentIntent
+	}
+	switch ev.Type {
+	case payment.EventCheckoutCompleted:
+		if ev.PaymentStatus == "paid" || ev.PaymentStatus == "no_payment_required" {
+			return s.markPaid(ctx, tx, b)
+		}
+		// SEPA: the debit takes days. Keep the hold past its expiry until Stripe says how it went.
+		if b.Status == model.BookingPendingPayment {
+			b.Stripe.AsyncPending = true
+		}
+	case payment.EventCheckoutAsyncSucceeded:
+		return s.markPaid(ctx, tx, b)
+	case payment.EventCheckoutAsyncFailed:
+		b.Stripe.AsyncPending = false
+		if b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid {
+			return s.expireHold(ctx, tx, b)
+		}
+	case payment.EventCheckoutExpired:
+		if b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid && !b.Stripe.AsyncPending {
+			return s.expireHold(ctx, tx, b)
+		}
+	case payment.EventChargeRefunded, payment.EventRefundCreated, payment.EventRefundUpdated, payment.EventChargeRefundUpdated:
+		if ev.RefundFailed {
+			b.NeedsAttention, b.AttentionReason = true, model.AttentionRefundFailed
+			break
+		}
+		return s.recordRefund(ctx, tx, b, ev.RefundedCents)
+	}
+	return tx.SaveBookingPayment(ctx, b)
+}
+
+// expireHold releases an unpaid hold and tells the booker.
+func (s *Service) expireHold(ctx context.Context, tx *store.Tx, b *model.Booking) error {
+	if err := s.releaseSeats(ctx, tx, b, model.BookingExpired); err != nil {
+		return err
+	}
+	return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventHoldExpired, BookingID: b.ID})
+}
+
+// markPaid records money received. A hold still running is confirmed; a payment that arrives
+// after its hold was released takes the seats again if they are free, and otherwise is refunded
+// in full and flagged for the trainer: no money is kept for a seat that was not given.
+func (s *Service) markPaid(ctx context.Context, tx *store.Tx, b *model.Booking) error {
+	if b.PaymentStatus != model.PaymentUnpaid {
+		return tx.SaveBookingPayment(ctx, b) // already paid (or refunded): a second "paid" event
+	}
+	b.PaymentStatus = model.PaymentPaid
+	b.Stripe.AsyncPending = false
+	now := s.now().UTC()
+	switch b.Status {
+	case model.BookingPendingPayment:
+	case model.BookingExpired:
+		if b.Date == nil || !b.Date.Bookable(now) {
+			return s.refundLatePayment(ctx, tx, b)
+		}
+		err := tx.TakeSeats(ctx, b.DateID, b.Seats)
+		if _, soldOut := IsSoldOut(err); soldOut {
+			return s.refundLatePayment(ctx, tx, b)
+		}
+		if err != nil {
+			return err
+		}
+	case model.BookingCancelled:
+		return s.refundLatePayment(ctx, tx, b)
+	default:
+		return tx.SaveBookingPayment(ctx, b)
+	}
+	if err := b.Transition(model.BookingConfirmed, now); err != nil {
+		return err
+	}
+	if err := tx.SaveBookingPayment(ctx, b); err != nil {
+		return err
+	}
+	return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+}
+
+func (s *Service) refundLatePayment(ctx context.Context, tx *store.Tx, b *model.Booking) error {
+	b.NeedsAttention, b.AttentionReason = true, model.AttentionLatePaymentNoSeats
+	if err := tx.SaveBookingPayment(ctx, b); err != nil {
+		return err
+	}
+	s.log.WarnContext(ctx, "late payment without seats: refunding", "reference", b.Reference)
+	return enqueueRefund(ctx, tx, b, b.GrossCents, "late")
+}
+
+// enqueueRefund asks the Stripe worker to refund amount after commit. why names the cause and
+// makes the idempotency key, so the same cause never refunds twice.
+func enqueueRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount int64, why string) error {
+	if b.Stripe.PaymentIntent == "" || amount <= 0 {
+		return nil
+	}
+	key := fmt.Sprintf("refund-%s-%s", b.Reference, why)
+	payload, err := json.Marshal(model.StripeRefundPayload{
+		BookingID: b.ID, Reference: b.Reference, PaymentIntent: b.Stripe.PaymentIntent,
+		AmountCents: amount, IdempotencyKey: key,
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicStripeRefund, Key: model.TopicStripeRefund + ":" + key, Payload: string(payload)})
+}
+
+// recordRefund notes money given back. Amounts are totals (Stripe's amount_refunded, or the one
+// refund a booking gets), so recording the same refund from the worker and a webhook is harmless.
+func (s *Service) recordRefund(ctx context.Context, tx *store.Tx, b *model.Booking, totalCents int64) error {
+	if totalCents <= b.Stripe.RefundedCents {
+		return tx.SaveBookingPayment(ctx, b)
+	}
+	b.Stripe.RefundedCents = totalCents
+	b.PaymentStatus = model.PaymentRefunded
+	if err := tx.SaveBookingPayment(ctx, b); err != nil {
+		return err
+	}
+	return notify(ctx, tx, fmt.Sprintf("%s:%d", b.Reference, totalCents),
+		model.EventPayload{Event: model.EventBookingRefunded, BookingID: b.ID, Extra: map[string]string{"amount_cents": fmt.Sprint(totalCents)}})
+}
