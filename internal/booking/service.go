@@ -149,7 +149,10 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if b.Status == model.BookingPendingPayment {
 			event = model.EventBookingReceived
 		}
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: event, BookingID: b.ID})
+		// The manage link's secret rides along so the billing contact's mail can carry the link;
+		// the mail worker deletes it from the outbox once the mail is delivered (see package mail).
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: event, BookingID: b.ID,
+			Extra: map[string]string{"manage_token": token}})
 	})
 	if err != nil {
 		return Result{}, err

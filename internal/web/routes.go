@@ -35,5 +35,10 @@ func (s *Server) routes() {
 	api.POST("/bookings", s.apiBookingCreate, s.bookingRateLimit())
 	api.GET("/bookings/:reference", s.apiBookingShow)
 
+	// Admin outbox (mail issue): protected by the admin API group once merged.
+	adminAPI := e.Group("/api/v1/admin", s.adminAPIAuth())
+	adminAPI.GET("/outbox", s.outboxList)
+	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
+
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }
