@@ -121,7 +121,7 @@ func (c composer) describeBill(v *view, t *i18n.Translator, b model.Booking, tok
 		Net: t.Money(b.NetCents), VAT: t.Money(b.VATCents), Gross: t.Money(b.GrossCents),
 		Rate: strconv.FormatFloat(float64(b.VATRateBP)/100, 'f', -1, 64),
 	}
-	if v.Kind == "billing_confirmed" && b.PaymentMethod == model.PaymentInvoice && b.PaymentStatus == model.PaymentUnpaid {
+	if v.Kind == billingKind(model.EventBookingConfirmed) && b.PaymentMethod == model.PaymentInvoice && b.PaymentStatus == model.PaymentUnpaid {
 		from := b.CreatedAt
 		if b.ConfirmedAt != nil {
 			from = *b.ConfirmedAt
