@@ -69,6 +69,7 @@ func (c composer) build(l letter) (outgoing, error) {
 	}
 	if l.withBill && l.booking != nil {
 		c.describeBill(&v, t, *l.booking, l.token)
+		v.Prepare = "" // the attendees are told what to prepare in their own mails
 	}
 	if l.action != "" {
 		v.ActionLabel = t.T("mail." + l.kind + ".action")
@@ -145,7 +146,7 @@ func (c composer) invite(l letter, v view) *Invite {
 	}
 	return buildInvite(inviteInput{
 		UID: l.uid, Cancel: l.invite == inviteCancel, Date: *l.date, Title: v.Seminar,
-		Description: joinNonEmpty("\n\n", v.Intro, v.Prepare), Location: location, Attendee: l.to,
+		Description: joinNonEmpty("\n\n", v.OnlineURL, v.Prepare, v.T.T("mail.label.reference")+": "+v.Reference), Location: location, Attendee: l.to,
 		Organizer: Address{Name: c.s.SellerName, Email: c.s.SellerEmail}, Stamp: l.now,
 	})
 }

@@ -39,43 +39,44 @@ func TestBookingConfirmationMails(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			e := newEnv(t)
-			// 09:00 in Berlin on a winter day = 08:00 UTC.
-			start := time.Date(e.now.Year()+1, time.January, 12, 8, 0, 0, 0, time.UTC)
-			date := e.seedDate(tc.format, start)
-			res := e.reserve(date.ID, tc.lang, tc.attendees...)
-			e.run(e.now.Add(time.Minute))
+			eachEnv(t, func(t *testing.T, e *env) {
+				// 09:00 in Berlin on a winter day = 08:00 UTC.
+				start := time.Date(e.now.Year()+1, time.January, 12, 8, 0, 0, 0, time.UTC)
+				date := e.seedDate(tc.format, start)
+				res := e.reserve(date.ID, tc.lang, tc.attendees...)
+				e.run(e.now.Add(time.Minute))
 
-			inbox := e.inbox()
-			if got := len(e.smtp.messages()); got != 1+len(tc.attendees) {
-				t.Fatalf("got %d messages, want %d", got, 1+len(tc.attendees))
-			}
-			bill := only(t, inbox, "billing@muster.example")
-			manageURL := "https://seminare.example/b/" + res.Booking.Reference + "?t=" + res.ManageToken
-			assertMail(t, "billing", bill, tc.lang, tc.billingSubj,
-				res.Booking.Reference, manageURL, tc.payment, tc.gross, "Muster GmbH" /* not shown */)
-			for _, a := range tc.attendees {
-				if !strings.Contains(bill.Text, a[1]) || !strings.Contains(bill.HTML, a[1]) {
-					t.Errorf("billing mail does not list attendee %s", a[1])
+				inbox := e.inbox()
+				if got := len(e.smtp.messages()); got != 1+len(tc.attendees) {
+					t.Fatalf("got %d messages, want %d", got, 1+len(tc.attendees))
 				}
-			}
-			for _, a := range tc.attendees {
-				m := only(t, inbox, a[1])
-				if len(m.To) != 1 || m.Header.Get("To") == "" || strings.Contains(m.Header.Get("To"), ",") {
-					t.Errorf("attendee mail to %s has recipients %v / To %q", a[1], m.To, m.Header.Get("To"))
-				}
-				assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00")
-				for _, other := range tc.attendees {
-					if other[1] != a[1] && strings.Contains(m.Raw, other[1]) {
-						t.Errorf("mail to %s shows another attendee's address %s", a[1], other[1])
+				bill := only(t, inbox, "billing@muster.example")
+				manageURL := "https://seminare.example/b/" + res.Booking.Reference + "?t=" + res.ManageToken
+				assertMail(t, "billing", bill, tc.lang, tc.billingSubj,
+					res.Booking.Reference, manageURL, tc.payment, tc.gross, "Muster GmbH" /* not shown */)
+				for _, a := range tc.attendees {
+					if !strings.Contains(bill.Text, a[1]) || !strings.Contains(bill.HTML, a[1]) {
+						t.Errorf("billing mail does not list attendee %s", a[1])
 					}
 				}
-				if strings.Contains(m.Raw, res.ManageToken) || strings.Contains(m.Raw, "billing@muster.example") {
-					t.Errorf("mail to %s carries the booker's manage token or address", a[1])
+				for _, a := range tc.attendees {
+					m := only(t, inbox, a[1])
+					if len(m.To) != 1 || m.Header.Get("To") == "" || strings.Contains(m.Header.Get("To"), ",") {
+						t.Errorf("attendee mail to %s has recipients %v / To %q", a[1], m.To, m.Header.Get("To"))
+					}
+					assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00")
+					for _, other := range tc.attendees {
+						if other[1] != a[1] && strings.Contains(m.Raw, other[1]) {
+							t.Errorf("mail to %s shows another attendee's address %s", a[1], other[1])
+						}
+					}
+					if strings.Contains(m.Raw, res.ManageToken) || strings.Contains(m.Raw, "billing@muster.example") {
+						t.Errorf("mail to %s carries the booker's manage token or address", a[1])
+					}
+					att := attendeeID(t, e, res.Booking.Reference, a[1])
+					assertInvite(t, m, "REQUEST", fmt.Sprintf("attendee-%d-date-%d@seminare.example", att, date.ID), "20"+start.Format("060102")+"T080000Z", 0)
 				}
-				att := attendeeID(t, e, res.Booking.Reference, a[1])
-				assertInvite(t, m, "REQUEST", fmt.Sprintf("attendee-%d-date-%d@seminare.example", att, date.ID), "20"+start.Format("060102")+"T080000Z", 0)
-			}
+			})
 		})
 	}
 }
@@ -83,19 +84,20 @@ func TestBookingConfirmationMails(t *testing.T) {
 // TestManageTokenLeavesTheOutbox checks that the manage link's secret, which travels through
 // the outbox to reach the booker, is gone from every row once the mail is delivered.
 func TestManageTokenLeavesTheOutbox(t *testing.T) {
-	e := newEnv(t)
-	date := e.seedDate(model.FormatInPerson, e.now.Add(30*24*time.Hour).Truncate(time.Hour))
-	res := e.reserve(date.ID, "de", [2]string{"Anna", "anna@muster.example"})
-	if !outboxContains(e, res.ManageToken) {
-		t.Fatal("the event should carry the token until the mail is out")
-	}
-	e.run(e.now.Add(time.Minute))
-	if outboxContains(e, res.ManageToken) {
-		t.Error("the manage token is still stored in the outbox after delivery")
-	}
-	if !strings.Contains(only(t, e.inbox(), "billing@muster.example").Text, res.ManageToken) {
-		t.Error("the billing contact did not get the manage link")
-	}
+	eachEnv(t, func(t *testing.T, e *env) {
+		date := e.seedDate(model.FormatInPerson, e.now.Add(30*24*time.Hour).Truncate(time.Hour))
+		res := e.reserve(date.ID, "de", [2]string{"Anna", "anna@muster.example"})
+		if !outboxContains(e, res.ManageToken) {
+			t.Fatal("the event should carry the token until the mail is out")
+		}
+		e.run(e.now.Add(time.Minute))
+		if outboxContains(e, res.ManageToken) {
+			t.Error("the manage token is still stored in the outbox after delivery")
+		}
+		if !strings.Contains(only(t, e.inbox(), "billing@muster.example").Text, res.ManageToken) {
+			t.Error("the billing contact did not get the manage link")
+		}
+	})
 }
 
 // TestNothingTwice runs rounds again and again after delivery; nothing is sent again.

@@ -17,6 +17,7 @@ import (
 	"seminars/internal/mail"
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/store/storetest"
 )
 
 // env is a database, a booking service, a mail worker and an SMTP server, sharing one clock.
@@ -32,14 +33,29 @@ type env struct {
 	berlin *time.Location
 }
 
+// newEnv builds an env on a fresh SQLite file.
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{t: t, ctx: context.Background(), dbPath: filepath.Join(t.TempDir(), "seminars.db"), now: time.Now().UTC()}
-	var err error
-	if e.st, err = store.Open(e.ctx, e.dbPath); err != nil {
+	path := filepath.Join(t.TempDir(), "seminars.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = e.st.Close() })
+	t.Cleanup(func() { _ = st.Close() })
+	return newEnvOn(t, st, path)
+}
+
+// eachEnv runs fn once on SQLite and once on PostgreSQL (see storetest.Each).
+func eachEnv(t *testing.T, fn func(t *testing.T, e *env)) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newEnvOn(t, st, "")) })
+}
+
+// newEnvOn builds an env on a store; sqlitePath is the store's file if it is SQLite.
+func newEnvOn(t *testing.T, st *store.Store, sqlitePath string) *env {
+	t.Helper()
+	// Whole seconds: PostgreSQL keeps microseconds, and tests compare times read back.
+	e := &env{t: t, ctx: context.Background(), st: st, dbPath: sqlitePath, now: time.Now().UTC().Truncate(time.Second)}
+	var err error
 	if e.berlin, err = time.LoadLocation("Europe/Berlin"); err != nil {
 		t.Fatal(err)
 	}
@@ -140,6 +156,9 @@ func (e *env) notify(key string, p model.EventPayload) {
 // exec changes rows directly, for changes whose use cases other issues add.
 func (e *env) exec(query string, args ...any) {
 	e.t.Helper()
+	if e.dbPath == "" {
+		e.t.Fatal("exec needs the SQLite env (newEnv)")
+	}
 	db, err := sql.Open("sqlite3", e.dbPath+"?_busy_timeout=10000")
 	if err != nil {
 		e.t.Fatal(err)

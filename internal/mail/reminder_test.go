@@ -14,45 +14,46 @@ import (
 // TestRemindersOnce: each attendee is reminded once, ReminderDays (3) before their date; a
 // booking confirmed inside that window gets its confirmation and no extra reminder.
 func TestRemindersOnce(t *testing.T) {
-	e := newEnv(t)
-	base := e.now.Add(time.Minute)
-	soon := e.seedDate(model.FormatInPerson, base.Add(48*time.Hour).Truncate(time.Hour))
-	later := e.seedDate(model.FormatOnline, base.Add(5*24*time.Hour).Truncate(time.Hour))
+	eachEnv(t, func(t *testing.T, e *env) {
+		base := e.now.Add(time.Minute)
+		soon := e.seedDate(model.FormatInPerson, base.Add(48*time.Hour).Truncate(time.Hour))
+		later := e.seedDate(model.FormatOnline, base.Add(5*24*time.Hour).Truncate(time.Hour))
 
-	e.now = base.Add(-10 * 24 * time.Hour)
-	e.reserve(soon.ID, "de", [2]string{"Anna", "anna@muster.example"}, [2]string{"Ben", "ben@muster.example"})
-	e.reserve(later.ID, "en", [2]string{"Cleo", "cleo@muster.example"})
-	e.now = base.Add(-24 * time.Hour)
-	e.reserve(soon.ID, "de", [2]string{"Dora", "dora@muster.example"}) // inside the window
+		e.now = base.Add(-10 * 24 * time.Hour)
+		e.reserve(soon.ID, "de", [2]string{"Anna", "anna@muster.example"}, [2]string{"Ben", "ben@muster.example"})
+		e.reserve(later.ID, "en", [2]string{"Cleo", "cleo@muster.example"})
+		e.now = base.Add(-24 * time.Hour)
+		e.reserve(soon.ID, "de", [2]string{"Dora", "dora@muster.example"}) // inside the window
 
-	rounds := []struct {
-		at   time.Time
-		want []string // who is reminded in this round
-	}{
-		{base, []string{"anna@muster.example", "ben@muster.example"}},
-		{base.Add(time.Hour), nil},
-		{base.Add(2*24*time.Hour + time.Hour), []string{"cleo@muster.example"}},
-		{base.Add(3 * 24 * time.Hour), nil},
-	}
-	seen := 0
-	for i, r := range rounds {
-		e.run(r.at)
-		msgs := e.smtp.messages()
-		var reminded []string
-		for _, m := range msgs[seen:] {
-			p := parseMail(t, m)
-			if strings.Contains(p.Subject, "Erinnerung") || strings.Contains(p.Subject, "Reminder") {
-				reminded = append(reminded, m.To...)
-				if !strings.Contains(p.Text, "Bitte bringen Sie") && !strings.Contains(p.Text, "Please bring") {
-					t.Errorf("reminder to %v does not say what to prepare", m.To)
+		rounds := []struct {
+			at   time.Time
+			want []string // who is reminded in this round
+		}{
+			{base, []string{"anna@muster.example", "ben@muster.example"}},
+			{base.Add(time.Hour), nil},
+			{base.Add(2*24*time.Hour + time.Hour), []string{"cleo@muster.example"}},
+			{base.Add(3 * 24 * time.Hour), nil},
+		}
+		seen := 0
+		for i, r := range rounds {
+			e.run(r.at)
+			msgs := e.smtp.messages()
+			var reminded []string
+			for _, m := range msgs[seen:] {
+				p := parseMail(t, m)
+				if strings.Contains(p.Subject, "Erinnerung") || strings.Contains(p.Subject, "Reminder") {
+					reminded = append(reminded, m.To...)
+					if !strings.Contains(p.Text, "Bitte bringen Sie") && !strings.Contains(p.Text, "Please bring") {
+						t.Errorf("reminder to %v does not say what to prepare", m.To)
+					}
 				}
 			}
+			seen = len(msgs)
+			if strings.Join(reminded, ",") != strings.Join(r.want, ",") {
+				t.Errorf("round %d: reminded %v, want %v", i, reminded, r.want)
+			}
 		}
-		seen = len(msgs)
-		if strings.Join(reminded, ",") != strings.Join(r.want, ",") {
-			t.Errorf("round %d: reminded %v, want %v", i, reminded, r.want)
-		}
-	}
+	})
 }
 
 // TestEMLFallback: without SMTP every message is written once as an .eml file.

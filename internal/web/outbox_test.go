@@ -22,8 +22,9 @@ import (
 // TestOutboxAdminAPI runs the outbox endpoints. Until the admin issue's authentication replaces
 // the placeholder, the real routes refuse everyone; the handlers themselves are tested through
 // unprotected test routes on the same server.
-func TestOutboxAdminAPI(t *testing.T) {
-	st := storetest.SQLite(t)
+func TestOutboxAdminAPI(t *testing.T) { storetest.Each(t, testOutboxAdminAPI) }
+
+func testOutboxAdminAPI(t *testing.T, st *store.Store) {
 	s := newTestServer(t, st)
 	failed, pending := seedOutbox(t, st)
 	s.echo.GET("/api/test/outbox", s.outboxList)
