@@ -87,6 +87,15 @@ func TestChangeNotices(t *testing.T) {
 			want: map[string][]expectMail{"billing@muster.example": {{subject: "Erstattung", body: "1.166,20"}}},
 		},
 		{
+			name: "booking received (card, payment pending): billing only, with the hold's deadline",
+			change: func(e *env, f fixture) model.EventPayload {
+				e.exec("UPDATE bookings SET status = 'pending_payment', hold_expires_at = ? WHERE id = ?",
+					time.Date(2030, time.March, 3, 17, 0, 0, 0, time.UTC), f.res.Booking.ID)
+				return model.EventPayload{Event: model.EventBookingReceived, BookingID: f.res.Booking.ID}
+			},
+			want: map[string][]expectMail{"billing@muster.example": {{subject: "Zahlung ausstehend", body: "So., 3. März 2030, 18:00"}}},
+		},
+		{
 			name: "hold expired: billing only",
 			change: func(e *env, f fixture) model.EventPayload {
 				return model.EventPayload{Event: model.EventHoldExpired, BookingID: f.res.Booking.ID}

@@ -171,6 +171,11 @@ func (c composer) formatDeadline(lang, raw string) string {
 	if err != nil {
 		return raw
 	}
+	return c.formatTime(lang, at)
+}
+
+// formatTime shows a moment as day and time in the reader's language and the display zone.
+func (c composer) formatTime(lang string, at time.Time) string {
 	t := c.i18n.For(lang)
 	local := at.In(c.s.Location)
 	return fmt.Sprintf("%s, %s", t.Date(local), t.Time(local))

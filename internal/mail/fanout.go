@@ -116,9 +116,13 @@ func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, a
 
 // billing is the one message to the booking's billing contact.
 func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, error) {
+	extra := map[string]string{}
+	if b.HoldExpiresAt != nil {
+		extra["Until"] = x.c.formatTime(b.Language, *b.HoldExpiresAt)
+	}
 	o, err := x.c.build(letter{
 		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
-		booking: &b, date: b.Date, token: token, withBill: true, now: x.now,
+		booking: &b, date: b.Date, token: token, withBill: true, now: x.now, extra: extra,
 		key: sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
 	})
 	return []outgoing{o}, err
