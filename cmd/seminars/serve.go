@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"seminars"
@@ -15,6 +16,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/demo"
 	"seminars/internal/i18n"
+	"seminars/internal/mail"
 	"seminars/internal/store"
 	"seminars/internal/web"
 )
@@ -41,6 +43,16 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	stopPayments := startPaymentWorkers(ctx, srv.Bookings(), log)
 	defer stopPayments()
+	worker, err := newMailWorker(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	workerCtx, stopWorker := context.WithCancel(ctx)
+	workerDone := make(chan struct{})
+	go func() { defer close(workerDone); worker.Run(workerCtx) }()
+	// Stop the mail worker after the last request, so the mail that request caused is in the
+	// outbox; what is still pending there is sent at the next start.
+	defer func() { stopWorker(); <-workerDone }()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -83,6 +95,32 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
 	})
+}
+
+// newMailWorker builds the outbox worker that sends mail, and says at start-up where mail goes.
+func newMailWorker(cfg config.Config, st *store.Store, log *slog.Logger) (*mail.Worker, error) {
+	catalog, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	templates, err := mail.ParseTemplates(seminars.Files)
+	if err != nil {
+		return nil, err
+	}
+	sender, err := mail.NewSender(cfg.SMTPURL, filepath.Join(cfg.DataDir, "mail"))
+	if err != nil {
+		return nil, err
+	}
+	if cfg.SMTPURL == "" {
+		log.Info("no SMTP server configured (SEMINARS_SMTP_URL): mail is written as .eml files", "dir", filepath.Join(cfg.DataDir, "mail"))
+	} else {
+		log.Info("mail goes out through " + sender.String())
+	}
+	return mail.New(st, sender, templates, catalog, mail.Settings{
+		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
+		ReminderDays: cfg.ReminderDays, SellerName: cfg.SellerName, SellerAddress: cfg.SellerAddress,
+		SellerEmail: cfg.SellerEmail, SellerVATID: cfg.SellerVATID,
+	}, time.Now, log), nil
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {

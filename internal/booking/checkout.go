@@ -74,7 +74,8 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 			return err
 		}
 		b = locked
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingReceived, BookingID: b.ID})
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingReceived, BookingID: b.ID,
+			Extra: manageTokenExtra(res.ManageToken)})
 	})
 	if err != nil {
 		return Result{}, err

@@ -28,3 +28,10 @@ func notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload)
 func Notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
 	return notify(ctx, tx, key, p)
 }
+
+// manageTokenExtra lets the manage link's secret ride along with the first billing mail's event,
+// so that mail can carry the link; the mail worker deletes it from the outbox once the mail is
+// delivered (see package mail). It is the only place a manage token is stored in clear.
+func manageTokenExtra(token string) map[string]string {
+	return map[string]string{"manage_token": token}
+}

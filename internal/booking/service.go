@@ -155,7 +155,8 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if b.Status == model.BookingPendingPayment {
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
+			Extra: manageTokenExtra(token)})
 	})
 	if err != nil {
 		return Result{}, err

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/mail"
 	"net/url"
 	"strings"
 	"time"
@@ -35,8 +36,9 @@ type Config struct {
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
 	StripeAPIURL        string `koanf:"stripe_api_url"`
 
-	SMTPURL  string `koanf:"smtp_url"`
-	MailFrom string `koanf:"mail_from"`
+	SMTPURL      string `koanf:"smtp_url"`
+	MailFrom     string `koanf:"mail_from"`
+	ReminderDays int    `koanf:"reminder_days"`
 
 	BookingRateLimit int  `koanf:"booking_rate_limit"`
 	InvoicePayment   bool `koanf:"invoice_payment"`
@@ -142,6 +144,12 @@ func (c *Config) Validate() error {
 	}
 	if c.CancellationFeePercent < 0 || c.CancellationFeePercent > 100 {
 		bad("cancellation_fee_percent must be between 0 and 100")
+	}
+	if c.ReminderDays < 0 || c.ReminderDays > 60 {
+		bad("reminder_days must be between 0 (off) and 60")
+	}
+	if _, err := mail.ParseAddress(c.MailFrom); err != nil {
+		bad("mail_from %q is not an e-mail address (like \"Seminare <seminare@example.com>\")", c.MailFrom)
 	}
 	if c.InvoiceDueDays < 0 {
 		bad("invoice_due_days must not be negative")

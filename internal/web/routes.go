@@ -47,5 +47,10 @@ func (s *Server) routes() {
 	// Webhooks: no CSRF (the signature is the proof), raw body read by the handler.
 	e.POST("/webhooks/stripe", s.webhookStripe)
 
+	// Admin outbox (mail issue): protected by the admin API group once merged.
+	adminAPI := e.Group("/api/v1/admin", s.adminAPIAuth())
+	adminAPI.GET("/outbox", s.outboxList)
+	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
+
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

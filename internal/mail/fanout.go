@@ -1,0 +1,187 @@
+package mail
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// Event fields the worker reads beyond BookingID/DateID/AttendeeID (model.EventPayload.Extra):
+//
+//	booking_received, booking_confirmed  Extra["manage_token"]: the manage link's secret, set by
+//	                     Reserve; removed from the event row when the event is expanded and from
+//	                     the message row once the message is delivered.
+//	attendee_substituted AttendeeID = the new attendee; OldEmail/OldName = the replaced person;
+//	                     Extra["old_attendee_id"] when the replacement is a new row (default: the
+//	                     same row, so the old calendar entry had the same UID).
+//	attendee_moved       AttendeeID, DateID = the new date; Extra["from_date_id"] = the old date,
+//	                     whose calendar entry is cancelled.
+//	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told,
+//	                     otherwise every booking on the date.
+//	waitlist_offer       DateID, Lang, Extra["email"], Extra["name"], Extra["until"] (RFC 3339),
+//	                     Extra["url"] (where to book; default the date's booking form).
+//	certificate          AttendeeID, BookingID, Extra["url"] (where to download it).
+const (
+	extraManageToken   = "manage_token"
+	extraOldAttendeeID = "old_attendee_id"
+	extraFromDateID    = "from_date_id"
+)
+
+// expander turns one event into its messages, reading the current state of the booking.
+type expander struct {
+	c   composer
+	q   store.Queries
+	now time.Time
+	key string // the event item's key, the root of every message key
+	ev  model.EventPayload
+}
+
+// expand lists the messages an event calls for.
+func (x expander) expand(ctx context.Context) ([]outgoing, error) {
+	switch x.ev.Event {
+	case model.EventBookingReceived, model.EventHoldExpired, model.EventBookingRefunded:
+		return x.forBooking(ctx, noInvite, "")
+	case model.EventBookingConfirmed:
+		return x.forBooking(ctx, inviteRequest, "attendee_confirmed")
+	case model.EventBookingCancelled:
+		return x.forBooking(ctx, inviteCancel, "attendee_booking_cancelled")
+	case model.EventDateRescheduled:
+		return x.forDate(ctx, false, inviteRequest, "attendee_rescheduled")
+	case model.EventDateCancelled:
+		return x.forDate(ctx, true, inviteCancel, "attendee_date_cancelled")
+	case model.EventAttendeeSubstituted:
+		return x.substituted(ctx)
+	case model.EventAttendeeMoved:
+		return x.moved(ctx)
+	case model.EventReminder:
+		return x.toOneAttendee(ctx, "attendee_reminder", noInvite, "")
+	case model.EventCertificate:
+		return x.toOneAttendee(ctx, "attendee_certificate", noInvite, x.ev.Extra["url"])
+	case model.EventWaitlistOffer:
+		return x.waitlistOffer(ctx)
+	}
+	return nil, fmt.Errorf("mail: unknown event %q", x.ev.Event)
+}
+
+// billingKind names the billing contact's message for an event.
+func billingKind(event string) string { return "billing_" + event }
+
+// forBooking writes to the billing contact and, if attendeeKind is set, to each attendee. Attendees
+// who were never confirmed never got an invite, so they get no cancellation either.
+func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind string) ([]outgoing, error) {
+	b, err := x.q.BookingByID(ctx, x.ev.BookingID)
+	if err != nil {
+		return nil, err
+	}
+	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra[extraManageToken])
+	if err != nil || attendeeKind == "" || b.ConfirmedAt == nil {
+		return out, err
+	}
+	return x.appendAttendees(out, b, b.Date, attendeeKind, inv)
+}
+
+// forDate writes to every booking on a date (or the one named): billing contact and attendees.
+// A cancelled date's bookings may already be cancelled in the same transaction, so for it every
+// booking that was ever confirmed is told.
+func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, attendeeKind string) ([]outgoing, error) {
+	var bookings []model.Booking
+	if x.ev.BookingID != 0 {
+		b, err := x.q.BookingByID(ctx, x.ev.BookingID)
+		if err != nil {
+			return nil, err
+		}
+		bookings = []model.Booking{b}
+	} else {
+		var err error
+		if bookings, err = x.q.BookingsToNotify(ctx, x.ev.DateID, everConfirmed); err != nil {
+			return nil, err
+		}
+	}
+	var out []outgoing
+	for _, b := range bookings {
+		msgs, err := x.billing(b, billingKind(x.ev.Event), "")
+		if err != nil {
+			return nil, err
+		}
+		if out, err = x.appendAttendees(append(out, msgs...), b, b.Date, attendeeKind, inv); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// billing is the one message to the booking's billing contact.
+func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, error) {
+	extra := map[string]string{}
+	if b.HoldExpiresAt != nil {
+		extra["Until"] = x.c.formatTime(b.Language, *b.HoldExpiresAt)
+	}
+	o, err := x.c.build(letter{
+		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
+		booking: &b, date: b.Date, token: token, withBill: true, now: x.now, extra: extra,
+		key: sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
+	})
+	return []outgoing{o}, err
+}
+
+// appendAttendees adds one message per attendee, each addressed to that attendee alone.
+func (x expander) appendAttendees(out []outgoing, b model.Booking, d *model.SeminarDate, kind string, inv invite) ([]outgoing, error) {
+	for _, a := range b.Attendees {
+		o, err := x.attendee(b, d, a, kind, inv, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// attendee is one message to one attendee about one date.
+func (x expander) attendee(b model.Booking, d *model.SeminarDate, a model.Attendee, kind string, inv invite, action string) (outgoing, error) {
+	return x.c.build(letter{
+		kind: kind, lang: b.Language, to: Address{Name: a.FullName(), Email: a.Email},
+		booking: &b, date: d, invite: inv, uid: inviteUID(a.ID, d.ID, x.c.s.host()), action: action, now: x.now,
+		key: sendKey(x.key, "attendee", strconv.FormatUint(uint64(a.ID), 10), "date", strconv.FormatUint(uint64(d.ID), 10)),
+	})
+}
+
+// findAttendee returns the event's attendee with their booking.
+func (x expander) findAttendee(ctx context.Context, id uint) (model.Booking, model.Attendee, error) {
+	b, err := x.q.BookingByID(ctx, x.ev.BookingID)
+	if err != nil {
+		return b, model.Attendee{}, err
+	}
+	for _, a := range b.Attendees {
+		if a.ID == id {
+			return b, a, nil
+		}
+	}
+	return b, model.Attendee{}, fmt.Errorf("attendee %d of booking %s: %w", id, b.Reference, model.ErrNotFound)
+}
+
+// eventDate is the date the event names, or the booking's.
+func (x expander) eventDate(ctx context.Context, b model.Booking) (*model.SeminarDate, error) {
+	if x.ev.DateID == 0 || x.ev.DateID == b.DateID {
+		return b.Date, nil
+	}
+	d, err := x.q.DateByID(ctx, x.ev.DateID)
+	return &d, err
+}
+
+// toOneAttendee writes to the event's attendee only (reminder, certificate).
+func (x expander) toOneAttendee(ctx context.Context, kind string, inv invite, action string) ([]outgoing, error) {
+	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := x.eventDate(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	o, err := x.attendee(b, d, a, kind, inv, action)
+	return []outgoing{o}, err
+}

@@ -1,0 +1,102 @@
+package mail
+
+import (
+	"context"
+	"strconv"
+)
+
+// substituted tells the replaced person that their seat went to someone else (and withdraws
+// their calendar entry), sends the new attendee a confirmation with an invite, and tells the
+// billing contact.
+func (x expander) substituted(ctx context.Context) ([]outgoing, error) {
+	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
+	if err != nil {
+		return nil, err
+	}
+	oldID := a.ID
+	if raw := x.ev.Extra[extraOldAttendeeID]; raw != "" {
+		if n, err := strconv.ParseUint(raw, 10, 64); err == nil {
+			oldID = uint(n)
+		}
+	}
+	old, err := x.c.build(letter{
+		kind: "attendee_substituted_old", lang: b.Language, to: Address{Name: x.ev.OldName, Email: x.ev.OldEmail},
+		booking: &b, date: b.Date, invite: inviteCancel, uid: inviteUID(oldID, b.DateID, x.c.s.host()), now: x.now,
+		extra: map[string]string{"NewName": a.FullName()},
+		key:   sendKey(x.key, "old", x.ev.OldEmail),
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := []outgoing{old}
+	newcomer, err := x.attendee(b, b.Date, a, "attendee_confirmed", inviteRequest, "")
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, newcomer)
+	bill, err := x.c.build(letter{
+		kind: billingKind(x.ev.Event), lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
+		booking: &b, date: b.Date, withBill: true, now: x.now,
+		extra: map[string]string{"OldName": x.ev.OldName, "NewName": a.FullName()},
+		key:   sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
+	})
+	return append(out, bill), err
+}
+
+// moved sends the attendee an invite for the new date and withdraws the old date's calendar
+// entry (a different date is a different UID), and tells the billing contact.
+func (x expander) moved(ctx context.Context) ([]outgoing, error) {
+	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
+	if err != nil {
+		return nil, err
+	}
+	to, err := x.eventDate(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	var out []outgoing
+	if raw := x.ev.Extra[extraFromDateID]; raw != "" {
+		n, err := strconv.ParseUint(raw, 10, 64)
+		if err == nil && uint(n) != to.ID {
+			from, err := x.q.DateByID(ctx, uint(n))
+			if err != nil {
+				return nil, err
+			}
+			o, err := x.attendee(b, &from, a, "attendee_moved_old", inviteCancel, "")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o)
+		}
+	}
+	o, err := x.attendee(b, to, a, "attendee_moved", inviteRequest, "")
+	if err != nil {
+		return nil, err
+	}
+	bill, err := x.c.build(letter{
+		kind: billingKind(x.ev.Event), lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
+		booking: &b, date: to, withBill: true, now: x.now, extra: map[string]string{"Attendee": a.FullName()},
+		key: sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
+	})
+	return append(out, o, bill), err
+}
+
+// waitlistOffer tells someone on the waiting list that a seat is free for them until a deadline.
+func (x expander) waitlistOffer(ctx context.Context) ([]outgoing, error) {
+	d, err := x.q.DateByID(ctx, x.ev.DateID)
+	if err != nil {
+		return nil, err
+	}
+	lang := x.ev.Lang
+	action := x.ev.Extra["url"]
+	if action == "" {
+		action = x.c.s.BaseURL + "/book/" + strconv.FormatUint(uint64(d.ID), 10)
+	}
+	o, err := x.c.build(letter{
+		kind: "waitlist_offer", lang: lang, to: Address{Name: x.ev.Extra["name"], Email: x.ev.Extra["email"]},
+		date: &d, action: action, now: x.now,
+		extra: map[string]string{"Deadline": x.c.formatDeadline(lang, x.ev.Extra["until"])},
+		key:   sendKey(x.key, "waitlist", x.ev.Extra["email"]),
+	})
+	return []outgoing{o}, err
+}

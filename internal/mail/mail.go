@@ -1,0 +1,103 @@
+// Package mail turns booking events into e-mails and delivers them.
+//
+// Two outbox topics carry the work, so that nothing is lost and nothing is sent twice that the
+// mail server acknowledged:
+//
+//   - "mail.event" items are recorded by the use cases in the transaction of the change
+//     (booking.Notify). The worker expands each, in one transaction, into one "mail.send" item per
+//     message (the billing contact, each attendee separately) and marks the event done. Each
+//     mail.send item holds the fully rendered message — subject, text, HTML, calendar invite,
+//     Date and Message-ID — so a retry or a restart sends byte-for-byte the same content, however
+//     the booking changed in between.
+//   - "mail.send" items are delivered over SMTP (or written as .eml files when no SMTP server is
+//     configured), retried with model.OutboxBackoff, and marked done.
+//
+// When a duplicate is possible: only if the worker stops after the server accepted DATA but
+// before it recorded the item as done (a crash, a kill, a lost database connection in that
+// instant). The item is then still pending; once its lease runs out it is sent again with the
+// same Message-ID, which receivers (and Mailpit) can use to recognise the copy. Every other
+// interruption — before or during the SMTP dialogue — leaves nothing delivered, so the retry is
+// the first delivery.
+package mail
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Outbox topics of this package.
+const (
+	TopicSend = "mail.send" // one rendered message to deliver
+)
+
+// Settings are the parts of the configuration the messages depend on.
+type Settings struct {
+	From           string // "Name <address>"
+	BaseURL        string // public URL for links, without trailing slash
+	Location       *time.Location
+	InvoiceDueDays int
+	ReminderDays   int
+	SellerName     string
+	SellerAddress  string
+	SellerEmail    string
+	SellerVATID    string
+}
+
+// host is the domain used in Message-IDs and calendar UIDs.
+func (s Settings) host() string {
+	if u, err := url.Parse(s.BaseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "seminars.invalid"
+}
+
+// Address is one recipient.
+type Address struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Invite is an iCalendar object sent with a message.
+type Invite struct {
+	Method  string `json:"method"` // REQUEST or CANCEL
+	UID     string `json:"uid"`
+	Content string `json:"content"`
+}
+
+// Message is a fully rendered e-mail as stored in a mail.send outbox item.
+type Message struct {
+	MessageID string    `json:"message_id"` // without angle brackets
+	Date      time.Time `json:"date"`
+	From      string    `json:"from"`
+	To        Address   `json:"to"`
+	Subject   string    `json:"subject"`
+	Lang      string    `json:"lang"`
+	Kind      string    `json:"kind"`
+	Text      string    `json:"text"`
+	HTML      string    `json:"html"`
+	Invite    *Invite   `json:"invite,omitempty"`
+	// Secret tells that the body holds the booker's manage link; once delivered, the body is
+	// removed from the database so that the link's secret lives only in the booker's mailbox.
+	Secret   bool `json:"secret,omitempty"`
+	Scrubbed bool `json:"scrubbed,omitempty"`
+}
+
+// messageID derives a stable Message-ID from the mail.send item's unique key: the same item
+// always carries the same ID, however often it is sent.
+func messageID(key, host string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:16]) + "@" + host
+}
+
+// sendKey is the unique key of one message of an event; long keys are hashed to fit the column.
+func sendKey(eventKey string, parts ...string) string {
+	key := TopicSend + ":" + strings.TrimPrefix(eventKey, "mail.event:") + ":" + strings.Join(parts, ":")
+	if len(key) > 200 {
+		sum := sha256.Sum256([]byte(key))
+		key = TopicSend + ":h:" + hex.EncodeToString(sum[:])
+	}
+	return key
+}

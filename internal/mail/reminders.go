@@ -1,0 +1,53 @@
+package mail
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// reminderKeyPrefix starts the key of every reminder event; the attendee and date ids follow.
+const reminderKeyPrefix = model.TopicMailEvent + ":" + model.EventReminder + ":attendee:"
+
+// scheduleReminders records a reminder event for every attendee whose date starts within the
+// next ReminderDays days. The event's key names the attendee and the date, and the outbox keeps
+// one item per key, so each attendee is reminded once per date however many rounds see them.
+// A booking confirmed inside the window needs no reminder: its confirmation just arrived.
+func (w *Worker) scheduleReminders(ctx context.Context, now time.Time) error {
+	days := w.c.s.ReminderDays
+	if days <= 0 {
+		return nil
+	}
+	window := time.Duration(days) * 24 * time.Hour
+	due, err := w.store.RemindersDue(ctx, now, now.Add(window), reminderKeyPrefix)
+	if err != nil {
+		return err
+	}
+	var todo []store.ReminderDue
+	for _, r := range due {
+		if r.ConfirmedAt != nil && r.ConfirmedAt.After(r.StartsAt.Add(-window)) {
+			continue
+		}
+		todo = append(todo, r)
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	return w.store.WithTx(ctx, func(tx *store.Tx) error {
+		for _, r := range todo {
+			payload, err := json.Marshal(model.EventPayload{Event: model.EventReminder, BookingID: r.BookingID, DateID: r.DateID, AttendeeID: r.AttendeeID})
+			if err != nil {
+				return err
+			}
+			key := fmt.Sprintf("%s%d:date:%d", reminderKeyPrefix, r.AttendeeID, r.DateID)
+			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: key, Payload: string(payload), NextAttemptAt: now}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

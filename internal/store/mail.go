@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// BookingByID returns a booking with its attendees, date and seminar.
+func (q Queries) BookingByID(ctx context.Context, id uint) (model.Booking, error) {
+	var b model.Booking
+	err := q.db.WithContext(ctx).
+		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Date.Seminar").
+		First(&b, id).Error
+	return b, notFound(err, "booking")
+}
+
+// BookingsToNotify returns a date's confirmed bookings with their attendees, for the notices that
+// go to everyone on a date; with everConfirmed also those confirmed once and cancelled since (a
+// cancelled date's bookings are cancelled together with it).
+func (q Queries) BookingsToNotify(ctx context.Context, dateID uint, everConfirmed bool) ([]model.Booking, error) {
+	db := q.db.WithContext(ctx).
+		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Date.Seminar").
+		Where("date_id = ?", dateID)
+	if everConfirmed {
+		db = db.Where("status = ? OR confirmed_at IS NOT NULL", model.BookingConfirmed)
+	} else {
+		db = db.Where("status = ?", model.BookingConfirmed)
+	}
+	var bookings []model.Booking
+	return bookings, db.Order("id").Find(&bookings).Error
+}
+
+// ReminderDue is one attendee to remind of a date.
+type ReminderDue struct {
+	AttendeeID  uint
+	BookingID   uint
+	DateID      uint
+	StartsAt    time.Time
+	ConfirmedAt *time.Time
+}
+
+// RemindersDue lists the attendees of confirmed bookings on published dates that start after now
+// and no later than until, leaving out those that already have an outbox item whose key is
+// keyPrefix + "<attendee id>:date:<date id>" (the reminder was recorded before). Whether a reminder still makes sense (a booking confirmed a day before
+// the date needs none) is the mail package's rule, so ConfirmedAt comes along.
+func (q Queries) RemindersDue(ctx context.Context, now, until time.Time, keyPrefix string) ([]ReminderDue, error) {
+	var out []ReminderDue
+	err := q.db.WithContext(ctx).Table("attendees").
+		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id, "+
+			"seminar_dates.starts_at AS starts_at, bookings.confirmed_at AS confirmed_at").
+		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
+		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
+		Where("bookings.status = ? AND seminar_dates.status = ?", model.BookingConfirmed, model.DatePublished).
+		Where("seminar_dates.starts_at > ? AND seminar_dates.starts_at <= ?", now, until).
+		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id)", keyPrefix).
+		Order("attendees.id").Scan(&out).Error
+	return out, err
+}

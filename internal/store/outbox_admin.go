@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"seminars/internal/model"
+)
+
+// ClaimOutboxItem leases a due item to one worker until now+lease by moving its next attempt
+// forward in one conditional UPDATE. It reports false when another worker claimed it first. A
+// worker that dies while holding the lease leaves the item pending, so it is tried again once the
+// lease has run out.
+func (q Queries) ClaimOutboxItem(ctx context.Context, item model.OutboxItem, now time.Time, lease time.Duration) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.OutboxItem{}).
+		Where("id = ? AND status = ? AND next_attempt_at = ?", item.ID, model.OutboxPending, item.NextAttemptAt).
+		Updates(map[string]any{"next_attempt_at": now.Add(lease), "updated_at": now})
+	return res.RowsAffected == 1, res.Error
+}
+
+// SetOutboxPayload replaces an item's payload, e.g. to remove a secret once it is no longer needed.
+func (q Queries) SetOutboxPayload(ctx context.Context, id uint, payload string, now time.Time) error {
+	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
+		Updates(map[string]any{"payload": payload, "updated_at": now}).Error
+}
+
+// OutboxFilter narrows ListOutbox.
+type OutboxFilter struct {
+	Status string // "" for every status
+	Topic  string // topic prefix, "" for every topic
+	Limit  int
+}
+
+// ListOutbox returns outbox items, newest first, for the back office.
+func (q Queries) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.OutboxItem, error) {
+	db := q.db.WithContext(ctx).Order("id DESC")
+	if f.Status != "" {
+		db = db.Where("status = ?", f.Status)
+	}
+	if f.Topic != "" {
+		db = db.Where("topic LIKE ?", f.Topic+"%")
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	var items []model.OutboxItem
+	return items, db.Limit(f.Limit).Find(&items).Error
+}
+
+// OutboxItemByID returns one outbox item.
+func (q Queries) OutboxItemByID(ctx context.Context, id uint) (model.OutboxItem, error) {
+	var item model.OutboxItem
+	err := q.db.WithContext(ctx).First(&item, id).Error
+	return item, notFound(err, fmt.Sprintf("outbox item %d", id))
+}
+
+// ResendOutboxItem puts a failed item back in the queue with a fresh count of attempts. Only
+// failed items can be resent: a pending one is already queued, and a done one was delivered.
+func (q Queries) ResendOutboxItem(ctx context.Context, id uint, now time.Time) error {
+	res := q.db.WithContext(ctx).Model(&model.OutboxItem{}).
+		Where("id = ? AND status = ?", id, model.OutboxFailed).
+		Updates(map[string]any{"status": model.OutboxPending, "attempts": 0, "next_attempt_at": now, "updated_at": now})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 1 {
+		return nil
+	}
+	item, err := q.OutboxItemByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("outbox item %d is %s, not failed: %w", id, item.Status, model.ErrInvalidTransition)
+}
