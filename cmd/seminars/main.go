@@ -3,6 +3,8 @@
 //	seminars [serve]     run the web server (default)
 //	seminars migrate     bring the database schema up to date and exit
 //	seminars backup FILE write a consistent copy of the SQLite database to FILE
+//	seminars user add    create a back-office user (password on stdin)
+//	seminars token create --name NAME   create an admin API token
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
 package main
@@ -30,6 +32,11 @@ func main() {
 
 // run is main without the process around it, so tests can call it.
 func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) int {
+	return runWithInput(ctx, args, environ, os.Stdin, stdout, stderr)
+}
+
+// runWithInput is run with standard input given, for the commands that read it (user add).
+func runWithInput(ctx context.Context, args, environ []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
@@ -52,6 +59,10 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = migrate(ctx, cfg, stdout)
 	case "backup":
 		err = backup(ctx, cfg, args, stdout)
+	case "user":
+		err = userCommand(ctx, cfg, args, stdin, stdout)
+	case "token":
+		err = tokenCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -71,7 +82,11 @@ const usage = `usage: seminars [command]
 commands:
   serve          run the web server (default)
   migrate        bring the database schema up to date
-  backup FILE    write a consistent copy of the SQLite database to FILE`
+  backup FILE    write a consistent copy of the SQLite database to FILE
+  user add --email E [--role owner|assistant] < passwordfile
+                 create a back-office user; the password is read from stdin
+  token create --name NAME
+                 create an admin API token (printed once, as the last word)`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"seminars"
+	"seminars/internal/auth"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/demo"
@@ -36,7 +37,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 			log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
 		}
 	}
-	srv, err := newServer(cfg, st, log)
+	staffAuth := auth.New(st, web.AuthSettings(cfg), time.Now)
+	signIn, err := ensureAdmin(ctx, cfg, staffAuth, st)
+	if err != nil {
+		return err
+	}
+	srv, err := newServer(cfg, st, staffAuth, log)
 	if err != nil {
 		return err
 	}
@@ -52,6 +58,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		IdleTimeout:       120 * time.Second,
 	}
 	printWelcome(stdout, cfg, listener.Addr())
+	fmt.Fprintln(stdout, signIn)
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(listener) }()
 	select {
@@ -69,7 +76,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 }
 
 // newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, error) {
+func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log *slog.Logger) (*web.Server, error) {
 	catalog, err := i18n.New()
 	if err != nil {
 		return nil, err
@@ -83,7 +90,7 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
 	return web.New(web.Deps{
-		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: files, Log: log, Now: time.Now,
+		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: files, Log: log, Now: time.Now,
 	})
 }
 

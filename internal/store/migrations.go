@@ -34,6 +34,13 @@ func migrations() []*gormigrate.Migration {
 			},
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
 		},
+		{
+			ID:      "0301_staff_sessions_tokens",
+			Migrate: func(tx *gorm.DB) error { return createTables(tx, staffTables()...) },
+			Rollback: func(tx *gorm.DB) error {
+				return tx.Migrator().DropTable(staffTables()...)
+			},
+		},
 	}
 }
 
@@ -42,6 +49,23 @@ func Migrate(db *gorm.DB) error {
 	m := gormigrate.New(db, &gormigrate.Options{TableName: "migrations", IDColumnName: "id", IDColumnSize: 100, UseTransaction: true}, migrations())
 	if err := m.Migrate(); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}
+
+func staffTables() []any {
+	return []any{&model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}}
+}
+
+// createTables creates each table that does not exist yet.
+func createTables(tx *gorm.DB, tables ...any) error {
+	for _, t := range tables {
+		if tx.Migrator().HasTable(t) {
+			continue
+		}
+		if err := tx.Migrator().CreateTable(t); err != nil {
+			return err
+		}
 	}
 	return nil
 }

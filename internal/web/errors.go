@@ -33,6 +33,12 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "not_bookable", Message: "error.not_bookable"}
 	case errors.Is(err, model.ErrInvalidTransition):
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
+	case errors.Is(err, model.ErrThrottled):
+		return apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", Message: "error.rate_limited"}
+	case errors.Is(err, model.ErrForbiddenRole):
+		return apiError{Status: http.StatusForbidden, Code: "forbidden", Message: "admin.error.forbidden_role"}
+	case errors.Is(err, model.ErrUnauthenticated), errors.Is(err, model.ErrBadCredentials):
+		return apiError{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "error.unauthorized"}
 	case errors.As(err, &httpErr):
 		return classifyHTTP(httpErr)
 	}

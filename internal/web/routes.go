@@ -35,5 +35,13 @@ func (s *Server) routes() {
 	api.POST("/bookings", s.apiBookingCreate, s.bookingRateLimit())
 	api.GET("/bookings/:reference", s.apiBookingShow)
 
+	// Back office: sign-in is public, every other page needs a session; CSRF on every form.
+	admin := e.Group("/admin", s.csrf())
+	admin.GET("/login", s.adminLoginShow)
+	admin.POST("/login", s.adminLoginCreate)
+	staff := admin.Group("", s.requireStaff())
+	staff.GET("", s.adminDashboard)
+	staff.POST("/logout", s.adminLogout)
+
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

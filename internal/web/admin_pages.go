@@ -1,0 +1,21 @@
+package web
+
+import "strings"
+
+// Back-office pages, registered in render.go's pageNames.
+const (
+	pageAdminLogin     = "admin/login.html"
+	pageAdminDashboard = "admin/dashboard.html"
+)
+
+var adminPageNames = []string{pageAdminLogin, pageAdminDashboard}
+
+// adminSection names the part of the back office a path belongs to, for the nav's current item.
+func adminSection(path string) string {
+	rest := strings.TrimPrefix(strings.TrimPrefix(path, "/admin"), "/")
+	section, _, _ := strings.Cut(rest, "/")
+	if section == "" {
+		return "dashboard"
+	}
+	return section
+}
