@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"seminars/internal/auth"
+	"seminars/internal/store"
 )
 
 func TestUserAdd(t *testing.T) {
@@ -31,5 +35,29 @@ func TestUserAdd(t *testing.T) {
 				t.Fatalf("code %d (want %d), output %q %q, want %q", code, c.wantCode, out.String(), errOut.String(), c.wantOut)
 			}
 		})
+	}
+}
+
+func TestTokenCreatePrintsWorkingToken(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "s.db")
+	env := []string{"SEMINARS_DATABASE=" + dbPath, "SEMINARS_DEMO=false"}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"token", "create", "--name", "X"}, env, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	words := strings.Fields(out.String())
+	token := words[len(words)-1]
+
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := auth.New(st, auth.DefaultSettings(), time.Now)
+	if _, err := a.CheckAPIToken(context.Background(), token); err != nil {
+		t.Fatalf("printed token %q does not work: %v", token, err)
+	}
+	if code := run(context.Background(), []string{"token", "create"}, env, &out, &errOut); code == 0 {
+		t.Fatal("a token without a name was created")
 	}
 }

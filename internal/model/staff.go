@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -64,4 +65,13 @@ type APIToken struct {
 	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
+}
+
+// CapacityBelowTakenError says a date's capacity cannot go below the seats already taken.
+type CapacityBelowTakenError struct {
+	SeatsTaken int
+}
+
+func (e *CapacityBelowTakenError) Error() string {
+	return fmt.Sprintf("capacity below the %d seats taken", e.SeatsTaken)
 }

@@ -43,5 +43,15 @@ func (s *Server) routes() {
 	staff.GET("", s.adminDashboard)
 	staff.POST("/logout", s.adminLogout)
 
+	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
+	api.GET("/openapi.yaml", s.apiOpenAPIShow)
+	adminAPI := api.Group("/admin", s.adminAPIAuth())
+	adminAPI.GET("/seminars", s.apiAdminSeminarList)
+	adminAPI.POST("/seminars", s.apiAdminSeminarCreate)
+	adminAPI.GET("/seminars/:id/dates", s.apiAdminDateList)
+	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate)
+	adminAPI.GET("/bookings", s.apiAdminBookingList)
+	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
+
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/auth"
+	"seminars/internal/backoffice"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
@@ -36,6 +37,7 @@ type Server struct {
 	store    *store.Store
 	bookings *booking.Service
 	auth     *auth.Service
+	office   *backoffice.Service
 	i18n     *i18n.Catalog
 	views    *Views
 	files    fs.FS
@@ -57,6 +59,7 @@ func New(d Deps) (*Server, error) {
 	if s.auth = d.Auth; s.auth == nil {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
 	}
+	s.office = backoffice.New(d.Store, d.Now)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
