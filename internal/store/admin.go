@@ -124,3 +124,12 @@ func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, a
 	}
 	return nil
 }
+
+// AdminSeminarsWithDates returns every seminar with all its dates, by German title.
+func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
+	var seminars []model.Seminar
+	err := q.db.WithContext(ctx).
+		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
+		Order("title_de, id").Find(&seminars).Error
+	return seminars, err
+}

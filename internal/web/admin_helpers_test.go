@@ -72,22 +72,22 @@ func (e *adminEnv) addUser(email, role string) model.StaffUser {
 	return u
 }
 
-// browser is one client with its own cookies; it does not follow redirects so tests see them.
-type browser struct {
+// adminBrowser is one client with its own cookies; it does not follow redirects so tests see them.
+type adminBrowser struct {
 	env    *adminEnv
 	client *http.Client
 }
 
-func (e *adminEnv) browser() *browser {
+func (e *adminEnv) browser() *adminBrowser {
 	jar, _ := cookiejar.New(nil)
-	return &browser{env: e, client: &http.Client{
+	return &adminBrowser{env: e, client: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
 }
 
 // signedIn returns a browser signed in as email.
-func (e *adminEnv) signedIn(email string) *browser {
+func (e *adminEnv) signedIn(email string) *adminBrowser {
 	b := e.browser()
 	if res, _ := b.login(email, testPassword); res.StatusCode != http.StatusSeeOther {
 		e.t.Fatalf("sign-in as %s: status %d", email, res.StatusCode)
@@ -95,7 +95,7 @@ func (e *adminEnv) signedIn(email string) *browser {
 	return b
 }
 
-func (b *browser) do(req *http.Request) (*http.Response, string) {
+func (b *adminBrowser) do(req *http.Request) (*http.Response, string) {
 	b.env.t.Helper()
 	res, err := b.client.Do(req)
 	if err != nil {
@@ -106,18 +106,18 @@ func (b *browser) do(req *http.Request) (*http.Response, string) {
 	return res, string(body)
 }
 
-func (b *browser) get(path string) (*http.Response, string) {
+func (b *adminBrowser) get(path string) (*http.Response, string) {
 	req, _ := http.NewRequest(http.MethodGet, b.env.http.URL+path, nil)
 	return b.do(req)
 }
 
-var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+var adminCSRFField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
 // csrf reads the CSRF token from the form on a page.
-func (b *browser) csrf(page string) string {
+func (b *adminBrowser) csrf(page string) string {
 	b.env.t.Helper()
 	_, body := b.get(page)
-	m := csrfField.FindStringSubmatch(body)
+	m := adminCSRFField.FindStringSubmatch(body)
 	if m == nil {
 		b.env.t.Fatalf("no _csrf field on %s", page)
 	}
@@ -125,7 +125,7 @@ func (b *browser) csrf(page string) string {
 }
 
 // post sends a form; the CSRF token is taken from page unless form already has one.
-func (b *browser) post(page, path string, form url.Values) (*http.Response, string) {
+func (b *adminBrowser) post(page, path string, form url.Values) (*http.Response, string) {
 	if form == nil {
 		form = url.Values{}
 	}
@@ -137,11 +137,11 @@ func (b *browser) post(page, path string, form url.Values) (*http.Response, stri
 	return b.do(req)
 }
 
-func (b *browser) login(email, password string) (*http.Response, string) {
+func (b *adminBrowser) login(email, password string) (*http.Response, string) {
 	return b.post("/admin/login", "/admin/login", url.Values{"email": {email}, "password": {password}})
 }
 
-func (b *browser) sessionCookie() string {
+func (b *adminBrowser) sessionCookie() string {
 	u, _ := url.Parse(b.env.http.URL + "/admin")
 	for _, c := range b.client.Jar.Cookies(u) {
 		if c.Name == adminSessionCookie {

@@ -4,11 +4,19 @@ import "strings"
 
 // Back-office pages, registered in render.go's pageNames.
 const (
-	pageAdminLogin     = "admin/login.html"
-	pageAdminDashboard = "admin/dashboard.html"
+	pageAdminLogin       = "admin/login.html"
+	pageAdminDashboard   = "admin/dashboard.html"
+	pageAdminSeminars    = "admin/seminars.html"
+	pageAdminSeminarForm = "admin/seminar_form.html"
+	pageAdminDateForm    = "admin/date_form.html"
+	pageAdminBookings    = "admin/bookings.html"
+	pageAdminAttendees   = "admin/attendees.html"
 )
 
-var adminPageNames = []string{pageAdminLogin, pageAdminDashboard}
+var adminPageNames = []string{
+	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
+	pageAdminBookings, pageAdminAttendees,
+}
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.
 func adminSection(path string) string {

@@ -42,6 +42,20 @@ func (s *Server) routes() {
 	staff := admin.Group("", s.requireStaff())
 	staff.GET("", s.adminDashboard)
 	staff.POST("/logout", s.adminLogout)
+	staff.GET("/seminars", s.adminSeminarList)
+	staff.GET("/seminars/new", s.adminSeminarNew)
+	staff.POST("/seminars", s.adminSeminarCreate)
+	staff.GET("/seminars/:id", s.adminSeminarEdit)
+	staff.POST("/seminars/:id", s.adminSeminarUpdate)
+	staff.GET("/seminars/:id/dates/new", s.adminDateNew)
+	staff.POST("/seminars/:id/dates", s.adminDateCreate)
+	staff.GET("/dates/:id", s.adminDateEdit)
+	staff.POST("/dates/:id", s.adminDateUpdate)
+	staff.GET("/dates/:id/attendees", s.adminAttendeeList)
+	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
+	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
+	staff.GET("/bookings", s.adminBookingList)
+	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)

@@ -176,16 +176,17 @@ func DateOf(d model.SeminarDate, loc *time.Location) Date {
 		StartsAt: d.StartsAt.In(loc).Format("2006-01-02T15:04"), EndsAt: d.EndsAt.In(loc).Format("2006-01-02T15:04"),
 		Capacity: d.Capacity, PriceNetCents: d.PriceNetCents, EarlyBirdNetCents: d.EarlyBirdNetCents,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
-		PriceText: euros(d.PriceNetCents),
+		PriceText: Euros(d.PriceNetCents),
 	}
 	if d.EarlyBirdUntil != nil {
 		f.EarlyBirdUntil = d.EarlyBirdUntil.In(loc).AddDate(0, 0, -1).Format("2006-01-02")
-		f.EarlyBirdText = euros(d.EarlyBirdNetCents)
+		f.EarlyBirdText = Euros(d.EarlyBirdNetCents)
 	}
 	return f
 }
 
-func euros(cents int64) string {
+// Euros writes cents as the HTML forms expect them back: "490" or "490,50".
+func Euros(cents int64) string {
 	if cents%100 == 0 {
 		return strconv.FormatInt(cents/100, 10)
 	}

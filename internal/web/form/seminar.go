@@ -1,6 +1,7 @@
 package form
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -120,4 +121,22 @@ func Slugify(title string) string {
 		out = strings.TrimSuffix(out[:100], "-")
 	}
 	return out
+}
+
+// SeminarFromValues reads the HTML seminar form; the default price is typed in euros.
+func SeminarFromValues(v url.Values) (Seminar, string) {
+	f := Seminar{
+		Slug: strings.TrimSpace(v.Get("slug")), TitleDE: v.Get("title_de"), TitleEN: v.Get("title_en"),
+		TeaserDE: v.Get("teaser_de"), TeaserEN: v.Get("teaser_en"),
+		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
+		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
+		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+	}
+	priceText := v.Get("default_price")
+	if cents, ok := ParseEuros(priceText); ok {
+		f.DefaultPriceCents = cents
+	} else {
+		f.DefaultPriceCents = -1 // reported by Validate
+	}
+	return f, priceText
 }
