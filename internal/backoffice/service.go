@@ -25,9 +25,17 @@ func New(st *store.Store, now func() time.Time) *Service { return &Service{store
 // slugTaken is the validation error of a slug that another seminar has.
 var slugTaken = &model.ValidationError{Fields: map[string]string{"slug": "admin.error.slug_taken"}}
 
+// Every change names its actor — a staff e-mail or "api:<token name>" — for the audit log.
+
 // CreateSeminar stores a new seminar. A taken slug is a *model.ValidationError on "slug".
-func (s *Service) CreateSeminar(ctx context.Context, sem *model.Seminar) error {
-	err := s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CreateSeminar(ctx, sem) })
+func (s *Service) CreateSeminar(ctx context.Context, actor string, sem *model.Seminar) error {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateSeminar(ctx, sem); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s; default_price_cents: %d", sem.TitleDE, sem.DefaultPriceCents)
+		return s.audit(ctx, tx, actor, model.AuditSeminarCreated, fmt.Sprintf("seminar %d", sem.ID), detail)
+	})
 	if store.IsUniqueViolation(err) {
 		return slugTaken
 	}
@@ -35,8 +43,21 @@ func (s *Service) CreateSeminar(ctx context.Context, sem *model.Seminar) error {
 }
 
 // UpdateSeminar writes a seminar's texts, functions and default price.
-func (s *Service) UpdateSeminar(ctx context.Context, sem *model.Seminar) error {
-	err := s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.UpdateSeminar(ctx, sem) })
+func (s *Service) UpdateSeminar(ctx context.Context, actor string, sem *model.Seminar) error {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		old, err := tx.SeminarByID(ctx, sem.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.UpdateSeminar(ctx, sem); err != nil {
+			return err
+		}
+		c := seminarChanges(old, *sem)
+		if len(c) == 0 {
+			return nil
+		}
+		return s.audit(ctx, tx, actor, model.AuditSeminarUpdated, fmt.Sprintf("seminar %d", sem.ID), c.String())
+	})
 	if store.IsUniqueViolation(err) {
 		return slugTaken
 	}
@@ -44,7 +65,7 @@ func (s *Service) UpdateSeminar(ctx context.Context, sem *model.Seminar) error {
 }
 
 // CreateDate adds a date to a seminar; a price of 0 takes the seminar's default price.
-func (s *Service) CreateDate(ctx context.Context, seminarID uint, d *model.SeminarDate) error {
+func (s *Service) CreateDate(ctx context.Context, actor string, seminarID uint, d *model.SeminarDate) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		sem, err := tx.SeminarByID(ctx, seminarID)
 		if err != nil {
@@ -54,14 +75,18 @@ func (s *Service) CreateDate(ctx context.Context, seminarID uint, d *model.Semin
 		if d.PriceNetCents == 0 {
 			d.PriceNetCents = sem.DefaultPriceCents
 		}
-		return tx.CreateDate(ctx, d)
+		if err := tx.CreateDate(ctx, d); err != nil {
+			return err
+		}
+		c := dateChanges(model.SeminarDate{}, *d)
+		return s.audit(ctx, tx, actor, model.AuditDateCreated, fmt.Sprintf("date %d", d.ID), sem.TitleDE+"; "+c.String())
 	})
 }
 
 // UpdateDate writes a date's new values. Capacity below the seats taken is refused with a
 // *model.CapacityBelowTakenError and nothing changes. When time or place of a published date
 // changes, its calendar sequence goes up and every booking gets a "date rescheduled" message.
-func (s *Service) UpdateDate(ctx context.Context, changed model.SeminarDate) error {
+func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.SeminarDate) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		old, err := tx.DateByID(ctx, changed.ID)
 		if err != nil {
@@ -77,6 +102,11 @@ func (s *Service) UpdateDate(ctx context.Context, changed model.SeminarDate) err
 		}
 		if err := tx.UpdateDate(ctx, &changed); err != nil {
 			return err
+		}
+		if c := dateChanges(old, changed); len(c) > 0 {
+			if err := s.audit(ctx, tx, actor, model.AuditDateUpdated, fmt.Sprintf("date %d", old.ID), c.String()); err != nil {
+				return err
+			}
 		}
 		if !moved {
 			return nil
@@ -117,7 +147,7 @@ func (s *Service) CheckIn(ctx context.Context, dateID, attendeeID uint) error {
 
 // MarkPaid records that an invoice booking's money arrived. Only a confirmed, unpaid invoice
 // booking can be marked; anything else is model.ErrInvalidTransition.
-func (s *Service) MarkPaid(ctx context.Context, reference string) error {
+func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		b, err := tx.BookingByReference(ctx, reference)
 		if err != nil {
@@ -127,6 +157,10 @@ func (s *Service) MarkPaid(ctx context.Context, reference string) error {
 			return fmt.Errorf("booking %s (%s, %s, %s) cannot be marked paid: %w", b.Reference, b.PaymentMethod, b.Status, b.PaymentStatus, model.ErrInvalidTransition)
 		}
 		b.PaymentStatus = model.PaymentPaid
-		return tx.SaveBookingStatus(ctx, &b)
+		if err := tx.SaveBookingStatus(ctx, &b); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("payment_status: %s → %s; total_gross_cents: %d", model.PaymentUnpaid, model.PaymentPaid, b.GrossCents)
+		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
 	})
 }

@@ -41,6 +41,11 @@ func migrations() []*gormigrate.Migration {
 				return tx.Migrator().DropTable(staffTables()...)
 			},
 		},
+		{
+			ID:       "0302_audit_log",
+			Migrate:  func(tx *gorm.DB) error { return createTables(tx, &model.AuditEntry{}) },
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.AuditEntry{}) },
+		},
 	}
 }
 

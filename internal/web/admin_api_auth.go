@@ -16,7 +16,7 @@ func (s *Server) adminAPIAuth() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			secret, ok := strings.CutPrefix(c.Request().Header.Get(echo.HeaderAuthorization), "Bearer ")
-			_, err := s.auth.CheckAPIToken(c.Request().Context(), strings.TrimSpace(secret))
+			token, err := s.auth.CheckAPIToken(c.Request().Context(), strings.TrimSpace(secret))
 			if !ok || errors.Is(err, model.ErrUnauthenticated) {
 				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="seminars admin"`)
 				return echo.NewHTTPError(http.StatusUnauthorized)
@@ -24,6 +24,7 @@ func (s *Server) adminAPIAuth() echo.MiddlewareFunc {
 			if err != nil {
 				return err
 			}
+			c.Set(apiTokenContextKey, token)
 			return next(c)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // adminBookingMarkPaid records that an invoice booking was paid (owners only: a money operation).
 func (s *Server) adminBookingMarkPaid(c echo.Context) error {
 	reference := c.Param("reference")
-	if err := s.office.MarkPaid(c.Request().Context(), reference); err != nil {
+	if err := s.office.MarkPaid(c.Request().Context(), actor(c), reference); err != nil {
 		return err
 	}
 	return redirect(c, "/admin/bookings?done=paid&q="+url.QueryEscape(reference))

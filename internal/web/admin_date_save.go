@@ -22,7 +22,7 @@ func (s *Server) adminDateCreate(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, sem, model.SeminarDate{}, f, "", s.translate(c, errs))
 	}
-	if err := s.office.CreateDate(c.Request().Context(), sem.ID, &d); err != nil {
+	if err := s.office.CreateDate(c.Request().Context(), actor(c), sem.ID, &d); err != nil {
 		return err
 	}
 	return redirect(c, fmt.Sprintf("/admin/seminars/%d?saved=1", sem.ID))
@@ -41,7 +41,7 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, *old.Seminar, old, f, "", s.translate(c, errs))
 	}
 	d.ID = old.ID
-	err = s.office.UpdateDate(c.Request().Context(), d)
+	err = s.office.UpdateDate(c.Request().Context(), actor(c), d)
 	var below *model.CapacityBelowTakenError
 	if errors.As(err, &below) {
 		msg := s.i18n.For(language(c)).T("admin.error.capacity_below_taken", "Count", below.SeatsTaken)

@@ -11,11 +11,12 @@ const (
 	pageAdminDateForm    = "admin/date_form.html"
 	pageAdminBookings    = "admin/bookings.html"
 	pageAdminAttendees   = "admin/attendees.html"
+	pageAdminAudit       = "admin/audit.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
-	pageAdminBookings, pageAdminAttendees,
+	pageAdminBookings, pageAdminAttendees, pageAdminAudit,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -37,9 +37,9 @@ func (s *Server) saveSeminar(c echo.Context, sem model.Seminar) error {
 	f.Apply(&sem)
 	ctx := c.Request().Context()
 	if sem.ID == 0 {
-		err = s.office.CreateSeminar(ctx, &sem)
+		err = s.office.CreateSeminar(ctx, actor(c), &sem)
 	} else {
-		err = s.office.UpdateSeminar(ctx, &sem)
+		err = s.office.UpdateSeminar(ctx, actor(c), &sem)
 	}
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {

@@ -88,3 +88,17 @@ func (s *Server) setSessionCookie(c echo.Context, secret string) {
 	}
 	c.SetCookie(ck)
 }
+
+const apiTokenContextKey = "api_token"
+
+// actor names who makes a change, for the audit log: the signed-in staff user's e-mail, or the
+// admin API token's name.
+func actor(c echo.Context) string {
+	if u, ok := staff(c); ok {
+		return u.Email
+	}
+	if t, ok := c.Get(apiTokenContextKey).(model.APIToken); ok {
+		return "api:" + t.Name
+	}
+	return "unknown"
+}

@@ -48,3 +48,7 @@ type attendeeListData struct {
 	Rows      []attendeeRow
 	CheckedIn int
 }
+
+type auditData struct {
+	Entries []model.AuditEntry
+}

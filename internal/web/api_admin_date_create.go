@@ -27,7 +27,7 @@ func (s *Server) apiAdminDateCreate(c echo.Context) error {
 		}
 		return s.validationFailed(c, errs)
 	}
-	if err := s.office.CreateDate(c.Request().Context(), id, &d); err != nil {
+	if err := s.office.CreateDate(c.Request().Context(), actor(c), id, &d); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, s.adminDateView(d))

@@ -22,7 +22,7 @@ func (s *Server) apiAdminSeminarCreate(c echo.Context) error {
 	}
 	var sem model.Seminar
 	f.Apply(&sem)
-	err := s.office.CreateSeminar(c.Request().Context(), &sem)
+	err := s.office.CreateSeminar(c.Request().Context(), actor(c), &sem)
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {
 		return s.validationFailed(c, invalid.Fields)

@@ -56,6 +56,7 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
+	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
