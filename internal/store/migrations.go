@@ -46,6 +46,11 @@ func migrations() []*gormigrate.Migration {
 			Migrate:  func(tx *gorm.DB) error { return createTables(tx, &model.AuditEntry{}) },
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.AuditEntry{}) },
 		},
+		{
+			ID:       "0303_inhouse_inquiries",
+			Migrate:  func(tx *gorm.DB) error { return createTables(tx, &model.InhouseInquiry{}) },
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.InhouseInquiry{}) },
+		},
 	}
 }
 

@@ -17,6 +17,10 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	inquiries, err := s.store.CountOpenInquiries(ctx)
+	if err != nil {
+		return err
+	}
 	title := s.i18n.For(language(c)).T("admin.dashboard.title")
-	return s.render(c, http.StatusOK, pageAdminDashboard, title, dashboardData{Dates: dates, OpenInvoices: open}, nil)
+	return s.render(c, http.StatusOK, pageAdminDashboard, title, dashboardData{Dates: dates, OpenInvoices: open, OpenInquiries: inquiries}, nil)
 }

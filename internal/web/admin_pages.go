@@ -2,7 +2,7 @@ package web
 
 import "strings"
 
-// Back-office pages, registered in render.go's pageNames.
+// Back-office pages (and the public in-house inquiry form), registered in render.go's pageNames.
 const (
 	pageAdminLogin       = "admin/login.html"
 	pageAdminDashboard   = "admin/dashboard.html"
@@ -12,11 +12,13 @@ const (
 	pageAdminBookings    = "admin/bookings.html"
 	pageAdminAttendees   = "admin/attendees.html"
 	pageAdminAudit       = "admin/audit.html"
+	pageAdminInquiries   = "admin/inquiries.html"
+	pageInquiry          = "pages/inquiry.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
-	pageAdminBookings, pageAdminAttendees, pageAdminAudit,
+	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

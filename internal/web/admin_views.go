@@ -13,8 +13,9 @@ type loginData struct {
 }
 
 type dashboardData struct {
-	Dates        []model.SeminarDate
-	OpenInvoices int64
+	Dates         []model.SeminarDate
+	OpenInvoices  int64
+	OpenInquiries int64
 }
 
 type seminarListData struct {
@@ -51,4 +52,13 @@ type attendeeListData struct {
 
 type auditData struct {
 	Entries []model.AuditEntry
+}
+
+type inquiryData struct {
+	Form form.Inquiry
+	Sent bool
+}
+
+type inquiryListData struct {
+	Inquiries []model.InhouseInquiry
 }

@@ -29,6 +29,10 @@ func (s *Server) routes() {
 	pages.POST("/book/:date", s.bookingCreate, s.bookingRateLimit())
 	pages.GET("/b/:reference", s.bookingShow)
 
+	// In-house inquiries land in the admin inbox.
+	pages.GET("/inhouse", s.inquiryNew)
+	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
+
 	// Public JSON API.
 	api := e.Group("/api/v1")
 	api.GET("/seminars", s.apiSeminarList)
@@ -57,6 +61,8 @@ func (s *Server) routes() {
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
+	staff.GET("/inquiries", s.adminInquiryList)
+	staff.POST("/inquiries/:id", s.adminInquiryMark)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)

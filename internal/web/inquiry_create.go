@@ -1,0 +1,22 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/web/form"
+)
+
+// inquiryCreate takes an in-house inquiry into the admin inbox.
+func (s *Server) inquiryCreate(c echo.Context) error {
+	f := form.InquiryFromValues(mustForm(c))
+	inquiry, errs := f.Validate(language(c))
+	if len(errs) > 0 {
+		return s.renderInquiry(c, http.StatusUnprocessableEntity, f, false, s.translate(c, errs))
+	}
+	if err := s.office.SubmitInquiry(c.Request().Context(), &inquiry); err != nil {
+		return err
+	}
+	return redirect(c, "/inhouse?sent=1")
+}
