@@ -4,6 +4,8 @@
 //	seminars migrate     bring the database schema up to date and exit
 //	seminars backup FILE write a consistent copy of the SQLite database to FILE
 //	seminars voucher …   create and list discount codes
+//	seminars user add    create a back-office user (password on stdin)
+//	seminars token create --name NAME   create an admin API token
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
 package main
@@ -31,6 +33,11 @@ func main() {
 
 // run is main without the process around it, so tests can call it.
 func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) int {
+	return runWithInput(ctx, args, environ, os.Stdin, stdout, stderr)
+}
+
+// runWithInput is run with standard input given, for the commands that read it (user add).
+func runWithInput(ctx context.Context, args, environ []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
@@ -55,6 +62,10 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = backup(ctx, cfg, args, stdout)
 	case "voucher":
 		err = voucherCommand(ctx, cfg, args, stdout)
+	case "user":
+		err = userCommand(ctx, cfg, args, stdin, stdout)
+	case "token":
+		err = tokenCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -76,7 +87,11 @@ commands:
   migrate        bring the database schema up to date
   backup FILE    write a consistent copy of the SQLite database to FILE
   voucher create --code CODE (--percent P | --amount CENTS) [--max-uses N] [--until YYYY-MM-DD] [--seminar SLUG]
-  voucher list   list discount codes and how often they were used`
+  voucher list   list discount codes and how often they were used
+  user add --email E [--role owner|assistant] < passwordfile
+                 create a back-office user; the password is read from stdin
+  token create --name NAME
+                 create an admin API token (printed once, as the last word)`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"seminars"
+	"seminars/internal/auth"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/demo"
@@ -37,7 +38,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 			log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
 		}
 	}
-	srv, err := newServer(cfg, st, log)
+	staffAuth := auth.New(st, web.AuthSettings(cfg), time.Now)
+	signIn, err := ensureAdmin(ctx, cfg, staffAuth, st)
+	if err != nil {
+		return err
+	}
+	srv, err := newServer(cfg, st, staffAuth, log)
 	if err != nil {
 		return err
 	}
@@ -65,6 +71,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		IdleTimeout:       120 * time.Second,
 	}
 	printWelcome(stdout, cfg, listener.Addr())
+	fmt.Fprintln(stdout, signIn)
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(listener) }()
 	select {
@@ -82,7 +89,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 }
 
 // newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Server, error) {
+func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log *slog.Logger) (*web.Server, error) {
 	catalog, err := i18n.New()
 	if err != nil {
 		return nil, err
@@ -93,7 +100,7 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 	}, time.Now, log)
 	usePayments(cfg, bookings)
 	return web.New(web.Deps{
-		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
+		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
 	})
 }
 

@@ -31,6 +31,9 @@ type Config struct {
 
 	AdminEmail    string `koanf:"admin_email"`
 	AdminPassword string `koanf:"admin_password"`
+	// SessionIdleMinutes and SessionMaxHours end back-office sessions (idle and absolute).
+	SessionIdleMinutes int `koanf:"session_idle_minutes"`
+	SessionMaxHours    int `koanf:"session_max_hours"`
 
 	StripeSecretKey     string `koanf:"stripe_secret_key"`
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
@@ -120,6 +123,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		bad("admin_password must have at least 10 characters")
+	}
+	if c.SessionIdleMinutes < 1 || c.SessionMaxHours < 1 {
+		bad("session_idle_minutes and session_max_hours must be at least 1")
 	}
 	if c.BookingRateLimit < 0 {
 		bad("booking_rate_limit must be 0 (off) or more")

@@ -2,29 +2,39 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"seminars/internal/model"
 )
 
 // CreateInquiry stores an in-house inquiry.
-func (q Queries) CreateInquiry(ctx context.Context, in *model.Inquiry) error {
-	return q.db.WithContext(ctx).Create(in).Error
+func (q Queries) CreateInquiry(ctx context.Context, i *model.InhouseInquiry) error {
+	return q.db.WithContext(ctx).Create(i).Error
 }
 
-// ListInquiries returns inquiries, newest first; status "" means all.
-func (q Queries) ListInquiries(ctx context.Context, status string) ([]model.Inquiry, error) {
-	var out []model.Inquiry
-	db := q.db.WithContext(ctx).Order("created_at DESC, id DESC")
-	if status != "" {
-		db = db.Where("status = ?", status)
-	}
-	return out, db.Find(&out).Error
-}
-
-// SeminarTitles returns every published seminar's id and titles, for choosers in forms.
-func (q Queries) SeminarTitles(ctx context.Context) ([]model.Seminar, error) {
-	var out []model.Seminar
-	err := q.db.WithContext(ctx).Select("id", "slug", "title_de", "title_en").
-		Where("published = ?", true).Order("id").Find(&out).Error
+// Inquiries returns the inquiries, open ones first, newest first within each.
+func (q Queries) Inquiries(ctx context.Context, limit int) ([]model.InhouseInquiry, error) {
+	var out []model.InhouseInquiry
+	err := q.db.WithContext(ctx).
+		Order(fmt.Sprintf("CASE WHEN status = '%s' THEN 0 ELSE 1 END, created_at DESC, id DESC", model.InquiryNew)).
+		Limit(limit).Find(&out).Error
 	return out, err
+}
+
+// CountOpenInquiries counts the inquiries nobody has handled yet.
+func (q Queries) CountOpenInquiries(ctx context.Context) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("status = ?", model.InquiryNew).Count(&n).Error
+	return n, err
+}
+
+// SetInquiryStatus marks an inquiry new or done.
+func (q Queries) SetInquiryStatus(ctx context.Context, id uint, status string) error {
+	res := q.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("id = ?", id).
+		Updates(map[string]any{"status": status, "updated_at": time.Now().UTC()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("inquiry %d: %w", id, model.ErrNotFound)
+	}
+	return res.Error
 }

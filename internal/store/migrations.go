@@ -24,25 +24,32 @@ func migrations() []*gormigrate.Migration {
 				return tx.Migrator().DropTable(&model.Attendee{}, &model.Booking{}, &model.SeminarDate{}, &model.Seminar{})
 			},
 		},
-		createTable("0002_outbox", &model.OutboxItem{}),
-		createTable("0003_vouchers", &model.Voucher{}),
-		createTable("0004_inquiries", &model.Inquiry{}),
+		createTables("0002_outbox", &model.OutboxItem{}),
+		createTables("0003_vouchers", &model.Voucher{}),
 		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
+		createTables("0301_staff_sessions_tokens", &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}),
+		createTables("0302_audit_log", &model.AuditEntry{}),
+		createTables("0303_inhouse_inquiries", &model.InhouseInquiry{}),
 	}
 }
 
-// createTable is a migration that adds one table, shaped like its model at the time it runs;
+// createTables is a migration that adds tables, shaped like their models at the time it runs;
 // the HasTable guard keeps a rerun on a partly migrated database harmless.
-func createTable(id string, table any) *gormigrate.Migration {
+func createTables(id string, tables ...any) *gormigrate.Migration {
 	return &gormigrate.Migration{
 		ID: id,
 		Migrate: func(tx *gorm.DB) error {
-			if tx.Migrator().HasTable(table) {
-				return nil
+			for _, t := range tables {
+				if tx.Migrator().HasTable(t) {
+					continue
+				}
+				if err := tx.Migrator().CreateTable(t); err != nil {
+					return err
+				}
 			}
-			return tx.Migrator().CreateTable(table)
+			return nil
 		},
-		Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(table) },
+		Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(tables...) },
 	}
 }
 

@@ -35,6 +35,12 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusServiceUnavailable, Code: "payment_unavailable", Message: "error.payment_unavailable"}
 	case errors.Is(err, model.ErrInvalidTransition):
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
+	case errors.Is(err, model.ErrThrottled):
+		return apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", Message: "error.rate_limited"}
+	case errors.Is(err, model.ErrForbiddenRole):
+		return apiError{Status: http.StatusForbidden, Code: "forbidden", Message: "admin.error.forbidden_role"}
+	case errors.Is(err, model.ErrUnauthenticated), errors.Is(err, model.ErrBadCredentials):
+		return apiError{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "error.unauthorized"}
 	case errors.As(err, &httpErr):
 		return classifyHTTP(httpErr)
 	}

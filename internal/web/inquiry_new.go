@@ -5,27 +5,21 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"seminars/internal/model"
 	"seminars/internal/web/form"
 )
 
-type inquiryData struct {
-	Form     form.Inquiry
-	Seminars []model.Seminar
-	Sent     bool
-}
-
-// inquiryNew shows the form "Inhouse-Seminar anfragen"; ?seminar=ID preselects a seminar.
+// inquiryNew shows the "ask for an in-house seminar" form; ?seminar=<slug> fills in the topic.
 func (s *Server) inquiryNew(c echo.Context) error {
-	f := form.Inquiry{SeminarID: c.QueryParam("seminar")}
-	return s.renderInquiry(c, http.StatusOK, f, nil, c.QueryParam("sent") == "1")
+	f := form.Inquiry{}
+	if slug := c.QueryParam("seminar"); slug != "" {
+		if sem, err := s.store.SeminarBySlug(c.Request().Context(), slug, s.now()); err == nil {
+			f.Topic = sem.Title(language(c))
+		}
+	}
+	return s.renderInquiry(c, http.StatusOK, f, c.QueryParam("sent") != "", nil)
 }
 
-func (s *Server) renderInquiry(c echo.Context, status int, f form.Inquiry, errs map[string]string, sent bool) error {
-	seminars, err := s.store.SeminarTitles(c.Request().Context())
-	if err != nil {
-		return err
-	}
+func (s *Server) renderInquiry(c echo.Context, status int, f form.Inquiry, sent bool, errs map[string]string) error {
 	title := s.i18n.For(language(c)).T("inquiry.title")
-	return s.render(c, status, pageInquiry, title, inquiryData{Form: f, Seminars: seminars, Sent: sent}, errs)
+	return s.render(c, status, pageInquiry, title, inquiryData{Form: f, Sent: sent}, errs)
 }

@@ -1,69 +1,62 @@
-package web_test
+package web
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-
-	"seminars/internal/store/storetest"
 )
 
-func TestInquiryForm(t *testing.T) {
-	st := storetest.SQLite(t)
-	date := storetest.SeedDate(t, st, storetest.DateOptions{})
-	ts := newServer(t, st)
-	c := client(t)
-	status, page, _ := do(t, c, "GET", fmt.Sprintf("%s/inhouse?seminar=%d", ts.URL, date.SeminarID), "", "")
-	if status != 200 || !strings.Contains(page, fmt.Sprintf(`<option value="%d" selected>`, date.SeminarID)) {
-		t.Fatalf("form %d does not preselect the seminar", status)
-	}
-	csrf := csrfToken(t, page)
-	valid := func(mutate func(url.Values)) string {
-		v := url.Values{"_csrf": {csrf}, "company": {"Stadtwerke Süd"}, "name": {"Petra Groß"}, "email": {"p.gross@stadtwerke.example"},
-			"seminar_id": {fmt.Sprint(date.SeminarID)}, "participants": {"12"}, "preferred_period": {"Frühjahr 2027"},
-			"format": {"in_person"}, "accept_privacy": {"yes"}}
-		if mutate != nil {
-			mutate(v)
-		}
-		return v.Encode()
+func TestInhouseInquiry(t *testing.T) {
+	env := newAdminEnv(t)
+	visitor := env.browser()
+	valid := func() url.Values {
+		return url.Values{"company": {"Muster GmbH"}, "name": {"Erika Muster"}, "email": {"erika@muster.example"},
+			"topic": {"Social Media im Vertrieb"}, "participants": {"14"}, "preferred_period": {"März 2027"}, "message": {"Gern bei uns in Köln."}}
 	}
 	cases := []struct {
 		name       string
-		body       string
+		form       func() url.Values
 		wantStatus int
-		want       []string
-		stored     int
+		wantBody   string
 	}{
-		{"missing fields keep what was typed", valid(func(v url.Values) {
-			v.Del("company")
-			v.Set("participants", "zwölf")
-			v.Del("accept_privacy")
-		}), 422, []string{"Bitte ausfüllen.", "Zahl zwischen 1 und 500", `value="zwölf"`, `value="Petra Groß"`}, 0},
-		{"own topic needs a topic", valid(func(v url.Values) { v.Set("seminar_id", "") }), 422, []string{"Bitte ausfüllen."}, 0},
-		{"unknown seminar", valid(func(v url.Values) { v.Set("seminar_id", "424242") }), 422, []string{"Bitte wählen Sie ein Seminar"}, 0},
-		{"valid inquiry", valid(nil), 303, nil, 1},
+		{"missing company", func() url.Values { v := valid(); v.Del("company"); return v }, http.StatusUnprocessableEntity, "Bitte ausfüllen."},
+		{"participants not a number", func() url.Values { v := valid(); v.Set("participants", "viele"); return v }, http.StatusUnprocessableEntity, "zwischen 1 und 1000"},
+		{"valid", valid, http.StatusSeeOther, ""},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			status, body, h := do(t, c, "POST", ts.URL+"/inhouse", "application/x-www-form-urlencoded", tc.body)
-			if status != tc.wantStatus {
-				t.Fatalf("status %d, want %d", status, tc.wantStatus)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("page lacks %q", w)
-				}
-			}
-			if all, _ := st.ListInquiries(t.Context(), ""); len(all) != tc.stored {
-				t.Fatalf("%d inquiries stored, want %d", len(all), tc.stored)
-			}
-			if status == 303 {
-				_, thanks, _ := do(t, c, "GET", ts.URL+h.Get("Location"), "", "")
-				if !strings.Contains(thanks, "Vielen Dank für Ihre Anfrage") {
-					t.Fatal("no thanks after sending")
-				}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, body := visitor.post("/inhouse", "/inhouse", c.form())
+			if res.StatusCode != c.wantStatus || !strings.Contains(body, c.wantBody) {
+				t.Fatalf("status %d (want %d), body has %q: %v", res.StatusCode, c.wantStatus, c.wantBody, strings.Contains(body, c.wantBody))
 			}
 		})
+	}
+	if res, _ := visitor.post("", "/inhouse", url.Values{"_csrf": {"forged"}}); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("forged CSRF: %d", res.StatusCode)
+	}
+	if _, body := visitor.get("/inhouse?sent=1"); !strings.Contains(body, "Danke für Ihre Anfrage") {
+		t.Fatal("no thanks after sending")
+	}
+
+	assistant := env.signedIn("assistant@example.com")
+	_, inbox := assistant.get("/admin/inquiries")
+	if !strings.Contains(inbox, "Muster GmbH") || !strings.Contains(inbox, "14 Personen") || !strings.Contains(inbox, "Gern bei uns in Köln.") {
+		t.Fatalf("inbox lacks the inquiry:\n%s", excerpt(inbox))
+	}
+	if _, dash := assistant.get("/admin"); !strings.Contains(dash, "1 offene Inhouse-Anfrage") {
+		t.Fatal("the dashboard does not count the open inquiry")
+	}
+	inquiries, _ := env.st.Inquiries(t.Context(), 10)
+	path := fmt.Sprintf("/admin/inquiries/%d", inquiries[0].ID)
+	if res, _ := assistant.post("/admin/inquiries", path, url.Values{"status": {"done"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark done: %d", res.StatusCode)
+	}
+	if _, dash := assistant.get("/admin"); !strings.Contains(dash, "0 offene Inhouse-Anfragen") {
+		t.Fatal("a handled inquiry still counts as open")
+	}
+	if res, _ := assistant.post("/admin/inquiries", "/admin/inquiries/99999", url.Values{"status": {"done"}}); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("unknown inquiry: %d", res.StatusCode)
 	}
 }

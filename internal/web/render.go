@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/i18n"
+	"seminars/internal/model"
 )
 
 // Pages the handlers render. Each is parsed once at start-up with the layout and partials, so a
@@ -23,13 +24,12 @@ const (
 	pageBookingForm   = "pages/booking_form.html"
 	pageBookingShow   = "pages/booking_show.html"
 	pageError         = "pages/error.html"
-	pageInquiry       = "pages/inquiry.html"
 	pageBookingReturn = "pages/booking_return.html"
 	pageBookingCancel = "pages/booking_cancel.html"
 )
 
-var pageNames = []string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageInquiry, pageBookingReturn, pageBookingCancel}
+var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
+	pageBookingReturn, pageBookingCancel}, adminPageNames...)
 
 // Views holds the parsed page templates.
 type Views struct {
@@ -111,6 +111,7 @@ type Page struct {
 	Stripe   bool
 	Admin    bool
 	AdminNav string
+	Staff    *model.StaffUser // the signed-in staff user on back-office pages
 }
 
 // Seller is who sells, shown in the footer.
@@ -157,11 +158,15 @@ func (s *Server) render(c echo.Context, status int, name, title string, data any
 func (s *Server) page(c echo.Context, title string, data any) Page {
 	lang := language(c)
 	csrf, _ := c.Get(csrfContextKey).(string)
-	return Page{
+	p := Page{
 		T: s.i18n.For(lang), Lang: lang, CSRF: csrf, Path: c.Request().URL.RequestURI(),
 		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.cfg.StripeEnabled(),
 		Seller: Seller{Name: s.cfg.SellerName, Address: s.cfg.SellerAddress, Email: s.cfg.SellerEmail},
 	}
+	if u, ok := staff(c); ok {
+		p.Staff, p.Admin, p.AdminNav = &u, true, adminSection(c.Request().URL.Path)
+	}
+	return p
 }
 
 // translate turns form message keys into the user's language.

@@ -27,7 +27,7 @@ func (s *Server) routes() {
 	pages.GET("/", s.catalogueShow)
 	pages.GET("/seminars/:slug", s.seminarShow)
 	pages.GET("/lang/:lang", s.languageSet)
-	pages.GET("/inhouse", s.inquiryNew)
+	pages.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
 	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
 	// Booking pages.
@@ -47,8 +47,40 @@ func (s *Server) routes() {
 	// Webhooks: no CSRF (the signature is the proof), raw body read by the handler.
 	e.POST("/webhooks/stripe", s.webhookStripe)
 
-	// Admin outbox (mail issue): protected by the admin API group once merged.
-	adminAPI := e.Group("/api/v1/admin", s.adminAPIAuth())
+	// Back office: sign-in is public, every other page needs a session; CSRF on every form.
+	admin := e.Group("/admin", s.csrf())
+	admin.GET("/login", s.adminLoginShow)
+	admin.POST("/login", s.adminLoginCreate)
+	staff := admin.Group("", s.requireStaff())
+	staff.GET("", s.adminDashboard)
+	staff.POST("/logout", s.adminLogout)
+	staff.GET("/seminars", s.adminSeminarList)
+	staff.GET("/seminars/new", s.adminSeminarNew)
+	staff.POST("/seminars", s.adminSeminarCreate)
+	staff.GET("/seminars/:id", s.adminSeminarEdit)
+	staff.POST("/seminars/:id", s.adminSeminarUpdate)
+	staff.GET("/seminars/:id/dates/new", s.adminDateNew)
+	staff.POST("/seminars/:id/dates", s.adminDateCreate)
+	staff.GET("/dates/:id", s.adminDateEdit)
+	staff.POST("/dates/:id", s.adminDateUpdate)
+	staff.GET("/dates/:id/attendees", s.adminAttendeeList)
+	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
+	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
+	staff.GET("/bookings", s.adminBookingList)
+	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
+	staff.GET("/audit", s.adminAuditList, s.requireOwner())
+	staff.GET("/inquiries", s.adminInquiryList)
+	staff.POST("/inquiries/:id", s.adminInquiryMark)
+
+	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
+	api.GET("/openapi.yaml", s.apiOpenAPIShow)
+	adminAPI := api.Group("/admin", s.adminAPIAuth())
+	adminAPI.GET("/seminars", s.apiAdminSeminarList)
+	adminAPI.POST("/seminars", s.apiAdminSeminarCreate)
+	adminAPI.GET("/seminars/:id/dates", s.apiAdminDateList)
+	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate)
+	adminAPI.GET("/bookings", s.apiAdminBookingList)
+	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 

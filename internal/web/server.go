@@ -10,6 +10,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/auth"
+	"seminars/internal/backoffice"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
@@ -21,6 +23,7 @@ type Deps struct {
 	Config   config.Config
 	Store    *store.Store
 	Bookings *booking.Service
+	Auth     *auth.Service // staff sign-in; built from Config when nil
 	I18n     *i18n.Catalog
 	Files    fs.FS // the embedded templates/ and static/
 	Log      *slog.Logger
@@ -33,6 +36,8 @@ type Server struct {
 	cfg      config.Config
 	store    *store.Store
 	bookings *booking.Service
+	auth     *auth.Service
+	office   *backoffice.Service
 	i18n     *i18n.Catalog
 	views    *Views
 	files    fs.FS
@@ -51,6 +56,10 @@ func New(d Deps) (*Server, error) {
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
 		views: views, files: d.Files, metrics: newMetrics(), log: d.Log, now: d.Now,
 	}
+	if s.auth = d.Auth; s.auth == nil {
+		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
+	}
+	s.office = backoffice.New(d.Store, d.Now)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"seminars/internal/auth"
+	"seminars/internal/config"
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/web"
+)
+
+// userCommand runs "seminars user add --email E --role owner|assistant": the password is read
+// from stdin (one line), never from the command line where ps and shell history would keep it.
+func userCommand(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return errors.New("usage: seminars user add --email E [--role owner|assistant] [--password-stdin] < password")
+	}
+	flags := flag.NewFlagSet("user add", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	email := flags.String("email", "", "e-mail address to sign in with")
+	role := flags.String("role", model.RoleOwner, "owner or assistant")
+	flags.Bool("password-stdin", true, "read the password from standard input (always on)")
+	if err := flags.Parse(args[1:]); err != nil {
+		return fmt.Errorf("user add: %w", err)
+	}
+	password, err := readPassword(stdin)
+	if err != nil {
+		return err
+	}
+	return withAuth(ctx, cfg, func(a *auth.Service) error {
+		u, err := a.AddUser(ctx, *email, *role, password)
+		var invalid *model.ValidationError
+		if errors.As(err, &invalid) {
+			return fmt.Errorf("user add: %s", describe(invalid))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s %s; sign in at %s/admin/login\n", u.Role, u.Email, cfg.BaseURL)
+		return nil
+	})
+}
+
+// tokenCommand runs "seminars token create --name NAME" and prints the new admin API token as
+// the last word of its output; only its hash is stored.
+func tokenCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: seminars token create --name NAME")
+	}
+	flags := flag.NewFlagSet("token create", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	name := flags.String("name", "", "what the token is for")
+	if err := flags.Parse(args[1:]); err != nil {
+		return fmt.Errorf("token create: %w", err)
+	}
+	if strings.TrimSpace(*name) == "" {
+		return errors.New("usage: seminars token create --name NAME")
+	}
+	return withAuth(ctx, cfg, func(a *auth.Service) error {
+		token, err := a.CreateAPIToken(ctx, *name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "API token %q created; it is shown only once:\n%s\n", *name, token)
+		return nil
+	})
+}
+
+func withAuth(ctx context.Context, cfg config.Config, fn func(*auth.Service) error) error {
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(auth.New(st, web.AuthSettings(cfg), time.Now))
+}
+
+func readPassword(stdin io.Reader) (string, error) {
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	password := strings.TrimRight(line, "\r\n")
+	if password == "" {
+		return "", errors.New("user add: give the password on standard input, e.g. seminars user add --email E < passwordfile")
+	}
+	return password, nil
+}
+
+func describe(v *model.ValidationError) string {
+	var parts []string
+	for field, key := range v.Fields {
+		parts = append(parts, field+": "+key)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ensureAdmin creates the admin named by admin_email/admin_password if missing and says how to
+// sign in.
+func ensureAdmin(ctx context.Context, cfg config.Config, a *auth.Service, st *store.Store) (string, error) {
+	if cfg.AdminEmail != "" {
+		if _, err := a.EnsureOwner(ctx, cfg.AdminEmail, cfg.AdminPassword); err != nil {
+			return "", fmt.Errorf("admin %s: %w", cfg.AdminEmail, err)
+		}
+		return fmt.Sprintf("Sign in at %s/admin/login as %s", cfg.BaseURL, cfg.AdminEmail), nil
+	}
+	n, err := st.CountStaffUsers(ctx)
+	if err != nil {
+		return "", err
+	}
+	if n == 0 {
+		return "No admin yet: create one with: seminars user add --email you@example.com --role owner < passwordfile" +
+			" (or set SEMINARS_ADMIN_EMAIL and SEMINARS_ADMIN_PASSWORD)", nil
+	}
+	return fmt.Sprintf("Sign in at %s/admin/login", cfg.BaseURL), nil
+}

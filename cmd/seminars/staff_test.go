@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"seminars/internal/auth"
+	"seminars/internal/store"
+)
+
+func TestUserAdd(t *testing.T) {
+	env := []string{"SEMINARS_DATABASE=" + filepath.Join(t.TempDir(), "s.db"), "SEMINARS_DEMO=false"}
+	cases := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantCode int
+		wantOut  string
+	}{
+		{"owner from stdin", []string{"user", "add", "--email", "boss@example.com", "--role", "owner", "--password-stdin"}, "a long password\n", 0, "created owner boss@example.com"},
+		{"same e-mail again", []string{"user", "add", "--email", "boss@example.com"}, "a long password\n", 1, "email"},
+		{"short password", []string{"user", "add", "--email", "a@example.com"}, "short\n", 1, "password"},
+		{"no password", []string{"user", "add", "--email", "b@example.com"}, "", 1, "standard input"},
+		{"unknown role", []string{"user", "add", "--email", "c@example.com", "--role", "king"}, "a long password\n", 1, "role"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := runWithInput(context.Background(), c.args, env, strings.NewReader(c.stdin), &out, &errOut)
+			if code != c.wantCode || !strings.Contains(out.String()+errOut.String(), c.wantOut) {
+				t.Fatalf("code %d (want %d), output %q %q, want %q", code, c.wantCode, out.String(), errOut.String(), c.wantOut)
+			}
+		})
+	}
+}
+
+func TestTokenCreatePrintsWorkingToken(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "s.db")
+	env := []string{"SEMINARS_DATABASE=" + dbPath, "SEMINARS_DEMO=false"}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"token", "create", "--name", "X"}, env, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	words := strings.Fields(out.String())
+	token := words[len(words)-1]
+
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := auth.New(st, auth.DefaultSettings(), time.Now)
+	if _, err := a.CheckAPIToken(context.Background(), token); err != nil {
+		t.Fatalf("printed token %q does not work: %v", token, err)
+	}
+	if code := run(context.Background(), []string{"token", "create"}, env, &out, &errOut); code == 0 {
+		t.Fatal("a token without a name was created")
+	}
+}

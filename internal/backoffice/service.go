@@ -1,0 +1,166 @@
+// Package backoffice holds the trainer's use cases: seminars and dates, check-in, marking
+// invoices paid. Each change runs in one transaction; changes that attendees must hear about
+// (a moved date) record their mail events in the outbox in that same transaction.
+package backoffice
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"seminars/internal/booking"
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// Service runs the back office's use cases.
+type Service struct {
+	store *store.Store
+	now   func() time.Time
+}
+
+// New returns the service.
+func New(st *store.Store, now func() time.Time) *Service { return &Service{store: st, now: now} }
+
+// slugTaken is the validation error of a slug that another seminar has.
+var slugTaken = &model.ValidationError{Fields: map[string]string{"slug": "admin.error.slug_taken"}}
+
+// Every change names its actor — a staff e-mail or "api:<token name>" — for the audit log.
+
+// CreateSeminar stores a new seminar. A taken slug is a *model.ValidationError on "slug".
+func (s *Service) CreateSeminar(ctx context.Context, actor string, sem *model.Seminar) error {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateSeminar(ctx, sem); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s; default_price_cents: %d", sem.TitleDE, sem.DefaultPriceCents)
+		return s.audit(ctx, tx, actor, model.AuditSeminarCreated, fmt.Sprintf("seminar %d", sem.ID), detail)
+	})
+	if store.IsUniqueViolation(err) {
+		return slugTaken
+	}
+	return err
+}
+
+// UpdateSeminar writes a seminar's texts, functions and default price.
+func (s *Service) UpdateSeminar(ctx context.Context, actor string, sem *model.Seminar) error {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		old, err := tx.SeminarByID(ctx, sem.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.UpdateSeminar(ctx, sem); err != nil {
+			return err
+		}
+		c := seminarChanges(old, *sem)
+		if len(c) == 0 {
+			return nil
+		}
+		return s.audit(ctx, tx, actor, model.AuditSeminarUpdated, fmt.Sprintf("seminar %d", sem.ID), c.String())
+	})
+	if store.IsUniqueViolation(err) {
+		return slugTaken
+	}
+	return err
+}
+
+// CreateDate adds a date to a seminar; a price of 0 takes the seminar's default price.
+func (s *Service) CreateDate(ctx context.Context, actor string, seminarID uint, d *model.SeminarDate) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		sem, err := tx.SeminarByID(ctx, seminarID)
+		if err != nil {
+			return err
+		}
+		d.SeminarID, d.SeatsTaken = sem.ID, 0
+		if d.PriceNetCents == 0 {
+			d.PriceNetCents = sem.DefaultPriceCents
+		}
+		if err := tx.CreateDate(ctx, d); err != nil {
+			return err
+		}
+		c := dateChanges(model.SeminarDate{}, *d)
+		return s.audit(ctx, tx, actor, model.AuditDateCreated, fmt.Sprintf("date %d", d.ID), sem.TitleDE+"; "+c.String())
+	})
+}
+
+// UpdateDate writes a date's new values. Capacity below the seats taken is refused with a
+// *model.CapacityBelowTakenError and nothing changes. When time or place of a published date
+// changes, its calendar sequence goes up and every booking gets a "date rescheduled" message.
+func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.SeminarDate) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		old, err := tx.DateByID(ctx, changed.ID)
+		if err != nil {
+			return err
+		}
+		if old.Status == model.DateCancelled {
+			return fmt.Errorf("date %d is cancelled: %w", old.ID, model.ErrInvalidTransition)
+		}
+		changed.SeminarID, changed.Sequence = old.SeminarID, old.Sequence
+		moved := rescheduled(old, changed)
+		if moved {
+			changed.Sequence++
+		}
+		if err := tx.UpdateDate(ctx, &changed); err != nil {
+			return err
+		}
+		if c := dateChanges(old, changed); len(c) > 0 {
+			if err := s.audit(ctx, tx, actor, model.AuditDateUpdated, fmt.Sprintf("date %d", old.ID), c.String()); err != nil {
+				return err
+			}
+		}
+		if !moved {
+			return nil
+		}
+		return notifyRescheduled(ctx, tx, changed)
+	})
+}
+
+// rescheduled tells whether attendees must hear about a change: time or place of a date they
+// can already have booked.
+func rescheduled(old, changed model.SeminarDate) bool {
+	if old.Status != model.DatePublished {
+		return false
+	}
+	return !old.StartsAt.Equal(changed.StartsAt) || !old.EndsAt.Equal(changed.EndsAt) ||
+		old.Format != changed.Format || old.City != changed.City || old.Venue != changed.Venue ||
+		old.Address != changed.Address || old.OnlineURL != changed.OnlineURL
+}
+
+func notifyRescheduled(ctx context.Context, tx *store.Tx, d model.SeminarDate) error {
+	bookings, err := tx.BookingsOfDate(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	for _, b := range bookings {
+		key := fmt.Sprintf("%d:%d:%d", d.ID, b.ID, d.Sequence)
+		if err := booking.Notify(ctx, tx, key, model.EventPayload{Event: model.EventDateRescheduled, BookingID: b.ID, DateID: d.ID}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckIn records that an attendee of a date has arrived.
+func (s *Service) CheckIn(ctx context.Context, dateID, attendeeID uint) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, dateID, attendeeID, s.now()) })
+}
+
+// MarkPaid records that an invoice booking's money arrived. Only a confirmed, unpaid invoice
+// booking can be marked; anything else is model.ErrInvalidTransition.
+func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.BookingByReference(ctx, reference)
+		if err != nil {
+			return err
+		}
+		if b.PaymentMethod != model.PaymentInvoice || b.Status != model.BookingConfirmed || b.PaymentStatus != model.PaymentUnpaid {
+			return fmt.Errorf("booking %s (%s, %s, %s) cannot be marked paid: %w", b.Reference, b.PaymentMethod, b.Status, b.PaymentStatus, model.ErrInvalidTransition)
+		}
+		b.PaymentStatus = model.PaymentPaid
+		if err := tx.SaveBookingStatus(ctx, &b); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("payment_status: %s → %s; total_gross_cents: %d", model.PaymentUnpaid, model.PaymentPaid, b.GrossCents)
+		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
+	})
+}

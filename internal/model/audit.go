@@ -1,0 +1,23 @@
+package model
+
+import "time"
+
+// Audit actions: what the back office records about changes that matter later (prices, seats,
+// times, money).
+const (
+	AuditSeminarCreated = "seminar.created"
+	AuditSeminarUpdated = "seminar.updated"
+	AuditDateCreated    = "date.created"
+	AuditDateUpdated    = "date.updated"
+	AuditBookingPaid    = "booking.marked_paid"
+)
+
+// AuditEntry is one change made in the back office or through the admin API: who, what, when.
+type AuditEntry struct {
+	ID        uint      `gorm:"primaryKey"`
+	CreatedAt time.Time `gorm:"not null;index"`
+	Actor     string    `gorm:"size:300;not null"` // a staff e-mail, or "api:<token name>"
+	Action    string    `gorm:"size:50;not null;index"`
+	Subject   string    `gorm:"size:100;not null;index"` // e.g. "date 12", "booking SEM-7K3Q9X"
+	Detail    string    `gorm:"size:4000"`               // what changed, "field: old → new; …"
+}

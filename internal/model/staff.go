@@ -1,0 +1,77 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Staff roles. An owner may do everything; an assistant runs the day (seminars, dates,
+// attendees, check-in) but no money operations (marking paid, refunds, prices of bookings).
+const (
+	RoleOwner     = "owner"
+	RoleAssistant = "assistant"
+)
+
+// IsRole tells whether s names a staff role.
+func IsRole(s string) bool { return s == RoleOwner || s == RoleAssistant }
+
+// Errors of the back office's sign-in and permissions.
+var (
+	ErrBadCredentials  = errors.New("wrong e-mail or password")
+	ErrThrottled       = errors.New("too many failed sign-ins")
+	ErrUnauthenticated = errors.New("not signed in")
+	ErrForbiddenRole   = errors.New("not allowed for this role")
+)
+
+// StaffUser is a person who signs in to the back office.
+type StaffUser struct {
+	ID    uint   `gorm:"primaryKey"`
+	Email string `gorm:"size:254;uniqueIndex;not null"`
+	Role  string `gorm:"size:20;not null"`
+	// PasswordHash is an argon2id PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
+	PasswordHash string `gorm:"size:200;not null"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// IsOwner tells whether the user may do money operations.
+func (u StaffUser) IsOwner() bool { return u.Role == RoleOwner }
+
+// StaffSession is a signed-in browser. Only the SHA-256 of the cookie's secret is stored, so a
+// copy of the database does not let anyone sign in.
+type StaffSession struct {
+	ID         uint       `gorm:"primaryKey"`
+	TokenHash  string     `gorm:"size:64;uniqueIndex;not null"`
+	UserID     uint       `gorm:"not null;index"`
+	User       *StaffUser `gorm:"foreignKey:UserID"`
+	CreatedAt  time.Time
+	LastSeenAt time.Time `gorm:"not null"`
+	ExpiresAt  time.Time `gorm:"not null;index"` // absolute end, whatever the activity
+}
+
+// LoginFailure is one failed sign-in, counted per subject ("ip:…" or "account:…") over a window so
+// that every instance of the service sees the same count.
+type LoginFailure struct {
+	ID        uint      `gorm:"primaryKey"`
+	Subject   string    `gorm:"size:300;not null;index:idx_login_failures_subject_at"`
+	CreatedAt time.Time `gorm:"not null;index:idx_login_failures_subject_at"`
+}
+
+// APIToken grants access to the admin JSON API. Only the SHA-256 of the token is stored.
+type APIToken struct {
+	ID         uint   `gorm:"primaryKey"`
+	Name       string `gorm:"size:100;not null"`
+	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+}
+
+// CapacityBelowTakenError says a date's capacity cannot go below the seats already taken.
+type CapacityBelowTakenError struct {
+	SeatsTaken int
+}
+
+func (e *CapacityBelowTakenError) Error() string {
+	return fmt.Sprintf("capacity below the %d seats taken", e.SeatsTaken)
+}

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"seminars/internal/model"
+)
+
+// AdminUpcomingDates returns dates that end after now — drafts included, cancelled ones left
+// out — with their seminars, earliest first.
+func (q Queries) AdminUpcomingDates(ctx context.Context, now time.Time, limit int) ([]model.SeminarDate, error) {
+	var dates []model.SeminarDate
+	err := q.db.WithContext(ctx).Preload("Seminar").
+		Where("ends_at > ? AND status <> ?", now.UTC(), model.DateCancelled).
+		Order("starts_at, id").Limit(limit).Find(&dates).Error
+	return dates, err
+}
+
+// CountOpenInvoices counts confirmed invoice bookings not yet paid.
+func (q Queries) CountOpenInvoices(ctx context.Context) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).
+		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
+		Count(&n).Error
+	return n, err
+}
+
+// AdminSeminars returns every seminar, published or not, by German title.
+func (q Queries) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
+	var seminars []model.Seminar
+	err := q.db.WithContext(ctx).Order("title_de, id").Find(&seminars).Error
+	return seminars, err
+}
+
+// SeminarByID returns a seminar with all its dates (any status), earliest first.
+func (q Queries) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) {
+	var s model.Seminar
+	err := q.db.WithContext(ctx).
+		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
+		First(&s, id).Error
+	return s, notFound(err, fmt.Sprintf("seminar %d", id))
+}
+
+// UpdateSeminar writes a seminar's own fields (not its dates).
+func (q Queries) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
+	return q.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
+		"description_de", "description_en", "prepare_de", "prepare_en", "function_list", "duration_minutes",
+		"default_price_cents", "published", "updated_at").Updates(s).Error
+}
+
+// CreateDate inserts a date of an existing seminar.
+func (q Queries) CreateDate(ctx context.Context, d *model.SeminarDate) error {
+	return q.db.WithContext(ctx).Omit("Seminar").Create(d).Error
+}
+
+// UpdateDate writes a date's editable fields. The capacity is only written if it stays at or
+// above the seats taken at that moment, checked in the same UPDATE so a booking in between
+// cannot be oversold; otherwise it returns a *model.CapacityBelowTakenError and changes nothing.
+func (q Queries) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
+	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+		Where("id = ? AND seats_taken <= ?", d.ID, d.Capacity).
+		Updates(map[string]any{
+			"starts_at": d.StartsAt, "ends_at": d.EndsAt, "capacity": d.Capacity, "price_net_cents": d.PriceNetCents,
+			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
+			"city": d.City, "venue": d.Venue, "address": d.Address, "online_url": d.OnlineURL, "status": d.Status,
+			"sequence": d.Sequence, "updated_at": time.Now().UTC(),
+		})
+	if res.Error != nil || res.RowsAffected == 1 {
+		return res.Error
+	}
+	current, err := q.DateByID(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	return &model.CapacityBelowTakenError{SeatsTaken: current.SeatsTaken}
+}
+
+// SearchBookings finds bookings whose reference, company, contact or attendees match text
+// (case-insensitive, part of a word is enough), newest first.
+func (q Queries) SearchBookings(ctx context.Context, text string, limit int) ([]model.Booking, error) {
+	db := q.db.WithContext(ctx).Preload("Date.Seminar").Order("created_at DESC, id DESC").Limit(limit)
+	if text = strings.ToLower(strings.TrimSpace(text)); text != "" {
+		like := "%" + escapeLike(text) + "%"
+		db = db.Where(`LOWER(reference) LIKE ? ESCAPE '\' OR LOWER(billing_company) LIKE ? ESCAPE '\'
+			OR LOWER(billing_name) LIKE ? ESCAPE '\' OR LOWER(billing_email) LIKE ? ESCAPE '\'
+			OR id IN (SELECT booking_id FROM attendees WHERE LOWER(first_name || ' ' || last_name) LIKE ? ESCAPE '\' OR LOWER(email) LIKE ? ESCAPE '\')`,
+			like, like, like, like, like, like)
+	}
+	var bookings []model.Booking
+	err := db.Find(&bookings).Error
+	return bookings, err
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// BookingsOfDate returns the bookings of a date that hold seats, with their attendees.
+func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking, error) {
+	var bookings []model.Booking
+	err := q.db.WithContext(ctx).
+		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("last_name, first_name, id") }).
+		Where("date_id = ? AND status IN ?", dateID, []string{model.BookingConfirmed, model.BookingPendingPayment}).
+		Order("created_at, id").Find(&bookings).Error
+	return bookings, err
+}
+
+// CheckInAttendee records that an attendee of a date arrived; checking in twice keeps the first
+// time. An attendee not booked on that date is not found.
+func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
+	res := q.db.WithContext(ctx).Model(&model.Attendee{}).
+		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).
+		Update("checked_in_at", gorm.Expr("COALESCE(checked_in_at, ?)", at.UTC()))
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
+	}
+	return nil
+}
+
+// AdminSeminarsWithDates returns every seminar with all its dates, by German title.
+func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
+	var seminars []model.Seminar
+	err := q.db.WithContext(ctx).
+		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
+		Order("title_de, id").Find(&seminars).Error
+	return seminars, err
+}

@@ -1,0 +1,135 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/store/storetest"
+)
+
+// seedBooking stores a confirmed booking with attendees and takes its seats.
+func seedBooking(t *testing.T, st *store.Store, date model.SeminarDate, ref, company string, names ...string) model.Booking {
+	t.Helper()
+	ctx := context.Background()
+	b := model.Booking{Reference: ref, ManageTokenHash: "x", DateID: date.ID, Status: model.BookingConfirmed,
+		PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentUnpaid, Language: "de", Seats: len(names),
+		Billing: model.Billing{Company: company, Name: "Kontakt " + ref, Email: "billing@example.com", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"}}
+	for i, n := range names {
+		b.Attendees = append(b.Attendees, model.Attendee{FirstName: "Vor", LastName: n, Email: fmt.Sprintf("%s%d@example.com", ref, i)})
+	}
+	err := st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.TakeSeats(ctx, date.ID, len(names)); err != nil {
+			return err
+		}
+		return tx.CreateBooking(ctx, &b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestUpdateDateKeepsCapacityAboveSeatsTaken(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 10})
+		seedBooking(t, st, date, "SEM-AAAAAA", "Muster GmbH", "Eins", "Zwei", "Drei")
+		cases := []struct {
+			name     string
+			capacity int
+			wantErr  bool
+		}{
+			{"below seats taken", 2, true},
+			{"equal to seats taken", 3, false},
+			{"above", 12, false},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				d := date
+				d.Capacity, d.City = c.capacity, "Köln-"+c.name
+				err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.UpdateDate(ctx, &d) })
+				var below *model.CapacityBelowTakenError
+				if c.wantErr != errors.As(err, &below) {
+					t.Fatalf("err = %v", err)
+				}
+				after, _ := st.DateByID(ctx, date.ID)
+				if c.wantErr && (below.SeatsTaken != 3 || after.City == d.City) {
+					t.Fatalf("refused edit: seats %d, city %q", below.SeatsTaken, after.City)
+				}
+				if !c.wantErr && (after.Capacity != c.capacity || after.City != d.City) {
+					t.Fatalf("edit not stored: %+v", after)
+				}
+			})
+		}
+	})
+}
+
+func TestSearchBookings(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		date := storetest.SeedDate(t, st, storetest.DateOptions{})
+		seedBooking(t, st, date, "SEM-AAAAAA", "Muster GmbH", "Schmidt")
+		seedBooking(t, st, date, "SEM-BBBBBB", "100% Digital AG", "Meier_Lang")
+		cases := []struct {
+			query string
+			want  []string
+		}{
+			{"", []string{"SEM-BBBBBB", "SEM-AAAAAA"}},
+			{"muster", []string{"SEM-AAAAAA"}},
+			{"sem-bbb", []string{"SEM-BBBBBB"}},
+			{"schmidt", []string{"SEM-AAAAAA"}},
+			{"vor meier", []string{"SEM-BBBBBB"}},
+			{"100%", []string{"SEM-BBBBBB"}},
+			{"%", []string{"SEM-BBBBBB"}}, // a literal percent sign, not a wildcard
+			{"i_r", nil},                  // "_" is no wildcard either ("meier" does not match)
+			{"kontakt sem-aaa", []string{"SEM-AAAAAA"}},
+			{"billing@example", []string{"SEM-BBBBBB", "SEM-AAAAAA"}},
+		}
+		for _, c := range cases {
+			t.Run(c.query, func(t *testing.T) {
+				got, err := st.SearchBookings(ctx, c.query, 50)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var refs []string
+				for _, b := range got {
+					refs = append(refs, b.Reference)
+				}
+				if fmt.Sprint(refs) != fmt.Sprint(c.want) {
+					t.Fatalf("got %v, want %v", refs, c.want)
+				}
+			})
+		}
+	})
+}
+
+func TestCheckInAttendee(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		date := storetest.SeedDate(t, st, storetest.DateOptions{})
+		other := storetest.SeedDate(t, st, storetest.DateOptions{})
+		b := seedBooking(t, st, date, "SEM-AAAAAA", "Muster GmbH", "Schmidt")
+		first := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+		checkIn := func(dateID uint, at time.Time) error {
+			return st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, dateID, b.Attendees[0].ID, at) })
+		}
+		if err := checkIn(date.ID, first); err != nil {
+			t.Fatal(err)
+		}
+		if err := checkIn(date.ID, first.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := checkIn(other.ID, first); !errors.Is(err, model.ErrNotFound) {
+			t.Fatalf("check-in on another date: %v", err)
+		}
+		got, err := st.BookingsOfDate(ctx, date.ID)
+		if err != nil || len(got) != 1 || got[0].Attendees[0].CheckedInAt == nil || !got[0].Attendees[0].CheckedInAt.Equal(first) {
+			t.Fatalf("bookings %+v, err %v", got, err)
+		}
+	})
+}

@@ -1,0 +1,31 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+)
+
+// adminAPIAuth lets requests with a valid admin API token ("Authorization: Bearer <token>",
+// made with `seminars token create`) through to /api/v1/admin; anything else is 401.
+func (s *Server) adminAPIAuth() echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			secret, ok := strings.CutPrefix(c.Request().Header.Get(echo.HeaderAuthorization), "Bearer ")
+			token, err := s.auth.CheckAPIToken(c.Request().Context(), strings.TrimSpace(secret))
+			if !ok || errors.Is(err, model.ErrUnauthenticated) {
+				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="seminars admin"`)
+				return echo.NewHTTPError(http.StatusUnauthorized)
+			}
+			if err != nil {
+				return err
+			}
+			c.Set(apiTokenContextKey, token)
+			return next(c)
+		}
+	}
+}

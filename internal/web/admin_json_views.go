@@ -1,0 +1,127 @@
+package web
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"seminars/internal/model"
+)
+
+// JSON shapes of the admin API (documented in static/api/openapi.yaml; add fields, never rename).
+
+type adminSeminarJSON struct {
+	ID                uint     `json:"id"`
+	Slug              string   `json:"slug"`
+	TitleDE           string   `json:"title_de"`
+	TitleEN           string   `json:"title_en"`
+	TeaserDE          string   `json:"teaser_de"`
+	TeaserEN          string   `json:"teaser_en"`
+	Functions         []string `json:"functions"`
+	DurationMinutes   int      `json:"duration_minutes"`
+	DefaultPriceCents int64    `json:"default_price_cents"`
+	Published         bool     `json:"published"`
+}
+
+func adminSeminarView(s model.Seminar) adminSeminarJSON {
+	return adminSeminarJSON{
+		ID: s.ID, Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
+		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+	}
+}
+
+type adminDateJSON struct {
+	ID                uint       `json:"id"`
+	SeminarID         uint       `json:"seminar_id"`
+	StartsAt          time.Time  `json:"starts_at"`
+	EndsAt            time.Time  `json:"ends_at"`
+	Capacity          int        `json:"capacity"`
+	SeatsTaken        int        `json:"seats_taken"`
+	SeatsLeft         int        `json:"seats_left"`
+	PriceNetCents     int64      `json:"price_net_cents"`
+	EarlyBirdNetCents int64      `json:"early_bird_net_cents,omitempty"`
+	EarlyBirdUntil    *time.Time `json:"early_bird_until,omitempty"`
+	Currency          string     `json:"currency"`
+	Format            string     `json:"format"`
+	City              string     `json:"city"`
+	Venue             string     `json:"venue"`
+	Address           string     `json:"address"`
+	OnlineURL         string     `json:"online_url"`
+	Status            string     `json:"status"`
+}
+
+func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
+	return adminDateJSON{
+		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(), Capacity: d.Capacity,
+		SeatsTaken: d.SeatsTaken, SeatsLeft: d.SeatsLeft(), PriceNetCents: d.PriceNetCents,
+		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.cfg.Currency,
+		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
+	}
+}
+
+type adminBookingJSON struct {
+	Reference       string    `json:"reference"`
+	Status          string    `json:"status"`
+	PaymentMethod   string    `json:"payment_method"`
+	PaymentStatus   string    `json:"payment_status"`
+	DateID          uint      `json:"date_id"`
+	Seminar         string    `json:"seminar"`
+	Company         string    `json:"company"`
+	Name            string    `json:"name"`
+	Email           string    `json:"email"`
+	Seats           int       `json:"seats"`
+	TotalGrossCents int64     `json:"total_gross_cents"`
+	CreatedAt       time.Time `json:"created_at"`
+}
+
+func adminBookingView(b model.Booking) adminBookingJSON {
+	v := adminBookingJSON{
+		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
+		DateID: b.DateID, Company: b.Billing.Company, Name: b.Billing.Name, Email: b.Billing.Email,
+		Seats: b.Seats, TotalGrossCents: b.GrossCents, CreatedAt: b.CreatedAt.UTC(),
+	}
+	if b.Date != nil && b.Date.Seminar != nil {
+		v.Seminar = b.Date.Seminar.TitleDE
+	}
+	return v
+}
+
+type adminAttendeeJSON struct {
+	ID            uint       `json:"id"`
+	FirstName     string     `json:"first_name"`
+	LastName      string     `json:"last_name"`
+	Email         string     `json:"email"`
+	Company       string     `json:"company"`
+	Reference     string     `json:"reference"`
+	BookingStatus string     `json:"booking_status"`
+	PaymentStatus string     `json:"payment_status"`
+	CheckedInAt   *time.Time `json:"checked_in_at"`
+}
+
+// attendeeRow is one attendee with the booking that brought them, for lists and exports.
+type attendeeRow struct {
+	model.Attendee
+	Booking model.Booking
+}
+
+func attendeeRows(bookings []model.Booking) []attendeeRow {
+	rows := []attendeeRow{}
+	for _, b := range bookings {
+		bare := b
+		bare.Attendees = nil
+		for _, a := range b.Attendees {
+			rows = append(rows, attendeeRow{Attendee: a, Booking: bare})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		return strings.ToLower(rows[i].LastName+" "+rows[i].FirstName) < strings.ToLower(rows[j].LastName+" "+rows[j].FirstName)
+	})
+	return rows
+}
+
+func adminAttendeeView(r attendeeRow) adminAttendeeJSON {
+	return adminAttendeeJSON{
+		ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, Email: r.Email, Company: r.Booking.Billing.Company,
+		Reference: r.Booking.Reference, BookingStatus: r.Booking.Status, PaymentStatus: r.Booking.PaymentStatus, CheckedInAt: r.CheckedInAt,
+	}
+}

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+)
+
+// adminLoginCreate signs a staff user in: a new session (and cookie) on every sign-in, and the
+// session the browser had before, if any, is ended so a planted id never becomes signed in.
+func (s *Server) adminLoginCreate(c echo.Context) error {
+	ctx := c.Request().Context()
+	d := loginData{Email: c.FormValue("email")}
+	t := s.i18n.For(language(c))
+	if old := sessionSecret(c); old != "" {
+		if err := s.auth.SignOut(ctx, old); err != nil {
+			return err
+		}
+	}
+	secret, _, err := s.auth.SignIn(ctx, d.Email, c.FormValue("password"), c.RealIP())
+	switch {
+	case errors.Is(err, model.ErrThrottled):
+		d.Problem = t.T("admin.login.throttled")
+		return s.renderLogin(c, http.StatusTooManyRequests, d, nil)
+	case errors.Is(err, model.ErrBadCredentials):
+		d.Problem = t.T("admin.login.failed")
+		return s.renderLogin(c, http.StatusUnprocessableEntity, d, nil)
+	case err != nil:
+		return err
+	}
+	s.setSessionCookie(c, secret)
+	return redirect(c, "/admin")
+}

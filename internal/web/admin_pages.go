@@ -1,0 +1,32 @@
+package web
+
+import "strings"
+
+// Back-office pages (and the public in-house inquiry form), registered in render.go's pageNames.
+const (
+	pageAdminLogin       = "admin/login.html"
+	pageAdminDashboard   = "admin/dashboard.html"
+	pageAdminSeminars    = "admin/seminars.html"
+	pageAdminSeminarForm = "admin/seminar_form.html"
+	pageAdminDateForm    = "admin/date_form.html"
+	pageAdminBookings    = "admin/bookings.html"
+	pageAdminAttendees   = "admin/attendees.html"
+	pageAdminAudit       = "admin/audit.html"
+	pageAdminInquiries   = "admin/inquiries.html"
+	pageInquiry          = "pages/inquiry.html"
+)
+
+var adminPageNames = []string{
+	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
+	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
+}
+
+// adminSection names the part of the back office a path belongs to, for the nav's current item.
+func adminSection(path string) string {
+	rest := strings.TrimPrefix(strings.TrimPrefix(path, "/admin"), "/")
+	section, _, _ := strings.Cut(rest, "/")
+	if section == "" {
+		return "dashboard"
+	}
+	return section
+}

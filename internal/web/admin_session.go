@@ -1,0 +1,104 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/auth"
+	"seminars/internal/config"
+	"seminars/internal/model"
+)
+
+const (
+	adminSessionCookie = "seminars_admin"
+	staffContextKey    = "staff"
+)
+
+// AuthSettings are the sign-in settings the configuration gives.
+func AuthSettings(cfg config.Config) auth.Settings {
+	s := auth.DefaultSettings()
+	if cfg.SessionIdleMinutes > 0 {
+		s.IdleTimeout = time.Duration(cfg.SessionIdleMinutes) * time.Minute
+	}
+	if cfg.SessionMaxHours > 0 {
+		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
+	}
+	return s
+}
+
+// requireStaff lets signed-in staff through; everyone else is sent to the sign-in page (303), or
+// gets 401 when they asked for JSON.
+func (s *Server) requireStaff() echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("Cache-Control", "no-store")
+			user, err := s.auth.Session(c.Request().Context(), sessionSecret(c))
+			if errors.Is(err, model.ErrUnauthenticated) {
+				if wantsJSON(c) {
+					return echo.NewHTTPError(http.StatusUnauthorized)
+				}
+				return redirect(c, "/admin/login")
+			}
+			if err != nil {
+				return err
+			}
+			c.Set(staffContextKey, user)
+			return next(c)
+		}
+	}
+}
+
+// requireOwner refuses everyone but owners (403): money operations are theirs alone.
+func (s *Server) requireOwner() echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if user, ok := staff(c); !ok || !user.IsOwner() {
+				return model.ErrForbiddenRole
+			}
+			return next(c)
+		}
+	}
+}
+
+// staff returns the signed-in staff user set by requireStaff.
+func staff(c echo.Context) (model.StaffUser, bool) {
+	u, ok := c.Get(staffContextKey).(model.StaffUser)
+	return u, ok
+}
+
+func sessionSecret(c echo.Context) string {
+	if ck, err := c.Cookie(adminSessionCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+// setSessionCookie hands the browser its session; an empty secret deletes the cookie. The
+// cookie has no Max-Age: the server ends the session, the browser forgets it when closed.
+func (s *Server) setSessionCookie(c echo.Context, secret string) {
+	ck := &http.Cookie{
+		Name: adminSessionCookie, Value: secret, Path: "/admin",
+		HttpOnly: true, Secure: s.secureCookies(), SameSite: http.SameSiteLaxMode,
+	}
+	if secret == "" {
+		ck.MaxAge = -1
+	}
+	c.SetCookie(ck)
+}
+
+const apiTokenContextKey = "api_token"
+
+// actor names who makes a change, for the audit log: the signed-in staff user's e-mail, or the
+// admin API token's name.
+func actor(c echo.Context) string {
+	if u, ok := staff(c); ok {
+		return u.Email
+	}
+	if t, ok := c.Get(apiTokenContextKey).(model.APIToken); ok {
+		return "api:" + t.Name
+	}
+	return "unknown"
+}

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"seminars/internal/model"
+	"seminars/internal/web/form"
+)
+
+// Data the back-office page templates receive in Page.Data.
+
+type loginData struct {
+	Email   string
+	Problem string
+}
+
+type dashboardData struct {
+	Dates         []model.SeminarDate
+	OpenInvoices  int64
+	OpenInquiries int64
+}
+
+type seminarListData struct {
+	Seminars []model.Seminar
+}
+
+type seminarFormData struct {
+	Seminar   model.Seminar // ID 0 for a new seminar
+	Form      form.Seminar
+	Price     string // default price in euros as typed
+	Functions []string
+	Saved     bool
+}
+
+type dateFormData struct {
+	Seminar model.Seminar
+	Date    model.SeminarDate // ID 0 for a new date
+	Form    form.Date
+	Problem string
+}
+
+type bookingListData struct {
+	Query       string
+	Bookings    []model.Booking
+	CanMarkPaid bool
+	Notice      string
+}
+
+type attendeeListData struct {
+	Date      model.SeminarDate
+	Rows      []attendeeRow
+	CheckedIn int
+}
+
+type auditData struct {
+	Entries []model.AuditEntry
+}
+
+type inquiryData struct {
+	Form form.Inquiry
+	Sent bool
+}
+
+type inquiryListData struct {
+	Inquiries []model.InhouseInquiry
+}

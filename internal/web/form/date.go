@@ -1,0 +1,194 @@
+package form
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"seminars/internal/model"
+)
+
+// Date is the back office's date form and the body of POST /api/v1/admin/seminars/{id}/dates.
+// Times are RFC 3339 in JSON; the HTML form sends "2006-01-02T15:04" in the display zone.
+type Date struct {
+	StartsAt          string `json:"starts_at"`
+	EndsAt            string `json:"ends_at"`
+	Capacity          int    `json:"capacity"`
+	PriceNetCents     int64  `json:"price_net_cents"`
+	EarlyBirdNetCents int64  `json:"early_bird_net_cents"`
+	EarlyBirdUntil    string `json:"early_bird_until"` // a day (2006-01-02), the price holds through its end
+	Format            string `json:"format"`
+	City              string `json:"city"`
+	Venue             string `json:"venue"`
+	Address           string `json:"address"`
+	OnlineURL         string `json:"online_url"`
+	Status            string `json:"status"` // draft or published; empty means published
+
+	// PriceText and EarlyBirdText are the euro amounts as typed on the HTML form.
+	PriceText     string `json:"-"`
+	EarlyBirdText string `json:"-"`
+}
+
+// DateFromValues reads the HTML date form; prices are typed in euros ("490" or "490,50").
+func DateFromValues(v url.Values) Date {
+	return Date{
+		StartsAt: v.Get("starts_at"), EndsAt: v.Get("ends_at"), Capacity: atoi(v.Get("capacity")),
+		PriceText: v.Get("price_net"), EarlyBirdText: v.Get("early_bird_net"), EarlyBirdUntil: v.Get("early_bird_until"),
+		Format: v.Get("format"), City: v.Get("city"), Venue: v.Get("venue"), Address: v.Get("address"),
+		OnlineURL: v.Get("online_url"), Status: v.Get("status"),
+	}
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// eurosWhole is the euro part of an amount: digits, or digits grouped by thousands.
+var eurosWhole = regexp.MustCompile(`^([0-9]+|[0-9]{1,3}([.,][0-9]{3})+)$`)
+
+// ParseEuros reads an amount in euros as cents: "490", "490,50", "490.50", "1.490,50" or
+// "1,490.50" (the separator that comes last with one or two digits after it is the decimal one).
+// ok is false for anything else; an empty string is 0.
+func ParseEuros(s string) (int64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "€")), " ", "")
+	if s == "" {
+		return 0, true
+	}
+	whole, frac := s, ""
+	if i := strings.LastIndexAny(s, ",."); i >= 0 && len(s)-i-1 <= 2 {
+		whole, frac = s[:i], s[i+1:]
+	}
+	if !eurosWhole.MatchString(whole) {
+		return 0, false
+	}
+	whole = strings.NewReplacer(".", "", ",", "").Replace(whole)
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	w, err1 := strconv.ParseInt(whole, 10, 64)
+	f, err2 := strconv.ParseInt(frac, 10, 64)
+	if err1 != nil || err2 != nil || w < 0 || f < 0 || w > 1_000_000 {
+		return 0, false
+	}
+	return w*100 + f, true
+}
+
+// Validate checks the date and returns it as a model value (without seminar and id).
+func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
+	errs := Errors{}
+	d := model.SeminarDate{Capacity: f.Capacity, Format: f.Format, Status: f.Status}
+	if f.PriceText != "" || f.EarlyBirdText != "" {
+		var ok bool
+		if f.PriceNetCents, ok = ParseEuros(f.PriceText); !ok {
+			errs["price_net_cents"] = "admin.error.price"
+		}
+		if f.EarlyBirdNetCents, ok = ParseEuros(f.EarlyBirdText); !ok {
+			errs["early_bird_net_cents"] = "admin.error.price"
+		}
+	}
+	var ok bool
+	if d.StartsAt, ok = parseWhen(f.StartsAt, loc); !ok {
+		errs["starts_at"] = "admin.error.when"
+	}
+	if d.EndsAt, ok = parseWhen(f.EndsAt, loc); !ok {
+		errs["ends_at"] = "admin.error.when"
+	} else if errs["starts_at"] == "" && !d.EndsAt.After(d.StartsAt) {
+		errs["ends_at"] = "admin.error.ends_before_start"
+	}
+	if f.Capacity < 1 || f.Capacity > 1000 {
+		errs["capacity"] = "admin.error.capacity"
+	}
+	if f.PriceNetCents < 0 || f.PriceNetCents > 100_000_000 {
+		errs["price_net_cents"] = "admin.error.price"
+	}
+	d.PriceNetCents = f.PriceNetCents
+	f.validateEarlyBird(&d, loc, errs)
+	f.validatePlace(&d, errs)
+	if d.Status == "" {
+		d.Status = model.DatePublished
+	}
+	if d.Status != model.DateDraft && d.Status != model.DatePublished {
+		errs["status"] = "admin.error.status"
+	}
+	return d, errs
+}
+
+func (f *Date) validateEarlyBird(d *model.SeminarDate, loc *time.Location, errs Errors) {
+	if f.EarlyBirdNetCents == 0 && strings.TrimSpace(f.EarlyBirdUntil) == "" {
+		return
+	}
+	if f.EarlyBirdNetCents <= 0 || f.EarlyBirdNetCents >= f.PriceNetCents {
+		errs["early_bird_net_cents"] = "admin.error.early_bird_price"
+	}
+	day, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(f.EarlyBirdUntil), loc)
+	if err != nil {
+		errs["early_bird_until"] = "admin.error.day"
+		return
+	}
+	until := day.AddDate(0, 0, 1).UTC() // the whole day counts
+	d.EarlyBirdNetCents, d.EarlyBirdUntil = f.EarlyBirdNetCents, &until
+}
+
+func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
+	d.City, d.Venue, d.Address = strings.TrimSpace(f.City), strings.TrimSpace(f.Venue), strings.TrimSpace(f.Address)
+	d.OnlineURL = strings.TrimSpace(f.OnlineURL)
+	text(errs, "city", d.City, 100, false)
+	text(errs, "venue", d.Venue, 200, false)
+	text(errs, "address", d.Address, 300, false)
+	switch d.Format {
+	case model.FormatInPerson:
+		if d.City == "" {
+			errs["city"] = msgRequired
+		}
+	case model.FormatOnline:
+		u, err := url.Parse(d.OnlineURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(d.OnlineURL) > 500 {
+			errs["online_url"] = "admin.error.online_url"
+		}
+	default:
+		errs["format"] = "admin.error.format"
+	}
+}
+
+// parseWhen reads RFC 3339 or the HTML form's local "2006-01-02T15:04" in loc, and returns UTC.
+func parseWhen(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), true
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// DateOf fills the form from a stored date, for editing, with times in loc.
+func DateOf(d model.SeminarDate, loc *time.Location) Date {
+	f := Date{
+		StartsAt: d.StartsAt.In(loc).Format("2006-01-02T15:04"), EndsAt: d.EndsAt.In(loc).Format("2006-01-02T15:04"),
+		Capacity: d.Capacity, PriceNetCents: d.PriceNetCents, EarlyBirdNetCents: d.EarlyBirdNetCents,
+		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
+		PriceText: Euros(d.PriceNetCents),
+	}
+	if d.EarlyBirdUntil != nil {
+		f.EarlyBirdUntil = d.EarlyBirdUntil.In(loc).AddDate(0, 0, -1).Format("2006-01-02")
+		f.EarlyBirdText = Euros(d.EarlyBirdNetCents)
+	}
+	return f
+}
+
+// Euros writes cents as the HTML forms expect them back: "490" or "490,50".
+func Euros(cents int64) string {
+	if cents%100 == 0 {
+		return strconv.FormatInt(cents/100, 10)
+	}
+	return strconv.FormatInt(cents/100, 10) + "," + strconv.FormatInt(100+cents%100, 10)[1:]
+}

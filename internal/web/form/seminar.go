@@ -1,0 +1,142 @@
+package form
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"seminars/internal/model"
+)
+
+// Seminar is the back office's seminar form and the body of POST /api/v1/admin/seminars.
+type Seminar struct {
+	Slug              string   `json:"slug"`
+	TitleDE           string   `json:"title_de"`
+	TitleEN           string   `json:"title_en"`
+	TeaserDE          string   `json:"teaser_de"`
+	TeaserEN          string   `json:"teaser_en"`
+	DescriptionDE     string   `json:"description_de"`
+	DescriptionEN     string   `json:"description_en"`
+	PrepareDE         string   `json:"prepare_de"`
+	PrepareEN         string   `json:"prepare_en"`
+	Functions         []string `json:"functions"`
+	DurationMinutes   int      `json:"duration_minutes"`
+	DefaultPriceCents int64    `json:"default_price_cents"`
+	Published         bool     `json:"published"`
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Validate checks the seminar; an empty slug is made from the German title first.
+func (f *Seminar) Validate() Errors {
+	errs := Errors{}
+	if strings.TrimSpace(f.Slug) == "" {
+		f.Slug = Slugify(f.TitleDE)
+	}
+	if !slugPattern.MatchString(f.Slug) || len(f.Slug) > 120 {
+		errs["slug"] = "admin.error.slug"
+	}
+	text(errs, "title_de", f.TitleDE, 200, true)
+	text(errs, "title_en", f.TitleEN, 200, false)
+	text(errs, "teaser_de", f.TeaserDE, 500, false)
+	text(errs, "teaser_en", f.TeaserEN, 500, false)
+	for name, v := range map[string]string{"description_de": f.DescriptionDE, "description_en": f.DescriptionEN, "prepare_de": f.PrepareDE, "prepare_en": f.PrepareEN} {
+		if len(v) > 20000 {
+			errs[name] = msgTooLong
+		}
+	}
+	for _, fn := range f.Functions {
+		if !model.IsBusinessFunction(fn) {
+			errs["functions"] = "admin.error.function"
+		}
+	}
+	if f.DurationMinutes < 30 || f.DurationMinutes > 10*24*60 {
+		errs["duration_minutes"] = "admin.error.duration"
+	}
+	if f.DefaultPriceCents < 0 || f.DefaultPriceCents > 100_000_000 {
+		errs["default_price_cents"] = "admin.error.price"
+	}
+	return errs
+}
+
+// Apply copies a valid form onto a seminar.
+func (f *Seminar) Apply(s *model.Seminar) {
+	s.Slug = f.Slug
+	s.TitleDE, s.TitleEN = strings.TrimSpace(f.TitleDE), strings.TrimSpace(f.TitleEN)
+	s.TeaserDE, s.TeaserEN = strings.TrimSpace(f.TeaserDE), strings.TrimSpace(f.TeaserEN)
+	s.DescriptionDE, s.DescriptionEN = strings.TrimSpace(f.DescriptionDE), strings.TrimSpace(f.DescriptionEN)
+	s.PrepareDE, s.PrepareEN = strings.TrimSpace(f.PrepareDE), strings.TrimSpace(f.PrepareEN)
+	var fns []string
+	for _, fn := range model.BusinessFunctions { // keep the catalogue's order
+		for _, chosen := range f.Functions {
+			if chosen == fn {
+				fns = append(fns, fn)
+				break
+			}
+		}
+	}
+	s.FunctionList = strings.Join(fns, ",")
+	s.DurationMinutes = f.DurationMinutes
+	s.DefaultPriceCents = f.DefaultPriceCents
+	s.Published = f.Published
+}
+
+// SeminarOf fills the form from a stored seminar, for editing.
+func SeminarOf(s model.Seminar) Seminar {
+	return Seminar{
+		Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
+		DescriptionDE: s.DescriptionDE, DescriptionEN: s.DescriptionEN, PrepareDE: s.PrepareDE, PrepareEN: s.PrepareEN,
+		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+	}
+}
+
+// HasFunction tells whether the form has a business function ticked.
+func (f Seminar) HasFunction(fn string) bool {
+	for _, have := range f.Functions {
+		if have == fn {
+			return true
+		}
+	}
+	return false
+}
+
+var slugReplacer = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "&", "und")
+
+// Slugify makes a URL slug from a title: lower case, umlauts spelled out, words joined by "-".
+func Slugify(title string) string {
+	s := slugReplacer.Replace(strings.ToLower(strings.TrimSpace(title)))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 100 {
+		out = strings.TrimSuffix(out[:100], "-")
+	}
+	return out
+}
+
+// SeminarFromValues reads the HTML seminar form; the default price is typed in euros.
+func SeminarFromValues(v url.Values) (Seminar, string) {
+	f := Seminar{
+		Slug: strings.TrimSpace(v.Get("slug")), TitleDE: v.Get("title_de"), TitleEN: v.Get("title_en"),
+		TeaserDE: v.Get("teaser_de"), TeaserEN: v.Get("teaser_en"),
+		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
+		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
+		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+	}
+	priceText := v.Get("default_price")
+	if cents, ok := ParseEuros(priceText); ok {
+		f.DefaultPriceCents = cents
+	} else {
+		f.DefaultPriceCents = -1 // reported by Validate
+	}
+	return f, priceText
+}
