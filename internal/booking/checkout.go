@@ -47,6 +47,9 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 	// with its session stored or released.
 	ctx = context.WithoutCancel(ctx)
 	b := res.Booking
+	if b.GrossCents == 0 {
+		return s.confirmFree(ctx, res)
+	}
 	now := s.now().UTC()
 	// Stripe refuses sessions that expire in under 30 minutes; the hold lasts as long as the session.
 	expires := *b.HoldExpiresAt
@@ -81,6 +84,27 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 	}
 	res.Booking, res.CheckoutURL = b, session.URL
 	return res, nil
+}
+
+// confirmFree confirms a card booking that costs nothing (a full voucher): Stripe Checkout cannot
+// take a payment of zero, and there is nothing to wait for.
+func (s *Service) confirmFree(ctx context.Context, res Result) (Result, error) {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.LockBooking(ctx, res.Booking.Reference)
+		if err != nil {
+			return err
+		}
+		if err := b.Transition(model.BookingConfirmed, s.now().UTC()); err != nil {
+			return err
+		}
+		b.PaymentStatus = model.PaymentPaid
+		if err := tx.SaveBookingPayment(ctx, &b); err != nil {
+			return err
+		}
+		res.Booking = b
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+	})
+	return res, err
 }
 
 // releaseUnstarted gives back the seats of a hold whose Checkout Session could not be opened.

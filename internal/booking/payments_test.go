@@ -352,3 +352,23 @@ func TestCancelPaidBookingRefundsUnderPolicy(t *testing.T) {
 		}
 	})
 }
+
+func TestFreeCardBookingIsConfirmedWithoutStripe(t *testing.T) {
+	st := storetest.SQLite(t)
+	// Stripe is unreachable: a booking that costs nothing must not need it.
+	e := newPayEnv(t, st, 5, "http://127.0.0.1:1")
+	start := time.Now().UTC().Add(40 * 24 * time.Hour).Truncate(time.Hour)
+	sem := model.Seminar{Slug: "free-intro", TitleDE: "Kostenlose Einführung", TitleEN: "Free introduction", FunctionList: "hr",
+		DurationMinutes: 60, Published: true, Dates: []model.SeminarDate{{StartsAt: start, EndsAt: start.Add(time.Hour),
+			Capacity: 5, PriceNetCents: 0, Format: model.FormatOnline, Status: model.DatePublished}}}
+	if err := st.WithTx(context.Background(), func(tx *store.Tx) error { return tx.CreateSeminar(context.Background(), &sem) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.svc.Reserve(context.Background(), payRequest(sem.Dates[0].ID, 2, model.PaymentCard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Booking.Status != model.BookingConfirmed || res.CheckoutURL != "" {
+		t.Fatalf("free card booking: %s, checkout %q", res.Booking.Status, res.CheckoutURL)
+	}
+}
