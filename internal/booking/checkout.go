@@ -69,7 +69,7 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 		if err != nil {
 			return err
 		}
-		locked.Stripe.SessionID = session.ID
+		locked.Stripe.SessionID, locked.Stripe.CheckoutURL = session.ID, session.URL
 		if locked.Status == model.BookingPendingPayment {
 			locked.HoldExpiresAt = &expires
 		}

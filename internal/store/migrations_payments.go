@@ -8,7 +8,7 @@ import (
 
 // paymentColumns are the booking columns the payments migration adds, in the order added.
 var paymentColumns = []string{
-	"stripe_session_id", "stripe_payment_intent", "stripe_async_pending", "stripe_refunded_cents",
+	"stripe_session_id", "stripe_checkout_url", "stripe_payment_intent", "stripe_async_pending", "stripe_refunded_cents",
 	"needs_attention", "attention_reason",
 }
 

@@ -226,7 +226,11 @@ func TestReturnPageShowsRealState(t *testing.T) {
 	ts := payServer(t, st, stripeMockURL)
 	c := payClient(t)
 	b := bookCard(t, c, ts.URL, date.ID, 1)
-	status, body, _ := payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
+	status, body, _ := payDo(t, c, "GET", ts.URL+b.path(""), "", "")
+	if status != 200 || !strings.Contains(body, "Jetzt bezahlen") || !strings.Contains(body, b.CheckoutURL) {
+		t.Fatalf("manage page of an open hold: %d %s", status, body)
+	}
+	status, body, _ = payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
 	if status != 200 || !strings.Contains(body, "Zahlung wird geprüft") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("before webhook: %d %s", status, body)
 	}
