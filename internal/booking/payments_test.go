@@ -372,3 +372,30 @@ func TestFreeCardBookingIsConfirmedWithoutStripe(t *testing.T) {
 		t.Fatalf("free card booking: %s, checkout %q", res.Booking.Status, res.CheckoutURL)
 	}
 }
+
+func TestRefundThatKeepsFailingFlagsTheBooking(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := context.Background()
+	e := newPayEnv(t, st, 5, stripeMockURL)
+	b := e.reserveCard(t, 1)
+	if err := e.svc.HandleStripeEvent(ctx, event(b, payment.EventCheckoutCompleted, "paid")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Cancel(ctx, b.Reference, b.GrossCents); err != nil {
+		t.Fatal(err)
+	}
+	down := newPayEnv(t, st, 1, "http://127.0.0.1:1") // the same database, Stripe unreachable
+	worker := booking.NewStripeWorker(down.svc)
+	for range model.MaxOutboxAttempts {
+		if _, err := worker.RunOnce(ctx, down.clock.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	item, err := st.OutboxItemByKey(ctx, "stripe.refund:refund-"+b.Reference+"-cancel")
+	if err != nil || item.Status != model.OutboxFailed {
+		t.Fatalf("refund item %+v, %v", item, err)
+	}
+	if got := e.booking(t, b.Reference); !got.NeedsAttention || got.AttentionReason != model.AttentionRefundFailed {
+		t.Fatalf("booking attention=%v %q", got.NeedsAttention, got.AttentionReason)
+	}
+}
