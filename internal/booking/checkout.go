@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"seminars/internal/model"
@@ -147,10 +148,7 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 			title = b.Date.Seminar.Title(lang)
 		}
 	}
-	vat := fmt.Sprintf("%d,%02d %%", b.VATRateBP/100, b.VATRateBP%100)
-	if lang == "en" {
-		vat = fmt.Sprintf("%d.%02d%%", b.VATRateBP/100, b.VATRateBP%100)
-	}
+	vat := vatLabel(b.VATRateBP, lang)
 	amounts := splitCents(b.GrossCents, len(b.Attendees))
 	items := make([]payment.LineItem, len(b.Attendees))
 	for i, a := range b.Attendees {
@@ -167,6 +165,18 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 		SuccessURL: manage + "/return?t=" + url.QueryEscape(token),
 		CancelURL:  manage + "?t=" + url.QueryEscape(token),
 	}
+}
+
+// vatLabel writes a VAT rate in basis points as people read it: "19 %" (de), "19%" (en), "7,5 %".
+func vatLabel(bp int, lang string) string {
+	rate := fmt.Sprintf("%d", bp/100)
+	if frac := bp % 100; frac != 0 {
+		rate += strings.TrimRight(fmt.Sprintf(".%02d", frac), "0")
+	}
+	if lang == "en" {
+		return rate + "%"
+	}
+	return strings.ReplaceAll(rate, ".", ",") + " %"
 }
 
 // splitCents divides a total into n amounts that add up to it exactly; the first ones carry the
