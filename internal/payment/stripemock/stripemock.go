@@ -7,6 +7,8 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -25,7 +27,7 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	cmd := exec.Command("go", "tool", "stripe-mock", "-http-addr", addr)
+	cmd := exec.Command(goCommand(), "tool", "stripe-mock", "-http-addr", addr)
 	cmd.Stdout, cmd.Stderr = nil, os.Stderr
 	// Its own process group: `go tool` runs the mock as a child, and Stop must end both.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -52,6 +54,14 @@ func (s *Server) Stop() {
 	}
 	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
 	_ = s.cmd.Wait()
+}
+
+// goCommand finds the go command: on PATH, else in the toolchain that built the test.
+func goCommand() string {
+	if path, err := exec.LookPath("go"); err == nil {
+		return path
+	}
+	return filepath.Join(runtime.GOROOT(), "bin", "go")
 }
 
 func freePort() (int, error) {
