@@ -234,6 +234,9 @@ func TestReturnPageShowsRealState(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "Zahlung wird geprüft") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("before webhook: %d %s", status, body)
 	}
+	if _, body, _ := payDo(t, payClient(t), "GET", ts.URL+b.path("/return"), "", "", "Accept-Language", "en"); !strings.Contains(body, "Checking your payment") {
+		t.Fatalf("English return page: %s", body)
+	}
 	ev := stripeEvent("evt_return_1", payment.EventCheckoutCompleted, b, "paid")
 	if status, body, _ := payDo(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now())); status != 200 {
 		t.Fatalf("webhook: %d %s", status, body)
