@@ -35,6 +35,7 @@ func migrations() []*gormigrate.Migration {
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
 		},
 		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
+		{ID: "0102_payments_checkout_url", Migrate: migrateCheckoutURL, Rollback: rollbackCheckoutURL},
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 
 // paymentColumns are the booking columns the payments migration adds, in the order added.
 var paymentColumns = []string{
-	"stripe_session_id", "stripe_checkout_url", "stripe_payment_intent", "stripe_async_pending", "stripe_refunded_cents",
+	"stripe_session_id", "stripe_payment_intent", "stripe_async_pending", "stripe_refunded_cents",
 	"needs_attention", "attention_reason",
 }
 
@@ -39,6 +39,21 @@ func migratePayments(tx *gorm.DB) error {
 		return nil
 	}
 	return m.CreateTable(&model.StripeEvent{})
+}
+
+// migrateCheckoutURL keeps each open Checkout Session's URL, for the manage page's "pay now" (0102).
+func migrateCheckoutURL(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&model.Booking{}, "stripe_checkout_url") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&model.Booking{}, "stripe_checkout_url")
+}
+
+func rollbackCheckoutURL(tx *gorm.DB) error {
+	if !tx.Migrator().HasColumn(&model.Booking{}, "stripe_checkout_url") {
+		return nil
+	}
+	return tx.Migrator().DropColumn(&model.Booking{}, "stripe_checkout_url")
 }
 
 func rollbackPayments(tx *gorm.DB) error {

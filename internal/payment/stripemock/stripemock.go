@@ -7,8 +7,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"syscall"
 	"time"
 )
@@ -27,7 +25,9 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	cmd := exec.Command(goCommand(), "tool", "stripe-mock", "-http-addr", addr)
+	// stripe-mock also serves HTTPS, on :12112 unless told otherwise; a system-chosen port lets
+	// several test packages run their own mock at the same time.
+	cmd := exec.Command("go", "tool", "stripe-mock", "-http-addr", addr, "-https-addr", "127.0.0.1:0")
 	cmd.Stdout, cmd.Stderr = nil, os.Stderr
 	// Its own process group: `go tool` runs the mock as a child, and Stop must end both.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -54,14 +54,6 @@ func (s *Server) Stop() {
 	}
 	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
 	_ = s.cmd.Wait()
-}
-
-// goCommand finds the go command: on PATH, else in the toolchain that built the test.
-func goCommand() string {
-	if path, err := exec.LookPath("go"); err == nil {
-		return path
-	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
 }
 
 func freePort() (int, error) {
