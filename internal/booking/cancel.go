@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -65,10 +64,8 @@ func (s *Service) Cancel(ctx context.Context, reference string, refundCents int6
 		if err := notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
 			return err
 		}
-		if wasPending && b.Stripe.SessionID != "" {
-			payload, _ := json.Marshal(model.StripeExpirePayload{SessionID: b.Stripe.SessionID, Reference: b.Reference})
-			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicStripeExpireSession,
-				Key: model.TopicStripeExpireSession + ":" + b.Stripe.SessionID, Payload: string(payload)}); err != nil {
+		if wasPending {
+			if err := enqueueExpireSession(ctx, tx, &b); err != nil {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"seminars/internal/model"
@@ -47,6 +48,9 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 	// with its session stored or released.
 	ctx = context.WithoutCancel(ctx)
 	b := res.Booking
+	if b.GrossCents == 0 {
+		return s.confirmFree(ctx, res)
+	}
 	now := s.now().UTC()
 	// Stripe refuses sessions that expire in under 30 minutes; the hold lasts as long as the session.
 	expires := *b.HoldExpiresAt
@@ -66,7 +70,7 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 		if err != nil {
 			return err
 		}
-		locked.Stripe.SessionID = session.ID
+		locked.Stripe.SessionID, locked.Stripe.CheckoutURL = session.ID, session.URL
 		if locked.Status == model.BookingPendingPayment {
 			locked.HoldExpiresAt = &expires
 		}
@@ -82,6 +86,27 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 	}
 	res.Booking, res.CheckoutURL = b, session.URL
 	return res, nil
+}
+
+// confirmFree confirms a card booking that costs nothing (a full voucher): Stripe Checkout cannot
+// take a payment of zero, and there is nothing to wait for.
+func (s *Service) confirmFree(ctx context.Context, res Result) (Result, error) {
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.LockBooking(ctx, res.Booking.Reference)
+		if err != nil {
+			return err
+		}
+		if err := b.Transition(model.BookingConfirmed, s.now().UTC()); err != nil {
+			return err
+		}
+		b.PaymentStatus = model.PaymentPaid
+		if err := tx.SaveBookingPayment(ctx, &b); err != nil {
+			return err
+		}
+		res.Booking = b
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+	})
+	return res, err
 }
 
 // releaseUnstarted gives back the seats of a hold whose Checkout Session could not be opened.
@@ -124,10 +149,7 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 			title = b.Date.Seminar.Title(lang)
 		}
 	}
-	vat := fmt.Sprintf("%d,%02d %%", b.VATRateBP/100, b.VATRateBP%100)
-	if lang == "en" {
-		vat = fmt.Sprintf("%d.%02d%%", b.VATRateBP/100, b.VATRateBP%100)
-	}
+	vat := vatLabel(b.VATRateBP, lang)
 	amounts := splitCents(b.GrossCents, len(b.Attendees))
 	items := make([]payment.LineItem, len(b.Attendees))
 	for i, a := range b.Attendees {
@@ -144,6 +166,18 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 		SuccessURL: manage + "/return?t=" + url.QueryEscape(token),
 		CancelURL:  manage + "?t=" + url.QueryEscape(token),
 	}
+}
+
+// vatLabel writes a VAT rate in basis points as people read it: "19 %" (de), "19%" (en), "7,5 %".
+func vatLabel(bp int, lang string) string {
+	rate := fmt.Sprintf("%d", bp/100)
+	if frac := bp % 100; frac != 0 {
+		rate += strings.TrimRight(fmt.Sprintf(".%02d", frac), "0")
+	}
+	if lang == "en" {
+		return rate + "%"
+	}
+	return strings.ReplaceAll(rate, ".", ",") + " %"
 }
 
 // splitCents divides a total into n amounts that add up to it exactly; the first ones carry the

@@ -70,18 +70,24 @@ func (s *Service) releaseExpired(ctx context.Context, reference string, now time
 			return err
 		}
 		released = true
-		if b.Stripe.SessionID == "" {
-			return nil
-		}
-		payload, err := json.Marshal(model.StripeExpirePayload{SessionID: b.Stripe.SessionID, Reference: b.Reference})
-		if err != nil {
-			return err
-		}
-		return tx.Enqueue(ctx, &model.OutboxItem{
-			Topic: model.TopicStripeExpireSession, Key: model.TopicStripeExpireSession + ":" + b.Stripe.SessionID, Payload: string(payload),
-		})
+		return enqueueExpireSession(ctx, tx, &b)
 	})
 	return released, err
+}
+
+// enqueueExpireSession asks the Stripe worker to close a released booking's Checkout Session, so
+// nobody pays for seats that are gone.
+func enqueueExpireSession(ctx context.Context, tx *store.Tx, b *model.Booking) error {
+	if b.Stripe.SessionID == "" {
+		return nil
+	}
+	payload, err := json.Marshal(model.StripeExpirePayload{SessionID: b.Stripe.SessionID, Reference: b.Reference})
+	if err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, &model.OutboxItem{
+		Topic: model.TopicStripeExpireSession, Key: model.TopicStripeExpireSession + ":" + b.Stripe.SessionID, Payload: string(payload),
+	})
 }
 
 // runEvery calls fn now and then every interval until ctx ends.

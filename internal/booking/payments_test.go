@@ -352,3 +352,50 @@ func TestCancelPaidBookingRefundsUnderPolicy(t *testing.T) {
 		}
 	})
 }
+
+func TestFreeCardBookingIsConfirmedWithoutStripe(t *testing.T) {
+	st := storetest.SQLite(t)
+	// Stripe is unreachable: a booking that costs nothing must not need it.
+	e := newPayEnv(t, st, 5, "http://127.0.0.1:1")
+	start := time.Now().UTC().Add(40 * 24 * time.Hour).Truncate(time.Hour)
+	sem := model.Seminar{Slug: "free-intro", TitleDE: "Kostenlose Einführung", TitleEN: "Free introduction", FunctionList: "hr",
+		DurationMinutes: 60, Published: true, Dates: []model.SeminarDate{{StartsAt: start, EndsAt: start.Add(time.Hour),
+			Capacity: 5, PriceNetCents: 0, Format: model.FormatOnline, Status: model.DatePublished}}}
+	if err := st.WithTx(context.Background(), func(tx *store.Tx) error { return tx.CreateSeminar(context.Background(), &sem) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.svc.Reserve(context.Background(), payRequest(sem.Dates[0].ID, 2, model.PaymentCard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Booking.Status != model.BookingConfirmed || res.CheckoutURL != "" {
+		t.Fatalf("free card booking: %s, checkout %q", res.Booking.Status, res.CheckoutURL)
+	}
+}
+
+func TestRefundThatKeepsFailingFlagsTheBooking(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := context.Background()
+	e := newPayEnv(t, st, 5, stripeMockURL)
+	b := e.reserveCard(t, 1)
+	if err := e.svc.HandleStripeEvent(ctx, event(b, payment.EventCheckoutCompleted, "paid")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Cancel(ctx, b.Reference, b.GrossCents); err != nil {
+		t.Fatal(err)
+	}
+	down := newPayEnv(t, st, 1, "http://127.0.0.1:1") // the same database, Stripe unreachable
+	worker := booking.NewStripeWorker(down.svc)
+	for range model.MaxOutboxAttempts {
+		if _, err := worker.RunOnce(ctx, down.clock.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	item, err := st.OutboxItemByKey(ctx, "stripe.refund:refund-"+b.Reference+"-cancel")
+	if err != nil || item.Status != model.OutboxFailed {
+		t.Fatalf("refund item %+v, %v", item, err)
+	}
+	if got := e.booking(t, b.Reference); !got.NeedsAttention || got.AttentionReason != model.AttentionRefundFailed {
+		t.Fatalf("booking attention=%v %q", got.NeedsAttention, got.AttentionReason)
+	}
+}

@@ -41,7 +41,7 @@ func (w *StripeWorker) RunOnce(ctx context.Context, now time.Time) (int, error) 
 			continue
 		}
 		s.log.WarnContext(ctx, "stripe outbox item failed", "topic", item.Topic, "key", item.Key, "attempt", item.Attempts+1, "error", err)
-		if mErr := s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxRetry(ctx, item, err, now.UTC()) }); mErr != nil {
+		if mErr := s.store.WithTx(ctx, func(tx *store.Tx) error { return w.retryLater(ctx, tx, item, err, now.UTC()) }); mErr != nil {
 			errs = append(errs, mErr)
 		}
 	}
@@ -55,6 +55,27 @@ func (w *StripeWorker) Run(ctx context.Context, interval time.Duration) {
 			w.bookings.log.ErrorContext(ctx, "stripe worker", "error", err)
 		}
 	})
+}
+
+// retryLater records a failed attempt; a refund that fails for good flags its booking, so the
+// trainer sees money that still has to go back.
+func (w *StripeWorker) retryLater(ctx context.Context, tx *store.Tx, item model.OutboxItem, cause error, now time.Time) error {
+	if err := tx.MarkOutboxRetry(ctx, item, cause, now); err != nil {
+		return err
+	}
+	if item.Topic != model.TopicStripeRefund || item.Attempts+1 < model.MaxOutboxAttempts {
+		return nil
+	}
+	var p model.StripeRefundPayload
+	if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
+		return err
+	}
+	b, err := tx.LockBooking(ctx, p.Reference)
+	if err != nil {
+		return err
+	}
+	b.NeedsAttention, b.AttentionReason = true, model.AttentionRefundFailed
+	return tx.SaveBookingPayment(ctx, &b)
 }
 
 func (w *StripeWorker) perform(ctx context.Context, item model.OutboxItem, now time.Time) error {

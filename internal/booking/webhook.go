@@ -21,28 +21,33 @@ func (s *Service) HandleStripeEvent(ctx context.Context, ev payment.Event) error
 		if err != nil || !fresh {
 			return err
 		}
-		reference := ev.Reference
-		if reference == "" && ev.PaymentIntent != "" {
-			reference, err = tx.BookingReferenceByPaymentIntent(ctx, ev.PaymentIntent)
-		}
-		if reference == "" || errors.Is(err, model.ErrNotFound) {
-			s.log.InfoContext(ctx, "stripe event for no booking", "event", ev.ID, "type", ev.Type)
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		b, err := tx.LockBooking(ctx, reference)
+		b, err := eventBooking(ctx, tx, ev)
 		if errors.Is(err, model.ErrNotFound) {
-			s.log.WarnContext(ctx, "stripe event names an unknown booking", "event", ev.ID, "reference", reference)
+			s.log.InfoContext(ctx, "stripe event for no booking of ours", "event", ev.ID, "type", ev.Type, "reference", ev.Reference)
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		s.log.InfoContext(ctx, "stripe event", "event", ev.ID, "type", ev.Type, "reference", reference, "status", b.Status)
+		s.log.InfoContext(ctx, "stripe event", "event", ev.ID, "type", ev.Type, "reference", b.Reference, "status", b.Status)
 		return s.applyEvent(ctx, tx, &b, ev)
 	})
+}
+
+// eventBooking locks the booking an event is about: named by reference (Checkout Sessions carry
+// it) or found by payment intent (charges and refunds).
+func eventBooking(ctx context.Context, tx *store.Tx, ev payment.Event) (model.Booking, error) {
+	reference := ev.Reference
+	if reference == "" && ev.PaymentIntent != "" {
+		var err error
+		if reference, err = tx.BookingReferenceByPaymentIntent(ctx, ev.PaymentIntent); err != nil {
+			return model.Booking{}, err
+		}
+	}
+	if reference == "" {
+		return model.Booking{}, fmt.Errorf("stripe event %s names no booking: %w", ev.ID, model.ErrNotFound)
+	}
+	return tx.LockBooking(ctx, reference)
 }
 
 func (s *Service) applyEvent(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event) error {

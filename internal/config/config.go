@@ -130,8 +130,8 @@ func (c *Config) Validate() error {
 	if c.BookingRateLimit < 0 {
 		bad("booking_rate_limit must be 0 (off) or more")
 	}
-	if c.HoldMinutes < 30 {
-		bad("hold_minutes must be at least 30 (Stripe Checkout's minimum)")
+	if c.HoldMinutes < 30 || c.HoldMinutes > 24*60 {
+		bad("hold_minutes must be between 30 and 1440 (Stripe Checkout sessions last 30 minutes to 24 hours)")
 	}
 	if c.VATRateBP < 0 || c.VATRateBP > 10000 {
 		bad("vat_rate_bp must be between 0 and 10000")

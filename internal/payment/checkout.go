@@ -122,6 +122,10 @@ func (g *Gateway) Refund(ctx context.Context, in RefundInput) (string, error) {
 	}
 	withContext(ctx, &params.Params, in.IdempotencyKey)
 	r, err := g.api.Refunds.New(params)
+	var stripeErr *stripe.Error
+	if errors.As(err, &stripeErr) && stripeErr.Code == stripe.ErrorCodeChargeAlreadyRefunded {
+		return "", nil // the money is back already (e.g. refunded in the dashboard)
+	}
 	if err != nil {
 		return "", unavailable("refund", err)
 	}

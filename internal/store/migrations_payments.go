@@ -41,6 +41,21 @@ func migratePayments(tx *gorm.DB) error {
 	return m.CreateTable(&model.StripeEvent{})
 }
 
+// migrateCheckoutURL keeps each open Checkout Session's URL, for the manage page's "pay now" (0102).
+func migrateCheckoutURL(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&model.Booking{}, "stripe_checkout_url") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&model.Booking{}, "stripe_checkout_url")
+}
+
+func rollbackCheckoutURL(tx *gorm.DB) error {
+	if !tx.Migrator().HasColumn(&model.Booking{}, "stripe_checkout_url") {
+		return nil
+	}
+	return tx.Migrator().DropColumn(&model.Booking{}, "stripe_checkout_url")
+}
+
 func rollbackPayments(tx *gorm.DB) error {
 	m := tx.Migrator()
 	if err := m.DropTable(&model.StripeEvent{}); err != nil {

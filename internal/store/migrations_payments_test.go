@@ -8,8 +8,8 @@ import (
 	"seminars/internal/model"
 )
 
-// TestPaymentsMigrationUpgradesOldDatabase rebuilds a database as it was before 0101 (no Stripe
-// columns, indexes or event table) and checks that migrating again adds them.
+// TestPaymentsMigrationUpgradesOldDatabase rebuilds a database as it was before 0101 and 0102 (no
+// Stripe columns, indexes or event table) and checks that migrating again adds them.
 func TestPaymentsMigrationUpgradesOldDatabase(t *testing.T) {
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(t.TempDir(), "old.db"))
@@ -23,10 +23,13 @@ func TestPaymentsMigrationUpgradesOldDatabase(t *testing.T) {
 			t.Fatalf("drop %s: %v", idx, err)
 		}
 	}
+	if err := rollbackCheckoutURL(st.write); err != nil {
+		t.Fatal(err)
+	}
 	if err := rollbackPayments(st.write); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.write.Exec("DELETE FROM migrations WHERE id = ?", "0101_payments").Error; err != nil {
+	if err := st.write.Exec("DELETE FROM migrations WHERE id IN ?", []string{"0101_payments", "0102_payments_checkout_url"}).Error; err != nil {
 		t.Fatal(err)
 	}
 	if m.HasColumn(&model.Booking{}, "stripe_session_id") || m.HasTable(&model.StripeEvent{}) {
@@ -35,7 +38,7 @@ func TestPaymentsMigrationUpgradesOldDatabase(t *testing.T) {
 	if err := Migrate(st.write); err != nil {
 		t.Fatal(err)
 	}
-	for _, col := range paymentColumns {
+	for _, col := range append(paymentColumns, "stripe_checkout_url") {
 		if !m.HasColumn(&model.Booking{}, col) {
 			t.Errorf("column %s missing after upgrade", col)
 		}

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -225,9 +226,16 @@ func TestReturnPageShowsRealState(t *testing.T) {
 	ts := payServer(t, st, stripeMockURL)
 	c := payClient(t)
 	b := bookCard(t, c, ts.URL, date.ID, 1)
-	status, body, _ := payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
+	status, body, _ := payDo(t, c, "GET", ts.URL+b.path(""), "", "")
+	if status != 200 || !strings.Contains(body, "Jetzt bezahlen") || !strings.Contains(body, b.CheckoutURL) {
+		t.Fatalf("manage page of an open hold: %d %s", status, body)
+	}
+	status, body, _ = payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
 	if status != 200 || !strings.Contains(body, "Zahlung wird geprüft") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("before webhook: %d %s", status, body)
+	}
+	if _, body, _ := payDo(t, payClient(t), "GET", ts.URL+b.path("/return"), "", "", "Accept-Language", "en"); !strings.Contains(body, "Checking your payment") {
+		t.Fatalf("English return page: %s", body)
 	}
 	ev := stripeEvent("evt_return_1", payment.EventCheckoutCompleted, b, "paid")
 	if status, body, _ := payDo(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now())); status != 200 {
@@ -297,4 +305,51 @@ func TestCancelPaidBookingFromManagePage(t *testing.T) {
 	if err != nil || !strings.Contains(item.Payload, `"amount_cents":116620`) {
 		t.Fatalf("refund item %+v, %v", item, err)
 	}
+}
+
+func TestSameWebhookDeliveredConcurrently(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
+		ts := payServer(t, st, stripeMockURL)
+		c := payClient(t)
+		b := bookCard(t, c, ts.URL, date.ID, 3)
+		for _, ev := range [][]byte{
+			stripeEvent("evt_dup_expired", payment.EventCheckoutExpired, b, "unpaid"),
+			stripeEvent("evt_dup_paid", payment.EventCheckoutCompleted, b, "paid"), // late, seats still free
+		} {
+			header := sign(ev, payWebhookSecret, time.Now())
+			statuses := make(chan int, 20)
+			var wg sync.WaitGroup
+			for range 20 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					req, _ := http.NewRequest("POST", ts.URL+"/webhooks/stripe", strings.NewReader(string(ev)))
+					req.Header.Set("Stripe-Signature", header)
+					resp, err := http.DefaultClient.Do(req)
+					if err != nil {
+						statuses <- 0
+						return
+					}
+					resp.Body.Close()
+					statuses <- resp.StatusCode
+				}()
+			}
+			wg.Wait()
+			close(statuses)
+			for s := range statuses {
+				if s != http.StatusOK {
+					t.Fatalf("a delivery got %d", s)
+				}
+			}
+		}
+		if got := bookingStatus(t, st, b.Reference); got != "confirmed/paid" {
+			t.Fatalf("booking %s", got)
+		}
+		d, _ := st.DateByID(context.Background(), date.ID)
+		held, _ := st.SeatsHeldForDate(context.Background(), date.ID)
+		if d.SeatsTaken != 3 || held != 3 {
+			t.Fatalf("seats taken %d, held %d, want 3", d.SeatsTaken, held)
+		}
+	})
 }
