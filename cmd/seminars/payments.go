@@ -7,9 +7,6 @@ import (
 	"time"
 
 	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/model"
-	"seminars/internal/payment"
 )
 
 // How often unpaid holds are swept and the Stripe outbox is worked.
@@ -17,18 +14,6 @@ const (
 	holdSweepInterval    = time.Minute
 	stripeWorkerInterval = 15 * time.Second
 )
-
-// usePayments turns on card/SEPA payment when a Stripe key is configured.
-func usePayments(cfg config.Config, bookings *booking.Service) {
-	if !cfg.StripeEnabled() {
-		return
-	}
-	gw := payment.New(payment.Config{SecretKey: cfg.StripeSecretKey, APIURL: cfg.StripeAPIURL})
-	bookings.UsePayments(gw, booking.PaymentSettings{
-		BaseURL: cfg.BaseURL, Currency: cfg.Currency, Location: cfg.Location,
-		Policy: model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent},
-	})
-}
 
 // startPaymentWorkers runs the hold sweeper (always: holds must expire even if Stripe is later
 // switched off) and, with Stripe, the worker for Stripe outbox items. The returned function

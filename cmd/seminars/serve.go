@@ -94,11 +94,7 @@ func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log 
 	if err != nil {
 		return nil, err
 	}
-	bookings := booking.New(st, booking.Settings{
-		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
-		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-	}, time.Now, log)
-	usePayments(cfg, bookings)
+	bookings := booking.FromConfig(st, cfg, time.Now, log)
 	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
 	})

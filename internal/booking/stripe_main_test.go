@@ -1,7 +1,6 @@
 package booking_test
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -12,13 +11,5 @@ import (
 var stripeMockURL string
 
 func TestMain(m *testing.M) {
-	srv, err := stripemock.Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	stripeMockURL = srv.URL
-	code := m.Run()
-	srv.Stop()
-	os.Exit(code)
+	os.Exit(stripemock.RunTests(m, func(url string) { stripeMockURL = url }))
 }

@@ -50,8 +50,7 @@ func newAdminEnv(t *testing.T) *adminEnv {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	bookings := booking.New(st, booking.Settings{VATRateBP: cfg.VATRateBP, InvoicePayment: true,
-		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees}, time.Now, log)
+	bookings := booking.FromConfig(st, cfg, time.Now, log)
 	srv, err := New(Deps{Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
 	if err != nil {
 		t.Fatal(err)

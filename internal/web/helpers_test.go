@@ -44,9 +44,7 @@ func newServer(t testing.TB, st *store.Store, env ...string) *httptest.Server {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.New(st, booking.Settings{
-		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-	}, time.Now, log)
+	svc := booking.FromConfig(st, cfg, time.Now, log)
 	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
 	if err != nil {
 		t.Fatal(err)

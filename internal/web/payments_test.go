@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -19,15 +16,10 @@ import (
 	"github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/webhook"
 
-	"seminars"
-	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/payment"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
-	"seminars/internal/web"
 )
 
 const payWebhookSecret = "whsec_test_secret"
@@ -35,65 +27,8 @@ const payWebhookSecret = "whsec_test_secret"
 // payServer starts the real web server with Stripe pointed at apiURL (stripe-mock).
 func payServer(t *testing.T, st *store.Store, apiURL string) *httptest.Server {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=unused",
-		"SEMINARS_STRIPE_SECRET_KEY=sk_test_123", "SEMINARS_STRIPE_WEBHOOK_SECRET=" + payWebhookSecret, "SEMINARS_STRIPE_API_URL=" + apiURL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.New(st, booking.Settings{
-		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-	}, time.Now, log)
-	svc.UsePayments(payment.New(payment.Config{SecretKey: cfg.StripeSecretKey, APIURL: cfg.StripeAPIURL}), booking.PaymentSettings{
-		BaseURL: cfg.BaseURL, Currency: cfg.Currency, Location: cfg.Location,
-		Policy: model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent},
-	})
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts
-}
-
-// payClient keeps cookies and shows redirects instead of following them.
-func payClient(t *testing.T) *http.Client {
-	jar, err := cookiejar.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &http.Client{Jar: jar, Timeout: 30 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-}
-
-func payDo(t *testing.T, c *http.Client, method, target, contentType, body string, headers ...string) (int, string, http.Header) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), method, target, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(raw), resp.Header
+	return newServer(t, st, "SEMINARS_STRIPE_SECRET_KEY=sk_test_123",
+		"SEMINARS_STRIPE_WEBHOOK_SECRET="+payWebhookSecret, "SEMINARS_STRIPE_API_URL="+apiURL)
 }
 
 func cardBookingJSON(dateID uint, attendees int) string {
@@ -117,7 +52,7 @@ type cardBooking struct {
 // bookCard books by card through the API.
 func bookCard(t *testing.T, c *http.Client, base string, dateID uint, attendees int) cardBooking {
 	t.Helper()
-	status, body, _ := payDo(t, c, "POST", base+"/api/v1/bookings", "application/json", cardBookingJSON(dateID, attendees))
+	status, body, _ := do(t, c, "POST", base+"/api/v1/bookings", "application/json", cardBookingJSON(dateID, attendees))
 	var b cardBooking
 	if status != http.StatusCreated || json.Unmarshal([]byte(body), &b) != nil {
 		t.Fatalf("card booking: %d %s", status, body)
@@ -160,7 +95,7 @@ func TestCardBookingThroughAPI(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, stripeMockURL)
-	b := bookCard(t, payClient(t), ts.URL, date.ID, 2)
+	b := bookCard(t, client(t), ts.URL, date.ID, 2)
 	if b.Status != model.BookingPendingPayment || !strings.HasPrefix(b.CheckoutSessionID, "cs_") || !strings.HasPrefix(b.CheckoutURL, "https://") {
 		t.Fatalf("card booking answered %+v", b)
 	}
@@ -170,7 +105,7 @@ func TestCardBookingWhenStripeIsDown(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, "http://127.0.0.1:1")
-	status, body, _ := payDo(t, payClient(t), "POST", ts.URL+"/api/v1/bookings", "application/json", cardBookingJSON(date.ID, 2))
+	status, body, _ := do(t, client(t), "POST", ts.URL+"/api/v1/bookings", "application/json", cardBookingJSON(date.ID, 2))
 	if status != http.StatusServiceUnavailable || !strings.Contains(body, `"error":"payment_unavailable"`) {
 		t.Fatalf("got %d %s", status, body)
 	}
@@ -183,7 +118,7 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, stripeMockURL)
-	c := payClient(t)
+	c := client(t)
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	paid := stripeEvent("evt_paid_1", payment.EventCheckoutCompleted, b, "paid")
 	expired := stripeEvent("evt_expired_1", payment.EventCheckoutExpired, b, "unpaid")
@@ -206,7 +141,7 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body, _ := payDo(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(tc.body), "Stripe-Signature", tc.signature)
+			status, body, _ := do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(tc.body), "Stripe-Signature", tc.signature)
 			if status != tc.wantStatus {
 				t.Fatalf("status %d (%s), want %d", status, body, tc.wantStatus)
 			}
@@ -224,28 +159,28 @@ func TestReturnPageShowsRealState(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, stripeMockURL)
-	c := payClient(t)
+	c := client(t)
 	b := bookCard(t, c, ts.URL, date.ID, 1)
-	status, body, _ := payDo(t, c, "GET", ts.URL+b.path(""), "", "")
+	status, body, _ := do(t, c, "GET", ts.URL+b.path(""), "", "")
 	if status != 200 || !strings.Contains(body, "Jetzt bezahlen") || !strings.Contains(body, b.CheckoutURL) {
 		t.Fatalf("manage page of an open hold: %d %s", status, body)
 	}
-	status, body, _ = payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
+	status, body, _ = do(t, c, "GET", ts.URL+b.path("/return"), "", "")
 	if status != 200 || !strings.Contains(body, "Zahlung wird geprüft") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("before webhook: %d %s", status, body)
 	}
-	if _, body, _ := payDo(t, payClient(t), "GET", ts.URL+b.path("/return"), "", "", "Accept-Language", "en"); !strings.Contains(body, "Checking your payment") {
+	if _, body, _ := do(t, client(t), "GET", ts.URL+b.path("/return"), "", "", "Accept-Language", "en"); !strings.Contains(body, "Checking your payment") {
 		t.Fatalf("English return page: %s", body)
 	}
 	ev := stripeEvent("evt_return_1", payment.EventCheckoutCompleted, b, "paid")
-	if status, body, _ := payDo(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now())); status != 200 {
+	if status, body, _ := do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now())); status != 200 {
 		t.Fatalf("webhook: %d %s", status, body)
 	}
-	status, body, _ = payDo(t, c, "GET", ts.URL+b.path("/return"), "", "")
+	status, body, _ = do(t, c, "GET", ts.URL+b.path("/return"), "", "")
 	if status != 200 || !strings.Contains(body, "Zahlung erhalten") || strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("after webhook: %d %s", status, body)
 	}
-	if status, _, _ := payDo(t, c, "GET", ts.URL+"/b/"+b.Reference+"/return?t=wrong", "", ""); status != 404 {
+	if status, _, _ := do(t, c, "GET", ts.URL+"/b/"+b.Reference+"/return?t=wrong", "", ""); status != 404 {
 		t.Fatalf("wrong token: %d, want 404", status)
 	}
 }
@@ -256,8 +191,8 @@ func TestHTMLCardBookingRedirectsToCheckout(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, stripeMockURL)
-	c := payClient(t)
-	_, page, _ := payDo(t, c, "GET", fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "", "")
+	c := client(t)
+	_, page, _ := do(t, c, "GET", fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "", "")
 	m := payCSRF.FindStringSubmatch(page)
 	if m == nil {
 		t.Fatal("no CSRF token on the booking form")
@@ -266,7 +201,7 @@ func TestHTMLCardBookingRedirectsToCheckout(t *testing.T) {
 		"attendees[0].first_name": {"Erika"}, "attendees[0].last_name": {"Muster"}, "attendees[0].email": {"erika@example.com"},
 		"billing.company": {"Muster GmbH"}, "billing.name": {"Max Muster"}, "billing.email": {"max@example.com"},
 		"billing.street": {"Hauptstr. 1"}, "billing.postal_code": {"10115"}, "billing.city": {"Berlin"}, "billing.country": {"DE"}}
-	status, body, header := payDo(t, c, "POST", fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "application/x-www-form-urlencoded", form.Encode())
+	status, body, header := do(t, c, "POST", fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "application/x-www-form-urlencoded", form.Encode())
 	if status != http.StatusSeeOther || !strings.HasPrefix(header.Get("Location"), "https://checkout.stripe.com") {
 		t.Fatalf("got %d Location %q %s", status, header.Get("Location"), body)
 	}
@@ -276,12 +211,12 @@ func TestCancelPaidBookingFromManagePage(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5}) // starts in 30 days: free
 	ts := payServer(t, st, stripeMockURL)
-	c := payClient(t)
+	c := client(t)
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	ev := stripeEvent("evt_cancel_1", payment.EventCheckoutCompleted, b, "paid")
-	payDo(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now()))
+	do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now()))
 
-	status, page, _ := payDo(t, c, "GET", ts.URL+b.path("/cancel"), "", "")
+	status, page, _ := do(t, c, "GET", ts.URL+b.path("/cancel"), "", "")
 	if status != 200 || !strings.Contains(page, "Stornogebühr") || !strings.Contains(page, "keine") || !strings.Contains(page, "Erstattung") {
 		t.Fatalf("confirm page: %d %s", status, page)
 	}
@@ -289,11 +224,11 @@ func TestCancelPaidBookingFromManagePage(t *testing.T) {
 	if m == nil {
 		t.Fatal("no CSRF token on the cancel form")
 	}
-	if status, _, _ := payDo(t, c, "POST", ts.URL+"/b/"+b.Reference+"/cancel", "application/x-www-form-urlencoded",
+	if status, _, _ := do(t, c, "POST", ts.URL+"/b/"+b.Reference+"/cancel", "application/x-www-form-urlencoded",
 		url.Values{"t": {b.token()}}.Encode()); status != http.StatusForbidden {
 		t.Fatalf("without CSRF: %d, want 403", status)
 	}
-	status, _, header := payDo(t, c, "POST", ts.URL+"/b/"+b.Reference+"/cancel", "application/x-www-form-urlencoded",
+	status, _, header := do(t, c, "POST", ts.URL+"/b/"+b.Reference+"/cancel", "application/x-www-form-urlencoded",
 		url.Values{"_csrf": {m[1]}, "t": {b.token()}}.Encode())
 	if status != http.StatusSeeOther || !strings.Contains(header.Get("Location"), "/b/"+b.Reference) {
 		t.Fatalf("cancel: %d %q", status, header.Get("Location"))
@@ -311,7 +246,7 @@ func TestSameWebhookDeliveredConcurrently(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		ts := payServer(t, st, stripeMockURL)
-		c := payClient(t)
+		c := client(t)
 		b := bookCard(t, c, ts.URL, date.ID, 3)
 		for _, ev := range [][]byte{
 			stripeEvent("evt_dup_expired", payment.EventCheckoutExpired, b, "unpaid"),

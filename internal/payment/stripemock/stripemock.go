@@ -64,3 +64,16 @@ func freePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// RunTests is a TestMain body: it starts stripe-mock, hands its URL to setURL, runs the
+// package's tests and stops the mock, so every payment test in a package shares one server.
+func RunTests(m interface{ Run() int }, setURL func(string)) int {
+	srv, err := Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer srv.Stop()
+	setURL(srv.URL)
+	return m.Run()
+}

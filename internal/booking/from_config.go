@@ -1,0 +1,28 @@
+package booking
+
+import (
+	"log/slog"
+	"time"
+
+	"seminars/internal/config"
+	"seminars/internal/model"
+	"seminars/internal/payment"
+	"seminars/internal/store"
+)
+
+// FromConfig builds the booking service the way the running service uses it: booking rules from
+// the settings and, when a Stripe key is set, card payment through Stripe Checkout. main and the
+// HTTP tests share it, so the tests exercise the same wiring.
+func FromConfig(st *store.Store, cfg config.Config, now func() time.Time, log *slog.Logger) *Service {
+	s := New(st, Settings{
+		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
+		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
+	}, now, log)
+	if cfg.StripeEnabled() {
+		s.UsePayments(payment.New(payment.Config{SecretKey: cfg.StripeSecretKey, APIURL: cfg.StripeAPIURL}), PaymentSettings{
+			BaseURL: cfg.BaseURL, Currency: cfg.Currency, Location: cfg.Location,
+			Policy: model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent},
+		})
+	}
+	return s
+}
