@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/store"
 )
@@ -21,6 +22,8 @@ type Settings struct {
 	InvoicePayment bool
 	HoldDuration   time.Duration
 	MaxAttendees   int
+	// Seller issues the invoices and states their terms.
+	Seller invoice.Seller
 }
 
 // Service runs the booking use cases.
@@ -145,6 +148,9 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.CreateBooking(ctx, &b); err != nil {
 			return err
 		}
+		if err := s.issueInvoice(ctx, tx, &b, date, now); err != nil {
+			return err
+		}
 		event := model.EventBookingConfirmed
 		if b.Status == model.BookingPendingPayment {
 			event = model.EventBookingReceived
@@ -164,7 +170,7 @@ func normaliseBilling(in model.Billing) model.Billing {
 		Company: trim(in.Company), Name: trim(in.Name), Email: strings.ToLower(trim(in.Email)),
 		Street: trim(in.Street), PostalCode: trim(in.PostalCode), City: trim(in.City),
 		Country: strings.ToUpper(trim(in.Country)), VATID: strings.ToUpper(strings.ReplaceAll(trim(in.VATID), " ", "")),
-		PONumber: trim(in.PONumber),
+		PONumber: trim(in.PONumber), BuyerReference: trim(in.BuyerReference),
 	}
 }
 

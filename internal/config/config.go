@@ -53,6 +53,13 @@ type Config struct {
 	SellerAddress string `koanf:"seller_address"`
 	SellerVATID   string `koanf:"seller_vat_id"`
 	SellerEmail   string `koanf:"seller_email"`
+	// SellerTaxNumber is the Steuernummer, printed when no VAT ID is set (§14 UStG needs one of them).
+	SellerTaxNumber string `koanf:"seller_tax_number"`
+	SellerIBAN      string `koanf:"seller_iban"`
+	SellerBIC       string `koanf:"seller_bic"`
+	SellerBank      string `koanf:"seller_bank"`
+	// TrainerName signs certificates of attendance.
+	TrainerName string `koanf:"trainer_name"`
 
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
@@ -136,6 +143,12 @@ func (c *Config) Validate() error {
 	}
 	if c.InvoiceDueDays < 0 {
 		bad("invoice_due_days must not be negative")
+	}
+	if c.SellerName == "" || c.SellerAddress == "" {
+		bad("seller_name and seller_address must be set: every invoice names its seller")
+	}
+	if c.SellerVATID == "" && c.SellerTaxNumber == "" {
+		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {

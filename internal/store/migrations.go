@@ -34,7 +34,35 @@ func migrations() []*gormigrate.Migration {
 			},
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.OutboxItem{}) },
 		},
+		{
+			ID:       "0401_invoices",
+			Migrate:  migrateInvoices,
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.Invoice{}, &model.InvoiceCounter{}) },
+		},
+		{
+			ID: "0402_buyer_reference",
+			Migrate: func(tx *gorm.DB) error {
+				if tx.Migrator().HasColumn(&model.Booking{}, "billing_buyer_reference") {
+					return nil
+				}
+				return tx.Migrator().AddColumn(&model.Booking{}, "billing_buyer_reference")
+			},
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropColumn(&model.Booking{}, "billing_buyer_reference") },
+		},
 	}
+}
+
+// migrateInvoices creates the issued documents and their number counters.
+func migrateInvoices(tx *gorm.DB) error {
+	for _, table := range []any{&model.Invoice{}, &model.InvoiceCounter{}} {
+		if tx.Migrator().HasTable(table) {
+			continue
+		}
+		if err := tx.Migrator().CreateTable(table); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Migrate brings the schema up to date.

@@ -105,6 +105,8 @@ type billingJSON struct {
 	Country    string `json:"country"`
 	VATID      string `json:"vat_id"`
 	PONumber   string `json:"po_number"`
+	// BuyerReference is the Leitweg-ID or order reference put on the e-invoice.
+	BuyerReference string `json:"buyer_reference,omitempty"`
 }
 
 func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {

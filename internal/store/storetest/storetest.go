@@ -143,7 +143,8 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 			Address: "Hauptstraße 1, 10115 Berlin", Status: o.Status,
 		}},
 	}
-	if err := st.CreateSeminar(context.Background(), &sem); err != nil {
+	err := st.WithTx(context.Background(), func(tx *store.Tx) error { return tx.CreateSeminar(context.Background(), &sem) })
+	if err != nil {
 		t.Fatalf("seed date: %v", err)
 	}
 	d, err := st.DateByID(context.Background(), sem.Dates[0].ID)
