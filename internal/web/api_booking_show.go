@@ -16,5 +16,9 @@ func (s *Server) apiBookingShow(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, s.bookingView(b, language(c)))
+	view := s.bookingView(b, language(c))
+	if view.Documents, err = s.documents(c.Request().Context(), b, authorizationToken(c)); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, view)
 }

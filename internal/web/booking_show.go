@@ -16,7 +16,11 @@ func (s *Server) bookingShow(c echo.Context) error {
 	// The page carries a secret in its URL: keep it out of caches and referrers.
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
+	docs, err := s.documents(c.Request().Context(), b, token)
+	if err != nil {
+		return err
+	}
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageBookingShow, t.T("manage.title", "Reference", b.Reference),
-		bookingShowData{Booking: b, Token: token}, nil)
+		bookingShowData{Booking: b, Token: token, Documents: docs}, nil)
 }

@@ -72,8 +72,10 @@ type attendeeJSON struct {
 }
 
 type documentJSON struct {
-	Kind string `json:"kind"`
-	URL  string `json:"url"`
+	Kind     string `json:"kind"`
+	URL      string `json:"url"`
+	Number   string `json:"number,omitempty"`   // invoice, credit note, e-invoice
+	Attendee string `json:"attendee,omitempty"` // certificate
 }
 
 type bookingJSON struct {

@@ -33,9 +33,10 @@ type bookingFormData struct {
 }
 
 type bookingShowData struct {
-	Booking model.Booking
-	Token   string
-	Created bool
+	Booking   model.Booking
+	Token     string
+	Created   bool
+	Documents []documentJSON
 }
 
 // GrossOf returns a net price plus VAT, for templates.

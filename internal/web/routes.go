@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	pages.GET("/book/:date", s.bookingNew)
 	pages.POST("/book/:date", s.bookingCreate, s.bookingRateLimit())
 	pages.GET("/b/:reference", s.bookingShow)
+	pages.GET("/b/:reference/documents/:file", s.documentShow)
 
 	// Public JSON API.
 	api := e.Group("/api/v1")

@@ -13,6 +13,7 @@ import (
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/store"
 )
 
@@ -35,6 +36,7 @@ type Server struct {
 	bookings *booking.Service
 	i18n     *i18n.Catalog
 	views    *Views
+	renderer *invoice.Renderer
 	files    fs.FS
 	metrics  *metrics
 	log      *slog.Logger
@@ -50,6 +52,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
 		views: views, files: d.Files, metrics: newMetrics(), log: d.Log, now: d.Now,
+		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
