@@ -81,6 +81,7 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees, Seller: web.SellerFromConfig(cfg),
+		SubstitutionDeadline: cfg.SubstitutionDeadline(),
 	}, time.Now, log)
 	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: files, Log: log, Now: time.Now,

@@ -24,6 +24,8 @@ type Settings struct {
 	MaxAttendees   int
 	// Seller issues the invoices and states their terms.
 	Seller invoice.Seller
+	// SubstitutionDeadline is how long before a date starts attendees can no longer be replaced.
+	SubstitutionDeadline time.Duration
 }
 
 // Service runs the booking use cases.

@@ -60,6 +60,8 @@ type Config struct {
 	SellerBank      string `koanf:"seller_bank"`
 	// TrainerName signs certificates of attendance.
 	TrainerName string `koanf:"trainer_name"`
+	// SubstitutionDeadlineHours is how many hours before a date bookers can last replace an attendee.
+	SubstitutionDeadlineHours int `koanf:"substitution_deadline_hours"`
 
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
@@ -147,6 +149,9 @@ func (c *Config) Validate() error {
 	if c.SellerName == "" || c.SellerAddress == "" {
 		bad("seller_name and seller_address must be set: every invoice names its seller")
 	}
+	if c.SubstitutionDeadlineHours < 0 {
+		bad("substitution_deadline_hours must not be negative")
+	}
 	if c.SellerVATID == "" && c.SellerTaxNumber == "" {
 		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
 	}
@@ -166,6 +171,11 @@ func (c Config) StripeEnabled() bool { return c.StripeSecretKey != "" }
 
 // HoldDuration is how long an unpaid card booking keeps its seats.
 func (c Config) HoldDuration() time.Duration { return time.Duration(c.HoldMinutes) * time.Minute }
+
+// SubstitutionDeadline is how long before a date attendees can last be replaced.
+func (c Config) SubstitutionDeadline() time.Duration {
+	return time.Duration(c.SubstitutionDeadlineHours) * time.Hour
+}
 
 // IsPostgres tells whether Database names a PostgreSQL server rather than a SQLite file.
 func (c Config) IsPostgres() bool { return IsPostgresURL(c.Database) }

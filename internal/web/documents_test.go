@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +255,64 @@ func TestDocumentsListed(t *testing.T) {
 		if !strings.Contains(page, w) {
 			t.Errorf("manage page lacks %q", w)
 		}
+	}
+}
+
+var docCSRF = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+func TestAttendeeSubstitution(t *testing.T) {
+	f := newDocFixture(t)
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	manage := f.url + "/b/" + f.ref + "?t=" + f.token
+	get := func() string {
+		resp, err := browser.Get(manage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return string(raw)
+	}
+	page := get()
+	m := docCSRF.FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, "Teilnehmer/in ersetzen") {
+		t.Fatalf("manage page has no substitution form:\n%s", page)
+	}
+	post := func(token, attendee, first, last, email string) (int, string, string) {
+		form := url.Values{"_csrf": {m[1]}, "t": {token}, "attendee_id": {attendee}, "first_name": {first}, "last_name": {last}, "email": {email}}
+		resp, err := browser.PostForm(f.url+"/b/"+f.ref+"/attendees", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Location"), string(raw)
+	}
+	id := fmt.Sprint(f.checkedIn)
+	cases := []struct {
+		name, token, first, email string
+		status                    int
+		want                      string
+	}{
+		{"a stranger gets 404", "wrong", "Anna", "anna@example.de", 404, ""},
+		{"invalid e-mail is shown with what was typed", f.token, "Anna", "not-an-email", 422, `value="not-an-email"`},
+		{"someone else's address in the booking", f.token, "Anna", "b@example.de", 422, "Diese E-Mail-Adresse steht schon"},
+		{"a valid substitution redirects to the manage page", f.token, "Anna", "anna@example.de", 303, "/b/" + f.ref + "?t=" + f.token},
+	}
+	for _, c := range cases {
+		status, location, body := post(c.token, id, c.first, "Schäfer", c.email)
+		if status != c.status {
+			t.Errorf("%s: status %d, want %d", c.name, status, c.status)
+		}
+		if !strings.Contains(body+location, c.want) {
+			t.Errorf("%s: response lacks %q", c.name, c.want)
+		}
+	}
+	if page := get(); !strings.Contains(page, "Anna Schäfer") || !strings.Contains(page, "anna@example.de") {
+		t.Error("manage page does not show the new attendee")
 	}
 }

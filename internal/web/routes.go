@@ -29,6 +29,7 @@ func (s *Server) routes() {
 	pages.POST("/book/:date", s.bookingCreate, s.bookingRateLimit())
 	pages.GET("/b/:reference", s.bookingShow)
 	pages.GET("/b/:reference/documents/:file", s.documentShow)
+	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
 
 	// Public JSON API.
 	api := e.Group("/api/v1")
