@@ -150,7 +150,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.CreateBooking(ctx, &b); err != nil {
 			return err
 		}
-		if err := s.issueInvoice(ctx, tx, &b, date, now); err != nil {
+		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 			return err
 		}
 		event := model.EventBookingConfirmed

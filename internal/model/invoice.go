@@ -91,3 +91,13 @@ type InvoiceCounter struct {
 	Year int    `gorm:"primaryKey;autoIncrement:false"`
 	Last int    `gorm:"not null;default:0"`
 }
+
+// NetOfGross is the net amount whose gross at rateBP is grossCents, rounded half away from zero;
+// it turns a gross amount to credit (a refund, what is left after a fee) into a credit note's net.
+func NetOfGross(grossCents int64, rateBP int) int64 {
+	num, den := grossCents*10000, int64(10000+rateBP)
+	if num < 0 {
+		return -((-num + den/2) / den)
+	}
+	return (num + den/2) / den
+}
