@@ -16,6 +16,7 @@ func (r *Renderer) InvoicePDF(inv model.Invoice) ([]byte, error) {
 	t := r.catalog.For(inv.Language)
 	title := documentTitle(t, inv)
 	pdf := newDocument(title+" "+inv.Number, inv.Seller, inv.IssuedAt, t)
+	pdf.SetHeaderFunc(func() { continuationHeader(pdf, t, title+" "+inv.Number) })
 	logo(pdf, inv.Seller.Name)
 	addressBlock(pdf, inv.Seller, inv.Buyer)
 	r.facts(pdf, t, inv)
@@ -113,6 +114,7 @@ func lineTable(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
 		h := 5.5 * float64(len(desc))
 		if pdf.GetY()+h > 260 {
 			pdf.AddPage()
+			pdf.SetFont(fontFamily, "", 9)
 		}
 		x, y := pdf.GetXY()
 		cells := []string{fmt.Sprint(n + 1), "", fmt.Sprint(l.Quantity), t.Money(l.UnitNetCents), t.Money(l.NetCents)}
@@ -209,4 +211,17 @@ func (r *Renderer) paymentNote(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Inv
 	}
 	pdf.Ln(3)
 	pdf.MultiCell(contentW, 5, t.T("doc.thanks"), "", "L", false)
+}
+
+// continuationHeader names the document and page on every page after the first, so a page that
+// comes loose still says where it belongs.
+func continuationHeader(pdf *fpdf.Fpdf, t *i18n.Translator, name string) {
+	if pdf.PageNo() < 2 {
+		return
+	}
+	pdf.SetFont(fontFamily, "", 8)
+	pdf.SetTextColor(90, 90, 90)
+	pdf.CellFormat(contentW, 5, name+" · "+t.T("doc.page", "Page", pdf.PageNo()), "", 1, "R", false, 0, "")
+	pdf.SetTextColor(0, 0, 0)
+	pdf.Ln(3)
 }

@@ -85,3 +85,21 @@ func berlin(t *testing.T) *time.Location {
 	}
 	return loc
 }
+
+func TestInvoicePDFWithManyAttendeesSpillsOntoAnotherPage(t *testing.T) {
+	st := storetest.SQLite(t)
+	inv := issue(t, st, seedBooking(t, st, seedDate(t, st), 20, "de"), issueDay)
+	pdf, err := renderer(t).InvoicePDF(inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("KEEP_PDF") != "" {
+		_ = os.WriteFile("/tmp/many.pdf", pdf, 0o600)
+	}
+	text := squash(pdfText(t, pdf))
+	for _, w := range []string{"Straßer 1 ", "Straßer 20", "9.800,00 €", "11.662,00 €", "DE02120300000000202051", "Rechnung RE-2026-00001 · Seite 2"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("PDF lacks %q:\n%s", w, text)
+		}
+	}
+}
