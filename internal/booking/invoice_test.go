@@ -2,8 +2,11 @@ package booking_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -93,6 +96,50 @@ func TestCreditCancellation(t *testing.T) {
 			cn := docs[1]
 			if cn.Kind != model.InvoiceKindCreditNote || cn.OriginalNumber != docs[0].Number || cn.NetCents != c.wantNet || cn.GrossCents != c.wantGross {
 				t.Errorf("%s: credit note %s of %s: net %d gross %d, want %d %d", c.name, cn.Number, cn.OriginalNumber, cn.NetCents, cn.GrossCents, c.wantNet, c.wantGross)
+			}
+		}
+	})
+}
+
+func TestConcurrentBookingsGetGapFreeInvoiceNumbers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := invoiceService(st)
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 20})
+		const tries = 30 // more than fit: the sold-out ones store nothing, not even a number
+		var wg sync.WaitGroup
+		ids := make(chan uint, tries)
+		for range tries {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res, err := svc.Reserve(ctx, invoiceRequest(date.ID, 1))
+				if _, soldOut := booking.IsSoldOut(err); err != nil && !soldOut {
+					t.Errorf("reserve: %v", err)
+				}
+				if err == nil {
+					ids <- res.Booking.ID
+				}
+			}()
+		}
+		wg.Wait()
+		close(ids)
+		var numbers []string
+		for id := range ids {
+			docs, err := st.InvoicesForBooking(ctx, id)
+			if err != nil || len(docs) != 1 {
+				t.Fatalf("booking %d has %d invoices (%v)", id, len(docs), err)
+			}
+			numbers = append(numbers, docs[0].Number)
+		}
+		sort.Strings(numbers)
+		if len(numbers) != 20 {
+			t.Fatalf("%d bookings confirmed, want 20", len(numbers))
+		}
+		year := time.Now().UTC().Year()
+		for i, n := range numbers {
+			if want := fmt.Sprintf("RE-%d-%05d", year, i+1); n != want {
+				t.Fatalf("numbers not gap-free: %v", numbers)
 			}
 		}
 	})
