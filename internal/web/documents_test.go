@@ -312,7 +312,16 @@ func TestAttendeeSubstitution(t *testing.T) {
 			t.Errorf("%s: response lacks %q", c.name, c.want)
 		}
 	}
-	if page := get(); !strings.Contains(page, "Anna Schäfer") || !strings.Contains(page, "anna@example.de") {
+	page = get()
+	if !strings.Contains(page, "Anna Schäfer") || !strings.Contains(page, "anna@example.de") {
 		t.Error("manage page does not show the new attendee")
+	}
+	if strings.Contains(page, "Teilnahmebescheinigung (PDF)") {
+		t.Error("the new attendee has a certificate before being checked in")
+	}
+	// The invoice stays as issued: it still names the attendee who was booked then.
+	_, _, xml := docGet(t, f.url+"/b/"+f.ref+"/documents/"+f.invoice+".xml?t="+f.token)
+	if !strings.Contains(xml, "Jörg Weiß 0") || strings.Contains(xml, "Anna") {
+		t.Errorf("issued invoice changed after a substitution:\n%s", xml)
 	}
 }
