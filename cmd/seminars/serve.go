@@ -16,6 +16,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/demo"
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/store"
 	"seminars/internal/web"
 )
@@ -80,7 +81,7 @@ func newServer(cfg config.Config, st *store.Store, log *slog.Logger) (*web.Serve
 	}
 	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
-		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees, Seller: web.SellerFromConfig(cfg),
+		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees, Seller: invoice.SellerFromConfig(cfg),
 		SubstitutionDeadline: cfg.SubstitutionDeadline(),
 	}, time.Now, log)
 	return web.New(web.Deps{

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/config"
 	"seminars/internal/model"
 )
 
@@ -30,6 +31,17 @@ type Seller struct {
 	Currency string
 	// Location is the zone in which dates are printed (Europe/Berlin); nil means UTC.
 	Location *time.Location
+}
+
+// SellerFromConfig is the issuer of documents as configured (seller_* settings).
+func SellerFromConfig(cfg config.Config) Seller {
+	street, postalCode, city := ParseAddress(cfg.SellerAddress)
+	return Seller{
+		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
+		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail,
+		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
+		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
+	}
 }
 
 // ParseAddress splits a one-line address "Musterstraße 1, 10115 Berlin" into street, postal

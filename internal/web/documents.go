@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"seminars/internal/config"
-	"seminars/internal/invoice"
 	"seminars/internal/model"
 )
 
@@ -16,17 +14,6 @@ const (
 	docEInvoice    = "e_invoice"
 	docCertificate = "certificate"
 )
-
-// SellerFromConfig turns the seller settings into the issuer of documents.
-func SellerFromConfig(cfg config.Config) invoice.Seller {
-	street, postalCode, city := invoice.ParseAddress(cfg.SellerAddress)
-	return invoice.Seller{
-		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
-		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail,
-		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
-		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
-	}
-}
 
 // documents lists what a booker can download: each issued invoice or credit note as PDF and
 // as e-invoice XML, and a certificate for each checked-in attendee. The links carry the manage

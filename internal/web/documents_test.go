@@ -63,7 +63,7 @@ func newDocFixture(t *testing.T) docFixture {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: true, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-		Seller: web.SellerFromConfig(cfg),
+		Seller: invoice.SellerFromConfig(cfg),
 	}, time.Now, log)
 	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
 	if err != nil {
