@@ -58,7 +58,14 @@ func (s *Service) Cancel(ctx context.Context, reference string, refundCents int6
 			return err
 		}
 		wasPending := b.Status == model.BookingPendingPayment
+		credit := min(max(refundCents, 0), b.GrossCents) // paid: what is refunded
+		if b.PaymentStatus != model.PaymentPaid {
+			credit = b.GrossCents - s.QuoteCancellation(b).FeeCents // unpaid: what is no longer owed
+		}
 		if err := s.releaseSeats(ctx, tx, &b, model.BookingCancelled); err != nil {
+			return err
+		}
+		if err := s.CreditCancellation(ctx, tx, b.ID, credit, "", s.now().UTC()); err != nil {
 			return err
 		}
 		if err := notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {

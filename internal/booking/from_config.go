@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"seminars/internal/config"
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/payment"
 	"seminars/internal/store"
@@ -17,6 +18,7 @@ func FromConfig(st *store.Store, cfg config.Config, now func() time.Time, log *s
 	s := New(st, Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
+		Seller: invoice.SellerFromConfig(cfg), SubstitutionDeadline: cfg.SubstitutionDeadline(),
 	}, now, log)
 	if cfg.StripeEnabled() {
 		s.UsePayments(payment.New(payment.Config{SecretKey: cfg.StripeSecretKey, APIURL: cfg.StripeAPIURL}), PaymentSettings{

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/store"
 )
@@ -21,6 +22,10 @@ type Settings struct {
 	InvoicePayment bool
 	HoldDuration   time.Duration
 	MaxAttendees   int
+	// Seller issues the invoices and states their terms.
+	Seller invoice.Seller
+	// SubstitutionDeadline is how long before a date starts attendees can no longer be replaced.
+	SubstitutionDeadline time.Duration
 }
 
 // Service runs the booking use cases.
@@ -152,6 +157,9 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.CreateBooking(ctx, &b); err != nil {
 			return err
 		}
+		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
+			return err
+		}
 		if b.Status == model.BookingPendingPayment {
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
@@ -171,7 +179,7 @@ func normaliseBilling(in model.Billing) model.Billing {
 		Company: trim(in.Company), Name: trim(in.Name), Email: strings.ToLower(trim(in.Email)),
 		Street: trim(in.Street), PostalCode: trim(in.PostalCode), City: trim(in.City),
 		Country: strings.ToUpper(trim(in.Country)), VATID: strings.ToUpper(strings.ReplaceAll(trim(in.VATID), " ", "")),
-		PONumber: trim(in.PONumber),
+		PONumber: trim(in.PONumber), BuyerReference: trim(in.BuyerReference),
 	}
 }
 

@@ -129,6 +129,9 @@ func (s *Service) markPaid(ctx context.Context, tx *store.Tx, b *model.Booking) 
 	if err := tx.SaveBookingPayment(ctx, b); err != nil {
 		return err
 	}
+	if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
+		return err
+	}
 	return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
 }
 

@@ -61,6 +61,15 @@ type Config struct {
 	SellerAddress string `koanf:"seller_address"`
 	SellerVATID   string `koanf:"seller_vat_id"`
 	SellerEmail   string `koanf:"seller_email"`
+	// SellerTaxNumber is the Steuernummer, printed when no VAT ID is set (§14 UStG needs one of them).
+	SellerTaxNumber string `koanf:"seller_tax_number"`
+	SellerIBAN      string `koanf:"seller_iban"`
+	SellerBIC       string `koanf:"seller_bic"`
+	SellerBank      string `koanf:"seller_bank"`
+	// TrainerName signs certificates of attendance.
+	TrainerName string `koanf:"trainer_name"`
+	// SubstitutionDeadlineHours is how many hours before a date bookers can last replace an attendee.
+	SubstitutionDeadlineHours int `koanf:"substitution_deadline_hours"`
 
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
@@ -160,6 +169,15 @@ func (c *Config) Validate() error {
 	if c.InvoiceDueDays < 0 {
 		bad("invoice_due_days must not be negative")
 	}
+	if c.SellerName == "" || c.SellerAddress == "" {
+		bad("seller_name and seller_address must be set: every invoice names its seller")
+	}
+	if c.SubstitutionDeadlineHours < 0 {
+		bad("substitution_deadline_hours must not be negative")
+	}
+	if c.SellerVATID == "" && c.SellerTaxNumber == "" {
+		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
+	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
 		bad("timezone %q is unknown", c.Timezone)
@@ -176,6 +194,11 @@ func (c Config) StripeEnabled() bool { return c.StripeSecretKey != "" }
 
 // HoldDuration is how long an unpaid card booking keeps its seats.
 func (c Config) HoldDuration() time.Duration { return time.Duration(c.HoldMinutes) * time.Minute }
+
+// SubstitutionDeadline is how long before a date attendees can last be replaced.
+func (c Config) SubstitutionDeadline() time.Duration {
+	return time.Duration(c.SubstitutionDeadlineHours) * time.Hour
+}
 
 // IsPostgres tells whether Database names a PostgreSQL server rather than a SQLite file.
 func (c Config) IsPostgres() bool { return IsPostgresURL(c.Database) }

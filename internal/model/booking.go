@@ -60,6 +60,8 @@ type Billing struct {
 	Country    string `gorm:"size:2;not null"`
 	VATID      string `gorm:"size:30"`
 	PONumber   string `gorm:"size:100"`
+	// BuyerReference is the buyer's Leitweg-ID or order reference for e-invoices (EN 16931 BT-10).
+	BuyerReference string `gorm:"size:100"`
 }
 
 // Booking is a company's order of seats on one date for one or more attendees.

@@ -31,6 +31,17 @@ func migrations() []*gormigrate.Migration {
 		createTables("0301_staff_sessions_tokens", &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}),
 		createTables("0302_audit_log", &model.AuditEntry{}),
 		createTables("0303_inhouse_inquiries", &model.InhouseInquiry{}),
+		createTables("0401_invoices", &model.Invoice{}, &model.InvoiceCounter{}),
+		{
+			ID: "0402_buyer_reference",
+			Migrate: func(tx *gorm.DB) error {
+				if tx.Migrator().HasColumn(&model.Booking{}, "billing_buyer_reference") {
+					return nil
+				}
+				return tx.Migrator().AddColumn(&model.Booking{}, "billing_buyer_reference")
+			},
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropColumn(&model.Booking{}, "billing_buyer_reference") },
+		},
 	}
 }
 

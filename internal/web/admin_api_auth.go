@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -15,9 +14,8 @@ import (
 func (s *Server) adminAPIAuth() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			secret, ok := strings.CutPrefix(c.Request().Header.Get(echo.HeaderAuthorization), "Bearer ")
-			token, err := s.auth.CheckAPIToken(c.Request().Context(), strings.TrimSpace(secret))
-			if !ok || errors.Is(err, model.ErrUnauthenticated) {
+			token, err := s.auth.CheckAPIToken(c.Request().Context(), bearerToken(c))
+			if errors.Is(err, model.ErrUnauthenticated) {
 				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="seminars admin"`)
 				return echo.NewHTTPError(http.StatusUnauthorized)
 			}

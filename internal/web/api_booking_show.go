@@ -15,7 +15,11 @@ func (s *Server) apiBookingShow(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, s.bookingView(b, language(c)))
+	view := s.bookingView(b, language(c))
+	if view.Documents, err = s.documents(c.Request().Context(), b, bearerToken(c)); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, view)
 }
 
 // bearerToken returns the token of an "Authorization: Bearer <token>" header, or "".

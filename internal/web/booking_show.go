@@ -4,6 +4,9 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+	"seminars/internal/web/form"
 )
 
 // bookingShow is the private manage page behind the link /b/{reference}?t={token}.
@@ -13,10 +16,24 @@ func (s *Server) bookingShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.renderManagePage(c, http.StatusOK, b, token, nil, nil)
+}
+
+// renderManagePage shows the manage page, with a substitution form re-filled with what was typed
+// when it had errors.
+func (s *Server) renderManagePage(c echo.Context, status int, b model.Booking, token string, sub *form.Substitute, errs map[string]string) error {
 	// The page carries a secret in its URL: keep it out of caches and referrers.
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
+	docs, err := s.documents(c.Request().Context(), b, token)
+	if err != nil {
+		return err
+	}
+	data := bookingShowData{Booking: b, Token: token, Documents: docs, Substitute: sub, CanCancel: s.bookings.BookerMayCancel(b)}
+	if b.Date != nil && model.SubstitutionOpen(b, *b.Date, s.now(), s.cfg.SubstitutionDeadline()) {
+		until := model.SubstitutionDeadline(*b.Date, s.cfg.SubstitutionDeadline())
+		data.SubstituteUntil = &until
+	}
 	t := s.i18n.For(language(c))
-	return s.render(c, http.StatusOK, pageBookingShow, t.T("manage.title", "Reference", b.Reference),
-		bookingShowData{Booking: b, Token: token, CanCancel: s.bookings.BookerMayCancel(b)}, nil)
+	return s.render(c, status, pageBookingShow, t.T("manage.title", "Reference", b.Reference), data, errs)
 }

@@ -72,8 +72,10 @@ type attendeeJSON struct {
 }
 
 type documentJSON struct {
-	Kind string `json:"kind"`
-	URL  string `json:"url"`
+	Kind     string `json:"kind"`
+	URL      string `json:"url"`
+	Number   string `json:"number,omitempty"`   // invoice, credit note, e-invoice
+	Attendee string `json:"attendee,omitempty"` // certificate
 }
 
 type bookingJSON struct {
@@ -107,6 +109,8 @@ type billingJSON struct {
 	Country    string `json:"country"`
 	VATID      string `json:"vat_id"`
 	PONumber   string `json:"po_number"`
+	// BuyerReference is the Leitweg-ID or order reference put on the e-invoice.
+	BuyerReference string `json:"buyer_reference,omitempty"`
 }
 
 func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {

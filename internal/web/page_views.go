@@ -37,6 +37,19 @@ type bookingShowData struct {
 	Token     string
 	Created   bool
 	CanCancel bool // the manage page offers cancelling (before the start)
+	Documents []documentJSON
+	// SubstituteUntil is when attendees can last be replaced; nil when that is no longer possible.
+	SubstituteUntil *time.Time
+	// Substitute is the substitution form as typed, when it had errors.
+	Substitute *form.Substitute
+}
+
+// Typed is the substitution form as typed, or an empty one.
+func (d bookingShowData) Typed() form.Substitute {
+	if d.Substitute == nil {
+		return form.Substitute{}
+	}
+	return *d.Substitute
 }
 
 // GrossOf returns a net price plus VAT, for templates.

@@ -37,6 +37,8 @@ func (s *Server) routes() {
 	pages.GET("/b/:reference/return", s.bookingReturn)
 	pages.GET("/b/:reference/cancel", s.bookingCancelConfirm)
 	pages.POST("/b/:reference/cancel", s.bookingCancel)
+	pages.GET("/b/:reference/documents/:file", s.documentShow)
+	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
 
 	// Public JSON API.
 	api := e.Group("/api/v1")

@@ -15,6 +15,7 @@ import (
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/store"
 )
 
@@ -40,6 +41,7 @@ type Server struct {
 	office   *backoffice.Service
 	i18n     *i18n.Catalog
 	views    *Views
+	renderer *invoice.Renderer
 	files    fs.FS
 	metrics  *metrics
 	log      *slog.Logger
@@ -55,6 +57,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
 		views: views, files: d.Files, metrics: newMetrics(), log: d.Log, now: d.Now,
+		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
 	}
 	if s.auth = d.Auth; s.auth == nil {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)

@@ -33,6 +33,8 @@ type Billing struct {
 	Country    string `json:"country"`
 	VATID      string `json:"vat_id"`
 	PONumber   string `json:"po_number"`
+	// BuyerReference is the Leitweg-ID of a public buyer (or any order reference) for the e-invoice.
+	BuyerReference string `json:"buyer_reference"`
 }
 
 // Booking is the booking form and the body of POST /api/v1/bookings.
@@ -117,6 +119,7 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 		errs["billing.vat_id"] = msgVATID
 	}
 	text(errs, "billing.po_number", bill.PONumber, 100, false)
+	text(errs, "billing.buyer_reference", bill.BuyerReference, 100, false)
 	text(errs, "voucher", b.Voucher, 50, false)
 	if b.PaymentMethod != model.PaymentInvoice && b.PaymentMethod != model.PaymentCard {
 		errs["payment_method"] = msgPaymentMethod
@@ -174,6 +177,7 @@ func (b *Booking) Request(lang string) booking.Request {
 			Company: b.Billing.Company, Name: b.Billing.Name, Email: b.Billing.Email,
 			Street: b.Billing.Street, PostalCode: b.Billing.PostalCode, City: b.Billing.City,
 			Country: b.Billing.Country, VATID: b.Billing.VATID, PONumber: b.Billing.PONumber,
+			BuyerReference: b.Billing.BuyerReference,
 		},
 	}
 	for _, a := range b.Attendees {
@@ -194,6 +198,7 @@ func FromValues(v url.Values, dateID uint) Booking {
 			Company: v.Get("billing.company"), Name: v.Get("billing.name"), Email: v.Get("billing.email"),
 			Street: v.Get("billing.street"), PostalCode: v.Get("billing.postal_code"), City: v.Get("billing.city"),
 			Country: v.Get("billing.country"), VATID: v.Get("billing.vat_id"), PONumber: v.Get("billing.po_number"),
+			BuyerReference: v.Get("billing.buyer_reference"),
 		},
 	}
 	count, _ := strconv.Atoi(v.Get("attendee_count"))

@@ -1,0 +1,60 @@
+package booking
+
+import (
+	"context"
+	"time"
+
+	"seminars/internal/invoice"
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// IssueInvoice issues the invoice of a confirmed booking inside tx — the transaction that
+// confirmed it (invoice booking reserved, or card payment arrived) — so a confirmed booking
+// never lacks its invoice and a failed confirmation never uses up a number. It reads the booking
+// as tx sees it, so call it after saving the new status. A booking that is not confirmed gets
+// nothing; one that already has its invoice keeps it.
+func (s *Service) IssueInvoice(ctx context.Context, tx *store.Tx, reference string, now time.Time) error {
+	b, err := tx.BookingByReference(ctx, reference)
+	if err != nil {
+		return err
+	}
+	if b.Status != model.BookingConfirmed {
+		return nil
+	}
+	_, err = invoice.Issue(ctx, tx, b, s.settings.Seller, now)
+	return err
+}
+
+// CreditCancellation issues the credit note (Stornorechnung) for a cancelled booking inside the
+// cancelling transaction. creditGrossCents is what the booker no longer owes: the whole gross
+// amount when the trainer cancels or cancelling is free, the gross amount less the fee otherwise.
+// A booking without an invoice (an unpaid card hold) needs none.
+func (s *Service) CreditCancellation(ctx context.Context, tx *store.Tx, bookingID uint, creditGrossCents int64, reason string, now time.Time) error {
+	docs, err := tx.InvoicesForBooking(ctx, bookingID)
+	if err != nil {
+		return err
+	}
+	var original *model.Invoice
+	var credited int64
+	for i, d := range docs {
+		switch d.Kind {
+		case model.InvoiceKindInvoice:
+			original = &docs[i]
+		case model.InvoiceKindCreditNote:
+			credited -= d.NetCents
+		}
+	}
+	if original == nil || creditGrossCents <= 0 {
+		return nil
+	}
+	net := min(model.NetOfGross(creditGrossCents, original.VATRateBP), original.NetCents-credited)
+	if creditGrossCents >= original.GrossCents {
+		net = original.NetCents - credited // all of it: mirror the invoice exactly, no rounding
+	}
+	if net <= 0 {
+		return nil
+	}
+	_, err = invoice.IssueCreditNote(ctx, tx, *original, net, reason, now)
+	return err
+}

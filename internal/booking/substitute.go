@@ -1,0 +1,81 @@
+package booking
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// Substitution replaces one attendee of a booking by another person.
+type Substitution struct {
+	AttendeeID uint
+	FirstName  string
+	LastName   string
+	Email      string
+}
+
+// Substitute gives an attendee's seat to another person, if token is the booking's manage token
+// and the substitution deadline has not passed. The old and the new person are told by mail
+// (EventAttendeeSubstituted, with the old name and address, which the record no longer has).
+// Breaking a rule is a *model.ValidationError keyed by form field.
+func (s *Service) Substitute(ctx context.Context, reference, token string, sub Substitution) (model.Attendee, error) {
+	if _, err := s.Lookup(ctx, reference, token); err != nil {
+		return model.Attendee{}, err
+	}
+	sub.FirstName, sub.LastName = strings.TrimSpace(sub.FirstName), strings.TrimSpace(sub.LastName)
+	sub.Email = strings.ToLower(strings.TrimSpace(sub.Email))
+	now := s.now().UTC()
+	var replaced model.Attendee
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.BookingByReference(ctx, strings.ToUpper(strings.TrimSpace(reference)))
+		if err != nil {
+			return err
+		}
+		if b.Date == nil || !model.SubstitutionOpen(b, *b.Date, now, s.settings.SubstitutionDeadline) {
+			return &model.ValidationError{Fields: map[string]string{"attendee_id": "error.substitution_closed"}}
+		}
+		old, err := substitutable(b, sub)
+		if err != nil {
+			return err
+		}
+		if old.Email == sub.Email && old.FirstName == sub.FirstName && old.LastName == sub.LastName {
+			replaced = old
+			return nil
+		}
+		if err := tx.ReplaceAttendee(ctx, old.ID, sub.FirstName, sub.LastName, sub.Email); err != nil {
+			return err
+		}
+		replaced = old
+		replaced.FirstName, replaced.LastName, replaced.Email, replaced.CheckedInAt = sub.FirstName, sub.LastName, sub.Email, nil
+		return notify(ctx, tx, fmt.Sprintf("%s:%d:%d", b.Reference, old.ID, now.UnixNano()), model.EventPayload{
+			Event: model.EventAttendeeSubstituted, BookingID: b.ID, AttendeeID: old.ID,
+			OldEmail: old.Email, OldName: old.FullName(),
+		})
+	})
+	if err != nil {
+		return model.Attendee{}, err
+	}
+	s.log.InfoContext(ctx, "attendee substituted", "reference", reference, "attendee_id", sub.AttendeeID)
+	return replaced, nil
+}
+
+// substitutable finds the attendee to replace and checks that the new address is not already
+// another attendee's in the same booking.
+func substitutable(b model.Booking, sub Substitution) (model.Attendee, error) {
+	var old *model.Attendee
+	for i, a := range b.Attendees {
+		switch {
+		case a.ID == sub.AttendeeID:
+			old = &b.Attendees[i]
+		case a.Email == sub.Email:
+			return model.Attendee{}, &model.ValidationError{Fields: map[string]string{"email": "error.duplicate_email"}}
+		}
+	}
+	if old == nil {
+		return model.Attendee{}, &model.ValidationError{Fields: map[string]string{"attendee_id": "error.required"}}
+	}
+	return *old, nil
+}

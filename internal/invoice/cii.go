@@ -1,0 +1,211 @@
+package invoice
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"seminars/internal/i18n"
+	"seminars/internal/model"
+)
+
+// Specification identifiers (BT-24). A buyer reference (BT-10) is what XRechnung requires
+// (a Leitweg-ID for public buyers), so with one the XRechnung CIUS is declared.
+const (
+	GuidelineEN16931   = "urn:cen.eu:en16931:2017"
+	GuidelineXRechnung = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"
+	businessProcess    = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+)
+
+// UNTDID 1001 document types and 4461 payment means used here.
+const (
+	typeInvoice         = "380"
+	typeCreditNote      = "381"
+	meansCreditTransfer = "58" // SEPA credit transfer
+	meansCard           = "54"
+	vatStandard         = "S"
+	unitPerson          = "C62" // "one": a seat for one attendee
+)
+
+// EInvoiceXML renders an issued document as EN 16931 CII XML. A credit note is type 381 with
+// positive amounts, as EN 16931 states credits by type rather than by sign.
+func (r *Renderer) EInvoiceXML(inv model.Invoice) ([]byte, error) {
+	t := r.catalog.For(inv.Language)
+	sign := int64(1)
+	typeCode := typeInvoice
+	if inv.IsCreditNote() {
+		sign, typeCode = -1, typeCreditNote
+	}
+	doc := ciiInvoice{
+		XmlnsRSM: "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+		XmlnsRAM: "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+		XmlnsUDT: "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+		XmlnsQDT: "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
+		Context:  ciiContext{BusinessProcess: &ciiID{businessProcess}, Guideline: ciiID{Guideline(inv)}},
+		Document: ciiDocument{
+			ID: inv.Number, TypeCode: typeCode, IssueDate: r.date(inv.IssuedAt),
+			Notes: notes(t, inv),
+		},
+		Transaction: ciiTransaction{
+			Lines:      r.lines(inv, sign),
+			Agreement:  agreement(inv),
+			Delivery:   ciiDelivery{Event: &ciiEvent{Occurrence: r.date(inv.ServiceStart)}},
+			Settlement: r.settlement(t, inv, sign),
+		},
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, fmt.Errorf("e-invoice %s: %w", inv.Number, err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// Guideline is the specification identifier the document declares (BT-24).
+func Guideline(inv model.Invoice) string {
+	if inv.BuyerReference != "" {
+		return GuidelineXRechnung
+	}
+	return GuidelineEN16931
+}
+
+func notes(t *i18n.Translator, inv model.Invoice) []ciiNote {
+	var out []ciiNote
+	if inv.IsCreditNote() {
+		out = append(out, ciiNote{t.T("doc.credit_note.refers", "Number", inv.OriginalNumber)})
+		if inv.Reason != "" {
+			out = append(out, ciiNote{t.T("doc.reason") + ": " + inv.Reason})
+		}
+	}
+	return out
+}
+
+func (r *Renderer) date(at time.Time) ciiDate {
+	return ciiDate{ciiDateString{Format: "102", Value: at.In(r.loc).Format("20060102")}}
+}
+
+func (r *Renderer) lines(inv model.Invoice, sign int64) []ciiLine {
+	out := make([]ciiLine, 0, len(inv.Lines))
+	for i, l := range inv.Lines {
+		qty, unit := int64(l.Quantity), sign*l.UnitNetCents
+		if unit < 0 { // a discount line on an invoice: a negative quantity keeps the price positive
+			qty, unit = -qty, -unit
+		}
+		out = append(out, ciiLine{
+			Document:  ciiLineDocument{LineID: fmt.Sprint(i + 1)},
+			Product:   ciiProduct{Name: l.Description},
+			Agreement: ciiLineAgreement{NetPrice: ciiPrice{ChargeAmount: amount(unit)}},
+			Delivery:  ciiLineDelivery{Quantity: ciiQuantity{UnitCode: unitPerson, Value: fmt.Sprint(qty)}},
+			Settlement: ciiLineSettlement{
+				Tax:       ciiTax{TypeCode: "VAT", CategoryCode: vatStandard, RatePercent: percent(inv.VATRateBP)},
+				Summation: ciiLineSummation{LineTotal: amount(sign * l.NetCents)},
+			},
+		})
+	}
+	return out
+}
+
+func agreement(inv model.Invoice) ciiAgreement {
+	a := ciiAgreement{
+		BuyerReference: inv.BuyerReference,
+		Seller:         party(inv.Seller, true),
+		Buyer:          party(inv.Buyer, false),
+	}
+	if inv.PONumber != "" {
+		a.BuyerOrder = &ciiReferenceDoc{IssuerAssignedID: inv.PONumber}
+	}
+	return a
+}
+
+// party is a seller or buyer with address, electronic address (e-mail) and tax registrations.
+func party(p model.Party, seller bool) ciiParty {
+	out := ciiParty{
+		Name:    p.Name,
+		Address: ciiAddress{Postcode: p.PostalCode, LineOne: p.Street, City: p.City, Country: p.Country},
+	}
+	if p.Email != "" {
+		out.URI = &ciiURI{ciiSchemedID{SchemeID: "EM", Value: p.Email}}
+	}
+	name := p.Contact
+	if seller && name == "" {
+		name = p.Name
+	}
+	if name != "" || p.Email != "" {
+		c := &ciiContact{PersonName: name}
+		if p.Email != "" {
+			c.Email = &ciiURI{ciiSchemedID{Value: p.Email}}
+		}
+		out.Contact = c
+	}
+	if p.VATID != "" {
+		out.TaxRegs = append(out.TaxRegs, ciiTaxRegistered{ciiSchemedID{SchemeID: "VA", Value: p.VATID}})
+	}
+	if seller && p.TaxNumber != "" {
+		out.TaxRegs = append(out.TaxRegs, ciiTaxRegistered{ciiSchemedID{SchemeID: "FC", Value: p.TaxNumber}})
+	}
+	return out
+}
+
+func (r *Renderer) settlement(t *i18n.Translator, inv model.Invoice, sign int64) ciiSettlement {
+	net, vat, gross := sign*inv.NetCents, sign*inv.VATCents, sign*inv.GrossCents
+	s := ciiSettlement{
+		PaymentReference: inv.Number,
+		Currency:         inv.Currency,
+		Tax: ciiTax{
+			CalculatedAmount: amount(vat), TypeCode: "VAT", BasisAmount: amount(net),
+			CategoryCode: vatStandard, RatePercent: percent(inv.VATRateBP),
+		},
+		Summation: ciiHeaderSummation{
+			LineTotal: amount(net), TaxBasis: amount(net), TaxTotal: ciiAmount{inv.Currency, amount(vat)},
+			GrandTotal: amount(gross), DuePayable: amount(gross),
+		},
+	}
+	if inv.ServiceEnd.After(inv.ServiceStart) {
+		s.Period = &ciiPeriod{Start: r.date(inv.ServiceStart), End: r.date(inv.ServiceEnd)}
+	}
+	switch {
+	case inv.IsCreditNote():
+		s.InvoiceRef = &ciiReferenceDoc{IssuerAssignedID: inv.OriginalNumber}
+		s.Terms = &ciiTerms{Description: t.T("doc.credit_settlement")}
+	case inv.PaymentStatus == model.PaymentPaid:
+		s.PaymentMeans = &ciiPaymentMeans{TypeCode: meansCard}
+		s.Summation.Prepaid, s.Summation.DuePayable = amount(gross), amount(0)
+		s.Terms = &ciiTerms{Description: t.T("doc.paid", "Method", t.T("doc.method."+inv.PaymentMethod))}
+	default:
+		s.PaymentMeans = &ciiPaymentMeans{TypeCode: meansCreditTransfer}
+		if inv.Seller.IBAN != "" {
+			s.PaymentMeans.Account = &ciiAccount{IBAN: strings.ReplaceAll(inv.Seller.IBAN, " ", ""), AccountName: inv.Seller.Name}
+		}
+		if inv.Seller.BIC != "" {
+			s.PaymentMeans.Institution = &ciiInstitution{BIC: inv.Seller.BIC}
+		}
+		terms := &ciiTerms{}
+		if inv.DueDate != nil {
+			d := r.date(*inv.DueDate)
+			terms.DueDate = &d
+			terms.Description = t.T("doc.pay_by", "Amount", t.Money(gross), "Due", day(t, inv.DueDate.In(r.loc)), "Number", inv.Number)
+		}
+		s.Terms = terms
+	}
+	return s
+}
+
+// amount writes cents as a decimal with two places, as CII amounts are written.
+func amount(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, cents/100, cents%100)
+}
+
+// percent writes a rate in basis points as a percentage: 1900 → "19", 750 → "7.5".
+func percent(bp int) string {
+	s := fmt.Sprintf("%d.%02d", bp/100, bp%100)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+}

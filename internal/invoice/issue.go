@@ -1,0 +1,145 @@
+package invoice
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// ErrAmount says a credit note's amount is not positive or exceeds what is left to credit.
+var ErrAmount = errors.New("credit amount out of range")
+
+// Issue issues the invoice of a confirmed booking inside tx, with the next number of the year.
+// booking must have Date.Seminar and Attendees loaded. A booking has one invoice: if it already
+// has one (a duplicate webhook, a retried request) that one is returned and nothing is issued.
+func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time) (model.Invoice, error) {
+	if booking.Date == nil || booking.Date.Seminar == nil {
+		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
+	}
+	if existing, ok, err := invoiceOf(ctx, tx, booking.ID); err != nil || ok {
+		return existing, err
+	}
+	now = now.UTC()
+	totals := model.ComputeTotals(booking.NetCents, booking.VATRateBP)
+	inv := model.Invoice{
+		Kind: model.InvoiceKindInvoice, BookingID: booking.ID, BookingReference: booking.Reference,
+		IssuedAt: now, ServiceStart: booking.Date.StartsAt.UTC(), ServiceEnd: booking.Date.EndsAt.UTC(),
+		Buyer: buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.location()),
+		NetCents: totals.NetCents, VATCents: totals.VATCents, GrossCents: totals.GrossCents, VATRateBP: totals.VATRateBP,
+		Currency: currency(seller), Language: booking.Language, PaymentMethod: booking.PaymentMethod,
+		PaymentStatus: booking.PaymentStatus, PONumber: booking.Billing.PONumber, BuyerReference: booking.Billing.BuyerReference,
+	}
+	if booking.PaymentStatus != model.PaymentPaid {
+		due := now.AddDate(0, 0, seller.DueDays)
+		inv.DueDate = &due
+	}
+	return inv, create(ctx, tx, &inv, now)
+}
+
+// IssueCreditNote issues a credit note (Stornorechnung) against original for amountNetCents of
+// its net amount — all of it or a part — with negative amounts and the reason given. Credits
+// against one invoice can never add up to more than the invoice.
+func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, amountNetCents int64, reason string, now time.Time) (model.Invoice, error) {
+	if original.IsCreditNote() {
+		return model.Invoice{}, fmt.Errorf("credit note against credit note %s: %w", original.Number, ErrAmount)
+	}
+	credited, err := tx.CreditedNetCents(ctx, original.ID)
+	if err != nil {
+		return model.Invoice{}, err
+	}
+	if amountNetCents <= 0 || amountNetCents > original.NetCents+credited {
+		return model.Invoice{}, fmt.Errorf("credit %d of %s (net %d, credited %d): %w", amountNetCents, original.Number, original.NetCents, -credited, ErrAmount)
+	}
+	now = now.UTC()
+	totals := model.ComputeTotals(-amountNetCents, original.VATRateBP)
+	cn := original
+	cn.ID, cn.Number, cn.Year, cn.Sequence, cn.CreatedAt = 0, "", 0, 0, time.Time{}
+	cn.Kind = model.InvoiceKindCreditNote
+	cn.OriginalID, cn.OriginalNumber, cn.Reason = &original.ID, original.Number, strings.TrimSpace(reason)
+	cn.IssuedAt, cn.DueDate = now, nil
+	cn.NetCents, cn.VATCents, cn.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
+	cn.Lines = creditLines(original, amountNetCents, credited == 0)
+	return cn, create(ctx, tx, &cn, now)
+}
+
+// creditLines mirrors the invoice's lines for a first, full credit and otherwise states one line.
+func creditLines(original model.Invoice, amount int64, firstCredit bool) []model.InvoiceLine {
+	if firstCredit && amount == original.NetCents {
+		lines := make([]model.InvoiceLine, len(original.Lines))
+		for i, l := range original.Lines {
+			lines[i] = model.InvoiceLine{Description: l.Description, Quantity: l.Quantity, UnitNetCents: -l.UnitNetCents, NetCents: -l.NetCents}
+		}
+		return lines
+	}
+	return []model.InvoiceLine{{Description: original.Number, Quantity: 1, UnitNetCents: -amount, NetCents: -amount}}
+}
+
+// create numbers a document with the next sequence of its kind and year and stores it.
+func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, now time.Time) error {
+	year := now.Year()
+	seq, err := tx.NextInvoiceSequence(ctx, inv.Kind, year)
+	if err != nil {
+		return err
+	}
+	inv.Year, inv.Sequence, inv.Number = year, seq, model.InvoiceNumber(inv.Kind, year, seq)
+	if err := tx.CreateInvoice(ctx, inv); err != nil {
+		return fmt.Errorf("store %s: %w", inv.Number, err)
+	}
+	return nil
+}
+
+func invoiceOf(ctx context.Context, tx *store.Tx, bookingID uint) (model.Invoice, bool, error) {
+	docs, err := tx.InvoicesForBooking(ctx, bookingID)
+	if err != nil {
+		return model.Invoice{}, false, err
+	}
+	for _, d := range docs {
+		if d.Kind == model.InvoiceKindInvoice {
+			return d, true, nil
+		}
+	}
+	return model.Invoice{}, false, nil
+}
+
+// bookingLines is one line per attendee (seminar, date, name), and a discount line if any.
+func bookingLines(b model.Booking, loc *time.Location) []model.InvoiceLine {
+	title := b.Date.Seminar.Title(b.Language)
+	day := b.Date.StartsAt.In(loc).Format("02.01.2006")
+	var lines []model.InvoiceLine
+	for _, a := range b.Attendees {
+		lines = append(lines, model.InvoiceLine{
+			Description: fmt.Sprintf("%s, %s – %s", title, day, a.FullName()),
+			Quantity:    1, UnitNetCents: b.UnitNetCents, NetCents: b.UnitNetCents,
+		})
+	}
+	if b.DiscountCents != 0 {
+		desc := "Rabatt"
+		if b.Language == "en" {
+			desc = "Discount"
+		}
+		if b.VoucherCode != "" {
+			desc += " (" + b.VoucherCode + ")"
+		}
+		lines = append(lines, model.InvoiceLine{Description: desc, Quantity: 1, UnitNetCents: -b.DiscountCents, NetCents: -b.DiscountCents})
+	}
+	return lines
+}
+
+func buyerParty(b model.Billing) model.Party {
+	return model.Party{
+		Name: b.Company, Contact: b.Name, Street: b.Street, PostalCode: b.PostalCode, City: b.City,
+		Country: b.Country, VATID: b.VATID, Email: b.Email,
+	}
+}
+
+func currency(s Seller) string {
+	if s.Currency == "" {
+		return "EUR"
+	}
+	return s.Currency
+}

@@ -1,0 +1,58 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"seminars/internal/model"
+)
+
+// NextInvoiceSequence takes the next number of a kind in a year and returns it. It must run in
+// the transaction that issues the document: the counter row is created if missing (a no-op when
+// a concurrent writer created it first), then raised with one UPDATE, which SQLite serialises
+// (one writer) and PostgreSQL row-locks until commit, so two transactions never get the same
+// number, and a rolled-back issue gives its number back without leaving a gap.
+func (tx *Tx) NextInvoiceSequence(ctx context.Context, kind string, year int) (int, error) {
+	db := tx.db.WithContext(ctx)
+	if err := db.Exec("INSERT INTO invoice_counters (kind, year, last) VALUES (?, ?, 0) ON CONFLICT (kind, year) DO NOTHING", kind, year).Error; err != nil {
+		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, err)
+	}
+	res := db.Exec("UPDATE invoice_counters SET last = last + 1 WHERE kind = ? AND year = ?", kind, year)
+	if res.Error != nil {
+		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, res.Error)
+	}
+	if res.RowsAffected != 1 {
+		return 0, fmt.Errorf("invoice counter %s/%d: %d rows updated", kind, year, res.RowsAffected)
+	}
+	var last int
+	err := db.Raw("SELECT last FROM invoice_counters WHERE kind = ? AND year = ?", kind, year).Scan(&last).Error
+	return last, err
+}
+
+// CreateInvoice stores an issued document. There is no update or delete: documents stay as issued.
+func (tx *Tx) CreateInvoice(ctx context.Context, inv *model.Invoice) error {
+	return tx.db.WithContext(ctx).Create(inv).Error
+}
+
+// InvoicesForBooking returns a booking's documents, oldest first.
+func (q Queries) InvoicesForBooking(ctx context.Context, bookingID uint) ([]model.Invoice, error) {
+	var out []model.Invoice
+	err := q.db.WithContext(ctx).Where("booking_id = ?", bookingID).Order("id").Find(&out).Error
+	return out, err
+}
+
+// InvoiceByNumber returns one document by its number.
+func (q Queries) InvoiceByNumber(ctx context.Context, number string) (model.Invoice, error) {
+	var inv model.Invoice
+	err := q.db.WithContext(ctx).Where("number = ?", number).First(&inv).Error
+	return inv, notFound(err, "invoice "+number)
+}
+
+// CreditedNetCents sums the (negative) net amounts of the credit notes against an invoice.
+func (q Queries) CreditedNetCents(ctx context.Context, originalID uint) (int64, error) {
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Invoice{}).
+		Where("original_id = ? AND kind = ?", originalID, model.InvoiceKindCreditNote).
+		Select("COALESCE(SUM(net_cents), 0)").Scan(&n).Error
+	return n, err
+}
