@@ -103,8 +103,13 @@ func (s *Service) confirmFree(ctx context.Context, res Result) (Result, error) {
 		if err := tx.SaveBookingPayment(ctx, &b); err != nil {
 			return err
 		}
+		if err := s.IssueInvoice(ctx, tx, b.Reference, s.now().UTC()); err != nil {
+			return err
+		}
 		res.Booking = b
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+		// No "received" mail went out before, so this one carries the manage link.
+		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
+			Extra: manageTokenExtra(res.ManageToken)})
 	})
 	return res, err
 }
@@ -125,14 +130,21 @@ func (s *Service) releaseUnstarted(ctx context.Context, reference string) error 
 }
 
 // releaseSeats moves a seat-holding booking to a status that holds none and gives its seats back.
+// A hold that was never paid also gives back its voucher use: the booking never came to be.
 func (s *Service) releaseSeats(ctx context.Context, tx *store.Tx, b *model.Booking, to string) error {
 	held := model.HoldsSeats(b.Status)
+	unpaidHold := b.Status == model.BookingPendingPayment
 	if err := b.Transition(to, s.now().UTC()); err != nil {
 		return err
 	}
 	b.Stripe.AsyncPending = false
 	if held {
 		if err := tx.ReleaseSeats(ctx, b.DateID, b.Seats); err != nil {
+			return err
+		}
+	}
+	if unpaidHold && b.VoucherCode != "" {
+		if err := tx.ReturnVoucherUse(ctx, b.VoucherCode); err != nil {
 			return err
 		}
 	}

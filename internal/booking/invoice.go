@@ -55,6 +55,6 @@ func (s *Service) CreditCancellation(ctx context.Context, tx *store.Tx, bookingI
 	if net <= 0 {
 		return nil
 	}
-	_, err = invoice.IssueCreditNote(ctx, tx, *original, net, reason, now)
+	_, err = invoice.IssueCreditNote(ctx, tx, *original, net, reason, now.In(s.settings.Seller.Zone()))
 	return err
 }

@@ -134,7 +134,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err != nil {
 			return err
 		}
-		if !date.Bookable(now) {
+		if !date.Bookable(now) || date.Seminar == nil || !date.Seminar.Published {
 			return fmt.Errorf("date %d (%s): %w", date.ID, date.Status, model.ErrNotBookable)
 		}
 		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"seminars/internal/booking"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
@@ -108,6 +109,37 @@ func TestVoucherLimitHoldsUnderConcurrency(t *testing.T) {
 		after, _ := st.DateByID(ctx, date.ID)
 		if redeemed != 3 || usedUp != 57 || v.Uses != 3 || after.SeatsTaken != 3 {
 			t.Fatalf("redeemed %d, used up %d, uses %d, seats %d", redeemed, usedUp, v.Uses, after.SeatsTaken)
+		}
+	})
+}
+
+// TestVoucherUseComesBackWhenAHoldExpires: a single-use code on a card booking that is never
+// paid can be used again once the hold is released.
+func TestVoucherUseComesBackWhenAHoldExpires(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := newPayEnv(t, st, 10, stripeMockURL)
+		createVoucher(t, st, model.Voucher{Code: "EINMAL", Kind: model.VoucherPercent, PercentBP: 1000, MaxUses: 1})
+		uses := func() int { v, _ := st.VoucherByCode(ctx, "EINMAL"); return v.Uses }
+		req := payRequest(e.date.ID, 1, model.PaymentCard)
+		req.Voucher = "einmal"
+		if _, err := e.svc.Reserve(ctx, req); err != nil {
+			t.Fatal(err)
+		}
+		if uses() != 1 {
+			t.Fatalf("uses after the hold = %d", uses())
+		}
+		if _, err := e.svc.Reserve(ctx, req); err == nil {
+			t.Fatal("a used-up code was accepted while the hold runs")
+		}
+		if n, err := booking.NewSweeper(e.svc).RunOnce(ctx, e.clock.Add(31*time.Minute)); err != nil || n != 1 {
+			t.Fatalf("sweeper released %d: %v", n, err)
+		}
+		if uses() != 0 {
+			t.Fatalf("uses after the hold expired = %d, want 0", uses())
+		}
+		if _, err := e.svc.Reserve(ctx, req); err != nil {
+			t.Fatalf("the code could not be used again: %v", err)
 		}
 	})
 }

@@ -118,6 +118,11 @@ func (s *Service) markPaid(ctx context.Context, tx *store.Tx, b *model.Booking) 
 		if err != nil {
 			return err
 		}
+		if b.VoucherCode != "" { // its use was given back when the hold expired
+			if err := tx.CountVoucherUse(ctx, b.VoucherCode); err != nil {
+				return err
+			}
+		}
 	case model.BookingCancelled:
 		return s.refundLatePayment(ctx, tx, b)
 	default:

@@ -29,7 +29,7 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 	inv := model.Invoice{
 		Kind: model.InvoiceKindInvoice, BookingID: booking.ID, BookingReference: booking.Reference,
 		IssuedAt: now, ServiceStart: booking.Date.StartsAt.UTC(), ServiceEnd: booking.Date.EndsAt.UTC(),
-		Buyer: buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.location()),
+		Buyer: buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.Zone()),
 		NetCents: totals.NetCents, VATCents: totals.VATCents, GrossCents: totals.GrossCents, VATRateBP: totals.VATRateBP,
 		Currency: currency(seller), Language: booking.Language, PaymentMethod: booking.PaymentMethod,
 		PaymentStatus: booking.PaymentStatus, PONumber: booking.Billing.PONumber, BuyerReference: booking.Billing.BuyerReference,
@@ -38,12 +38,13 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 		due := now.AddDate(0, 0, seller.DueDays)
 		inv.DueDate = &due
 	}
-	return inv, create(ctx, tx, &inv, now)
+	return inv, create(ctx, tx, &inv, now.In(seller.Zone()).Year())
 }
 
 // IssueCreditNote issues a credit note (Stornorechnung) against original for amountNetCents of
 // its net amount — all of it or a part — with negative amounts and the reason given. Credits
-// against one invoice can never add up to more than the invoice.
+// against one invoice can never add up to more than the invoice. now is taken in its own zone for
+// the number's year, so pass the seller's local time (Seller.Zone).
 func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, amountNetCents int64, reason string, now time.Time) (model.Invoice, error) {
 	if original.IsCreditNote() {
 		return model.Invoice{}, fmt.Errorf("credit note against credit note %s: %w", original.Number, ErrAmount)
@@ -55,6 +56,7 @@ func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, 
 	if amountNetCents <= 0 || amountNetCents > original.NetCents+credited {
 		return model.Invoice{}, fmt.Errorf("credit %d of %s (net %d, credited %d): %w", amountNetCents, original.Number, original.NetCents, -credited, ErrAmount)
 	}
+	year := now.Year() // in the caller's zone: pass the seller's local time
 	now = now.UTC()
 	totals := model.ComputeTotals(-amountNetCents, original.VATRateBP)
 	cn := original
@@ -64,7 +66,7 @@ func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, 
 	cn.IssuedAt, cn.DueDate = now, nil
 	cn.NetCents, cn.VATCents, cn.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	cn.Lines = creditLines(original, amountNetCents, credited == 0)
-	return cn, create(ctx, tx, &cn, now)
+	return cn, create(ctx, tx, &cn, year)
 }
 
 // creditLines mirrors the invoice's lines for a first, full credit and otherwise states one line.
@@ -79,9 +81,10 @@ func creditLines(original model.Invoice, amount int64, firstCredit bool) []model
 	return []model.InvoiceLine{{Description: original.Number, Quantity: 1, UnitNetCents: -amount, NetCents: -amount}}
 }
 
-// create numbers a document with the next sequence of its kind and year and stores it.
-func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, now time.Time) error {
-	year := now.Year()
+// create numbers a document with the next sequence of its kind and year and stores it. The year
+// is the seller's calendar year (Europe/Berlin), the one printed on the document: an invoice of
+// 1 January 00:30 in Berlin belongs to the new year's series although it is still 31 December in UTC.
+func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) error {
 	seq, err := tx.NextInvoiceSequence(ctx, inv.Kind, year)
 	if err != nil {
 		return err

@@ -186,3 +186,27 @@ func TestParseAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberYearIsTheSellersYear: just after midnight on New Year's Day in Berlin it is still the
+// old year in UTC; the number belongs to the year printed on the document.
+func TestNumberYearIsTheSellersYear(t *testing.T) {
+	st := storetest.SQLite(t)
+	date := storetest.SeedDate(t, st, storetest.DateOptions{})
+	newYearBerlin := time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC) // 00:30 on 1 January 2027 in Berlin
+	b := seedBooking(t, st, date, 1, "de") // before the transaction: SQLite has one writer
+	var inv, cn model.Invoice
+	err := st.WithTx(context.Background(), func(tx *store.Tx) error {
+		var err error
+		if inv, err = invoice.Issue(context.Background(), tx, b, testSeller(), newYearBerlin); err != nil {
+			return err
+		}
+		cn, err = invoice.IssueCreditNote(context.Background(), tx, inv, inv.NetCents, "Storno", newYearBerlin.In(testSeller().Zone()))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inv.Number != "RE-2027-00001" || cn.Number != "GS-2027-00001" {
+		t.Fatalf("numbers %s, %s; want the 2027 series", inv.Number, cn.Number)
+	}
+}

@@ -73,7 +73,9 @@ func (s Seller) party() model.Party {
 	}
 }
 
-func (s Seller) location() *time.Location {
+// Zone is where the seller's calendar runs (Europe/Berlin): dates on documents and the year of
+// their numbers.
+func (s Seller) Zone() *time.Location {
 	if s.Location == nil {
 		return time.UTC
 	}

@@ -15,7 +15,8 @@ const reminderKeyPrefix = model.TopicMailEvent + ":" + model.EventReminder + ":a
 
 // scheduleReminders records a reminder event for every attendee whose date starts within the
 // next ReminderDays days. The event's key names the attendee and the date, and the outbox keeps
-// one item per key, so each attendee is reminded once per date however many rounds see them.
+// one item per key, so each attendee is reminded once per date (and version of it) however many
+// rounds see them.
 // A booking confirmed inside the window needs no reminder: its confirmation just arrived.
 func (w *Worker) scheduleReminders(ctx context.Context, now time.Time) error {
 	days := w.c.s.ReminderDays
@@ -43,7 +44,9 @@ func (w *Worker) scheduleReminders(ctx context.Context, now time.Time) error {
 			if err != nil {
 				return err
 			}
-			key := fmt.Sprintf("%s%d:date:%d", reminderKeyPrefix, r.AttendeeID, r.DateID)
+			// The date's sequence is in the key: a date moved after its reminder went out is
+			// reminded of again, with the new time.
+			key := fmt.Sprintf("%s%d:date:%d:seq:%d", reminderKeyPrefix, r.AttendeeID, r.DateID, r.Sequence)
 			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: key, Payload: string(payload), NextAttemptAt: now}); err != nil {
 				return err
 			}

@@ -42,23 +42,24 @@ type ReminderDue struct {
 	BookingID   uint
 	DateID      uint
 	StartsAt    time.Time
+	Sequence    int
 	ConfirmedAt *time.Time
 }
 
 // RemindersDue lists the attendees of confirmed bookings on published dates that start after now
 // and no later than until, leaving out those that already have an outbox item whose key is
-// keyPrefix + "<attendee id>:date:<date id>" (the reminder was recorded before). Whether a reminder still makes sense (a booking confirmed a day before
+// keyPrefix + "<attendee id>:date:<date id>:seq:<sequence>" (the reminder was recorded before). Whether a reminder still makes sense (a booking confirmed a day before
 // the date needs none) is the mail package's rule, so ConfirmedAt comes along.
 func (q Queries) RemindersDue(ctx context.Context, now, until time.Time, keyPrefix string) ([]ReminderDue, error) {
 	var out []ReminderDue
 	err := q.db.WithContext(ctx).Table("attendees").
 		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id, "+
-			"seminar_dates.starts_at AS starts_at, bookings.confirmed_at AS confirmed_at").
+			"seminar_dates.starts_at AS starts_at, seminar_dates.sequence AS sequence, bookings.confirmed_at AS confirmed_at").
 		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
 		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
 		Where("bookings.status = ? AND seminar_dates.status = ?", model.BookingConfirmed, model.DatePublished).
 		Where("seminar_dates.starts_at > ? AND seminar_dates.starts_at <= ?", now, until).
-		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id)", keyPrefix).
+		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id || ':seq:' || seminar_dates.sequence)", keyPrefix).
 		Order("attendees.id").Scan(&out).Error
 	return out, err
 }

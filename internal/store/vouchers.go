@@ -40,3 +40,19 @@ func (q Queries) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
 	err := q.db.WithContext(ctx).Order("id DESC").Find(&vs).Error
 	return vs, err
 }
+
+// ReturnVoucherUse gives back one use of a code whose booking never came to be (an unpaid hold
+// that expired or could not start), so a single-use code can be used again.
+func (q Queries) ReturnVoucherUse(ctx context.Context, code string) error {
+	return q.db.WithContext(ctx).Model(&model.Voucher{}).
+		Where("code = ? AND uses > 0", NormaliseVoucherCode(code)).
+		UpdateColumn("uses", gorm.Expr("uses - 1")).Error
+}
+
+// CountVoucherUse counts one use without checking the limit: for a late payment that brings an
+// expired booking back, whose discount was promised when it was booked.
+func (q Queries) CountVoucherUse(ctx context.Context, code string) error {
+	return q.db.WithContext(ctx).Model(&model.Voucher{}).
+		Where("code = ?", NormaliseVoucherCode(code)).
+		UpdateColumn("uses", gorm.Expr("uses + 1")).Error
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"time"
 
@@ -29,8 +30,14 @@ type bookingCreatedJSON struct {
 
 // apiBookingCreate is POST /api/v1/bookings.
 func (s *Server) apiBookingCreate(c echo.Context) error {
+	// Read the whole body (the body limit caps it) so that a body too large is 413 however it was
+	// sent, and anything after the JSON object makes it malformed.
+	raw, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return s.badJSON(c, err)
+	}
 	var f form.Booking
-	if err := json.NewDecoder(c.Request().Body).Decode(&f); err != nil {
+	if err := json.Unmarshal(raw, &f); err != nil {
 		return s.badJSON(c, err)
 	}
 	if errs := f.Validate(s.cfg.MaxAttendees, false); len(errs) > 0 {

@@ -46,6 +46,7 @@ func TestAPIScenarios(t *testing.T) {
 		{"invoice booking", "POST", "/api/v1/bookings", bookingJSON(open.ID, 2, ""), nil, 201,
 			[]string{`"status":"confirmed"`, `"reference":"SEM-`, `"total_gross_cents":116620`, `"manage_url":"http://localhost:8080/b/SEM-`}},
 		{"malformed JSON", "POST", "/api/v1/bookings", `{"date_id":`, nil, 400, []string{`"error":"bad_request"`}},
+		{"trailing garbage after the JSON", "POST", "/api/v1/bookings", bookingJSON(open.ID, 1, "") + ` trailing`, nil, 400, []string{`"error":"bad_request"`}},
 		{"wrong type", "POST", "/api/v1/bookings", `{"date_id":"one"}`, nil, 422, []string{`"errors":{"date_id":`}},
 		{"huge body", "POST", "/api/v1/bookings", `{"x":"` + strings.Repeat("a", 70000) + `"}`, nil, 413, []string{`"error":"body_too_large"`}},
 		{"invalid fields in German", "POST", "/api/v1/bookings",

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -20,10 +21,17 @@ func (s *Server) languageSet(c echo.Context) error {
 		Name: langCookie, Value: lang, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
 		HttpOnly: true, Secure: s.secureCookies(), SameSite: http.SameSiteLaxMode,
 	})
-	next := c.QueryParam("next")
-	// Only local paths, so the switch cannot be used to send people elsewhere.
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		next = "/"
+	return redirect(c, localPath(c.QueryParam("next")))
+}
+
+// localPath returns next if it is a path on this site and "/" otherwise, so the switch cannot send
+// people elsewhere: browsers drop tabs and newlines and read "\" as "/", so "/\t/evil.example"
+// would be "//evil.example", another host.
+func localPath(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") ||
+		strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\x00\t\r\n") {
+		return "/"
 	}
-	return redirect(c, next)
+	return next
 }
