@@ -133,3 +133,13 @@ func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, e
 		Order("title_de, id").Find(&seminars).Error
 	return seminars, err
 }
+
+// BookingsSince returns the bookings created at or after since that hold or held sold seats
+// (pending or confirmed; cancelled and expired ones left out), for the dashboard's charts.
+func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
+		Where("created_at >= ? AND status IN ?", since.UTC(), []string{model.BookingConfirmed, model.BookingPendingPayment}).
+		Order("created_at").Find(&out).Error
+	return out, err
+}

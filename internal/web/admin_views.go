@@ -16,6 +16,9 @@ type dashboardData struct {
 	Dates         []model.SeminarDate
 	OpenInvoices  int64
 	OpenInquiries int64
+	Fill          fillChart
+	Seats         columnChart // seats booked per month
+	Revenue       columnChart // net revenue per month
 }
 
 type seminarListData struct {
