@@ -45,6 +45,8 @@ type Config struct {
 	InvoicePayment   bool `koanf:"invoice_payment"`
 	InvoiceDueDays   int  `koanf:"invoice_due_days"`
 	HoldMinutes      int  `koanf:"hold_minutes"`
+	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
+	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`
@@ -118,6 +120,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		bad("admin_password must have at least 10 characters")
+	}
+	if c.WaitlistOfferHours < 1 {
+		bad("waitlist_offer_hours must be at least 1")
 	}
 	if c.SessionIdleMinutes < 1 || c.SessionMaxHours < 1 {
 		bad("session_idle_minutes and session_max_hours must be at least 1")

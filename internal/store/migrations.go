@@ -51,6 +51,11 @@ func migrations() []*gormigrate.Migration {
 			Migrate:  func(tx *gorm.DB) error { return createTables(tx, &model.InhouseInquiry{}) },
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.InhouseInquiry{}) },
 		},
+		{
+			ID:       "0304_waitlist",
+			Migrate:  func(tx *gorm.DB) error { return createTables(tx, &model.WaitlistEntry{}) },
+			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(&model.WaitlistEntry{}) },
+		},
 	}
 }
 

@@ -2,7 +2,7 @@ package web
 
 import "strings"
 
-// Back-office pages (and the public in-house inquiry form), registered in render.go's pageNames.
+// Back-office pages (and the public in-house inquiry and waiting-list pages), registered in render.go's pageNames.
 const (
 	pageAdminLogin       = "admin/login.html"
 	pageAdminDashboard   = "admin/dashboard.html"
@@ -14,11 +14,14 @@ const (
 	pageAdminAudit       = "admin/audit.html"
 	pageAdminInquiries   = "admin/inquiries.html"
 	pageInquiry          = "pages/inquiry.html"
+	pageWaitlistJoin     = "pages/waitlist_join.html"
+	pageWaitlistOffer    = "pages/waitlist_offer.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
+	pageWaitlistJoin, pageWaitlistOffer,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

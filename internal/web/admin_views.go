@@ -51,6 +51,7 @@ type attendeeListData struct {
 	Date      model.SeminarDate
 	Rows      []attendeeRow
 	CheckedIn int
+	Waitlist  []model.WaitlistEntry
 }
 
 type auditData struct {
@@ -64,4 +65,20 @@ type inquiryData struct {
 
 type inquiryListData struct {
 	Inquiries []model.InhouseInquiry
+}
+
+type waitlistJoinData struct {
+	Date   model.SeminarDate
+	Form   waitlistForm
+	Joined bool
+}
+
+type waitlistOfferData struct {
+	Entry     model.WaitlistEntry
+	Date      model.SeminarDate
+	Form      form.Booking
+	Open      bool
+	Problem   string
+	Token     string
+	Countries []string
 }

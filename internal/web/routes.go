@@ -33,6 +33,12 @@ func (s *Server) routes() {
 	pages.GET("/inhouse", s.inquiryNew)
 	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
+	// Waiting list of a full date, and the offer link mailed when seats free up.
+	pages.GET("/waitlist/:date", s.waitlistNew)
+	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
+	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
+	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
+
 	// Public JSON API.
 	api := e.Group("/api/v1")
 	api.GET("/seminars", s.apiSeminarList)
