@@ -13,7 +13,6 @@ import (
 
 	"seminars"
 	"seminars/internal/auth"
-	"seminars/internal/backoffice"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/demo"
@@ -43,17 +42,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
-	bookings := newBookings(cfg, st, log)
-	waitlist := backoffice.NewWaitlist(st, bookings, web.WaitlistSettings(cfg), time.Now, log)
-	srv, err := newServer(cfg, st, bookings, staffAuth, waitlist, log)
+	srv, err := newServer(cfg, st, staffAuth, log)
 	if err != nil {
 		return err
 	}
-	waitlistDone := make(chan struct{})
-	defer func() { <-waitlistDone }() // the database closes only after the last run
-	waitlistCtx, stopWaitlist := context.WithCancel(ctx)
-	defer stopWaitlist()
-	go func() { runWaitlist(waitlistCtx, waitlist, log); close(waitlistDone) }()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -67,6 +59,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	printWelcome(stdout, cfg, listener.Addr())
 	fmt.Fprintln(stdout, signIn)
+	stopWaitlist := startWaitlist(ctx, srv.Waitlist(), log)
+	defer stopWaitlist()
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(listener) }()
 	select {
@@ -84,7 +78,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 }
 
 // newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, bookings *booking.Service, staffAuth *auth.Service, waitlist *backoffice.Waitlist, log *slog.Logger) (*web.Server, error) {
+func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log *slog.Logger) (*web.Server, error) {
 	catalog, err := i18n.New()
 	if err != nil {
 		return nil, err
@@ -93,35 +87,13 @@ func newServer(cfg config.Config, st *store.Store, bookings *booking.Service, st
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{
-		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, Waitlist: waitlist, I18n: catalog, Files: files, Log: log, Now: time.Now,
-	})
-}
-
-func newBookings(cfg config.Config, st *store.Store, log *slog.Logger) *booking.Service {
-	return booking.New(st, booking.Settings{
+	bookings := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 	}, time.Now, log)
-}
-
-// runWaitlist ends waiting-list offers that ran out and offers freed seats to the next in line,
-// once a minute until ctx ends.
-func runWaitlist(ctx context.Context, w *backoffice.Waitlist, log *slog.Logger) {
-	tick := time.NewTicker(time.Minute)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			if n, err := w.Process(ctx); err != nil {
-				log.Error("waiting list", "error", err)
-			} else if n > 0 {
-				log.Info("waiting list offers sent", "count", n)
-			}
-		}
-	}
+	return web.New(web.Deps{
+		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: files, Log: log, Now: time.Now,
+	})
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {

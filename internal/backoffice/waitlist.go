@@ -142,11 +142,12 @@ func (w *Waitlist) offerNext(ctx context.Context, dateID uint) (bool, error) {
 			return err
 		}
 		offered = true
+		// The mail worker writes the offer from these (keys as internal/mail expects them).
 		return booking.Notify(ctx, tx, fmt.Sprintf("waitlist-%d", e.ID), model.EventPayload{
 			Event: model.EventWaitlistOffer, DateID: dateID, Lang: e.Language,
 			Extra: map[string]string{
 				"name": e.Name, "email": e.Email, "seats": fmt.Sprint(e.Seats),
-				"offer_url": w.settings.BaseURL + "/waitlist/offer/" + token, "deadline": expires.Format(time.RFC3339),
+				"url": w.settings.BaseURL + "/waitlist/offer/" + token, "until": expires.Format(time.RFC3339),
 			},
 		})
 	})

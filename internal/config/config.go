@@ -33,6 +33,8 @@ type Config struct {
 	// SessionIdleMinutes and SessionMaxHours end back-office sessions (idle and absolute).
 	SessionIdleMinutes int `koanf:"session_idle_minutes"`
 	SessionMaxHours    int `koanf:"session_max_hours"`
+	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
+	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
 	StripeSecretKey     string `koanf:"stripe_secret_key"`
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
@@ -45,8 +47,6 @@ type Config struct {
 	InvoicePayment   bool `koanf:"invoice_payment"`
 	InvoiceDueDays   int  `koanf:"invoice_due_days"`
 	HoldMinutes      int  `koanf:"hold_minutes"`
-	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
-	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`

@@ -33,12 +33,6 @@ func (s *Server) routes() {
 	pages.GET("/inhouse", s.inquiryNew)
 	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
-	// Waiting list of a full date, and the offer link mailed when seats free up.
-	pages.GET("/waitlist/:date", s.waitlistNew)
-	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
-	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
-	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
-
 	// Public JSON API.
 	api := e.Group("/api/v1")
 	api.GET("/seminars", s.apiSeminarList)
@@ -69,6 +63,12 @@ func (s *Server) routes() {
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
+
+	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
+	pages.GET("/waitlist/:date", s.waitlistNew)
+	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
+	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
+	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)

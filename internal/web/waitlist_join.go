@@ -81,3 +81,6 @@ func (s *Server) renderWaitlistJoin(c echo.Context, status int, date model.Semin
 	title := s.i18n.For(language(c)).T("waitlist.title")
 	return s.render(c, status, pageWaitlistJoin, title, waitlistJoinData{Date: date, Form: f, Joined: joined}, errs)
 }
+
+// Waitlist returns the waiting-list service, for the worker that main runs.
+func (s *Server) Waitlist() *backoffice.Waitlist { return s.waitlist }
