@@ -4,24 +4,25 @@ import "strings"
 
 // Back-office pages (and the public in-house inquiry and waiting-list pages), registered in render.go's pageNames.
 const (
-	pageAdminLogin       = "admin/login.html"
-	pageAdminDashboard   = "admin/dashboard.html"
-	pageAdminSeminars    = "admin/seminars.html"
-	pageAdminSeminarForm = "admin/seminar_form.html"
-	pageAdminDateForm    = "admin/date_form.html"
-	pageAdminBookings    = "admin/bookings.html"
-	pageAdminAttendees   = "admin/attendees.html"
-	pageAdminAudit       = "admin/audit.html"
-	pageAdminInquiries   = "admin/inquiries.html"
-	pageInquiry          = "pages/inquiry.html"
-	pageWaitlistJoin     = "pages/waitlist_join.html"
-	pageWaitlistOffer    = "pages/waitlist_offer.html"
+	pageAdminLogin         = "admin/login.html"
+	pageAdminDashboard     = "admin/dashboard.html"
+	pageAdminSeminars      = "admin/seminars.html"
+	pageAdminSeminarForm   = "admin/seminar_form.html"
+	pageAdminDateForm      = "admin/date_form.html"
+	pageAdminBookings      = "admin/bookings.html"
+	pageAdminAttendees     = "admin/attendees.html"
+	pageAdminAudit         = "admin/audit.html"
+	pageAdminInquiries     = "admin/inquiries.html"
+	pageInquiry            = "pages/inquiry.html"
+	pageWaitlistJoin       = "pages/waitlist_join.html"
+	pageWaitlistOffer      = "pages/waitlist_offer.html"
+	pageAdminBookingCancel = "admin/booking_cancel.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
-	pageWaitlistJoin, pageWaitlistOffer,
+	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -82,3 +82,9 @@ type waitlistOfferData struct {
 	Token     string
 	Countries []string
 }
+
+type bookingCancelData struct {
+	Booking  model.Booking
+	Refund   int64
+	Possible bool
+}

@@ -63,6 +63,8 @@ func (s *Server) routes() {
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
+	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
+	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)
