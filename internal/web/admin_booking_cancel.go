@@ -26,7 +26,7 @@ func (s *Server) adminBookingCancelConfirm(c echo.Context) error {
 	}
 	_, can := any(s.bookings).(bookingCanceller)
 	title := s.i18n.For(language(c)).T("admin.cancel.title", "Reference", b.Reference)
-	return s.render(c, http.StatusOK, pageAdminBookingCancel, title, bookingCancelData{
+	return s.render(c, http.StatusOK, pageAdminBookingCancel, title, adminCancelData{
 		Booking: b, Refund: fullRefund(b), Possible: can && model.CanTransition(b.Status, model.BookingCancelled),
 	}, nil)
 }

@@ -83,7 +83,7 @@ type waitlistOfferData struct {
 	Countries []string
 }
 
-type bookingCancelData struct {
+type adminCancelData struct {
 	Booking  model.Booking
 	Refund   int64
 	Possible bool
