@@ -9,6 +9,7 @@ const (
 	AuditSeminarUpdated   = "seminar.updated"
 	AuditDateCreated      = "date.created"
 	AuditDateUpdated      = "date.updated"
+	AuditDateCancelled    = "date.cancelled"
 	AuditBookingPaid      = "booking.marked_paid"
 	AuditBookingCancelled = "booking.cancelled"
 )

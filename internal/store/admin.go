@@ -143,3 +143,11 @@ func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Bo
 		Order("created_at").Find(&out).Error
 	return out, err
 }
+
+// CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date
+// already cancelled is left as it is. It tells whether it changed the date.
+func (q Queries) CancelDate(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).Where("id = ? AND status <> ?", id, model.DateCancelled).
+		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}

@@ -17,12 +17,13 @@ const (
 	pageWaitlistJoin       = "pages/waitlist_join.html"
 	pageWaitlistOffer      = "pages/waitlist_offer.html"
 	pageAdminBookingCancel = "admin/booking_cancel.html"
+	pageAdminDateCancel    = "admin/date_cancel.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
-	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel,
+	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

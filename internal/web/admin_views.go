@@ -88,3 +88,11 @@ type adminCancelData struct {
 	Refund   int64
 	Possible bool
 }
+
+type dateCancelData struct {
+	Date     model.SeminarDate
+	Bookings []model.Booking
+	People   int
+	Refunds  int64
+	Possible bool
+}

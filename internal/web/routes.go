@@ -65,6 +65,8 @@ func (s *Server) routes() {
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
 	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
+	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
+	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)
