@@ -12,6 +12,7 @@ const (
 	AuditDateCancelled    = "date.cancelled"
 	AuditBookingPaid      = "booking.marked_paid"
 	AuditBookingCancelled = "booking.cancelled"
+	AuditBookingMoved     = "booking.moved"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -151,3 +151,13 @@ func (q Queries) CancelDate(ctx context.Context, id uint) (bool, error) {
 		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": time.Now().UTC()})
 	return res.RowsAffected == 1, res.Error
 }
+
+// MoveBookingDate points a booking at another date, if it is still on from.
+func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) error {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND date_id = ?", bookingID, from).
+		Updates(map[string]any{"date_id": to, "updated_at": time.Now().UTC()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("booking %d on date %d: %w", bookingID, from, model.ErrNotFound)
+	}
+	return res.Error
+}

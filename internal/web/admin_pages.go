@@ -18,12 +18,14 @@ const (
 	pageWaitlistOffer      = "pages/waitlist_offer.html"
 	pageAdminBookingCancel = "admin/booking_cancel.html"
 	pageAdminDateCancel    = "admin/date_cancel.html"
+	pageAdminBookingMove   = "admin/booking_move.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
+	pageAdminBookingMove,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -96,3 +96,10 @@ type dateCancelData struct {
 	Refunds  int64
 	Possible bool
 }
+
+type moveData struct {
+	Booking  model.Booking
+	Targets  []model.SeminarDate
+	Problem  string
+	Possible bool
+}

@@ -67,6 +67,8 @@ func (s *Server) routes() {
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
+	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
+	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)
