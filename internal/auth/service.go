@@ -216,5 +216,17 @@ func (s *Service) CheckAPIToken(ctx context.Context, secret string) (model.APITo
 	if errors.Is(err, model.ErrNotFound) {
 		return model.APIToken{}, model.ErrUnauthenticated
 	}
+	if err != nil {
+		return t, err
+	}
+	// Record use at most once a minute: the list of tokens only needs to show stale ones.
+	if now := s.now(); t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
+		err = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.TouchAPIToken(ctx, t.ID, now) })
+	}
 	return t, err
+}
+
+// RevokeAPIToken deletes an API token; requests with it get 401 from then on.
+func (s *Service) RevokeAPIToken(ctx context.Context, id uint) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.DeleteAPIToken(ctx, id) })
 }

@@ -13,6 +13,9 @@ const (
 	AuditBookingPaid      = "booking.marked_paid"
 	AuditBookingCancelled = "booking.cancelled"
 	AuditBookingMoved     = "booking.moved"
+	AuditUserAdded        = "user.added"
+	AuditTokenCreated     = "token.created"
+	AuditTokenRevoked     = "token.revoked"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -19,13 +19,14 @@ const (
 	pageAdminBookingCancel = "admin/booking_cancel.html"
 	pageAdminDateCancel    = "admin/date_cancel.html"
 	pageAdminBookingMove   = "admin/booking_move.html"
+	pageAdminAccess        = "admin/access.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
-	pageAdminBookingMove,
+	pageAdminBookingMove, pageAdminAccess,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

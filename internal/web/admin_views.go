@@ -103,3 +103,13 @@ type moveData struct {
 	Problem  string
 	Possible bool
 }
+
+type accessData struct {
+	Users        []model.StaffUser
+	Tokens       []model.APIToken
+	NewEmail     string
+	NewRole      string
+	NewToken     string // shown once, right after it was made
+	NewTokenName string
+	Notice       string
+}

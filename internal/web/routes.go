@@ -69,6 +69,10 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
+	staff.GET("/access", s.adminAccessShow, s.requireOwner())
+	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
+	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
+	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)
