@@ -161,3 +161,13 @@ func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) 
 	}
 	return res.Error
 }
+
+// OpenInvoiceBookings returns the confirmed invoice bookings not yet paid, oldest first (the
+// ones to chase first).
+func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").
+		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
+		Order("created_at, id").Limit(limit).Find(&out).Error
+	return out, err
+}

@@ -45,6 +45,7 @@ type bookingListData struct {
 	Bookings    []model.Booking
 	CanMarkPaid bool
 	Notice      string
+	OpenOnly    bool // only unpaid invoices
 }
 
 type attendeeListData struct {
