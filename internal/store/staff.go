@@ -60,6 +60,11 @@ func (q Queries) DeleteStaffSession(ctx context.Context, hash string) error {
 	return q.db.WithContext(ctx).Where("token_hash = ?", hash).Delete(&model.StaffSession{}).Error
 }
 
+// DeleteStaffSessionsOf ends every session of a user.
+func (q Queries) DeleteStaffSessionsOf(ctx context.Context, userID uint) error {
+	return q.db.WithContext(ctx).Where("user_id = ?", userID).Delete(&model.StaffSession{}).Error
+}
+
 // DeleteExpiredStaffSessions removes sessions past their absolute end or idle for longer than idle.
 func (q Queries) DeleteExpiredStaffSessions(ctx context.Context, now time.Time, idle time.Duration) error {
 	return q.db.WithContext(ctx).Where("expires_at <= ? OR last_seen_at <= ?", now.UTC(), now.UTC().Add(-idle)).
