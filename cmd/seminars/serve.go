@@ -72,6 +72,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	printWelcome(stdout, cfg, listener.Addr())
 	fmt.Fprintln(stdout, signIn)
+	stopWaitlist := startWaitlist(ctx, srv.Waitlist(), log)
+	defer stopWaitlist()
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(listener) }()
 	select {

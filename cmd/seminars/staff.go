@@ -17,11 +17,18 @@ import (
 	"seminars/internal/web"
 )
 
-// userCommand runs "seminars user add --email E --role owner|assistant": the password is read
-// from stdin (one line), never from the command line where ps and shell history would keep it.
+const userUsage = "usage: seminars user add --email E [--role owner|assistant] [--password-stdin] < password\n" +
+	"       seminars user passwd --email E < password"
+
+// userCommand runs "seminars user add --email E --role owner|assistant" and "seminars user
+// passwd --email E": the password is read from stdin (one line), never from the command line
+// where ps and shell history would keep it.
 func userCommand(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "passwd" {
+		return userPasswd(ctx, cfg, args[1:], stdin, stdout)
+	}
 	if len(args) == 0 || args[0] != "add" {
-		return errors.New("usage: seminars user add --email E [--role owner|assistant] [--password-stdin] < password")
+		return errors.New(userUsage)
 	}
 	flags := flag.NewFlagSet("user add", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
@@ -45,6 +52,34 @@ func userCommand(ctx context.Context, cfg config.Config, args []string, stdin io
 			return err
 		}
 		fmt.Fprintf(stdout, "created %s %s; sign in at %s/admin/login\n", u.Role, u.Email, cfg.BaseURL)
+		return nil
+	})
+}
+
+// userPasswd sets a new password for a staff user (e.g. an owner who forgot theirs) and ends
+// all of that user's sessions.
+func userPasswd(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
+	flags := flag.NewFlagSet("user passwd", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	email := flags.String("email", "", "e-mail address of the account")
+	flags.Bool("password-stdin", true, "read the password from standard input (always on)")
+	if err := flags.Parse(args); err != nil || *email == "" {
+		return errors.New(userUsage)
+	}
+	password, err := readPassword(stdin)
+	if err != nil {
+		return err
+	}
+	return withAuth(ctx, cfg, func(a *auth.Service) error {
+		err := a.SetPassword(ctx, *email, password)
+		var invalid *model.ValidationError
+		if errors.As(err, &invalid) {
+			return fmt.Errorf("user passwd: %s", describe(invalid))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "new password set for %s; their sessions are ended\n", *email)
 		return nil
 	})
 }

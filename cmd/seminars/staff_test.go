@@ -61,3 +61,47 @@ func TestTokenCreatePrintsWorkingToken(t *testing.T) {
 		t.Fatal("a token without a name was created")
 	}
 }
+
+func TestUserPasswd(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "s.db")
+	env := []string{"SEMINARS_DATABASE=" + dbPath, "SEMINARS_DEMO=false"}
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	if code := runWithInput(ctx, []string{"user", "add", "--email", "boss@example.com"}, env, strings.NewReader("first password\n"), &out, &errOut); code != 0 {
+		t.Fatalf("add: %s", errOut.String())
+	}
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := auth.New(st, auth.DefaultSettings(), time.Now)
+	session, _, err := a.SignIn(ctx, "boss@example.com", "first password", "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantCode int
+	}{
+		{"unknown account", []string{"user", "passwd", "--email", "nobody@example.com"}, "second password\n", 1},
+		{"too short", []string{"user", "passwd", "--email", "boss@example.com"}, "short\n", 1},
+		{"no e-mail", []string{"user", "passwd"}, "second password\n", 1},
+		{"new password", []string{"user", "passwd", "--email", "boss@example.com"}, "second password\n", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if code := runWithInput(ctx, c.args, env, strings.NewReader(c.stdin), &out, &errOut); code != c.wantCode {
+				t.Fatalf("exit %d, want %d: %s", code, c.wantCode, errOut.String())
+			}
+		})
+	}
+	if _, err := a.Session(ctx, session); err == nil {
+		t.Fatal("the old session survived the password change")
+	}
+	if _, _, err := a.SignIn(ctx, "boss@example.com", "second password", "192.0.2.1"); err != nil {
+		t.Fatalf("the new password does not work: %v", err)
+	}
+}

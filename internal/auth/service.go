@@ -175,6 +175,28 @@ func (s *Service) AddUser(ctx context.Context, email, role, password string) (mo
 	return u, err
 }
 
+// SetPassword replaces a staff user's password and ends all their sessions, so whoever knew
+// the old one is signed out everywhere.
+func (s *Service) SetPassword(ctx context.Context, email, password string) error {
+	if len(password) < MinPasswordLength {
+		return &model.ValidationError{Fields: map[string]string{"password": "admin.error.password_short"}}
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		u, err := tx.StaffUserByEmail(ctx, email)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetStaffPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		return tx.DeleteStaffSessionsOf(ctx, u.ID)
+	})
+}
+
 // EnsureOwner creates an owner with email and password unless a user with that e-mail exists;
 // it never overwrites an existing password. It tells whether it created the user.
 func (s *Service) EnsureOwner(ctx context.Context, email, password string) (bool, error) {
@@ -216,5 +238,17 @@ func (s *Service) CheckAPIToken(ctx context.Context, secret string) (model.APITo
 	if errors.Is(err, model.ErrNotFound) {
 		return model.APIToken{}, model.ErrUnauthenticated
 	}
+	if err != nil {
+		return t, err
+	}
+	// Record use at most once a minute: the list of tokens only needs to show stale ones.
+	if now := s.now(); t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
+		err = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.TouchAPIToken(ctx, t.ID, now) })
+	}
 	return t, err
+}
+
+// RevokeAPIToken deletes an API token; requests with it get 401 from then on.
+func (s *Service) RevokeAPIToken(ctx context.Context, id uint) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.DeleteAPIToken(ctx, id) })
 }

@@ -164,3 +164,20 @@ func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
 	})
 }
+
+// CancelDate stops a date from taking bookings and records who did it. The bookings on it are
+// then cancelled one by one by the booking use case (seats, refunds, messages).
+func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		d, err := tx.DateByID(ctx, dateID)
+		if err != nil {
+			return err
+		}
+		changed, err := tx.CancelDate(ctx, dateID)
+		if err != nil || !changed {
+			return err
+		}
+		return s.audit(ctx, tx, actor, model.AuditDateCancelled, fmt.Sprintf("date %d", dateID),
+			fmt.Sprintf("status: %s → %s; seats_taken: %d", d.Status, model.DateCancelled, d.SeatsTaken))
+	})
+}

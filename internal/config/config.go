@@ -34,6 +34,8 @@ type Config struct {
 	// SessionIdleMinutes and SessionMaxHours end back-office sessions (idle and absolute).
 	SessionIdleMinutes int `koanf:"session_idle_minutes"`
 	SessionMaxHours    int `koanf:"session_max_hours"`
+	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
+	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
 	StripeSecretKey     string `koanf:"stripe_secret_key"`
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
@@ -132,6 +134,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		bad("admin_password must have at least 10 characters")
+	}
+	if c.WaitlistOfferHours < 1 {
+		bad("waitlist_offer_hours must be at least 1")
 	}
 	if c.SessionIdleMinutes < 1 || c.SessionMaxHours < 1 {
 		bad("session_idle_minutes and session_max_hours must be at least 1")

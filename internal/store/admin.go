@@ -133,3 +133,41 @@ func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, e
 		Order("title_de, id").Find(&seminars).Error
 	return seminars, err
 }
+
+// BookingsSince returns the bookings created at or after since that hold or held sold seats
+// (pending or confirmed; cancelled and expired ones left out), for the dashboard's charts.
+func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
+		Where("created_at >= ? AND status IN ?", since.UTC(), []string{model.BookingConfirmed, model.BookingPendingPayment}).
+		Order("created_at").Find(&out).Error
+	return out, err
+}
+
+// CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date
+// already cancelled is left as it is. It tells whether it changed the date.
+func (q Queries) CancelDate(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).Where("id = ? AND status <> ?", id, model.DateCancelled).
+		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}
+
+// MoveBookingDate points a booking at another date, if it is still on from.
+func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) error {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND date_id = ?", bookingID, from).
+		Updates(map[string]any{"date_id": to, "updated_at": time.Now().UTC()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("booking %d on date %d: %w", bookingID, from, model.ErrNotFound)
+	}
+	return res.Error
+}
+
+// OpenInvoiceBookings returns the confirmed invoice bookings not yet paid, oldest first (the
+// ones to chase first).
+func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").
+		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
+		Order("created_at, id").Limit(limit).Find(&out).Error
+	return out, err
+}

@@ -31,6 +31,7 @@ func migrations() []*gormigrate.Migration {
 		createTables("0301_staff_sessions_tokens", &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}),
 		createTables("0302_audit_log", &model.AuditEntry{}),
 		createTables("0303_inhouse_inquiries", &model.InhouseInquiry{}),
+		createTables("0304_waitlist", &model.WaitlistEntry{}),
 		createTables("0401_invoices", &model.Invoice{}, &model.InvoiceCounter{}),
 		{
 			ID: "0402_buyer_reference",

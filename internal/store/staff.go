@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -59,6 +60,11 @@ func (q Queries) DeleteStaffSession(ctx context.Context, hash string) error {
 	return q.db.WithContext(ctx).Where("token_hash = ?", hash).Delete(&model.StaffSession{}).Error
 }
 
+// DeleteStaffSessionsOf ends every session of a user.
+func (q Queries) DeleteStaffSessionsOf(ctx context.Context, userID uint) error {
+	return q.db.WithContext(ctx).Where("user_id = ?", userID).Delete(&model.StaffSession{}).Error
+}
+
 // DeleteExpiredStaffSessions removes sessions past their absolute end or idle for longer than idle.
 func (q Queries) DeleteExpiredStaffSessions(ctx context.Context, now time.Time, idle time.Duration) error {
 	return q.db.WithContext(ctx).Where("expires_at <= ? OR last_seen_at <= ?", now.UTC(), now.UTC().Add(-idle)).
@@ -99,4 +105,32 @@ func (q Queries) APITokenByHash(ctx context.Context, hash string) (model.APIToke
 	var t model.APIToken
 	err := q.db.WithContext(ctx).Where("token_hash = ?", hash).First(&t).Error
 	return t, notFound(err, "api token")
+}
+
+// StaffUsers returns every staff user by e-mail.
+func (q Queries) StaffUsers(ctx context.Context) ([]model.StaffUser, error) {
+	var out []model.StaffUser
+	err := q.db.WithContext(ctx).Order("email").Find(&out).Error
+	return out, err
+}
+
+// APITokens returns every API token, newest first.
+func (q Queries) APITokens(ctx context.Context) ([]model.APIToken, error) {
+	var out []model.APIToken
+	err := q.db.WithContext(ctx).Order("created_at DESC, id DESC").Find(&out).Error
+	return out, err
+}
+
+// DeleteAPIToken revokes an API token.
+func (q Queries) DeleteAPIToken(ctx context.Context, id uint) error {
+	res := q.db.WithContext(ctx).Where("id = ?", id).Delete(&model.APIToken{})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("api token %d: %w", id, model.ErrNotFound)
+	}
+	return res.Error
+}
+
+// TouchAPIToken records when a token was last used.
+func (q Queries) TouchAPIToken(ctx context.Context, id uint, at time.Time) error {
+	return q.db.WithContext(ctx).Model(&model.APIToken{}).Where("id = ?", id).Update("last_used_at", at.UTC()).Error
 }

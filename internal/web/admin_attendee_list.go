@@ -16,6 +16,10 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	waiting, err := s.store.WaitlistForDate(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
 	rows := attendeeRows(bookings)
 	checkedIn := 0
 	for _, r := range rows {
@@ -24,5 +28,5 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 		}
 	}
 	title := s.i18n.For(language(c)).T("admin.attendees.title")
-	return s.render(c, http.StatusOK, pageAdminAttendees, title, attendeeListData{Date: d, Rows: rows, CheckedIn: checkedIn}, nil)
+	return s.render(c, http.StatusOK, pageAdminAttendees, title, attendeeListData{Date: d, Rows: rows, CheckedIn: checkedIn, Waitlist: waiting}, nil)
 }

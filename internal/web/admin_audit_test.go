@@ -20,8 +20,13 @@ func TestAdminAuditLog(t *testing.T) {
 	form := url.Values{"starts_at": {date.StartsAt.In(env.srv.cfg.Location).Format("2006-01-02T15:04")},
 		"ends_at": {date.EndsAt.In(env.srv.cfg.Location).Format("2006-01-02T15:04")}, "capacity": {"14"},
 		"price_net": {"590"}, "format": {"in_person"}, "city": {date.City}, "venue": {date.Venue}, "address": {date.Address}, "status": {"published"}}
-	if res, _ := assistant.post("/admin", fmt.Sprintf("/admin/dates/%d", date.ID), form); res.StatusCode != http.StatusSeeOther {
+	if res, _ := owner.post("/admin", fmt.Sprintf("/admin/dates/%d", date.ID), form); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("date edit: %d", res.StatusCode)
+	}
+	form.Set("capacity", "15")
+	form.Del("_csrf") // the assistant has their own token
+	if res, _ := assistant.post("/admin", fmt.Sprintf("/admin/dates/%d", date.ID), form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("capacity edit by the assistant: %d", res.StatusCode)
 	}
 	if res, _ := owner.post("/admin/bookings", "/admin/bookings/"+b.Reference+"/paid", nil); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("mark paid: %d", res.StatusCode)
@@ -41,6 +46,7 @@ func TestAdminAuditLog(t *testing.T) {
 	}
 	cases := []struct{ name, want string }{
 		{"who changed the date", "assistant@example.com"},
+		{"the assistant's capacity change", "capacity: 14 → 15"},
 		{"capacity change", "capacity: 10 → 14"},
 		{"price change", "price_net_cents: 49000 → 59000"},
 		{"payment recorded by the owner", "booking " + b.Reference},

@@ -9,7 +9,7 @@ import (
 // adminDashboard shows the upcoming dates with their fill level and what needs attention.
 func (s *Server) adminDashboard(c echo.Context) error {
 	ctx := c.Request().Context()
-	dates, err := s.store.AdminUpcomingDates(ctx, s.now(), 50)
+	dates, err := s.store.AdminUpcomingDates(ctx, s.now(), 20)
 	if err != nil {
 		return err
 	}
@@ -21,6 +21,15 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	title := s.i18n.For(language(c)).T("admin.dashboard.title")
-	return s.render(c, http.StatusOK, pageAdminDashboard, title, dashboardData{Dates: dates, OpenInvoices: open, OpenInquiries: inquiries}, nil)
+	now := s.now()
+	recent, err := s.store.BookingsSince(ctx, now.AddDate(-1, -1, 0))
+	if err != nil {
+		return err
+	}
+	t := s.i18n.For(language(c))
+	seats, revenue := monthlyCharts(recent, now, 12, t, s.cfg.Location)
+	return s.render(c, http.StatusOK, pageAdminDashboard, t.T("admin.dashboard.title"), dashboardData{
+		Dates: dates, OpenInvoices: open, OpenInquiries: inquiries,
+		Fill: newFillChart(dates[:min(len(dates), 12)], t, s.cfg.Location), Seats: seats, Revenue: revenue,
+	}, nil)
 }

@@ -22,6 +22,9 @@ func (s *Server) adminDateCreate(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, sem, model.SeminarDate{}, f, "", s.translate(c, errs))
 	}
+	if err := requireOwnerFor(c, d.PriceNetCents != sem.DefaultPriceCents || d.EarlyBirdNetCents != 0); err != nil {
+		return err
+	}
 	if err := s.office.CreateDate(c.Request().Context(), actor(c), sem.ID, &d); err != nil {
 		return err
 	}
@@ -40,6 +43,9 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, *old.Seminar, old, f, "", s.translate(c, errs))
 	}
+	if err := requireOwnerFor(c, pricesDiffer(old, d)); err != nil {
+		return err
+	}
 	d.ID = old.ID
 	err = s.office.UpdateDate(c.Request().Context(), actor(c), d)
 	var below *model.CapacityBelowTakenError
@@ -50,6 +56,10 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 	}
 	if err != nil {
 		return err
+	}
+	// More seats may let the waiting list move on now rather than at the next tick.
+	if _, err := s.waitlist.Process(c.Request().Context()); err != nil {
+		s.log.ErrorContext(c.Request().Context(), "waiting list", "error", err)
 	}
 	return redirect(c, fmt.Sprintf("/admin/seminars/%d?saved=1", old.SeminarID))
 }
@@ -62,4 +72,11 @@ func mustForm(c echo.Context) map[string][]string {
 		return map[string][]string{}
 	}
 	return values
+}
+
+// pricesDiffer tells whether a date's prices changed.
+func pricesDiffer(a, b model.SeminarDate) bool {
+	sameUntil := (a.EarlyBirdUntil == nil) == (b.EarlyBirdUntil == nil) &&
+		(a.EarlyBirdUntil == nil || a.EarlyBirdUntil.Equal(*b.EarlyBirdUntil))
+	return a.PriceNetCents != b.PriceNetCents || a.EarlyBirdNetCents != b.EarlyBirdNetCents || !sameUntil
 }

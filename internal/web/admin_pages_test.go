@@ -74,6 +74,7 @@ func TestAdminPages(t *testing.T) {
 		{"search by reference", http.MethodGet, "/admin/bookings?q=" + strings.ToLower(b.Reference), nil, http.StatusOK, "Muster GmbH"},
 		{"search without match", http.MethodGet, "/admin/bookings?q=nobody%25", nil, http.StatusOK, "Keine Buchungen gefunden"},
 		{"attendee list", http.MethodGet, datePage + "/attendees", nil, http.StatusOK, "Übel, Jörg"},
+		{"open invoices", http.MethodGet, "/admin/bookings?open=1", nil, http.StatusOK, b.Reference},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -226,5 +227,8 @@ func TestAdminMarkPaidOwnerOnly(t *testing.T) {
 				t.Fatalf("payment status %s, want %s", got.PaymentStatus, c.wantPaid)
 			}
 		})
+	}
+	if _, body := owner.get("/admin/bookings?open=1"); strings.Contains(body, b.Reference) {
+		t.Fatal("a paid booking is still listed as an open invoice")
 	}
 }

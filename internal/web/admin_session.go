@@ -102,3 +102,12 @@ func actor(c echo.Context) string {
 	}
 	return "unknown"
 }
+
+// requireOwnerFor refuses (403) a change that only an owner may make, such as a price: prices
+// are money, and assistants do no money operations.
+func requireOwnerFor(c echo.Context, changesMoney bool) error {
+	if u, ok := staff(c); changesMoney && (!ok || !u.IsOwner()) {
+		return model.ErrForbiddenRole
+	}
+	return nil
+}

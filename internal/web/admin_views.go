@@ -16,6 +16,9 @@ type dashboardData struct {
 	Dates         []model.SeminarDate
 	OpenInvoices  int64
 	OpenInquiries int64
+	Fill          fillChart
+	Seats         columnChart // seats booked per month
+	Revenue       columnChart // net revenue per month
 }
 
 type seminarListData struct {
@@ -42,12 +45,14 @@ type bookingListData struct {
 	Bookings    []model.Booking
 	CanMarkPaid bool
 	Notice      string
+	OpenOnly    bool // only unpaid invoices
 }
 
 type attendeeListData struct {
 	Date      model.SeminarDate
 	Rows      []attendeeRow
 	CheckedIn int
+	Waitlist  []model.WaitlistEntry
 }
 
 type auditData struct {
@@ -61,4 +66,51 @@ type inquiryData struct {
 
 type inquiryListData struct {
 	Inquiries []model.InhouseInquiry
+}
+
+type waitlistJoinData struct {
+	Date   model.SeminarDate
+	Form   waitlistForm
+	Joined bool
+}
+
+type waitlistOfferData struct {
+	Entry     model.WaitlistEntry
+	Date      model.SeminarDate
+	Form      form.Booking
+	Open      bool
+	Problem   string
+	Token     string
+	Countries []string
+}
+
+type adminCancelData struct {
+	Booking  model.Booking
+	Refund   int64
+	Possible bool
+}
+
+type dateCancelData struct {
+	Date     model.SeminarDate
+	Bookings []model.Booking
+	People   int
+	Refunds  int64
+	Possible bool
+}
+
+type moveData struct {
+	Booking  model.Booking
+	Targets  []model.SeminarDate
+	Problem  string
+	Possible bool
+}
+
+type accessData struct {
+	Users        []model.StaffUser
+	Tokens       []model.APIToken
+	NewEmail     string
+	NewRole      string
+	NewToken     string // shown once, right after it was made
+	NewTokenName string
+	Notice       string
 }

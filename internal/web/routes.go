@@ -73,6 +73,22 @@ func (s *Server) routes() {
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
+	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
+	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
+	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
+	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
+	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
+	staff.POST("/bookings/:reference/move", s.adminBookingMove)
+	staff.GET("/access", s.adminAccessShow, s.requireOwner())
+	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
+	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
+	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
+
+	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
+	pages.GET("/waitlist/:date", s.waitlistNew)
+	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
+	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
+	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)

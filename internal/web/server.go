@@ -24,7 +24,8 @@ type Deps struct {
 	Config   config.Config
 	Store    *store.Store
 	Bookings *booking.Service
-	Auth     *auth.Service // staff sign-in; built from Config when nil
+	Auth     *auth.Service        // staff sign-in; built from Config when nil
+	Waitlist *backoffice.Waitlist // built from Config when nil
 	I18n     *i18n.Catalog
 	Files    fs.FS // the embedded templates/ and static/
 	Log      *slog.Logger
@@ -39,6 +40,7 @@ type Server struct {
 	bookings *booking.Service
 	auth     *auth.Service
 	office   *backoffice.Service
+	waitlist *backoffice.Waitlist
 	i18n     *i18n.Catalog
 	views    *Views
 	renderer *invoice.Renderer
@@ -63,6 +65,9 @@ func New(d Deps) (*Server, error) {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
 	}
 	s.office = backoffice.New(d.Store, d.Now)
+	if s.waitlist = d.Waitlist; s.waitlist == nil {
+		s.waitlist = backoffice.NewWaitlist(d.Store, d.Bookings, WaitlistSettings(d.Config), d.Now, d.Log)
+	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

@@ -51,3 +51,6 @@ func (f Inquiry) Validate(lang string) (model.InhouseInquiry, Errors) {
 		Language: lang, Status: model.InquiryNew,
 	}, errs
 }
+
+// ValidEmail tells whether s is a plain e-mail address (as the booking form accepts them).
+func ValidEmail(s string) bool { return email(Errors{}, "email", s) }

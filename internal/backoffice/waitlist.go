@@ -1,0 +1,244 @@
+package backoffice
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"seminars/internal/booking"
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// WaitlistSettings shape the waiting list.
+type WaitlistSettings struct {
+	OfferDuration time.Duration // how long an offer holds its seats
+	BaseURL       string        // for the offer link in the mail
+	MaxSeats      int           // most seats one entry may wait for
+}
+
+// Waitlist runs the waiting list: first come, first served. When seats are free on a date, the
+// first entry in line gets an offer that holds its seats (taken like a booking's, so nobody
+// else can book them) until the offer runs out; then the seats go back and the next in line
+// gets the offer.
+type Waitlist struct {
+	store    *store.Store
+	bookings *booking.Service
+	settings WaitlistSettings
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// NewWaitlist returns the waiting list service.
+func NewWaitlist(st *store.Store, bookings *booking.Service, settings WaitlistSettings, now func() time.Time, log *slog.Logger) *Waitlist {
+	return &Waitlist{store: st, bookings: bookings, settings: settings, now: now, log: log}
+}
+
+// Join puts someone in line for a date that takes bookings.
+func (w *Waitlist) Join(ctx context.Context, e *model.WaitlistEntry) error {
+	if e.Seats < 1 || e.Seats > w.settings.MaxSeats {
+		return &model.ValidationError{Fields: map[string]string{"seats": "waitlist.error.seats"}}
+	}
+	err := w.store.WithTx(ctx, func(tx *store.Tx) error {
+		d, err := tx.DateByID(ctx, e.DateID)
+		if err != nil {
+			return err
+		}
+		if !d.Bookable(w.now()) {
+			return fmt.Errorf("date %d: %w", d.ID, model.ErrNotBookable)
+		}
+		e.Status = model.WaitlistWaiting
+		return tx.CreateWaitlistEntry(ctx, e)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Process(ctx) // seats may be free already
+	return err
+}
+
+// Process ends the offers that ran out and makes new offers where seats are free. It is run
+// every minute and after changes that free seats; running it twice at once is safe.
+func (w *Waitlist) Process(ctx context.Context) (offered int, err error) {
+	if err := w.expireOffers(ctx); err != nil {
+		return 0, err
+	}
+	dates, err := w.store.DatesWithWaiting(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, dateID := range dates {
+		for {
+			ok, err := w.offerNext(ctx, dateID)
+			if err != nil {
+				return offered, err
+			}
+			if !ok {
+				break
+			}
+			offered++
+		}
+	}
+	return offered, nil
+}
+
+func (w *Waitlist) expireOffers(ctx context.Context) error {
+	expired, err := w.store.ExpiredOffers(ctx, w.now())
+	if err != nil {
+		return err
+	}
+	for _, e := range expired {
+		err := w.store.WithTx(ctx, func(tx *store.Tx) error {
+			e.Status = model.WaitlistExpired
+			moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistOffered)
+			if err != nil || !moved {
+				return err
+			}
+			return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// offerNext offers the first in line on a date its seats, if that many are free. Strictly in
+// order: someone waiting for 3 seats is not skipped for someone behind them waiting for 1.
+func (w *Waitlist) offerNext(ctx context.Context, dateID uint) (bool, error) {
+	offered := false
+	err := w.store.WithTx(ctx, func(tx *store.Tx) error {
+		now := w.now().UTC()
+		d, err := tx.DateByID(ctx, dateID)
+		if err != nil || !d.Bookable(now) {
+			return err
+		}
+		e, err := tx.FirstWaiting(ctx, dateID)
+		if errors.Is(err, model.ErrNotFound) || (err == nil && e.Seats > d.SeatsLeft()) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.TakeSeats(ctx, dateID, e.Seats); err != nil {
+			if _, soldOut := booking.IsSoldOut(err); soldOut {
+				return nil
+			}
+			return err
+		}
+		token, hash, err := offerSecret()
+		if err != nil {
+			return err
+		}
+		expires := now.Add(w.settings.OfferDuration)
+		e.Status, e.OfferTokenHash, e.OfferedAt, e.OfferExpiresAt = model.WaitlistOffered, hash, &now, &expires
+		if moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistWaiting); err != nil || !moved {
+			return err
+		}
+		offered = true
+		// The mail worker writes the offer from these (keys as internal/mail expects them).
+		return booking.Notify(ctx, tx, fmt.Sprintf("waitlist-%d", e.ID), model.EventPayload{
+			Event: model.EventWaitlistOffer, DateID: dateID, Lang: e.Language,
+			Extra: map[string]string{
+				"name": e.Name, "email": e.Email, "seats": fmt.Sprint(e.Seats),
+				"url": w.settings.BaseURL + "/waitlist/offer/" + token, "until": expires.Format(time.RFC3339),
+			},
+		})
+	})
+	return offered, err
+}
+
+// Offer returns the entry an offer link belongs to (any status; the page says what it means).
+func (w *Waitlist) Offer(ctx context.Context, token string) (model.WaitlistEntry, error) {
+	if token == "" {
+		return model.WaitlistEntry{}, model.ErrNotFound
+	}
+	return w.store.WaitlistEntryByOfferHash(ctx, hashOffer(token))
+}
+
+// OfferOpen tells whether an offer can still be accepted at now.
+func OfferOpen(e model.WaitlistEntry, now time.Time) bool {
+	return e.Status == model.WaitlistOffered && e.OfferExpiresAt != nil && now.Before(*e.OfferExpiresAt)
+}
+
+// Accept books the seats an offer holds. The held seats are handed to the booking in two steps
+// (release, then book), because booking.Reserve takes seats in its own transaction; if another
+// booking slips in between and takes them, the offer is restored when seats are still free or
+// ends, and the error says the date is sold out.
+func (w *Waitlist) Accept(ctx context.Context, token string, req booking.Request) (booking.Result, error) {
+	e, err := w.Offer(ctx, token)
+	if err != nil {
+		return booking.Result{}, err
+	}
+	if !OfferOpen(e, w.now()) {
+		return booking.Result{}, fmt.Errorf("waitlist offer %d (%s): %w", e.ID, e.Status, model.ErrInvalidTransition)
+	}
+	if len(req.Attendees) > e.Seats {
+		return booking.Result{}, &model.ValidationError{Fields: map[string]string{"attendees": "waitlist.error.too_many"}}
+	}
+	req.DateID = e.DateID
+	if err := w.handOver(ctx, &e); err != nil {
+		return booking.Result{}, err
+	}
+	res, err := w.bookings.Reserve(ctx, req)
+	if err != nil {
+		return res, errors.Join(err, w.restore(ctx, e))
+	}
+	err = w.store.WithTx(ctx, func(tx *store.Tx) error {
+		e.BookingReference = res.Booking.Reference
+		_, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistBooked)
+		return err
+	})
+	return res, err
+}
+
+// handOver marks the offer booked and gives its seats back for the booking to take.
+func (w *Waitlist) handOver(ctx context.Context, e *model.WaitlistEntry) error {
+	return w.store.WithTx(ctx, func(tx *store.Tx) error {
+		e.Status = model.WaitlistBooked
+		moved, err := tx.MoveWaitlistEntry(ctx, e, model.WaitlistOffered)
+		if err != nil {
+			return err
+		}
+		if !moved {
+			return fmt.Errorf("waitlist offer %d: %w", e.ID, model.ErrInvalidTransition)
+		}
+		return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
+	})
+}
+
+// restore puts the offer back after a failed booking: the seats are taken again if still free,
+// otherwise the offer ends.
+func (w *Waitlist) restore(ctx context.Context, e model.WaitlistEntry) error {
+	return w.store.WithTx(ctx, func(tx *store.Tx) error {
+		e.Status = model.WaitlistOffered
+		if err := tx.TakeSeats(ctx, e.DateID, e.Seats); err != nil {
+			if _, soldOut := booking.IsSoldOut(err); !soldOut {
+				return err
+			}
+			e.Status = model.WaitlistExpired
+		}
+		_, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistBooked)
+		return err
+	})
+}
+
+func offerSecret() (token, hash string, err error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", "", err
+	}
+	token = base64.RawURLEncoding.EncodeToString(raw)
+	return token, hashOffer(token), nil
+}
+
+func hashOffer(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
