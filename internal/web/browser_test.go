@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,11 +69,14 @@ func TestBrowserBooking(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// text reads an element's text in the page's own JavaScript once it exists, rather than by
+	// DevTools node id, which a swap or reload between lookup and read would invalidate.
 	text := func(sel string) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(sel, chromedp.NodeVisible))
+		js := fmt.Sprintf(`(() => { const el = document.querySelector(%q); return el ? el.innerText.trim() : null })()`, sel)
+		s, err := chromedp.Run(ctx, chromedp.Poll[string](js))
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("reading %s: %v", sel, err)
 		}
 		return s
 	}
