@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// outboxPageData is the back office's view of the outbox.
+type outboxPageData struct {
+	Items  []outboxItemJSON
+	Status string
+}
+
+// adminOutboxList shows what the service sent or is about to send — mail and Stripe calls —
+// with status, attempts and the last error; ?status=failed narrows it to what needs a hand.
+func (s *Server) adminOutboxList(c echo.Context) error {
+	status := c.QueryParam("status")
+	if status != model.OutboxPending && status != model.OutboxDone && status != model.OutboxFailed {
+		status = ""
+	}
+	// mail.send and stripe.* are what leaves the house; mail.event items are only the plans for them.
+	var items []outboxItemJSON
+	for _, topic := range []string{"mail.send", "stripe."} {
+		found, err := s.store.ListOutbox(c.Request().Context(), store.OutboxFilter{Status: status, Topic: topic, Limit: 200})
+		if err != nil {
+			return err
+		}
+		for _, it := range found {
+			items = append(items, outboxItemView(it))
+		}
+	}
+	title := s.i18n.For(language(c)).T("outbox.title")
+	return s.render(c, http.StatusOK, pageAdminOutbox, title, outboxPageData{Items: items, Status: status}, nil)
+}
