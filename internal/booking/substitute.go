@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -25,6 +26,17 @@ func (s *Service) Substitute(ctx context.Context, reference, token string, sub S
 	if _, err := s.Lookup(ctx, reference, token); err != nil {
 		return model.Attendee{}, err
 	}
+	return s.substitute(ctx, reference, sub, s.settings.SubstitutionDeadline)
+}
+
+// SubstituteByStaff is Substitute for the trainer's back office: no manage token, and the seat can
+// change hands until the date starts (a colleague standing in at short notice), not only until the
+// bookers' deadline.
+func (s *Service) SubstituteByStaff(ctx context.Context, reference string, sub Substitution) (model.Attendee, error) {
+	return s.substitute(ctx, reference, sub, 0)
+}
+
+func (s *Service) substitute(ctx context.Context, reference string, sub Substitution, deadline time.Duration) (model.Attendee, error) {
 	sub.FirstName, sub.LastName = strings.TrimSpace(sub.FirstName), strings.TrimSpace(sub.LastName)
 	sub.Email = strings.ToLower(strings.TrimSpace(sub.Email))
 	now := s.now().UTC()
@@ -34,7 +46,7 @@ func (s *Service) Substitute(ctx context.Context, reference, token string, sub S
 		if err != nil {
 			return err
 		}
-		if b.Date == nil || !model.SubstitutionOpen(b, *b.Date, now, s.settings.SubstitutionDeadline) {
+		if b.Date == nil || !model.SubstitutionOpen(b, *b.Date, now, deadline) {
 			return &model.ValidationError{Fields: map[string]string{"attendee_id": "error.substitution_closed"}}
 		}
 		old, err := substitutable(b, sub)

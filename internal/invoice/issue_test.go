@@ -193,7 +193,7 @@ func TestNumberYearIsTheSellersYear(t *testing.T) {
 	st := storetest.SQLite(t)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{})
 	newYearBerlin := time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC) // 00:30 on 1 January 2027 in Berlin
-	b := seedBooking(t, st, date, 1, "de") // before the transaction: SQLite has one writer
+	b := seedBooking(t, st, date, 1, "de")                           // before the transaction: SQLite has one writer
 	var inv, cn model.Invoice
 	err := st.WithTx(context.Background(), func(tx *store.Tx) error {
 		var err error

@@ -5,17 +5,18 @@ import "time"
 // Audit actions: what the back office records about changes that matter later (prices, seats,
 // times, money).
 const (
-	AuditSeminarCreated   = "seminar.created"
-	AuditSeminarUpdated   = "seminar.updated"
-	AuditDateCreated      = "date.created"
-	AuditDateUpdated      = "date.updated"
-	AuditDateCancelled    = "date.cancelled"
-	AuditBookingPaid      = "booking.marked_paid"
-	AuditBookingCancelled = "booking.cancelled"
-	AuditBookingMoved     = "booking.moved"
-	AuditUserAdded        = "user.added"
-	AuditTokenCreated     = "token.created"
-	AuditTokenRevoked     = "token.revoked"
+	AuditSeminarCreated      = "seminar.created"
+	AuditSeminarUpdated      = "seminar.updated"
+	AuditDateCreated         = "date.created"
+	AuditDateUpdated         = "date.updated"
+	AuditDateCancelled       = "date.cancelled"
+	AuditBookingPaid         = "booking.marked_paid"
+	AuditBookingCancelled    = "booking.cancelled"
+	AuditBookingMoved        = "booking.moved"
+	AuditAttendeeSubstituted = "attendee.substituted"
+	AuditUserAdded           = "user.added"
+	AuditTokenCreated        = "token.created"
+	AuditTokenRevoked        = "token.revoked"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -21,13 +21,14 @@ const (
 	pageAdminBookingMove   = "admin/booking_move.html"
 	pageAdminAccess        = "admin/access.html"
 	pageAdminOutbox        = "admin/outbox.html"
+	pageAdminSubstitute    = "admin/attendee_substitute.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
-	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox,
+	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

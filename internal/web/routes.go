@@ -71,6 +71,8 @@ func (s *Server) routes() {
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
+	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
+	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
 	staff.GET("/outbox", s.adminOutboxList)
 	staff.POST("/outbox/:id/resend", s.adminOutboxResend)
 	staff.GET("/inquiries", s.adminInquiryList)

@@ -1,0 +1,43 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+	"seminars/internal/web/form"
+)
+
+// adminAttendeeSubstituteUpdate gives the seat to the new person (the old and the new one are
+// told by mail) and returns to the date's attendee list.
+func (s *Server) adminAttendeeSubstituteUpdate(c echo.Context) error {
+	b, a, err := s.bookingAttendee(c)
+	if err != nil {
+		return err
+	}
+	values, err := c.FormParams()
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest).SetInternal(err)
+	}
+	f := form.SubstituteFromValues(values)
+	f.AttendeeID = a.ID
+	if errs := f.Validate(); len(errs) > 0 {
+		return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, errs))
+	}
+	ctx := c.Request().Context()
+	if _, err := s.bookings.SubstituteByStaff(ctx, b.Reference, f.Substitution()); err != nil {
+		var invalid *model.ValidationError
+		if errors.As(err, &invalid) {
+			return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, invalid.Fields))
+		}
+		return err
+	}
+	detail := fmt.Sprintf("%s <%s> → %s %s <%s>", a.FullName(), a.Email, f.FirstName, f.LastName, f.Email)
+	if err := s.office.RecordAudit(ctx, actor(c), model.AuditAttendeeSubstituted, b.Reference, detail); err != nil {
+		return err
+	}
+	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", b.DateID))
+}
