@@ -80,3 +80,27 @@ func TestCancelDateStopsBookings(t *testing.T) {
 		}
 	})
 }
+
+func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		clk := &clock{now: time.Now()}
+		_, bookings := newTestWaitlist(st, clk)
+		office := New(st, clk.Now)
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
+		res, err := bookings.Reserve(ctx, request(date.ID, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := res.Booking.Reference
+		if _, err := bookings.Cancel(ctx, ref, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := office.MarkPaid(ctx, "owner@example.com", ref); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Fatalf("err = %v, want invalid transition", err)
+		}
+		if b, _ := st.BookingByReference(ctx, ref); b.Status != model.BookingCancelled || b.PaymentStatus == model.PaymentPaid {
+			t.Fatalf("booking %s/%s", b.Status, b.PaymentStatus)
+		}
+	})
+}

@@ -171,3 +171,12 @@ func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Bo
 		Order("created_at, id").Limit(limit).Find(&out).Error
 	return out, err
 }
+
+// MarkBookingPaid sets an invoice booking's payment status to paid if it is still confirmed and
+// unpaid, and writes nothing else (never a status read earlier). It tells whether it applied.
+func (q Queries) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).
+		Where("id = ? AND status = ? AND payment_status = ? AND payment_method = ?", id, model.BookingConfirmed, model.PaymentUnpaid, model.PaymentInvoice).
+		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}

@@ -133,3 +133,43 @@ func TestCheckInAttendee(t *testing.T) {
 		}
 	})
 }
+
+// TestMarkBookingPaidKeepsACancellation: the booker cancels after the back office read the
+// booking; marking it paid must not bring the cancelled booking back as confirmed.
+func TestMarkBookingPaidKeepsACancellation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		date := storetest.SeedDate(t, st, storetest.DateOptions{})
+		b := seedBooking(t, st, date, "SEM-PAIDXX", "Muster GmbH", "Schmidt")
+		cancelled := b
+		cancelled.Status = model.BookingCancelled
+		if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &cancelled) }); err != nil {
+			t.Fatal(err)
+		}
+		var marked bool
+		err := st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			marked, err = tx.MarkBookingPaid(ctx, b.ID) // b is the stale, confirmed copy
+			return err
+		})
+		if err != nil || marked {
+			t.Fatalf("marked %v, err %v", marked, err)
+		}
+		got, _ := st.BookingByReference(ctx, b.Reference)
+		if got.Status != model.BookingCancelled || got.PaymentStatus != model.PaymentUnpaid {
+			t.Fatalf("booking came back as %s/%s", got.Status, got.PaymentStatus)
+		}
+		open := seedBooking(t, st, date, "SEM-PAIDYY", "Muster GmbH", "Meier")
+		if err := st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			marked, err = tx.MarkBookingPaid(ctx, open.ID)
+			return err
+		}); err != nil || !marked {
+			t.Fatalf("open invoice: marked %v, err %v", marked, err)
+		}
+		got, _ = st.BookingByReference(ctx, open.Reference)
+		if got.Status != model.BookingConfirmed || got.PaymentStatus != model.PaymentPaid {
+			t.Fatalf("open invoice is %s/%s", got.Status, got.PaymentStatus)
+		}
+	})
+}
