@@ -111,18 +111,26 @@ func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booki
 }
 
 // CheckInAttendee records that an attendee of a date arrived; checking in twice keeps the first
-// time. An attendee not booked on that date is not found.
+// time. Only attendees of confirmed bookings can be checked in (a cancelled or expired booking
+// must not earn a certificate): others are model.ErrNotConfirmed. An attendee not booked on
+// that date is not found.
 func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
 	res := q.db.WithContext(ctx).Model(&model.Attendee{}).
-		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).
+		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ? AND status = ?)", attendeeID, dateID, model.BookingConfirmed).
 		Update("checked_in_at", gorm.Expr("COALESCE(checked_in_at, ?)", at.UTC()))
-	if res.Error != nil {
+	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
 	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Attendee{}).
+		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).Count(&n).Error
+	switch {
+	case err != nil:
+		return err
+	case n > 0:
+		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotConfirmed)
 	}
-	return nil
+	return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
 }
 
 // AdminSeminarsWithDates returns every seminar with all its dates, by German title.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,6 +131,17 @@ func TestCheckInAttendee(t *testing.T) {
 		got, err := st.BookingsOfDate(ctx, date.ID)
 		if err != nil || len(got) != 1 || got[0].Attendees[0].CheckedInAt == nil || !got[0].Attendees[0].CheckedInAt.Equal(first) {
 			t.Fatalf("bookings %+v, err %v", got, err)
+		}
+		for _, status := range []string{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {
+			gone := seedBooking(t, st, date, "SEM-"+strings.ToUpper(status[:6]), "Weg GmbH", "Meier")
+			gone.Status = status
+			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &gone) }); err != nil {
+				t.Fatal(err)
+			}
+			err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, date.ID, gone.Attendees[0].ID, first) })
+			if !errors.Is(err, model.ErrNotConfirmed) {
+				t.Fatalf("%s booking: check-in answered %v", status, err)
+			}
 		}
 	})
 }
