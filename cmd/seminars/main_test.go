@@ -136,6 +136,7 @@ func TestCommandErrors(t *testing.T) {
 		wantErr  string
 	}{
 		{"unknown command", []string{"frobnicate"}, nil, 2, "unknown command"},
+		{"usage names user passwd", []string{"frobnicate"}, nil, 2, "user passwd --email E < passwordfile"},
 		{"invalid setting", nil, []string{"SEMINARS_BASE_URL=nope"}, 2, "base_url"},
 		{"backup without a file", []string{"backup"}, nil, 1, "usage: seminars backup FILE"},
 	}
