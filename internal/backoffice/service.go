@@ -171,8 +171,10 @@ func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 	})
 }
 
-// CancelDate stops a date from taking bookings and records who did it. The bookings on it are
-// then cancelled one by one by the booking use case (seats, refunds, messages).
+// CancelDate stops a date from taking bookings, records who did it and records one "date
+// cancelled" event for the date (attendees get the cancellation with a calendar CANCEL). The
+// bookings on it are then cancelled one by one by the booking use case (seats, refunds); that
+// use case also sends its own "booking cancelled" message to the billing contact.
 func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		d, err := tx.DateByID(ctx, dateID)
@@ -181,6 +183,11 @@ func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) err
 		}
 		changed, err := tx.CancelDate(ctx, dateID)
 		if err != nil || !changed {
+			return err
+		}
+		// The sequence after the cancellation makes the key unique per date and cancellation.
+		key := fmt.Sprintf("date-%d:seq-%d", dateID, d.Sequence+1)
+		if err := booking.Notify(ctx, tx, key, model.EventPayload{Event: model.EventDateCancelled, DateID: dateID}); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, model.AuditDateCancelled, fmt.Sprintf("date %d", dateID),
