@@ -188,3 +188,20 @@ func (q Queries) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
 		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": time.Now().UTC()})
 	return res.RowsAffected == 1, res.Error
 }
+
+// AttentionBookings returns the bookings that need the trainer's attention (a late payment
+// refunded because its seats were gone, a refund that failed), oldest first.
+func (q Queries) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where("needs_attention = ?", true).
+		Order("updated_at, id").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// ClearAttention marks a booking's attention as handled, if it still needs it, and writes
+// nothing else. It tells whether it applied.
+func (q Queries) ClearAttention(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND needs_attention = ?", id, true).
+		Updates(map[string]any{"needs_attention": false, "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}

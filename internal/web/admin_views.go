@@ -19,6 +19,9 @@ type dashboardData struct {
 	Fill          fillChart
 	Seats         columnChart // seats booked per month
 	Revenue       columnChart // net revenue per month
+	Attention     []model.Booking // refunded late payments and failed refunds to deal with
+	CanHandle     bool            // owners mark them handled
+	Notice        string
 }
 
 type seminarListData struct {

@@ -70,6 +70,7 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
+	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
