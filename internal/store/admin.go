@@ -205,3 +205,16 @@ func (q Queries) ClearAttention(ctx context.Context, id uint) (bool, error) {
 		Updates(map[string]any{"needs_attention": false, "updated_at": time.Now().UTC()})
 	return res.RowsAffected == 1, res.Error
 }
+
+// SeminarIDBySlug finds a seminar's ID by its slug, published or not.
+func (q Queries) SeminarIDBySlug(ctx context.Context, slug string) (uint, error) {
+	var ids []uint
+	err := q.db.WithContext(ctx).Model(&model.Seminar{}).Where("slug = ?", slug).Limit(1).Pluck("id", &ids).Error
+	if err != nil {
+		return 0, err
+	}
+	if len(ids) == 0 {
+		return 0, fmt.Errorf("seminar %s: %w", slug, model.ErrNotFound)
+	}
+	return ids[0], nil
+}
