@@ -25,6 +25,7 @@ import (
 //	seminars voucher create --code TREUE --amount 5000
 //
 // Creating uses the back office's form and use case (same rules, audit entry by "cli").
+//
 //	seminars voucher list
 func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
