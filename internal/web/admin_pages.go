@@ -20,13 +20,14 @@ const (
 	pageAdminDateCancel    = "admin/date_cancel.html"
 	pageAdminBookingMove   = "admin/booking_move.html"
 	pageAdminAccess        = "admin/access.html"
+	pageAdminVouchers      = "admin/vouchers.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
-	pageAdminBookingMove, pageAdminAccess,
+	pageAdminBookingMove, pageAdminAccess, pageAdminVouchers,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

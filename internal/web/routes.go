@@ -81,6 +81,8 @@ func (s *Server) routes() {
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
+	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
+	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
