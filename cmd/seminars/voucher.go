@@ -23,10 +23,9 @@ import (
 //
 //	seminars voucher create --code SOMMER26 --percent 10 [--max-uses 20] [--until 2027-06-30] [--seminar SLUG]
 //	seminars voucher create --code TREUE --amount 5000
+//	seminars voucher list
 //
 // Creating uses the back office's form and use case (same rules, audit entry by "cli").
-//
-//	seminars voucher list
 func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errors.New("usage: seminars voucher create|list [flags]")
