@@ -19,7 +19,9 @@ func TestVoucherValidate(t *testing.T) {
 		check     func(model.Voucher) bool
 	}{
 		{"percent with comma", Voucher{Code: " sommer26 ", Percent: "12,5"}, "",
-			func(v model.Voucher) bool { return v.Code == "SOMMER26" && v.Kind == model.VoucherPercent && v.PercentBP == 1250 }},
+			func(v model.Voucher) bool {
+				return v.Code == "SOMMER26" && v.Kind == model.VoucherPercent && v.PercentBP == 1250
+			}},
 		{"amount in euros", Voucher{Code: "TREUE", Amount: "49,90"}, "",
 			func(v model.Voucher) bool { return v.Kind == model.VoucherFixed && v.AmountCents == 4990 }},
 		{"last day in Berlin, through its end", Voucher{Code: "X", Percent: "5", ValidUntil: "2027-06-30"}, "",
