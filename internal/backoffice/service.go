@@ -174,7 +174,8 @@ func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 // CancelDate stops a date from taking bookings, records who did it and records one "date
 // cancelled" event for the date (attendees get the cancellation with a calendar CANCEL). The
 // bookings on it are then cancelled one by one by the booking use case (seats, refunds); that
-// use case also sends its own "booking cancelled" message to the billing contact.
+// use case cannot be told to stay quiet, so its "booking cancelled" messages (billing contact
+// and attendees) go out as well.
 func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		d, err := tx.DateByID(ctx, dateID)
