@@ -5,6 +5,7 @@
 //	seminars backup FILE write a consistent copy of the SQLite database to FILE
 //	seminars voucher …   create and list discount codes
 //	seminars user add    create a back-office user (password on stdin)
+//	seminars user passwd replace a back-office user's password (stdin) and end their sessions
 //	seminars token create --name NAME   create an admin API token
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
@@ -90,6 +91,8 @@ commands:
   voucher list   list discount codes and how often they were used
   user add --email E [--role owner|assistant] < passwordfile
                  create a back-office user; the password is read from stdin
+  user passwd --email E < passwordfile
+                 replace a back-office user's password (read from stdin) and end that account's sessions
   token create --name NAME
                  create an admin API token (printed once, as the last word)`
 

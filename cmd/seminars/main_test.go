@@ -136,6 +136,7 @@ func TestCommandErrors(t *testing.T) {
 		wantErr  string
 	}{
 		{"unknown command", []string{"frobnicate"}, nil, 2, "unknown command"},
+		{"usage names user passwd", []string{"frobnicate"}, nil, 2, "user passwd --email E < passwordfile"},
 		{"invalid setting", nil, []string{"SEMINARS_BASE_URL=nope"}, 2, "base_url"},
 		{"backup without a file", []string{"backup"}, nil, 1, "usage: seminars backup FILE"},
 	}
@@ -182,10 +183,12 @@ func TestVoucherCommands(t *testing.T) {
 		{"percent voucher", []string{"voucher", "create", "--code", "sommer26", "--percent", "10", "--max-uses", "5", "--until", "2027-06-30"}, 0, "voucher SOMMER26 created"},
 		{"fixed voucher", []string{"voucher", "create", "--code", "TREUE", "--amount", "5000"}, 0, "voucher TREUE created"},
 		{"duplicate code", []string{"voucher", "create", "--code", "Sommer26", "--percent", "5"}, 1, "exists already"},
-		{"both kinds", []string{"voucher", "create", "--code", "X", "--percent", "5", "--amount", "100"}, 1, "either --percent or --amount"},
+		{"both kinds", []string{"voucher", "create", "--code", "X", "--percent", "5", "--amount", "100"}, 1, "either a percentage or an amount"},
 		{"bad date", []string{"voucher", "create", "--code", "Y", "--percent", "5", "--until", "30.06.2027"}, 1, "YYYY-MM-DD"},
 		{"unknown seminar", []string{"voucher", "create", "--code", "Z", "--percent", "5", "--seminar", "nope"}, 1, "not found"},
 		{"list", []string{"voucher", "list"}, 0, "SOMMER26  10.00 %"},
+		{"list shows the last valid day", []string{"voucher", "list"}, 0, "0/5   2027-06-30"},
+		{"negative amount", []string{"voucher", "create", "--code", "NEG", "--amount", "-100"}, 1, "--amount: Please give an amount"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,13 +6,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"seminars/internal/backoffice"
 	"seminars/internal/config"
+	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/web/form"
 )
 
 // voucherCommand creates and lists discount codes from the shell:
@@ -20,6 +24,8 @@ import (
 //	seminars voucher create --code SOMMER26 --percent 10 [--max-uses 20] [--until 2027-06-30] [--seminar SLUG]
 //	seminars voucher create --code TREUE --amount 5000
 //	seminars voucher list
+//
+// Creating uses the back office's form and use case (same rules, audit entry by "cli").
 func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errors.New("usage: seminars voucher create|list [flags]")
@@ -33,7 +39,7 @@ func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdou
 	case "create":
 		return voucherCreate(ctx, cfg, st, args[1:], stdout)
 	case "list":
-		return voucherList(ctx, st, stdout)
+		return voucherList(ctx, cfg, st, stdout)
 	}
 	return fmt.Errorf("unknown voucher command %q", args[0])
 }
@@ -42,7 +48,7 @@ func voucherCreate(ctx context.Context, cfg config.Config, st *store.Store, args
 	fs := flag.NewFlagSet("voucher create", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	code := fs.String("code", "", "the code customers type")
-	percent := fs.Float64("percent", 0, "percent off the net total, e.g. 10")
+	percent := fs.String("percent", "", "percent off the net total, e.g. 10")
 	amount := fs.Int64("amount", 0, "cents off the net total, e.g. 5000 for 50 €")
 	maxUses := fs.Int("max-uses", 0, "how often it can be redeemed (0 = unlimited)")
 	until := fs.String("until", "", "last day it is valid (YYYY-MM-DD, in the display time zone)")
@@ -50,48 +56,57 @@ func voucherCreate(ctx context.Context, cfg config.Config, st *store.Store, args
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("voucher create: %w", err)
 	}
-	v := model.Voucher{Code: *code, MaxUses: *maxUses, Active: true}
-	switch {
-	case strings.TrimSpace(*code) == "":
-		return errors.New("voucher create: --code is required")
-	case (*percent > 0) == (*amount > 0):
-		return errors.New("voucher create: give either --percent or --amount")
-	case *percent > 100 || *percent < 0 || *amount < 0 || *maxUses < 0:
-		return errors.New("voucher create: --percent must be 0–100, --amount and --max-uses not negative")
-	case *percent > 0:
-		v.Kind, v.PercentBP = model.VoucherPercent, int(*percent*100+0.5)
-	default:
-		v.Kind, v.AmountCents = model.VoucherFixed, *amount
+	// The same form and rules as the back office's voucher page; only the units of --amount
+	// (cents) differ from the page's euros.
+	f := form.Voucher{Code: *code, Percent: *percent, Seminar: *seminar, ValidUntil: *until, MaxUses: fmt.Sprint(*maxUses)}
+	if *amount != 0 {
+		f.Amount = centsAsEuros(*amount)
 	}
-	if *until != "" {
-		day, err := time.ParseInLocation("2006-01-02", *until, cfg.Location)
-		if err != nil {
-			return fmt.Errorf("voucher create: --until %q is not YYYY-MM-DD", *until)
-		}
-		end := day.AddDate(0, 0, 1).UTC() // valid through the whole last day
-		v.ValidUntil = &end
-	}
-	err := st.WithTx(ctx, func(tx *store.Tx) error {
-		if *seminar != "" {
-			s, err := tx.SeminarBySlug(ctx, *seminar, time.Now())
+	v, errs := f.Validate(cfg.Location)
+	if len(errs) == 0 {
+		var invalid *model.ValidationError
+		err := backoffice.New(st, time.Now).CreateVoucher(ctx, "cli", &v, f.Seminar)
+		if !errors.As(err, &invalid) {
 			if err != nil {
-				return fmt.Errorf("seminar %q: %w", *seminar, err)
+				return err
 			}
-			v.SeminarID = &s.ID
+			fmt.Fprintf(stdout, "voucher %s created\n", v.Code)
+			return nil
 		}
-		return tx.CreateVoucher(ctx, &v)
-	})
-	if store.IsUniqueViolation(err) {
-		return fmt.Errorf("voucher create: code %s exists already", store.NormaliseVoucherCode(*code))
+		errs = invalid.Fields
 	}
+	return voucherErrors(errs)
+}
+
+// centsAsEuros writes --amount for the form; a negative amount stays unreadable, so the form
+// refuses it.
+func centsAsEuros(cents int64) string {
+	if cents < 0 {
+		return fmt.Sprint(cents)
+	}
+	return fmt.Sprintf("%d.%02d", cents/100, cents%100)
+}
+
+// voucherFlags names the flag behind each field of the voucher form.
+var voucherFlags = map[string]string{"code": "--code", "percent": "--percent", "amount": "--amount",
+	"valid_until": "--until", "max_uses": "--max-uses", "seminar": "--seminar"}
+
+// voucherErrors turns the form's message keys into one English error naming the flags.
+func voucherErrors(errs map[string]string) error {
+	catalog, err := i18n.New()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "voucher %s created\n", v.Code)
-	return nil
+	t := catalog.For("en")
+	var lines []string
+	for field, key := range errs {
+		lines = append(lines, fmt.Sprintf("%s: %s", voucherFlags[field], t.T(key)))
+	}
+	sort.Strings(lines)
+	return errors.New("voucher create: " + strings.Join(lines, "; "))
 }
 
-func voucherList(ctx context.Context, st *store.Store, stdout io.Writer) error {
+func voucherList(ctx context.Context, cfg config.Config, st *store.Store, stdout io.Writer) error {
 	vs, err := st.ListVouchers(ctx)
 	if err != nil {
 		return err
@@ -108,7 +123,7 @@ func voucherList(ctx context.Context, st *store.Store, stdout io.Writer) error {
 			limit = fmt.Sprint(v.MaxUses)
 		}
 		if v.ValidUntil != nil {
-			until = v.ValidUntil.Format(time.DateOnly)
+			until = form.VoucherLastDay(v, cfg.Location) // the last valid day, as it was given
 		}
 		fmt.Fprintf(w, "%s\t%s\t%d/%s\t%s\n", v.Code, discount, v.Uses, limit, until)
 	}

@@ -145,3 +145,33 @@ func TestAPIToken(t *testing.T) {
 		}
 	})
 }
+
+func TestSuccessfulSignInClearsAccountFailures(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		clk := &clock{now: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
+		a := New(st, DefaultSettings(), clk.Now)
+		if _, err := a.AddUser(ctx, "owner@example.com", model.RoleOwner, "correct horse battery"); err != nil {
+			t.Fatal(err)
+		}
+		fail := func(n int) {
+			t.Helper()
+			for i := 0; i < n; i++ {
+				if _, _, err := a.SignIn(ctx, "owner@example.com", "wrong password", "192.0.2.7"); !errors.Is(err, model.ErrBadCredentials) {
+					t.Fatalf("failure %d: %v", i+1, err)
+				}
+			}
+		}
+		fail(4)
+		if _, _, err := a.SignIn(ctx, "owner@example.com", "correct horse battery", "192.0.2.7"); err != nil {
+			t.Fatal(err)
+		}
+		fail(4) // 8 failures in the window, but only 4 since the success
+		if _, _, err := a.SignIn(ctx, "owner@example.com", "correct horse battery", "192.0.2.7"); err != nil {
+			t.Fatalf("locked out after a success and 4 failures: %v", err)
+		}
+		if n, _ := st.CountLoginFailures(ctx, "ip:192.0.2.7", clk.now.Add(-time.Hour)); n != 8 {
+			t.Fatalf("address failures = %d, want 8 (kept)", n)
+		}
+	})
+}

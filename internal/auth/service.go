@@ -76,7 +76,7 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 		}
 		return "", model.StaffUser{}, model.ErrBadCredentials
 	}
-	secret, err := s.openSession(ctx, user.ID, now)
+	secret, err := s.openSession(ctx, user.ID, now, accountKey)
 	return secret, user, err
 }
 
@@ -95,13 +95,19 @@ func (s *Service) checkThrottle(ctx context.Context, now time.Time, accountKey, 
 	return nil
 }
 
-func (s *Service) openSession(ctx context.Context, userID uint, now time.Time) (string, error) {
+// openSession starts a session and forgets the account's failed sign-ins: whoever knows the
+// password should not stay a few typos away from a lock-out. The address's count stays, so
+// one good account cannot be used to reset guessing from that address.
+func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, accountKey string) (string, error) {
 	secret, hash, err := newSecret("")
 	if err != nil {
 		return "", err
 	}
 	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.DeleteExpiredStaffSessions(ctx, now, s.settings.IdleTimeout); err != nil {
+			return err
+		}
+		if err := tx.ClearLoginFailures(ctx, accountKey); err != nil {
 			return err
 		}
 		return tx.CreateStaffSession(ctx, &model.StaffSession{

@@ -146,27 +146,36 @@ func (s *Service) CheckIn(ctx context.Context, dateID, attendeeID uint) error {
 }
 
 // MarkPaid records that an invoice booking's money arrived. Only a confirmed, unpaid invoice
-// booking can be marked; anything else is model.ErrInvalidTransition.
+// booking can be marked; anything else is model.ErrInvalidTransition. The booking is locked and
+// only payment_status is written, under the same condition, so a cancellation by the booker in
+// between is never overwritten with a stale "confirmed".
 func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
-		b, err := tx.BookingByReference(ctx, reference)
+		b, err := tx.LockBooking(ctx, reference)
 		if err != nil {
 			return err
 		}
+		refused := fmt.Errorf("booking %s (%s, %s, %s) cannot be marked paid: %w", b.Reference, b.PaymentMethod, b.Status, b.PaymentStatus, model.ErrInvalidTransition)
 		if b.PaymentMethod != model.PaymentInvoice || b.Status != model.BookingConfirmed || b.PaymentStatus != model.PaymentUnpaid {
-			return fmt.Errorf("booking %s (%s, %s, %s) cannot be marked paid: %w", b.Reference, b.PaymentMethod, b.Status, b.PaymentStatus, model.ErrInvalidTransition)
+			return refused
 		}
-		b.PaymentStatus = model.PaymentPaid
-		if err := tx.SaveBookingStatus(ctx, &b); err != nil {
+		marked, err := tx.MarkBookingPaid(ctx, b.ID)
+		if err != nil {
 			return err
+		}
+		if !marked {
+			return refused
 		}
 		detail := fmt.Sprintf("payment_status: %s → %s; total_gross_cents: %d", model.PaymentUnpaid, model.PaymentPaid, b.GrossCents)
 		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
 	})
 }
 
-// CancelDate stops a date from taking bookings and records who did it. The bookings on it are
-// then cancelled one by one by the booking use case (seats, refunds, messages).
+// CancelDate stops a date from taking bookings, records who did it and records one "date
+// cancelled" event for the date (attendees get the cancellation with a calendar CANCEL). The
+// bookings on it are then cancelled one by one by the booking use case (seats, refunds); that
+// use case cannot be told to stay quiet, so its "booking cancelled" messages (billing contact
+// and attendees) go out as well.
 func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		d, err := tx.DateByID(ctx, dateID)
@@ -175,6 +184,11 @@ func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) err
 		}
 		changed, err := tx.CancelDate(ctx, dateID)
 		if err != nil || !changed {
+			return err
+		}
+		// The sequence after the cancellation makes the key unique per date and cancellation.
+		key := fmt.Sprintf("date-%d:seq-%d", dateID, d.Sequence+1)
+		if err := booking.Notify(ctx, tx, key, model.EventPayload{Event: model.EventDateCancelled, DateID: dateID}); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, model.AuditDateCancelled, fmt.Sprintf("date %d", dateID),

@@ -3,6 +3,7 @@ package backoffice
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -77,6 +78,63 @@ func TestCancelDateStopsBookings(t *testing.T) {
 		}
 		if entries, _ := st.AuditLog(ctx, 10); len(entries) != 1 || entries[0].Action != model.AuditDateCancelled {
 			t.Fatalf("audit %+v", entries)
+		}
+	})
+}
+
+func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		clk := &clock{now: time.Now()}
+		_, bookings := newTestWaitlist(st, clk)
+		office := New(st, clk.Now)
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
+		res, err := bookings.Reserve(ctx, request(date.ID, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := res.Booking.Reference
+		if _, err := bookings.Cancel(ctx, ref, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := office.MarkPaid(ctx, "owner@example.com", ref); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Fatalf("err = %v, want invalid transition", err)
+		}
+		if b, _ := st.BookingByReference(ctx, ref); b.Status != model.BookingCancelled || b.PaymentStatus == model.PaymentPaid {
+			t.Fatalf("booking %s/%s", b.Status, b.PaymentStatus)
+		}
+	})
+}
+
+func TestCancelDateRecordsOneDateCancelledEvent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		clk := &clock{now: time.Now()}
+		_, bookings := newTestWaitlist(st, clk)
+		office := New(st, clk.Now)
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
+		for i := 0; i < 2; i++ {
+			if _, err := bookings.Reserve(ctx, request(date.ID, 2)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := 0; i < 2; i++ { // twice: the second run records nothing more
+			if err := office.CancelDate(ctx, "owner@example.com", date.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items, err := st.DueOutboxItems(ctx, model.TopicMailEvent, time.Now().Add(100*time.Hour), 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []model.OutboxItem
+		for _, it := range items {
+			if strings.Contains(it.Payload, `"`+model.EventDateCancelled+`"`) {
+				found = append(found, it)
+			}
+		}
+		if len(found) != 1 || !strings.Contains(found[0].Payload, fmt.Sprintf(`"date_id":%d`, date.ID)) {
+			t.Fatalf("date_cancelled events: %+v", found)
 		}
 	})
 }

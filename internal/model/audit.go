@@ -17,6 +17,10 @@ const (
 	AuditUserAdded           = "user.added"
 	AuditTokenCreated        = "token.created"
 	AuditTokenRevoked        = "token.revoked"
+	// AuditAttentionHandled: an owner dealt with a booking that needed attention (a refunded
+	// late payment, a failed refund).
+	AuditAttentionHandled = "booking.attention_handled"
+	AuditVoucherCreated   = "voucher.created"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -15,6 +15,9 @@ var (
 	ErrPaymentDisabled   = errors.New("payment method not available")
 	// ErrPaymentUnavailable says the payment provider could not be reached; nothing was kept.
 	ErrPaymentUnavailable = errors.New("payment provider unavailable")
+	// ErrNotConfirmed says an attendee's booking is not confirmed (pending, cancelled or
+	// expired), so they cannot be checked in.
+	ErrNotConfirmed = errors.New("booking not confirmed")
 )
 
 // SoldOutError says a date has fewer free seats than a booking asked for.

@@ -111,18 +111,26 @@ func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booki
 }
 
 // CheckInAttendee records that an attendee of a date arrived; checking in twice keeps the first
-// time. An attendee not booked on that date is not found.
+// time. Only attendees of confirmed bookings can be checked in (a cancelled or expired booking
+// must not earn a certificate): others are model.ErrNotConfirmed. An attendee not booked on
+// that date is not found.
 func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
 	res := q.db.WithContext(ctx).Model(&model.Attendee{}).
-		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).
+		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ? AND status = ?)", attendeeID, dateID, model.BookingConfirmed).
 		Update("checked_in_at", gorm.Expr("COALESCE(checked_in_at, ?)", at.UTC()))
-	if res.Error != nil {
+	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
 	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
+	var n int64
+	err := q.db.WithContext(ctx).Model(&model.Attendee{}).
+		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).Count(&n).Error
+	switch {
+	case err != nil:
+		return err
+	case n > 0:
+		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotConfirmed)
 	}
-	return nil
+	return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
 }
 
 // AdminSeminarsWithDates returns every seminar with all its dates, by German title.
@@ -170,4 +178,43 @@ func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Bo
 		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
 		Order("created_at, id").Limit(limit).Find(&out).Error
 	return out, err
+}
+
+// MarkBookingPaid sets an invoice booking's payment status to paid if it is still confirmed and
+// unpaid, and writes nothing else (never a status read earlier). It tells whether it applied.
+func (q Queries) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).
+		Where("id = ? AND status = ? AND payment_status = ? AND payment_method = ?", id, model.BookingConfirmed, model.PaymentUnpaid, model.PaymentInvoice).
+		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}
+
+// AttentionBookings returns the bookings that need the trainer's attention (a late payment
+// refunded because its seats were gone, a refund that failed), oldest first.
+func (q Queries) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+	var out []model.Booking
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where("needs_attention = ?", true).
+		Order("updated_at, id").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// ClearAttention marks a booking's attention as handled, if it still needs it, and writes
+// nothing else. It tells whether it applied.
+func (q Queries) ClearAttention(ctx context.Context, id uint) (bool, error) {
+	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND needs_attention = ?", id, true).
+		Updates(map[string]any{"needs_attention": false, "updated_at": time.Now().UTC()})
+	return res.RowsAffected == 1, res.Error
+}
+
+// SeminarIDBySlug finds a seminar's ID by its slug, published or not.
+func (q Queries) SeminarIDBySlug(ctx context.Context, slug string) (uint, error) {
+	var ids []uint
+	err := q.db.WithContext(ctx).Model(&model.Seminar{}).Where("slug = ?", slug).Limit(1).Pluck("id", &ids).Error
+	if err != nil {
+		return 0, err
+	}
+	if len(ids) == 0 {
+		return 0, fmt.Errorf("seminar %s: %w", slug, model.ErrNotFound)
+	}
+	return ids[0], nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,6 +131,57 @@ func TestCheckInAttendee(t *testing.T) {
 		got, err := st.BookingsOfDate(ctx, date.ID)
 		if err != nil || len(got) != 1 || got[0].Attendees[0].CheckedInAt == nil || !got[0].Attendees[0].CheckedInAt.Equal(first) {
 			t.Fatalf("bookings %+v, err %v", got, err)
+		}
+		for _, status := range []string{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {
+			gone := seedBooking(t, st, date, "SEM-"+strings.ToUpper(status[:6]), "Weg GmbH", "Meier")
+			gone.Status = status
+			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &gone) }); err != nil {
+				t.Fatal(err)
+			}
+			err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, date.ID, gone.Attendees[0].ID, first) })
+			if !errors.Is(err, model.ErrNotConfirmed) {
+				t.Fatalf("%s booking: check-in answered %v", status, err)
+			}
+		}
+	})
+}
+
+// TestMarkBookingPaidKeepsACancellation: the booker cancels after the back office read the
+// booking; marking it paid must not bring the cancelled booking back as confirmed.
+func TestMarkBookingPaidKeepsACancellation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		date := storetest.SeedDate(t, st, storetest.DateOptions{})
+		b := seedBooking(t, st, date, "SEM-PAIDXX", "Muster GmbH", "Schmidt")
+		cancelled := b
+		cancelled.Status = model.BookingCancelled
+		if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &cancelled) }); err != nil {
+			t.Fatal(err)
+		}
+		var marked bool
+		err := st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			marked, err = tx.MarkBookingPaid(ctx, b.ID) // b is the stale, confirmed copy
+			return err
+		})
+		if err != nil || marked {
+			t.Fatalf("marked %v, err %v", marked, err)
+		}
+		got, _ := st.BookingByReference(ctx, b.Reference)
+		if got.Status != model.BookingCancelled || got.PaymentStatus != model.PaymentUnpaid {
+			t.Fatalf("booking came back as %s/%s", got.Status, got.PaymentStatus)
+		}
+		open := seedBooking(t, st, date, "SEM-PAIDYY", "Muster GmbH", "Meier")
+		if err := st.WithTx(ctx, func(tx *store.Tx) error {
+			var err error
+			marked, err = tx.MarkBookingPaid(ctx, open.ID)
+			return err
+		}); err != nil || !marked {
+			t.Fatalf("open invoice: marked %v, err %v", marked, err)
+		}
+		got, _ = st.BookingByReference(ctx, open.Reference)
+		if got.Status != model.BookingConfirmed || got.PaymentStatus != model.PaymentPaid {
+			t.Fatalf("open invoice is %s/%s", got.Status, got.PaymentStatus)
 		}
 	})
 }

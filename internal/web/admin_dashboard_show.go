@@ -26,10 +26,16 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	attention, err := s.store.AttentionBookings(ctx, 100)
+	if err != nil {
+		return err
+	}
+	user, _ := staff(c)
 	t := s.i18n.For(language(c))
 	seats, revenue := monthlyCharts(recent, now, 12, t, s.cfg.Location)
 	return s.render(c, http.StatusOK, pageAdminDashboard, t.T("admin.dashboard.title"), dashboardData{
 		Dates: dates, OpenInvoices: open, OpenInquiries: inquiries,
 		Fill: newFillChart(dates[:min(len(dates), 12)], t, s.cfg.Location), Seats: seats, Revenue: revenue,
+		Attention: attention, CanHandle: user.IsOwner(), Notice: c.QueryParam("done"),
 	}, nil)
 }

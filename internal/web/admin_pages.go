@@ -22,13 +22,14 @@ const (
 	pageAdminAccess        = "admin/access.html"
 	pageAdminOutbox        = "admin/outbox.html"
 	pageAdminSubstitute    = "admin/attendee_substitute.html"
+	pageAdminVouchers      = "admin/vouchers.html"
 )
 
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
-	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute,
+	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

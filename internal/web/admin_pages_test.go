@@ -167,6 +167,10 @@ func TestAdminCheckIn(t *testing.T) {
 	other := storetest.SeedDate(t, env.st, storetest.DateOptions{})
 	b := env.book(date.ID, "Muster GmbH", "Anna Schmidt")
 	att := b.Attendees[0]
+	gone := env.book(date.ID, "Weg GmbH", "Otto Storno")
+	if _, err := env.srv.bookings.Cancel(context.Background(), gone.Reference, 0); err != nil {
+		t.Fatal(err)
+	}
 	assistant := env.signedIn("assistant@example.com")
 	list := fmt.Sprintf("/admin/dates/%d/attendees", date.ID)
 	cases := []struct {
@@ -174,6 +178,7 @@ func TestAdminCheckIn(t *testing.T) {
 		path       string
 		wantStatus int
 	}{
+		{"attendee of a cancelled booking", fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), http.StatusConflict},
 		{"check in", fmt.Sprintf("%s/%d/check-in", list, att.ID), http.StatusSeeOther},
 		{"again keeps the first time", fmt.Sprintf("%s/%d/check-in", list, att.ID), http.StatusSeeOther},
 		{"attendee of another date", fmt.Sprintf("/admin/dates/%d/attendees/%d/check-in", other.ID, att.ID), http.StatusNotFound},
@@ -185,6 +190,9 @@ func TestAdminCheckIn(t *testing.T) {
 				t.Fatalf("status %d, want %d", res.StatusCode, c.wantStatus)
 			}
 		})
+	}
+	if _, body := assistant.post(list, fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), nil); !strings.Contains(body, "nicht bestätigt") {
+		t.Fatalf("no clear message for a cancelled booking:\n%s", excerpt(body))
 	}
 	_, body := assistant.get(list)
 	if !strings.Contains(body, "1 eingecheckt") || strings.Contains(body, "/check-in") {

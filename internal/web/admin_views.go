@@ -17,8 +17,11 @@ type dashboardData struct {
 	OpenInvoices  int64
 	OpenInquiries int64
 	Fill          fillChart
-	Seats         columnChart // seats booked per month
-	Revenue       columnChart // net revenue per month
+	Seats         columnChart     // seats booked per month
+	Revenue       columnChart     // net revenue per month
+	Attention     []model.Booking // refunded late payments and failed refunds to deal with
+	CanHandle     bool            // owners mark them handled
+	Notice        string
 }
 
 type seminarListData struct {

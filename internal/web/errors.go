@@ -33,6 +33,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "not_bookable", Message: "error.not_bookable"}
 	case errors.Is(err, model.ErrPaymentUnavailable):
 		return apiError{Status: http.StatusServiceUnavailable, Code: "payment_unavailable", Message: "error.payment_unavailable"}
+	case errors.Is(err, model.ErrNotConfirmed):
+		return apiError{Status: http.StatusConflict, Code: "not_confirmed", Message: "admin.error.not_confirmed"}
 	case errors.Is(err, model.ErrInvalidTransition):
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
 	case errors.Is(err, model.ErrThrottled):

@@ -70,6 +70,7 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
+	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
 	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
@@ -84,6 +85,8 @@ func (s *Server) routes() {
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
+	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
+	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())

@@ -1,0 +1,34 @@
+package backoffice
+
+import (
+	"context"
+	"fmt"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// HandleAttention records that an owner dealt with a booking that needed attention (told the
+// customer about a refunded late payment, retried a failed refund). The reason stays on the
+// booking for the record; a booking that needs no attention is model.ErrInvalidTransition.
+func (s *Service) HandleAttention(ctx context.Context, actor, reference string) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.LockBooking(ctx, reference)
+		if err != nil {
+			return err
+		}
+		refused := fmt.Errorf("booking %s needs no attention: %w", b.Reference, model.ErrInvalidTransition)
+		if !b.NeedsAttention {
+			return refused
+		}
+		cleared, err := tx.ClearAttention(ctx, b.ID)
+		if err != nil {
+			return err
+		}
+		if !cleared {
+			return refused
+		}
+		detail := fmt.Sprintf("attention_reason: %s; gross_cents: %d; refunded_cents: %d", b.AttentionReason, b.GrossCents, b.Stripe.RefundedCents)
+		return s.audit(ctx, tx, actor, model.AuditAttentionHandled, "booking "+b.Reference, detail)
+	})
+}

@@ -1,0 +1,76 @@
+package backoffice
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"testing"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/store/storetest"
+)
+
+// TestMarkPaidWaitsForACancellation replays the race on PostgreSQL (READ COMMITTED): the booker
+// cancels in a transaction that is still open while the owner marks the booking paid. Marking
+// must wait for the cancellation and then refuse, never write "confirmed" back over it. (SQLite
+// runs write transactions one at a time, so the race cannot happen there.)
+func TestMarkPaidWaitsForACancellation(t *testing.T) {
+	st := storetest.Postgres(t)
+	ctx := context.Background()
+	clk := &clock{now: time.Now()}
+	_, bookings := newTestWaitlist(st, clk)
+	office := New(st, clk.Now)
+	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
+	res, err := bookings.Reserve(ctx, request(date.ID, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := res.Booking.Reference
+	watch, err := sql.Open("pgx", storetest.PostgresURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close()
+	marked := make(chan error, 1)
+	err = st.WithTx(ctx, func(tx *store.Tx) error { // the booker's cancellation, held open
+		b, err := tx.LockBooking(ctx, ref)
+		if err != nil {
+			return err
+		}
+		b.Status = model.BookingCancelled
+		if err := tx.SaveBookingStatus(ctx, &b); err != nil {
+			return err
+		}
+		go func() { marked <- office.MarkPaid(ctx, "owner@example.com", ref) }()
+		waitForBlockedBookingQuery(t, watch)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-marked; !errors.Is(err, model.ErrInvalidTransition) {
+		t.Fatalf("mark paid after the cancellation: %v, want invalid transition", err)
+	}
+	if b, _ := st.BookingByReference(ctx, ref); b.Status != model.BookingCancelled || b.PaymentStatus != model.PaymentUnpaid {
+		t.Fatalf("the cancelled booking came back as %s/%s", b.Status, b.PaymentStatus)
+	}
+}
+
+// waitForBlockedBookingQuery returns once some session waits for a row lock on bookings (the
+// mark-paid transaction behind the open cancellation), or after 10 s.
+func waitForBlockedBookingQuery(t *testing.T, db *sql.DB) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var n int
+		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+			WHERE wait_event_type = 'Lock' AND query ILIKE '%bookings%' AND cardinality(pg_blocking_pids(pid)) > 0`).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+	"seminars/internal/web/form"
+)
+
+// voucherListData is the voucher page: every code with what it gives and how often it was
+// used, and the form for a new one.
+type voucherListData struct {
+	Vouchers []voucherRow
+	Seminars []model.Seminar // for the form's seminar choice
+	Form     form.Voucher
+	Notice   string
+}
+
+// voucherRow is one voucher as the page shows it.
+type voucherRow struct {
+	Code     string
+	Discount string // "10 %" or "50,00 €"
+	Uses     int
+	MaxUses  int        // 0 = unlimited
+	From     *time.Time // first day, in the display time zone
+	LastDay  *time.Time // last valid day, in the display time zone
+	Seminar  string     // title; "" = every seminar
+}
+
+// adminVoucherList lists the discount codes with a form for a new one (owners only: money).
+func (s *Server) adminVoucherList(c echo.Context) error {
+	return s.renderVouchers(c, http.StatusOK, form.Voucher{}, nil)
+}
+
+func (s *Server) renderVouchers(c echo.Context, status int, f form.Voucher, errs map[string]string) error {
+	ctx := c.Request().Context()
+	vouchers, err := s.store.ListVouchers(ctx)
+	if err != nil {
+		return err
+	}
+	seminars, err := s.store.AdminSeminars(ctx)
+	if err != nil {
+		return err
+	}
+	t := s.i18n.For(language(c))
+	titles := map[uint]string{}
+	for _, sem := range seminars {
+		titles[sem.ID] = sem.Title(t.Lang)
+	}
+	rows := make([]voucherRow, 0, len(vouchers))
+	for _, v := range vouchers {
+		rows = append(rows, s.voucherRow(v, titles, t.Lang, t.Money))
+	}
+	return s.render(c, status, pageAdminVouchers, t.T("admin.vouchers.title"), voucherListData{
+		Vouchers: rows, Seminars: seminars, Form: f, Notice: c.QueryParam("done"),
+	}, errs)
+}
+
+func (s *Server) voucherRow(v model.Voucher, titles map[uint]string, lang string, money func(int64) string) voucherRow {
+	r := voucherRow{Code: v.Code, Uses: v.Uses, MaxUses: v.MaxUses, Discount: money(v.AmountCents)}
+	if v.Kind == model.VoucherPercent {
+		p := strconv.FormatFloat(float64(v.PercentBP)/100, 'f', -1, 64)
+		if lang == "de" {
+			p = strings.Replace(p, ".", ",", 1)
+		}
+		r.Discount = p + " %"
+	}
+	if v.SeminarID != nil {
+		r.Seminar = titles[*v.SeminarID]
+	}
+	if v.ValidFrom != nil {
+		from := v.ValidFrom.In(s.cfg.Location)
+		r.From = &from
+	}
+	if v.ValidUntil != nil {
+		last := v.ValidUntil.Add(-time.Second).In(s.cfg.Location) // ValidUntil is the end of the last day
+		r.LastDay = &last
+	}
+	return r
+}
