@@ -29,7 +29,9 @@ func (s *Service) QuoteCancellation(b model.Booking) CancellationQuote {
 	return q
 }
 
-// CancelByBooker cancels a booking through its manage link under the cancellation policy.
+// CancelByBooker cancels a booking through its manage link under the cancellation policy. The
+// fee and refund are quoted from the booking as locked in the cancelling transaction, not from
+// the one read here: a payment confirmed in between must be refunded, not kept.
 func (s *Service) CancelByBooker(ctx context.Context, reference, token string) (model.Booking, error) {
 	b, err := s.Lookup(ctx, reference, token)
 	if err != nil {
@@ -38,7 +40,7 @@ func (s *Service) CancelByBooker(ctx context.Context, reference, token string) (
 	if !s.BookerMayCancel(b) {
 		return model.Booking{}, fmt.Errorf("cancel %s after the start: %w", b.Reference, model.ErrInvalidTransition)
 	}
-	return s.Cancel(ctx, b.Reference, s.QuoteCancellation(b).RefundCents)
+	return s.cancel(ctx, b.Reference, cancelRequest{byBooker: true})
 }
 
 // BookerMayCancel tells whether the manage page offers cancelling: only before the seminar starts.
@@ -48,17 +50,36 @@ func (s *Service) BookerMayCancel(b model.Booking) bool {
 
 // Cancel cancels a booking, gives its seats back and, for a booking paid by card, refunds
 // refundCents (at most what was paid) through Stripe after commit. The trainer passes the full
-// amount; the booker's manage page passes what the policy leaves after the fee.
+// amount; the booker's manage page goes through CancelByBooker, which applies the policy.
 func (s *Service) Cancel(ctx context.Context, reference string, refundCents int64) (model.Booking, error) {
+	return s.cancel(ctx, reference, cancelRequest{refundCents: refundCents})
+}
+
+// cancelRequest says who cancels: the booker (refund quoted under the policy from the locked
+// booking) or the trainer (refundCents as given).
+type cancelRequest struct {
+	byBooker    bool
+	refundCents int64
+}
+
+func (s *Service) cancel(ctx context.Context, reference string, req cancelRequest) (model.Booking, error) {
 	var b model.Booking
+	refundCents := req.refundCents
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
 		b, err = tx.LockBooking(ctx, strings.ToUpper(strings.TrimSpace(reference)))
 		if err != nil {
 			return err
 		}
+		if req.byBooker {
+			if !s.BookerMayCancel(b) {
+				return fmt.Errorf("cancel %s after the start: %w", b.Reference, model.ErrInvalidTransition)
+			}
+			refundCents = s.QuoteCancellation(b).RefundCents
+		}
+		refundCents = min(max(refundCents, 0), b.GrossCents)
 		wasPending := b.Status == model.BookingPendingPayment
-		credit := min(max(refundCents, 0), b.GrossCents) // paid: what is refunded
+		credit := refundCents // paid: what is refunded
 		if b.PaymentStatus != model.PaymentPaid {
 			credit = b.GrossCents - s.QuoteCancellation(b).FeeCents // unpaid: what is no longer owed
 		}
@@ -79,7 +100,7 @@ func (s *Service) Cancel(ctx context.Context, reference string, refundCents int6
 		if b.PaymentMethod != model.PaymentCard || b.PaymentStatus != model.PaymentPaid {
 			return nil
 		}
-		return enqueueRefund(ctx, tx, &b, min(max(refundCents, 0), b.GrossCents), "cancel")
+		return enqueueRefund(ctx, tx, &b, refundCents, "cancel")
 	})
 	if err != nil {
 		return model.Booking{}, fmt.Errorf("cancel %s: %w", reference, err)
