@@ -97,8 +97,11 @@ func (s *Service) cancel(ctx context.Context, reference string, req cancelReques
 				return err
 			}
 		}
-		if b.PaymentMethod != model.PaymentCard || b.PaymentStatus != model.PaymentPaid {
+		if b.PaymentStatus != model.PaymentPaid || refundCents == 0 {
 			return nil
+		}
+		if b.PaymentMethod != model.PaymentCard {
+			return flagManualRefund(ctx, tx, &b, refundCents)
 		}
 		return enqueueRefund(ctx, tx, &b, refundCents, "cancel")
 	})
@@ -107,4 +110,11 @@ func (s *Service) cancel(ctx context.Context, reference string, req cancelReques
 	}
 	s.log.InfoContext(ctx, "booking cancelled", "reference", b.Reference, "refund_cents", refundCents)
 	return b, nil
+}
+
+// flagManualRefund tells the trainer that money paid by bank transfer has to go back: no
+// service can send it, so the booking waits on the dashboard with the amount.
+func flagManualRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount int64) error {
+	b.NeedsAttention, b.AttentionReason, b.RefundDueCents = true, model.AttentionRefundManual, amount
+	return tx.SaveBookingPayment(ctx, b)
 }

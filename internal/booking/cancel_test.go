@@ -47,3 +47,63 @@ func TestCancelByBookerRefundsAPaymentConfirmedMeanwhile(t *testing.T) {
 		}
 	})
 }
+
+// markPaidByTransfer records that the money of an invoice booking arrived, as the back office does.
+func markPaidByTransfer(t *testing.T, st *store.Store, reference string) {
+	t.Helper()
+	ctx := context.Background()
+	err := st.WithTx(ctx, func(tx *store.Tx) error {
+		b, err := tx.LockBooking(ctx, reference)
+		if err != nil {
+			return err
+		}
+		b.PaymentStatus = model.PaymentPaid
+		return tx.SaveBookingPayment(ctx, &b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Money paid by bank transfer cannot be refunded through Stripe: cancelling such a booking
+// flags it for the trainer with the amount to transfer back.
+func TestCancelBookingPaidByTransferAsksForAManualRefund(t *testing.T) {
+	cases := []struct {
+		name      string
+		paid      bool
+		daysLater int   // the date starts 30 days after booking
+		wantDue   int64 // in halves of the gross amount
+	}{
+		{"paid, free cancellation: everything goes back", true, 0, 2},
+		{"paid, within the fee period: the rest goes back", true, 20, 1},
+		{"unpaid: nothing to send back", false, 0, 0},
+	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				ctx := context.Background()
+				e := newPayEnv(t, st, 10, stripeMockURL)
+				res, err := e.svc.Reserve(ctx, payRequest(e.date.ID, 2, model.PaymentInvoice))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tc.paid {
+					markPaidByTransfer(t, st, res.Booking.Reference)
+				}
+				e.clock.Add(time.Duration(tc.daysLater) * 24 * time.Hour)
+				if _, err := e.svc.CancelByBooker(ctx, res.Booking.Reference, res.ManageToken); err != nil {
+					t.Fatal(err)
+				}
+				got := e.booking(t, res.Booking.Reference)
+				wantDue := got.GrossCents * tc.wantDue / 2
+				flagged := got.NeedsAttention && got.AttentionReason == model.AttentionRefundManual
+				if got.Status != model.BookingCancelled || flagged != (wantDue > 0) || got.RefundDueCents != wantDue {
+					t.Fatalf("booking %s attention=%v %q due %d, want due %d", got.Status, got.NeedsAttention, got.AttentionReason, got.RefundDueCents, wantDue)
+				}
+				if _, err := st.OutboxItemByKey(ctx, "stripe.refund:refund-"+got.Reference+"-cancel"); err == nil {
+					t.Fatal("a Stripe refund was queued for a bank transfer")
+				}
+			})
+		}
+	})
+}

@@ -91,9 +91,12 @@ type Booking struct {
 	Stripe          StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
 	NeedsAttention  bool      `gorm:"not null;default:false;index"`
 	AttentionReason string    `gorm:"size:100"`
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	Attendees       []Attendee `gorm:"foreignKey:BookingID"`
+	// RefundDueCents is money the trainer still has to send back by hand (a cancelled booking
+	// paid by bank transfer, AttentionRefundManual); Stripe refunds are in Stripe.RefundedCents.
+	RefundDueCents int64 `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Attendees      []Attendee `gorm:"foreignKey:BookingID"`
 }
 
 // Transition moves the booking to a new status or says why it cannot.
