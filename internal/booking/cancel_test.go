@@ -107,3 +107,37 @@ func TestCancelBookingPaidByTransferAsksForAManualRefund(t *testing.T) {
 		}
 	})
 }
+
+// A refund of less than was paid (a cancellation that kept its fee) is a partial refund; a later
+// refund of the rest makes it a full one, and an older total changes nothing.
+func TestRefundEventsRecordPartialRefunds(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := newPayEnv(t, st, 10, stripeMockURL)
+		b := e.reserveCard(t, 2)
+		if err := e.svc.HandleStripeEvent(ctx, event(b, payment.EventCheckoutCompleted, "paid")); err != nil {
+			t.Fatal(err)
+		}
+		gross := e.booking(t, b.Reference).GrossCents
+		steps := []struct {
+			name      string
+			total     int64
+			want      string
+			wantCents int64
+		}{
+			{"half refunded", gross / 2, model.PaymentPartiallyRefunded, gross / 2},
+			{"the rest refunded", gross, model.PaymentRefunded, gross},
+			{"an older total arrives late", gross / 2, model.PaymentRefunded, gross},
+		}
+		for _, s := range steps {
+			ev := event(b, payment.EventChargeRefunded, "")
+			ev.Reference, ev.RefundedCents = "", s.total // found by payment intent
+			if err := e.svc.HandleStripeEvent(ctx, ev); err != nil {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			if got := e.booking(t, b.Reference); got.PaymentStatus != s.want || got.Stripe.RefundedCents != s.wantCents {
+				t.Fatalf("%s: %s with %d refunded, want %s with %d", s.name, got.PaymentStatus, got.Stripe.RefundedCents, s.want, s.wantCents)
+			}
+		}
+	})
+}

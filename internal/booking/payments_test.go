@@ -364,8 +364,8 @@ func TestCancelPaidBookingRefundsUnderPolicy(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := e.booking(t, b.Reference)
-		if got.Status != model.BookingCancelled || got.Stripe.RefundedCents != quote.RefundCents {
-			t.Fatalf("booking %s refunded %d, want %d", got.Status, got.Stripe.RefundedCents, quote.RefundCents)
+		if got.Status != model.BookingCancelled || got.Stripe.RefundedCents != quote.RefundCents || got.PaymentStatus != model.PaymentPartiallyRefunded {
+			t.Fatalf("booking %s/%s refunded %d, want %d partially refunded", got.Status, got.PaymentStatus, got.Stripe.RefundedCents, quote.RefundCents)
 		}
 	})
 }

@@ -6,7 +6,8 @@ import (
 	"seminars/internal/model"
 )
 
-// Every attention reason and payment status the service stores has a label in both languages.
+// Every attention reason and payment status the service stores has a label in both languages
+// (booker pages use payment_status.*, admin pages admin.payment_status.*).
 func TestAttentionReasonsAndPaymentStatusesAreTranslated(t *testing.T) {
 	c, err := New()
 	if err != nil {
@@ -15,6 +16,9 @@ func TestAttentionReasonsAndPaymentStatusesAreTranslated(t *testing.T) {
 	var keys []string
 	for _, reason := range []string{model.AttentionLatePaymentNoSeats, model.AttentionRefundFailed, model.AttentionRefundManual} {
 		keys = append(keys, "admin.attention."+reason)
+	}
+	for _, status := range []string{model.PaymentUnpaid, model.PaymentPaid, model.PaymentRefunded, model.PaymentPartiallyRefunded} {
+		keys = append(keys, "payment_status."+status, "admin.payment_status."+status)
 	}
 	for _, lang := range []string{"de", "en"} {
 		for _, key := range keys {

@@ -24,7 +24,17 @@ const (
 	PaymentUnpaid   = "unpaid"
 	PaymentPaid     = "paid"
 	PaymentRefunded = "refunded"
+	// PaymentPartiallyRefunded: part of the money went back (a cancellation that kept a fee).
+	PaymentPartiallyRefunded = "partially_refunded"
 )
+
+// RefundStatus is the payment status after totalRefundedCents of grossCents went back.
+func RefundStatus(totalRefundedCents, grossCents int64) string {
+	if totalRefundedCents < grossCents {
+		return PaymentPartiallyRefunded
+	}
+	return PaymentRefunded
+}
 
 var bookingTransitions = map[string][]string{
 	BookingPendingPayment: {BookingConfirmed, BookingCancelled, BookingExpired},
