@@ -78,6 +78,9 @@ func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind strin
 		return nil, err
 	}
 	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra[extraManageToken])
+	if err == nil && x.ev.Event == model.EventBookingConfirmed {
+		err = x.attachInvoice(ctx, &out[0].msg, b)
+	}
 	if err != nil || attendeeKind == "" || b.ConfirmedAt == nil {
 		return out, err
 	}
