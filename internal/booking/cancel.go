@@ -48,17 +48,26 @@ func (s *Service) BookerMayCancel(b model.Booking) bool {
 	return model.CanTransition(b.Status, model.BookingCancelled) && b.Date != nil && s.now().Before(b.Date.StartsAt)
 }
 
-// Cancel cancels a booking, gives its seats back and, for a booking paid by card, refunds
-// refundCents (at most what was paid) through Stripe after commit. The trainer passes the full
-// amount; the booker's manage page goes through CancelByBooker, which applies the policy.
+// Cancel cancels a booking as the trainer, gives its seats back and, for a booking paid by card,
+// refunds refundCents (at most what was paid) through Stripe after commit. No fee applies: an
+// unpaid booking is credited in full. Prefer CancelByTrainer, which works out the refund from
+// the locked booking; the booker's manage page goes through CancelByBooker.
 func (s *Service) Cancel(ctx context.Context, reference string, refundCents int64) (model.Booking, error) {
 	return s.cancel(ctx, reference, cancelRequest{refundCents: refundCents})
 }
 
+// CancelByTrainer cancels a booking as the trainer: no fee, everything paid goes back (by card
+// through Stripe, by bank transfer flagged for the trainer to send), worked out from the booking
+// as locked in the cancelling transaction, so a payment confirmed a moment earlier is included.
+func (s *Service) CancelByTrainer(ctx context.Context, reference string) (model.Booking, error) {
+	return s.cancel(ctx, reference, cancelRequest{refundAll: true})
+}
+
 // cancelRequest says who cancels: the booker (refund quoted under the policy from the locked
-// booking) or the trainer (refundCents as given).
+// booking) or the trainer (everything paid, or refundCents as given).
 type cancelRequest struct {
 	byBooker    bool
+	refundAll   bool
 	refundCents int64
 }
 
@@ -77,11 +86,17 @@ func (s *Service) cancel(ctx context.Context, reference string, req cancelReques
 			}
 			refundCents = s.QuoteCancellation(b).RefundCents
 		}
+		if req.refundAll && b.PaymentStatus == model.PaymentPaid {
+			refundCents = b.GrossCents
+		}
 		refundCents = min(max(refundCents, 0), b.GrossCents)
 		wasPending := b.Status == model.BookingPendingPayment
 		credit := refundCents // paid: what is refunded
 		if b.PaymentStatus != model.PaymentPaid {
-			credit = b.GrossCents - s.QuoteCancellation(b).FeeCents // unpaid: what is no longer owed
+			credit = b.GrossCents // unpaid: what is no longer owed; only the booker pays a fee
+			if req.byBooker {
+				credit -= s.QuoteCancellation(b).FeeCents
+			}
 		}
 		if err := s.releaseSeats(ctx, tx, &b, model.BookingCancelled); err != nil {
 			return err

@@ -141,3 +141,57 @@ func TestRefundEventsRecordPartialRefunds(t *testing.T) {
 		}
 	})
 }
+
+// The trainer cancels without a fee, even inside the fee period: everything paid goes back and
+// an unpaid invoice is credited in full.
+func TestCancelByTrainerGivesEverythingBack(t *testing.T) {
+	cases := []struct {
+		name       string
+		method     string
+		paid       bool
+		wantStripe bool // refunded through Stripe
+		wantManual bool // flagged for a transfer back
+	}{
+		{"card paid", model.PaymentCard, true, true, false},
+		{"invoice paid by transfer", model.PaymentInvoice, true, false, true},
+		{"invoice unpaid", model.PaymentInvoice, false, false, false},
+	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				ctx := context.Background()
+				e := newPayEnv(t, st, 10, stripeMockURL)
+				res, err := e.svc.Reserve(ctx, payRequest(e.date.ID, 2, tc.method))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := res.Booking
+				switch {
+				case tc.paid && tc.method == model.PaymentCard:
+					if err := e.svc.HandleStripeEvent(ctx, event(b, payment.EventCheckoutCompleted, "paid")); err != nil {
+						t.Fatal(err)
+					}
+				case tc.paid:
+					markPaidByTransfer(t, st, b.Reference)
+				}
+				e.clock.Add(20 * 24 * time.Hour) // 10 days before the start: a booker would pay a fee
+				if _, err := e.svc.CancelByTrainer(ctx, b.Reference); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := booking.NewStripeWorker(e.svc).RunOnce(ctx, e.clock.Add(time.Minute)); err != nil {
+					t.Fatal(err)
+				}
+				got := e.booking(t, b.Reference)
+				if got.Status != model.BookingCancelled || (got.Stripe.RefundedCents == got.GrossCents) != tc.wantStripe ||
+					(got.AttentionReason == model.AttentionRefundManual && got.RefundDueCents == got.GrossCents) != tc.wantManual {
+					t.Fatalf("booking %s/%s: Stripe refunded %d, attention %q due %d (gross %d)", got.Status, got.PaymentStatus,
+						got.Stripe.RefundedCents, got.AttentionReason, got.RefundDueCents, got.GrossCents)
+				}
+				docs, err := st.InvoicesForBooking(ctx, b.ID)
+				if err != nil || len(docs) != 2 || docs[1].GrossCents != -got.GrossCents {
+					t.Fatalf("documents %+v (%v), want the invoice and a credit note of everything", docs, err)
+				}
+			})
+		}
+	})
+}
