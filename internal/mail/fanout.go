@@ -123,6 +123,9 @@ func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, erro
 	if b.HoldExpiresAt != nil {
 		extra["Until"] = x.c.formatTime(b.Language, *b.HoldExpiresAt)
 	}
+	if x.ev.Event == model.EventBookingRefunded {
+		extra["Amount"] = x.c.i18n.For(b.Language).Money(refundedCents(x.ev, b))
+	}
 	o, err := x.c.build(letter{
 		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
 		booking: &b, date: b.Date, token: token, withBill: true, now: x.now, extra: extra,

@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"seminars/internal/model"
 )
@@ -28,4 +29,16 @@ func (x expander) attachInvoice(ctx context.Context, m *Message, b model.Booking
 		return nil
 	}
 	return nil
+}
+
+// refundedCents is the refund total a booking_refunded event names (a partial refund keeps the
+// cancellation fee), else what the booking records, else everything.
+func refundedCents(ev model.EventPayload, b model.Booking) int64 {
+	if cents, err := strconv.ParseInt(ev.Extra["amount_cents"], 10, 64); err == nil && cents > 0 {
+		return cents
+	}
+	if b.Stripe.RefundedCents > 0 {
+		return b.Stripe.RefundedCents
+	}
+	return b.GrossCents
 }
