@@ -18,13 +18,30 @@ import (
 	"seminars/internal/store/storetest"
 )
 
-// testClock is a clock tests move by hand instead of sleeping.
+// testClock is a clock tests move by hand instead of sleeping. A function set with OnNextRead
+// runs once, the next time the service reads the clock: tests use it to let something happen
+// between two steps of a use case.
 type testClock struct {
-	mu  sync.Mutex
-	now time.Time
+	mu     sync.Mutex
+	now    time.Time
+	onNext func()
 }
 
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	hook := c.onNext
+	c.onNext = nil
+	c.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// OnNextRead arms fn to run at the next clock read.
+func (c *testClock) OnNextRead(fn func()) { c.mu.Lock(); defer c.mu.Unlock(); c.onNext = fn }
 func (c *testClock) Add(d time.Duration) time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -347,8 +364,8 @@ func TestCancelPaidBookingRefundsUnderPolicy(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := e.booking(t, b.Reference)
-		if got.Status != model.BookingCancelled || got.Stripe.RefundedCents != quote.RefundCents {
-			t.Fatalf("booking %s refunded %d, want %d", got.Status, got.Stripe.RefundedCents, quote.RefundCents)
+		if got.Status != model.BookingCancelled || got.Stripe.RefundedCents != quote.RefundCents || got.PaymentStatus != model.PaymentPartiallyRefunded {
+			t.Fatalf("booking %s/%s refunded %d, want %d partially refunded", got.Status, got.PaymentStatus, got.Stripe.RefundedCents, quote.RefundCents)
 		}
 	})
 }

@@ -173,7 +173,7 @@ func (s *Service) recordRefund(ctx context.Context, tx *store.Tx, b *model.Booki
 		return tx.SaveBookingPayment(ctx, b)
 	}
 	b.Stripe.RefundedCents = totalCents
-	b.PaymentStatus = model.PaymentRefunded
+	b.PaymentStatus = model.RefundStatus(totalCents, b.GrossCents)
 	if err := tx.SaveBookingPayment(ctx, b); err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/mail"
 	"net/url"
 	"strings"
@@ -45,10 +46,13 @@ type Config struct {
 	MailFrom     string `koanf:"mail_from"`
 	ReminderDays int    `koanf:"reminder_days"`
 
-	BookingRateLimit int  `koanf:"booking_rate_limit"`
-	InvoicePayment   bool `koanf:"invoice_payment"`
-	InvoiceDueDays   int  `koanf:"invoice_due_days"`
-	HoldMinutes      int  `koanf:"hold_minutes"`
+	BookingRateLimit int `koanf:"booking_rate_limit"`
+	// TrustedProxies are comma-separated CIDRs of reverse proxies whose X-Forwarded-For names
+	// the client; empty = clients connect directly and the header is ignored.
+	TrustedProxies string `koanf:"trusted_proxies"`
+	InvoicePayment bool   `koanf:"invoice_payment"`
+	InvoiceDueDays int    `koanf:"invoice_due_days"`
+	HoldMinutes    int    `koanf:"hold_minutes"`
 
 	CancellationFreeDays   int `koanf:"cancellation_free_days"`
 	CancellationFeePercent int `koanf:"cancellation_fee_percent"`
@@ -75,6 +79,8 @@ type Config struct {
 
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
+	// TrustedProxyNets is TrustedProxies parsed by Validate.
+	TrustedProxyNets []*net.IPNet `koanf:"-"`
 }
 
 // Load reads the defaults, then the file named by SEMINARS_CONFIG (if any), then the environment
@@ -143,6 +149,18 @@ func (c *Config) Validate() error {
 	}
 	if c.BookingRateLimit < 0 {
 		bad("booking_rate_limit must be 0 (off) or more")
+	}
+	c.TrustedProxyNets = nil
+	for _, cidr := range strings.Split(c.TrustedProxies, ",") {
+		if cidr = strings.TrimSpace(cidr); cidr == "" {
+			continue
+		}
+		_, ipNet, err := net.ParseCIDR(cidr)
+		if err != nil {
+			bad("trusted_proxies: %q is not a CIDR like 10.0.0.0/8 or 127.0.0.1/32", cidr)
+			continue
+		}
+		c.TrustedProxyNets = append(c.TrustedProxyNets, ipNet)
 	}
 	if c.HoldMinutes < 30 || c.HoldMinutes > 24*60 {
 		bad("hold_minutes must be between 30 and 1440 (Stripe Checkout sessions last 30 minutes to 24 hours)")

@@ -22,7 +22,8 @@ func TestLoadDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != ":8080" || c.Database != "data/seminars.db" || !c.Demo || c.VATRateBP != 1900 ||
-		c.Location.String() != "Europe/Berlin" || c.StripeEnabled() || c.IsPostgres() || c.BookingRateLimit != 20 {
+		c.Location.String() != "Europe/Berlin" || c.StripeEnabled() || c.IsPostgres() || c.BookingRateLimit != 20 ||
+		len(c.TrustedProxyNets) != 0 {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -40,6 +41,7 @@ func TestEnvironmentOverrides(t *testing.T) {
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
 		"SEMINARS_STRIPE_SECRET_KEY=sk_test_x",
 		"SEMINARS_BASE_URL=https://seminare.example/",
+		"SEMINARS_TRUSTED_PROXIES=127.0.0.1/32, 10.0.0.0/8 ,",
 		"OTHER_SETTING=ignored",
 	})
 	if err != nil {
@@ -56,6 +58,7 @@ func TestEnvironmentOverrides(t *testing.T) {
 		{"zero turns the rate limit off", c.BookingRateLimit == 0},
 		{"Stripe key enables card payment", c.StripeEnabled()},
 		{"trailing slash trimmed", c.BaseURL == "https://seminare.example"},
+		{"trusted proxies parsed", len(c.TrustedProxyNets) == 2 && c.TrustedProxyNets[1].String() == "10.0.0.0/8"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,6 +77,7 @@ func TestValidateRefusesBadSettings(t *testing.T) {
 		{"bad SMTP URL", "SEMINARS_SMTP_URL=mail.example:25", "smtp_url"},
 		{"admin password alone", "SEMINARS_ADMIN_PASSWORD=geheim-geheim", "admin_email"},
 		{"negative rate limit", "SEMINARS_BOOKING_RATE_LIMIT=-1", "booking_rate_limit"},
+		{"trusted proxy not a CIDR", "SEMINARS_TRUSTED_PROXIES=10.0.0.0/8, proxy.local", "trusted_proxies"},
 		{"hold shorter than Stripe allows", "SEMINARS_HOLD_MINUTES=10", "hold_minutes"},
 		{"unknown time zone", "SEMINARS_TIMEZONE=Mars/Olympus", "timezone"},
 		{"not a number", "SEMINARS_VAT_RATE_BP=neunzehn", "vat_rate_bp"},

@@ -87,6 +87,14 @@ func TestChangeNotices(t *testing.T) {
 			want: map[string][]expectMail{"billing@muster.example": {{subject: "Erstattung", body: "1.166,20"}}},
 		},
 		{
+			name: "partial refund: billing told the amount that went back",
+			change: func(e *env, f fixture) model.EventPayload {
+				return model.EventPayload{Event: model.EventBookingRefunded, BookingID: f.res.Booking.ID,
+					Extra: map[string]string{"amount_cents": "58310"}}
+			},
+			want: map[string][]expectMail{"billing@muster.example": {{subject: "Erstattung", body: "wir haben 583,10"}}},
+		},
+		{
 			name: "booking received (card, payment pending): billing only, with the hold's deadline",
 			change: func(e *env, f fixture) model.EventPayload {
 				e.exec("UPDATE bookings SET status = 'pending_payment', hold_expires_at = ? WHERE id = ?",

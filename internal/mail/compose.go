@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"strings"
 
 	gomail "github.com/wneessen/go-mail"
@@ -9,7 +10,8 @@ import (
 // compose turns a stored message into a MIME message: text with an HTML alternative, and for
 // invites the calendar both as a text/calendar alternative (which Outlook and Gmail show as an
 // invitation with buttons) and as an invite.ics attachment (for everything else). Date and
-// Message-ID come from the stored message, so a resend is the same message.
+// Message-ID come from the stored message, so a resend is the same message. Stored attachments
+// (the invoice PDF) follow.
 func compose(m Message) (*gomail.Msg, error) {
 	msg := gomail.NewMsg()
 	if err := msg.From(m.From); err != nil {
@@ -30,6 +32,12 @@ func compose(m Message) (*gomail.Msg, error) {
 		msg.AddAlternativeString(calType, m.Invite.Content)
 		if err := msg.AttachReader("invite.ics", strings.NewReader(m.Invite.Content),
 			gomail.WithFileContentType(gomail.ContentType("application/ics"))); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range m.Attachments {
+		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data),
+			gomail.WithFileContentType(gomail.ContentType(a.ContentType))); err != nil {
 			return nil, err
 		}
 	}

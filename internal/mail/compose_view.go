@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 )
 
@@ -14,6 +15,7 @@ type composer struct {
 	tpl  *Templates
 	i18n *i18n.Catalog
 	s    Settings
+	docs *invoice.Renderer // renders the invoice attached to a confirmation
 }
 
 // outgoing is one message of an event with the unique key of its mail.send item.

@@ -54,7 +54,7 @@ func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time
 	w.log.Info("mail delivered", "id", item.ID, "to", m.To.Email, "kind", m.Kind, "message_id", m.MessageID)
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
 		if m.Secret {
-			m.Text, m.HTML, m.Scrubbed = "", "", true
+			m.Text, m.HTML, m.Attachments, m.Scrubbed = "", "", nil, true
 			scrubbed, _ := json.Marshal(m)
 			if err := tx.SetOutboxPayload(ctx, item.ID, string(scrubbed), now); err != nil {
 				return err

@@ -78,6 +78,9 @@ func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind strin
 		return nil, err
 	}
 	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra[extraManageToken])
+	if err == nil && x.ev.Event == model.EventBookingConfirmed {
+		err = x.attachInvoice(ctx, &out[0].msg, b)
+	}
 	if err != nil || attendeeKind == "" || b.ConfirmedAt == nil {
 		return out, err
 	}
@@ -119,6 +122,9 @@ func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, erro
 	extra := map[string]string{}
 	if b.HoldExpiresAt != nil {
 		extra["Until"] = x.c.formatTime(b.Language, *b.HoldExpiresAt)
+	}
+	if x.ev.Event == model.EventBookingRefunded {
+		extra["Amount"] = x.c.i18n.For(b.Language).Money(refundedCents(x.ev, b))
 	}
 	o, err := x.c.build(letter{
 		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},

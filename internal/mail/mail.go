@@ -79,10 +79,20 @@ type Message struct {
 	Text      string    `json:"text"`
 	HTML      string    `json:"html"`
 	Invite    *Invite   `json:"invite,omitempty"`
+	// Attachments are files sent with the message (the invoice PDF with a confirmation); stored
+	// base64-encoded in the payload so a resend carries the same bytes.
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// Secret tells that the body holds the booker's manage link; once delivered, the body is
 	// removed from the database so that the link's secret lives only in the booker's mailbox.
 	Secret   bool `json:"secret,omitempty"`
 	Scrubbed bool `json:"scrubbed,omitempty"`
+}
+
+// Attachment is one file sent with a message.
+type Attachment struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Data        []byte `json:"data"`
 }
 
 // messageID derives a stable Message-ID from the mail.send item's unique key: the same item

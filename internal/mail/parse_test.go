@@ -22,7 +22,13 @@ type parsedMail struct {
 	Calendar string // the text/calendar alternative
 	CalType  string
 	ICSFile  string // the invite.ics attachment
+	Files    []attachedFile
 	Raw      string
+}
+
+// attachedFile is a part sent as an attachment with a file name.
+type attachedFile struct {
+	Name, Type, Data string
 }
 
 func parseMail(t *testing.T, r received) parsedMail {
@@ -61,6 +67,9 @@ func walkPart(t *testing.T, p *parsedMail, contentType, encoding, disposition st
 		}
 	}
 	content := decodeBody(t, encoding, body)
+	if _, dp, err := mime.ParseMediaType(disposition); err == nil && dp["filename"] != "" {
+		p.Files = append(p.Files, attachedFile{Name: dp["filename"], Type: mediaType, Data: content})
+	}
 	switch {
 	case strings.Contains(disposition, "invite.ics"):
 		p.ICSFile = content

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/store"
 )
@@ -37,7 +38,7 @@ func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, 
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
-	return &Worker{store: st, sender: sender, c: composer{tpl: tpl, i18n: catalog, s: s}, log: log, now: now}
+	return &Worker{store: st, sender: sender, c: composer{tpl: tpl, i18n: catalog, s: s, docs: invoice.NewRenderer(catalog, s.Location)}, log: log, now: now}
 }
 
 // Run works until ctx is cancelled, one round every few seconds. A failing round is logged and

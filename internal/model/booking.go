@@ -24,7 +24,17 @@ const (
 	PaymentUnpaid   = "unpaid"
 	PaymentPaid     = "paid"
 	PaymentRefunded = "refunded"
+	// PaymentPartiallyRefunded: part of the money went back (a cancellation that kept a fee).
+	PaymentPartiallyRefunded = "partially_refunded"
 )
+
+// RefundStatus is the payment status after totalRefundedCents of grossCents went back.
+func RefundStatus(totalRefundedCents, grossCents int64) string {
+	if totalRefundedCents < grossCents {
+		return PaymentPartiallyRefunded
+	}
+	return PaymentRefunded
+}
 
 var bookingTransitions = map[string][]string{
 	BookingPendingPayment: {BookingConfirmed, BookingCancelled, BookingExpired},
@@ -91,9 +101,12 @@ type Booking struct {
 	Stripe          StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
 	NeedsAttention  bool      `gorm:"not null;default:false;index"`
 	AttentionReason string    `gorm:"size:100"`
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	Attendees       []Attendee `gorm:"foreignKey:BookingID"`
+	// RefundDueCents is money the trainer still has to send back by hand (a cancelled booking
+	// paid by bank transfer, AttentionRefundManual); Stripe refunds are in Stripe.RefundedCents.
+	RefundDueCents int64 `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Attendees      []Attendee `gorm:"foreignKey:BookingID"`
 }
 
 // Transition moves the booking to a new status or says why it cannot.

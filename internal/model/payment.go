@@ -48,6 +48,9 @@ type StripeExpirePayload struct {
 const (
 	AttentionLatePaymentNoSeats = "late_payment_no_seats" // paid after the hold ran out; seats gone; refunded
 	AttentionRefundFailed       = "refund_failed"         // Stripe reported a refund as failed
+	// AttentionRefundManual: a booking paid by bank transfer was cancelled; RefundDueCents must
+	// be transferred back by hand (the credit note states the amount).
+	AttentionRefundManual = "refund_manual"
 )
 
 // CancellationPolicy says what cancelling costs: free until FreeDays before the start, then

@@ -28,6 +28,7 @@ func migrations() []*gormigrate.Migration {
 		createTables("0003_vouchers", &model.Voucher{}),
 		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
 		{ID: "0102_payments_checkout_url", Migrate: migrateCheckoutURL, Rollback: rollbackCheckoutURL},
+		{ID: "0103_refund_due", Migrate: migrateRefundDue, Rollback: rollbackRefundDue},
 		createTables("0301_staff_sessions_tokens", &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}),
 		createTables("0302_audit_log", &model.AuditEntry{}),
 		createTables("0303_inhouse_inquiries", &model.InhouseInquiry{}),

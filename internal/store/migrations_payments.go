@@ -70,3 +70,18 @@ func rollbackPayments(tx *gorm.DB) error {
 	}
 	return nil
 }
+
+// migrateRefundDue adds what the trainer still has to transfer back by hand (0103).
+func migrateRefundDue(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&model.Booking{}, "refund_due_cents") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&model.Booking{}, "refund_due_cents")
+}
+
+func rollbackRefundDue(tx *gorm.DB) error {
+	if !tx.Migrator().HasColumn(&model.Booking{}, "refund_due_cents") {
+		return nil
+	}
+	return tx.Migrator().DropColumn(&model.Booking{}, "refund_due_cents")
+}

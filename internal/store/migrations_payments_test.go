@@ -61,3 +61,24 @@ func recordEventInTx(ctx context.Context, s *Store, id string) (fresh bool, err 
 	})
 	return fresh, err
 }
+
+// TestRefundDueMigrationUpgradesOldDatabase drops the column 0103 adds and migrates again.
+func TestRefundDueMigrationUpgradesOldDatabase(t *testing.T) {
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "old.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := rollbackRefundDue(st.write); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.write.Exec("DELETE FROM migrations WHERE id = ?", "0103_refund_due").Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := Migrate(st.write); err != nil {
+		t.Fatal(err)
+	}
+	if !st.write.Migrator().HasColumn(&model.Booking{}, "refund_due_cents") {
+		t.Fatal("refund_due_cents missing after upgrade")
+	}
+}

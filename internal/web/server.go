@@ -71,10 +71,26 @@ func New(d Deps) (*Server, error) {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.IPExtractor = echo.ExtractIPDirect()
+	s.echo.IPExtractor = ipExtractor(d.Config)
 	s.routes()
 	return s, nil
 }
 
 // Handler returns the server as an http.Handler (for tests and for http.Server).
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// ipExtractor finds the client's IP for rate limits and sign-in throttling. Without trusted
+// proxies it is the connection's address and X-Forwarded-For is ignored, so a client cannot
+// spoof its way around a limit. Behind trusted proxies it is the right-most address in
+// X-Forwarded-For that no trusted proxy added. Echo trusts loopback and private networks by
+// default; only the configured ranges are trusted here.
+func ipExtractor(cfg config.Config) echo.IPExtractor {
+	if len(cfg.TrustedProxyNets) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range cfg.TrustedProxyNets {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
