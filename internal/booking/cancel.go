@@ -63,12 +63,20 @@ func (s *Service) CancelByTrainer(ctx context.Context, reference string) (model.
 	return s.cancel(ctx, reference, cancelRequest{refundAll: true})
 }
 
+// CancelForCancelledDate is CancelByTrainer for each booking of a date the trainer called off:
+// the same refunds and credit notes, but no "booking cancelled" message, because everyone gets
+// the date's own cancellation notice (EventDateCancelled) instead of two mails for one event.
+func (s *Service) CancelForCancelledDate(ctx context.Context, reference string) (model.Booking, error) {
+	return s.cancel(ctx, reference, cancelRequest{refundAll: true, quiet: true})
+}
+
 // cancelRequest says who cancels: the booker (refund quoted under the policy from the locked
 // booking) or the trainer (everything paid, or refundCents as given).
 type cancelRequest struct {
 	byBooker    bool
 	refundAll   bool
 	refundCents int64
+	quiet       bool // the caller tells everyone another way
 }
 
 func (s *Service) cancel(ctx context.Context, reference string, req cancelRequest) (model.Booking, error) {
@@ -104,8 +112,10 @@ func (s *Service) cancel(ctx context.Context, reference string, req cancelReques
 		if err := s.CreditCancellation(ctx, tx, b.ID, credit, "", s.now().UTC()); err != nil {
 			return err
 		}
-		if err := notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
-			return err
+		if !req.quiet {
+			if err := notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
+				return err
+			}
 		}
 		if wasPending {
 			if err := enqueueExpireSession(ctx, tx, &b); err != nil {

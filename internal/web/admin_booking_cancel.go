@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 
@@ -10,13 +9,6 @@ import (
 	"seminars/internal/model"
 )
 
-// bookingCanceller is the booking use case that cancels a booking, gives its seats back and
-// refunds a card payment through the outbox. It lives in internal/booking with the payments
-// work; until that is there, cancelling from the back office answers 501.
-type bookingCanceller interface {
-	Cancel(ctx context.Context, reference string, refundCents int64) (model.Booking, error)
-}
-
 // adminBookingCancelConfirm shows what cancelling a booking does (who loses their seat, what is
 // refunded) before the owner confirms it.
 func (s *Server) adminBookingCancelConfirm(c echo.Context) error {
@@ -24,30 +16,27 @@ func (s *Server) adminBookingCancelConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, can := any(s.bookings).(bookingCanceller)
 	title := s.i18n.For(language(c)).T("admin.cancel.title", "Reference", b.Reference)
 	return s.render(c, http.StatusOK, pageAdminBookingCancel, title, adminCancelData{
-		Booking: b, Refund: fullRefund(b), Possible: can && model.CanTransition(b.Status, model.BookingCancelled),
+		Booking: b, Refund: fullRefund(b), Possible: model.CanTransition(b.Status, model.BookingCancelled),
 	}, nil)
 }
 
-// adminBookingCancel cancels a booking as the trainer: seats back, full refund of a card
-// payment (the cancellation fee is the booker's rule, not the trainer's), everyone notified.
+// adminBookingCancel cancels a booking as the trainer: seats back, everything paid refunded (the
+// cancellation fee is the booker's rule, not the trainer's; a bank transfer is flagged for a
+// manual refund), everyone notified. What is refunded is decided under the booking's lock.
 func (s *Server) adminBookingCancel(c echo.Context) error {
-	canceller, ok := any(s.bookings).(bookingCanceller)
-	if !ok {
-		return echo.NewHTTPError(http.StatusNotImplemented)
-	}
 	ctx := c.Request().Context()
-	b, err := s.store.BookingByReference(ctx, c.Param("reference"))
+	before, err := s.store.BookingByReference(ctx, c.Param("reference"))
+	if err != nil {
+		return err
+	}
+	b, err := s.bookings.CancelByTrainer(ctx, before.Reference)
 	if err != nil {
 		return err
 	}
 	refund := fullRefund(b)
-	if _, err := canceller.Cancel(ctx, b.Reference, refund); err != nil {
-		return err
-	}
-	detail := fmt.Sprintf("status: %s → %s; refund_cents: %d", b.Status, model.BookingCancelled, refund)
+	detail := fmt.Sprintf("status: %s → %s; refund_cents: %d", before.Status, model.BookingCancelled, refund)
 	if err := s.office.RecordAudit(ctx, actor(c), model.AuditBookingCancelled, "booking "+b.Reference, detail); err != nil {
 		return err
 	}
@@ -57,9 +46,10 @@ func (s *Server) adminBookingCancel(c echo.Context) error {
 	return redirect(c, "/admin/bookings?done=cancelled&q="+b.Reference)
 }
 
-// fullRefund is what the trainer refunds when cancelling: everything a card payment brought in.
+// fullRefund is what the trainer refunds when cancelling: everything that was paid (by card
+// through Stripe, by transfer as a manual refund the dashboard asks for).
 func fullRefund(b model.Booking) int64 {
-	if b.PaymentMethod == model.PaymentCard && b.PaymentStatus == model.PaymentPaid {
+	if b.PaymentStatus == model.PaymentPaid || b.PaymentStatus == model.PaymentRefunded || b.PaymentStatus == model.PaymentPartiallyRefunded {
 		return b.GrossCents
 	}
 	return 0

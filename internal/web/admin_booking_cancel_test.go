@@ -23,12 +23,6 @@ func TestAdminBookingCancel(t *testing.T) {
 		t.Fatalf("assistant cancels: %d", res.StatusCode)
 	}
 	owner := env.signedIn("owner@example.com")
-	if _, ok := any(env.srv.bookings).(bookingCanceller); !ok {
-		if res, _ := owner.post("/admin/bookings", page, nil); res.StatusCode != http.StatusNotImplemented {
-			t.Fatalf("without the booking use case: %d", res.StatusCode)
-		}
-		t.Skip("booking cancellation arrives with the payments work")
-	}
 	res, body := owner.get(page)
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, "2 Personen verlieren ihren Platz") || !strings.Contains(body, "Keine Erstattung") {
 		t.Fatalf("preview: %d\n%s", res.StatusCode, excerpt(body))

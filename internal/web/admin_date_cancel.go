@@ -26,12 +26,11 @@ func (s *Server) adminDateCancelConfirm(c echo.Context) error {
 		refunds += fullRefund(b)
 		people += len(b.Attendees)
 	}
-	_, can := any(s.bookings).(bookingCanceller)
 	title := s.i18n.For(language(c)).T("admin.date_cancel.title")
 	return s.render(c, http.StatusOK, pageAdminDateCancel, title, dateCancelData{
 		Date: d, Bookings: bookings, People: people, Refunds: refunds,
 		// A cancelled date with bookings left (an earlier run stopped halfway) can be finished.
-		Possible: can && (d.Status != model.DateCancelled || len(bookings) > 0),
+		Possible: (d.Status != model.DateCancelled || len(bookings) > 0),
 	}, nil)
 }
 
@@ -39,10 +38,6 @@ func (s *Server) adminDateCancelConfirm(c echo.Context) error {
 // cancelled with a full refund of card payments and everyone is told. Each booking is its own
 // transaction; if one fails, the others stay cancelled and confirming again finishes the rest.
 func (s *Server) adminDateCancel(c echo.Context) error {
-	canceller, ok := any(s.bookings).(bookingCanceller)
-	if !ok {
-		return echo.NewHTTPError(http.StatusNotImplemented)
-	}
 	ctx := c.Request().Context()
 	d, err := s.adminDate(c)
 	if err != nil {
@@ -56,7 +51,7 @@ func (s *Server) adminDateCancel(c echo.Context) error {
 		return err
 	}
 	for _, b := range bookings {
-		if _, err := canceller.Cancel(ctx, b.Reference, fullRefund(b)); err != nil {
+		if _, err := s.bookings.CancelForCancelledDate(ctx, b.Reference); err != nil {
 			return fmt.Errorf("cancel date %d: %w", d.ID, err)
 		}
 	}

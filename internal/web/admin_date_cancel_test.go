@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"seminars/internal/model"
+	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 )
 
@@ -26,9 +27,6 @@ func TestAdminDateCancel(t *testing.T) {
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, "2 Buchungen mit 3 Teilnehmenden") || !strings.Contains(body, "Carla Neu") {
 		t.Fatalf("preview: %d\n%s", res.StatusCode, excerpt(body))
 	}
-	if _, ok := any(env.srv.bookings).(bookingCanceller); !ok {
-		t.Skip("booking cancellation arrives with the payments work")
-	}
 	if res, _ := owner.post(page, page, nil); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("cancel: %d", res.StatusCode)
 	}
@@ -41,6 +39,19 @@ func TestAdminDateCancel(t *testing.T) {
 		if b, _ := env.st.BookingByReference(ctx, ref); b.Status != model.BookingCancelled {
 			t.Fatalf("booking %s is %s", ref, b.Status)
 		}
+	}
+	// One notice for everyone: the date's cancellation, not a second "booking cancelled" each.
+	events, _ := env.st.ListOutbox(ctx, store.OutboxFilter{Topic: model.TopicMailEvent})
+	counts := map[string]int{}
+	for _, e := range events {
+		for _, ev := range []string{model.EventDateCancelled, model.EventBookingCancelled} {
+			if strings.Contains(e.Payload, `"event":"`+ev+`"`) {
+				counts[ev]++
+			}
+		}
+	}
+	if counts[model.EventDateCancelled] != 1 || counts[model.EventBookingCancelled] != 0 {
+		t.Fatalf("mail events %v, want one date_cancelled and no booking_cancelled", counts)
 	}
 	if _, audit := owner.get("/admin/audit"); !strings.Contains(audit, "Termin abgesagt") {
 		t.Fatal("the cancellation is not in the audit log")
