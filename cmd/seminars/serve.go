@@ -17,6 +17,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/demo"
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/mail"
 	"seminars/internal/store"
 	"seminars/internal/web"
@@ -125,6 +126,7 @@ func newMailWorker(cfg config.Config, st *store.Store, log *slog.Logger) (*mail.
 		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
 		ReminderDays: cfg.ReminderDays, SellerName: cfg.SellerName, SellerAddress: cfg.SellerAddress,
 		SellerEmail: cfg.SellerEmail, SellerVATID: cfg.SellerVATID,
+		Seller: invoice.SellerFromConfig(cfg), TrainerName: cfg.TrainerName,
 	}, time.Now, log), nil
 }
 

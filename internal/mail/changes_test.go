@@ -136,13 +136,13 @@ func TestChangeNotices(t *testing.T) {
 			},
 		},
 		{
-			name: "certificate with download link",
+			name: "certificate attached",
 			change: func(e *env, f fixture) model.EventPayload {
-				return model.EventPayload{Event: model.EventCertificate, BookingID: f.res.Booking.ID, AttendeeID: f.anna,
-					Extra: map[string]string{"url": "https://seminare.example/certificates/xyz.pdf"}}
+				e.exec("UPDATE attendees SET checked_in_at = ? WHERE id = ?", f.date.StartsAt, f.anna)
+				return model.EventPayload{Event: model.EventCertificate, BookingID: f.res.Booking.ID, AttendeeID: f.anna}
 			},
 			want: map[string][]expectMail{
-				"anna@muster.example": {{subject: "Teilnahmebescheinigung", body: "https://seminare.example/certificates/xyz.pdf"}},
+				"anna@muster.example": {{subject: "Teilnahmebescheinigung", body: "im Anhang"}},
 			},
 		},
 	}

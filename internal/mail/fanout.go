@@ -60,7 +60,7 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 	case model.EventReminder:
 		return x.toOneAttendee(ctx, "attendee_reminder", noInvite, "")
 	case model.EventCertificate:
-		return x.toOneAttendee(ctx, "attendee_certificate", noInvite, x.ev.Extra["url"])
+		return x.certificate(ctx)
 	case model.EventWaitlistOffer:
 		return x.waitlistOffer(ctx)
 	}

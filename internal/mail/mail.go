@@ -24,6 +24,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"seminars/internal/invoice"
 	"strings"
 	"time"
 )
@@ -44,6 +45,9 @@ type Settings struct {
 	SellerAddress  string
 	SellerEmail    string
 	SellerVATID    string
+	// Seller and TrainerName sign the certificates of attendance mailed after a date.
+	Seller      invoice.Seller
+	TrainerName string
 }
 
 // host is the domain used in Message-IDs and calendar UIDs.

@@ -58,11 +58,11 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-// RunOnce does one round at time now: enqueue due reminders, expand due events, deliver due
+// RunOnce does one round at time now: enqueue due reminders and certificates, expand due events, deliver due
 // messages. Messages rendered in this round are delivered in this round.
 func (w *Worker) RunOnce(ctx context.Context, now time.Time) error {
 	now = now.UTC()
-	return errors.Join(w.scheduleReminders(ctx, now), w.expandEvents(ctx, now), w.deliver(ctx, now))
+	return errors.Join(w.scheduleReminders(ctx, now), w.scheduleCertificates(ctx, now), w.expandEvents(ctx, now), w.deliver(ctx, now))
 }
 
 // expandEvents turns due mail.event items into mail.send items.

@@ -63,3 +63,26 @@ func (q Queries) RemindersDue(ctx context.Context, now, until time.Time, keyPref
 		Order("attendees.id").Scan(&out).Error
 	return out, err
 }
+
+// CertificateDue is a checked-in attendee of a date that is over.
+type CertificateDue struct {
+	AttendeeID uint
+	BookingID  uint
+	DateID     uint
+}
+
+// CertificatesDue lists the checked-in attendees of confirmed bookings whose date ended after
+// since and no later than now, leaving out those that already have an outbox item whose key is
+// keyPrefix + "<attendee id>:date:<date id>" (their certificate was recorded before).
+func (q Queries) CertificatesDue(ctx context.Context, since, now time.Time, keyPrefix string) ([]CertificateDue, error) {
+	var out []CertificateDue
+	err := q.db.WithContext(ctx).Table("attendees").
+		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id").
+		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
+		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
+		Where("bookings.status = ? AND attendees.checked_in_at IS NOT NULL", model.BookingConfirmed).
+		Where("seminar_dates.ends_at > ? AND seminar_dates.ends_at <= ?", since, now).
+		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id)", keyPrefix).
+		Order("attendees.id").Scan(&out).Error
+	return out, err
+}

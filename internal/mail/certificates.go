@@ -1,0 +1,68 @@
+package mail
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// certificateKeyPrefix starts the key of every certificate event; the attendee and date ids follow.
+const certificateKeyPrefix = model.TopicMailEvent + ":" + model.EventCertificate + ":attendee:"
+
+// certificateWindow is how long after a date its certificates are still sent: a service that was
+// down for a day catches up, but checking someone in months later sends nothing unexpected.
+const certificateWindow = 14 * 24 * time.Hour
+
+// scheduleCertificates records a certificate event for every checked-in attendee whose date has
+// ended. The outbox keeps one item per key (attendee and date), so each is sent once.
+func (w *Worker) scheduleCertificates(ctx context.Context, now time.Time) error {
+	due, err := w.store.CertificatesDue(ctx, now.Add(-certificateWindow), now, certificateKeyPrefix)
+	if err != nil || len(due) == 0 {
+		return err
+	}
+	return w.store.WithTx(ctx, func(tx *store.Tx) error {
+		for _, d := range due {
+			payload, err := json.Marshal(model.EventPayload{Event: model.EventCertificate, BookingID: d.BookingID, DateID: d.DateID, AttendeeID: d.AttendeeID})
+			if err != nil {
+				return err
+			}
+			key := fmt.Sprintf("%s%d:date:%d", certificateKeyPrefix, d.AttendeeID, d.DateID)
+			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: key, Payload: string(payload), NextAttemptAt: now}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// certificate is the attendee's message after the date, with the certificate attached.
+func (x expander) certificate(ctx context.Context) ([]outgoing, error) {
+	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
+	if err != nil {
+		return nil, err
+	}
+	o, err := x.attendee(b, b.Date, a, "attendee_certificate", noInvite, "")
+	if err != nil {
+		return nil, err
+	}
+	return []outgoing{o}, x.attachCertificate(&o.msg, b, a)
+}
+
+// attachCertificate adds the attendee's certificate of attendance as a PDF, rendered like the
+// booker's download.
+func (x expander) attachCertificate(m *Message, b model.Booking, a model.Attendee) error {
+	pdf, err := x.c.docs.Certificate(b, a, x.c.s.Seller, x.c.s.TrainerName)
+	if err != nil {
+		return fmt.Errorf("certificate of attendee %d: %w", a.ID, err)
+	}
+	name := fmt.Sprintf("Teilnahmebescheinigung-%s.pdf", b.Reference)
+	if b.Language == "en" {
+		name = fmt.Sprintf("Certificate-of-attendance-%s.pdf", b.Reference)
+	}
+	m.Attachments = append(m.Attachments, Attachment{Name: name, ContentType: "application/pdf", Data: pdf})
+	return nil
+}
