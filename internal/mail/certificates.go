@@ -2,12 +2,10 @@ package mail
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"seminars/internal/model"
-	"seminars/internal/store"
 )
 
 // certificateKeyPrefix starts the key of every certificate event; the attendee and date ids follow.
@@ -21,22 +19,17 @@ const certificateWindow = 14 * 24 * time.Hour
 // ended. The outbox keeps one item per key (attendee and date), so each is sent once.
 func (w *Worker) scheduleCertificates(ctx context.Context, now time.Time) error {
 	due, err := w.store.CertificatesDue(ctx, now.Add(-certificateWindow), now, certificateKeyPrefix)
-	if err != nil || len(due) == 0 {
+	if err != nil {
 		return err
 	}
-	return w.store.WithTx(ctx, func(tx *store.Tx) error {
-		for _, d := range due {
-			payload, err := json.Marshal(model.EventPayload{Event: model.EventCertificate, BookingID: d.BookingID, DateID: d.DateID, AttendeeID: d.AttendeeID})
-			if err != nil {
-				return err
-			}
-			key := fmt.Sprintf("%s%d:date:%d", certificateKeyPrefix, d.AttendeeID, d.DateID)
-			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: key, Payload: string(payload), NextAttemptAt: now}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	todo := make([]scheduled, 0, len(due))
+	for _, d := range due {
+		todo = append(todo, scheduled{
+			key:     fmt.Sprintf("%s%d:date:%d", certificateKeyPrefix, d.AttendeeID, d.DateID),
+			payload: model.EventPayload{Event: model.EventCertificate, BookingID: d.BookingID, DateID: d.DateID, AttendeeID: d.AttendeeID},
+		})
+	}
+	return w.enqueueScheduled(ctx, now, todo)
 }
 
 // certificate is the attendee's message after the date, with the certificate attached.

@@ -28,26 +28,41 @@ func (w *Worker) scheduleReminders(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	var todo []store.ReminderDue
+	var todo []scheduled
 	for _, r := range due {
 		if r.ConfirmedAt != nil && r.ConfirmedAt.After(r.StartsAt.Add(-window)) {
 			continue
 		}
-		todo = append(todo, r)
+		// The date's sequence is in the key: a date moved after its reminder went out is
+		// reminded of again, with the new time.
+		todo = append(todo, scheduled{
+			key:     fmt.Sprintf("%s%d:date:%d:seq:%d", reminderKeyPrefix, r.AttendeeID, r.DateID, r.Sequence),
+			payload: model.EventPayload{Event: model.EventReminder, BookingID: r.BookingID, DateID: r.DateID, AttendeeID: r.AttendeeID},
+		})
 	}
-	if len(todo) == 0 {
+	return w.enqueueScheduled(ctx, now, todo)
+}
+
+// scheduled is an event the worker decided on by itself (a reminder, a certificate), with the
+// key that makes it happen once.
+type scheduled struct {
+	key     string
+	payload model.EventPayload
+}
+
+// enqueueScheduled records scheduled events in one transaction; keys already in the outbox are
+// left as they are.
+func (w *Worker) enqueueScheduled(ctx context.Context, now time.Time, events []scheduled) error {
+	if len(events) == 0 {
 		return nil
 	}
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
-		for _, r := range todo {
-			payload, err := json.Marshal(model.EventPayload{Event: model.EventReminder, BookingID: r.BookingID, DateID: r.DateID, AttendeeID: r.AttendeeID})
+		for _, e := range events {
+			payload, err := json.Marshal(e.payload)
 			if err != nil {
 				return err
 			}
-			// The date's sequence is in the key: a date moved after its reminder went out is
-			// reminded of again, with the new time.
-			key := fmt.Sprintf("%s%d:date:%d:seq:%d", reminderKeyPrefix, r.AttendeeID, r.DateID, r.Sequence)
-			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: key, Payload: string(payload), NextAttemptAt: now}); err != nil {
+			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: e.key, Payload: string(payload), NextAttemptAt: now}); err != nil {
 				return err
 			}
 		}
