@@ -25,7 +25,7 @@ func TestAdminSubstituteAttendee(t *testing.T) {
 		time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	res, err := svc.Reserve(ctx, booking.Request{DateID: date.ID, PaymentMethod: model.PaymentInvoice, Language: "de",
 		Attendees: []booking.AttendeeInput{{FirstName: "Anna", LastName: "Alt", Email: "anna@firma.example"}},
-		Billing: model.Billing{Company: "Firma GmbH", Name: "Max", Email: "max@firma.example", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"}})
+		Billing:   model.Billing{Company: "Firma GmbH", Name: "Max", Email: "max@firma.example", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"}})
 	if err != nil {
 		t.Fatal(err)
 	}
