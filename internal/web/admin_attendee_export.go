@@ -14,11 +14,7 @@ import (
 // mark (so umlauts survive), ";" as separator (German Excel's list separator), and every cell
 // that a spreadsheet would run as a formula defused with a leading apostrophe.
 func (s *Server) adminAttendeeExport(c echo.Context) error {
-	d, err := s.adminDate(c)
-	if err != nil {
-		return err
-	}
-	bookings, err := s.store.BookingsOfDate(c.Request().Context(), d.ID)
+	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,7 @@ import (
 
 // adminAttendeeList shows who is booked on a date, printable, with a check-in button per person.
 func (s *Server) adminAttendeeList(c echo.Context) error {
-	d, err := s.adminDate(c)
-	if err != nil {
-		return err
-	}
-	bookings, err := s.store.BookingsOfDate(c.Request().Context(), d.ID)
+	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
 		return err
 	}

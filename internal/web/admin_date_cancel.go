@@ -12,11 +12,7 @@ import (
 // adminDateCancelConfirm shows who is affected by cancelling a date — every booking, every
 // attendee, what is refunded — before the owner confirms it.
 func (s *Server) adminDateCancelConfirm(c echo.Context) error {
-	d, err := s.adminDate(c)
-	if err != nil {
-		return err
-	}
-	bookings, err := s.store.BookingsOfDate(c.Request().Context(), d.ID)
+	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
 		return err
 	}

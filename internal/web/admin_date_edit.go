@@ -36,6 +36,16 @@ func (s *Server) adminDate(c echo.Context) (model.SeminarDate, error) {
 	return s.store.DateByID(c.Request().Context(), id)
 }
 
+// adminDateBookings loads the date named in the path with the bookings that hold seats on it.
+func (s *Server) adminDateBookings(c echo.Context) (model.SeminarDate, []model.Booking, error) {
+	d, err := s.adminDate(c)
+	if err != nil {
+		return d, nil, err
+	}
+	bookings, err := s.store.BookingsOfDate(c.Request().Context(), d.ID)
+	return d, bookings, err
+}
+
 func (s *Server) renderDateForm(c echo.Context, status int, sem model.Seminar, d model.SeminarDate, f form.Date, problem string, errs map[string]string) error {
 	t := s.i18n.For(language(c))
 	title := t.T("admin.date.new")
