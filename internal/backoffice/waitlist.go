@@ -167,10 +167,9 @@ func OfferOpen(e model.WaitlistEntry, now time.Time) bool {
 	return e.Status == model.WaitlistOffered && e.OfferExpiresAt != nil && now.Before(*e.OfferExpiresAt)
 }
 
-// Accept books the seats an offer holds. The held seats are handed to the booking in two steps
-// (release, then book), because booking.Reserve takes seats in its own transaction; if another
-// booking slips in between and takes them, the offer is restored when seats are still free or
-// ends, and the error says the date is sold out.
+// Accept books the seats an offer holds. The offer gives its seats to the booking inside the
+// booking's own transaction (booking.Request.Prepare), so nobody else can take them in between;
+// if the booking fails, the transaction's rollback leaves the offer as it was.
 func (w *Waitlist) Accept(ctx context.Context, token string, req booking.Request) (booking.Result, error) {
 	e, err := w.Offer(ctx, token)
 	if err != nil {
@@ -183,50 +182,31 @@ func (w *Waitlist) Accept(ctx context.Context, token string, req booking.Request
 		return booking.Result{}, &model.ValidationError{Fields: map[string]string{"attendees": "waitlist.error.too_many"}}
 	}
 	req.DateID = e.DateID
-	if err := w.handOver(ctx, &e); err != nil {
-		return booking.Result{}, err
-	}
+	req.Prepare = func(ctx context.Context, tx *store.Tx) error { return handOver(ctx, tx, e) }
 	res, err := w.bookings.Reserve(ctx, req)
 	if err != nil {
-		return res, errors.Join(err, w.restore(ctx, e))
+		return res, err
 	}
 	err = w.store.WithTx(ctx, func(tx *store.Tx) error {
-		e.BookingReference = res.Booking.Reference
+		e.Status, e.BookingReference = model.WaitlistBooked, res.Booking.Reference
 		_, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistBooked)
 		return err
 	})
 	return res, err
 }
 
-// handOver marks the offer booked and gives its seats back for the booking to take.
-func (w *Waitlist) handOver(ctx context.Context, e *model.WaitlistEntry) error {
-	return w.store.WithTx(ctx, func(tx *store.Tx) error {
-		e.Status = model.WaitlistBooked
-		moved, err := tx.MoveWaitlistEntry(ctx, e, model.WaitlistOffered)
-		if err != nil {
-			return err
-		}
-		if !moved {
-			return fmt.Errorf("waitlist offer %d: %w", e.ID, model.ErrInvalidTransition)
-		}
-		return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
-	})
-}
-
-// restore puts the offer back after a failed booking: the seats are taken again if still free,
-// otherwise the offer ends.
-func (w *Waitlist) restore(ctx context.Context, e model.WaitlistEntry) error {
-	return w.store.WithTx(ctx, func(tx *store.Tx) error {
-		e.Status = model.WaitlistOffered
-		if err := tx.TakeSeats(ctx, e.DateID, e.Seats); err != nil {
-			if _, soldOut := booking.IsSoldOut(err); !soldOut {
-				return err
-			}
-			e.Status = model.WaitlistExpired
-		}
-		_, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistBooked)
+// handOver marks the offer booked and gives its seats back for the booking to take, inside the
+// booking's transaction.
+func handOver(ctx context.Context, tx *store.Tx, e model.WaitlistEntry) error {
+	e.Status = model.WaitlistBooked
+	moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistOffered)
+	if err != nil {
 		return err
-	})
+	}
+	if !moved {
+		return fmt.Errorf("waitlist offer %d: %w", e.ID, model.ErrInvalidTransition)
+	}
+	return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
 }
 
 func offerSecret() (token, hash string, err error) {

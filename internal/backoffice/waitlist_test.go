@@ -135,6 +135,22 @@ func TestWaitlistOffersInOrderAndPassesOn(t *testing.T) {
 		if _, err := w.Accept(ctx, offerToken(t, st, line[2].ID), request(0, 2)); err == nil {
 			t.Fatal("more attendees than offered seats were accepted")
 		}
+
+		// A booking that fails (an unknown voucher) leaves the offer and its held seat as they were.
+		failing := request(0, 1)
+		failing.Voucher = "GIBTSNICHT"
+		if _, err := w.Accept(ctx, offerToken(t, st, line[2].ID), failing); err == nil {
+			t.Fatal("a booking with an unknown voucher was accepted")
+		}
+		if got := status(); got != "[expired booked offered] taken=3" {
+			t.Fatalf("after a failed accept: %s", got)
+		}
+		if _, err := w.Accept(ctx, offerToken(t, st, line[2].ID), request(0, 1)); err != nil {
+			t.Fatalf("the offer could not be accepted after a failed try: %v", err)
+		}
+		if got := status(); got != "[expired booked booked] taken=3" {
+			t.Fatalf("after the third accepts: %s", got)
+		}
 	})
 }
 

@@ -58,6 +58,9 @@ type Request struct {
 	PaymentMethod string
 	Voucher       string
 	Language      string
+	// Prepare, if set, runs first inside the booking's transaction: a waiting-list offer hands
+	// the seats it holds to this booking there, so no other booking can take them in between.
+	Prepare func(ctx context.Context, tx *store.Tx) error
 }
 
 // Result is a stored booking and the secret of its manage link, which exists only here: the
@@ -136,6 +139,11 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		}
 		if !date.Bookable(now) || date.Seminar == nil || !date.Seminar.Published {
 			return fmt.Errorf("date %d (%s): %w", date.ID, date.Status, model.ErrNotBookable)
+		}
+		if req.Prepare != nil {
+			if err := req.Prepare(ctx, tx); err != nil {
+				return err
+			}
 		}
 		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
 			return err
