@@ -113,7 +113,7 @@ func (s *Service) cancel(ctx context.Context, reference string, req cancelReques
 			return err
 		}
 		if !req.quiet {
-			if err := notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
+			if err := Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
 				return err
 			}
 		}

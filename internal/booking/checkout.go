@@ -78,7 +78,7 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 			return err
 		}
 		b = locked
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingReceived, BookingID: b.ID,
+		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingReceived, BookingID: b.ID,
 			Extra: manageTokenExtra(res.ManageToken)})
 	})
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *Service) confirmFree(ctx context.Context, res Result) (Result, error) {
 		}
 		res.Booking = b
 		// No "received" mail went out before, so this one carries the manage link.
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
+		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
 			Extra: manageTokenExtra(res.ManageToken)})
 	})
 	return res, err

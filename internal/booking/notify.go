@@ -9,10 +9,11 @@ import (
 	"seminars/internal/store"
 )
 
-// notify records a booking event in the outbox inside tx. key must identify the cause uniquely
+// Notify records a booking event in the outbox inside tx (for this package, the back office and
+// anyone else whose change people must hear about). key must identify the cause uniquely
 // (e.g. the booking and its new status), so that recording the same cause twice — a duplicate
 // webhook, a retried request — sends nothing twice.
-func notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
+func Notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
 	payload, err := json.Marshal(p)
 	if err != nil {
 		return err
@@ -22,11 +23,6 @@ func notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload)
 		Key:     fmt.Sprintf("%s:%s:%s", model.TopicMailEvent, p.Event, key),
 		Payload: string(payload),
 	})
-}
-
-// Notify records a booking event for other packages (the back office, payments) with the same rules as notify.
-func Notify(ctx context.Context, tx *store.Tx, key string, p model.EventPayload) error {
-	return notify(ctx, tx, key, p)
 }
 
 // manageTokenExtra lets the manage link's secret ride along with the first billing mail's event,

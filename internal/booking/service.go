@@ -171,7 +171,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if b.Status == model.BookingPendingPayment {
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
-		return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
+		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
 			Extra: manageTokenExtra(token)})
 	})
 	if err != nil {

@@ -62,7 +62,7 @@ func (s *Service) substitute(ctx context.Context, reference string, sub Substitu
 		}
 		replaced = old
 		replaced.FirstName, replaced.LastName, replaced.Email, replaced.CheckedInAt = sub.FirstName, sub.LastName, sub.Email, nil
-		return notify(ctx, tx, fmt.Sprintf("%s:%d:%d", b.Reference, old.ID, now.UnixNano()), model.EventPayload{
+		return Notify(ctx, tx, fmt.Sprintf("%s:%d:%d", b.Reference, old.ID, now.UnixNano()), model.EventPayload{
 			Event: model.EventAttendeeSubstituted, BookingID: b.ID, AttendeeID: old.ID,
 			OldEmail: old.Email, OldName: old.FullName(),
 		})

@@ -92,7 +92,7 @@ func (s *Service) expireHold(ctx context.Context, tx *store.Tx, b *model.Booking
 	if err := s.releaseSeats(ctx, tx, b, model.BookingExpired); err != nil {
 		return err
 	}
-	return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventHoldExpired, BookingID: b.ID})
+	return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventHoldExpired, BookingID: b.ID})
 }
 
 // markPaid records money received. A hold still running is confirmed; a payment that arrives
@@ -137,7 +137,7 @@ func (s *Service) markPaid(ctx context.Context, tx *store.Tx, b *model.Booking) 
 	if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 		return err
 	}
-	return notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
+	return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID})
 }
 
 func (s *Service) refundLatePayment(ctx context.Context, tx *store.Tx, b *model.Booking) error {
@@ -177,6 +177,6 @@ func (s *Service) recordRefund(ctx context.Context, tx *store.Tx, b *model.Booki
 	if err := tx.SaveBookingPayment(ctx, b); err != nil {
 		return err
 	}
-	return notify(ctx, tx, fmt.Sprintf("%s:%d", b.Reference, totalCents),
+	return Notify(ctx, tx, fmt.Sprintf("%s:%d", b.Reference, totalCents),
 		model.EventPayload{Event: model.EventBookingRefunded, BookingID: b.ID, Extra: map[string]string{"amount_cents": fmt.Sprint(totalCents)}})
 }
