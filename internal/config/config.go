@@ -67,6 +67,7 @@ type Config struct {
 	SellerAddress string `koanf:"seller_address"`
 	SellerVATID   string `koanf:"seller_vat_id"`
 	SellerEmail   string `koanf:"seller_email"`
+	SellerPhone   string `koanf:"seller_phone"`
 	// SellerTaxNumber is the Steuernummer, printed when no VAT ID is set (§14 UStG needs one of them).
 	SellerTaxNumber string `koanf:"seller_tax_number"`
 	SellerIBAN      string `koanf:"seller_iban"`

@@ -135,8 +135,11 @@ func party(p model.Party, seller bool) ciiParty {
 	if seller && name == "" {
 		name = p.Name
 	}
-	if name != "" || p.Email != "" {
+	if name != "" || p.Email != "" || p.Phone != "" {
 		c := &ciiContact{PersonName: name}
+		if p.Phone != "" {
+			c.Telephone = &ciiTelephone{CompleteNumber: p.Phone}
+		}
 		if p.Email != "" {
 			c.Email = &ciiURI{ciiSchemedID{Value: p.Email}}
 		}

@@ -71,6 +71,7 @@ func TestEInvoiceXML(t *testing.T) {
 			"<ram:GrandTotalAmount>1166.20</ram:GrandTotalAmount>", "<ram:DuePayableAmount>1166.20</ram:DuePayableAmount>",
 			"<ram:TypeCode>58</ram:TypeCode>", "<ram:IBANID>DE02120300000000202051</ram:IBANID>",
 			`<udt:DateTimeString format="102">20261212</udt:DateTimeString>`,
+			"<ram:CompleteNumber>+49 30 1234567</ram:CompleteNumber>",
 		}, nil},
 		{"paid invoice without reference is plain EN 16931", paid, []string{
 			"<ram:ID>" + invoice.GuidelineEN16931 + "</ram:ID>", "<ram:TotalPrepaidAmount>583.10</ram:TotalPrepaidAmount>",

@@ -127,8 +127,13 @@ type ciiParty struct {
 }
 
 type ciiContact struct {
-	PersonName string  `xml:"ram:PersonName,omitempty"`
-	Email      *ciiURI `xml:"ram:EmailURIUniversalCommunication,omitempty"`
+	PersonName string        `xml:"ram:PersonName,omitempty"`
+	Telephone  *ciiTelephone `xml:"ram:TelephoneUniversalCommunication,omitempty"`
+	Email      *ciiURI       `xml:"ram:EmailURIUniversalCommunication,omitempty"`
+}
+
+type ciiTelephone struct {
+	CompleteNumber string `xml:"ram:CompleteNumber"`
 }
 
 type ciiURI struct {

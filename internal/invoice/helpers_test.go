@@ -20,7 +20,7 @@ func testSeller() invoice.Seller {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	return invoice.Seller{
 		Name: "Social Media Kompetenz – Jörg Weiß", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin",
-		Country: "DE", VATID: "DE123456789", TaxNumber: "27/123/45678", Email: "seminare@example.com",
+		Country: "DE", VATID: "DE123456789", TaxNumber: "27/123/45678", Email: "seminare@example.com", Phone: "+49 30 1234567",
 		IBAN: "DE02120300000000202051", BIC: "BYLADEM1001", Bank: "Deutsche Kreditbank", DueDays: 14,
 		Currency: "EUR", Location: berlin,
 	}

@@ -22,6 +22,7 @@ type Seller struct {
 	VATID      string
 	TaxNumber  string
 	Email      string
+	Phone      string
 	IBAN       string
 	BIC        string
 	Bank       string
@@ -38,7 +39,7 @@ func SellerFromConfig(cfg config.Config) Seller {
 	street, postalCode, city := ParseAddress(cfg.SellerAddress)
 	return Seller{
 		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
-		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail,
+		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail, Phone: cfg.SellerPhone,
 		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
 		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
 	}
@@ -69,7 +70,7 @@ func (s Seller) party() model.Party {
 	}
 	return model.Party{
 		Name: s.Name, Street: s.Street, PostalCode: s.PostalCode, City: s.City, Country: country,
-		VATID: s.VATID, TaxNumber: s.TaxNumber, Email: s.Email, IBAN: s.IBAN, BIC: s.BIC, Bank: s.Bank,
+		VATID: s.VATID, TaxNumber: s.TaxNumber, Email: s.Email, Phone: s.Phone, IBAN: s.IBAN, BIC: s.BIC, Bank: s.Bank,
 	}
 }
 

@@ -30,6 +30,7 @@ type Party struct {
 	VATID      string `json:"vat_id,omitempty"`
 	TaxNumber  string `json:"tax_number,omitempty"`
 	Email      string `json:"email,omitempty"`
+	Phone      string `json:"phone,omitempty"`
 	IBAN       string `json:"iban,omitempty"`
 	BIC        string `json:"bic,omitempty"`
 	Bank       string `json:"bank,omitempty"`
