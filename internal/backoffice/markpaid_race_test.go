@@ -19,9 +19,7 @@ import (
 func TestMarkPaidWaitsForACancellation(t *testing.T) {
 	st := storetest.Postgres(t)
 	ctx := context.Background()
-	clk := &clock{now: time.Now()}
-	_, bookings := newTestWaitlist(st, clk)
-	office := New(st, clk.Now)
+	office, bookings := newTestOffice(st)
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	res, err := bookings.Reserve(ctx, request(date.ID, 1))
 	if err != nil {

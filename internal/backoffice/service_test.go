@@ -17,9 +17,7 @@ import (
 func TestMoveBooking(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now()}
-		_, bookings := newTestWaitlist(st, clk)
-		office := New(st, clk.Now)
+		office, bookings := newTestOffice(st)
 		from := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		add := func(capacity int) model.SeminarDate {
 			start := from.StartsAt.Add(7 * 24 * time.Hour)
@@ -60,9 +58,7 @@ func TestMoveBooking(t *testing.T) {
 func TestCancelDateStopsBookings(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now()}
-		_, bookings := newTestWaitlist(st, clk)
-		office := New(st, clk.Now)
+		office, bookings := newTestOffice(st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		for i := 0; i < 2; i++ { // twice: the second run changes nothing
 			if err := office.CancelDate(ctx, "owner@example.com", date.ID); err != nil {
@@ -85,9 +81,7 @@ func TestCancelDateStopsBookings(t *testing.T) {
 func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now()}
-		_, bookings := newTestWaitlist(st, clk)
-		office := New(st, clk.Now)
+		office, bookings := newTestOffice(st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		res, err := bookings.Reserve(ctx, request(date.ID, 1))
 		if err != nil {
@@ -109,9 +103,7 @@ func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
 func TestCancelDateRecordsOneDateCancelledEvent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now()}
-		_, bookings := newTestWaitlist(st, clk)
-		office := New(st, clk.Now)
+		office, bookings := newTestOffice(st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		for i := 0; i < 2; i++ {
 			if _, err := bookings.Reserve(ctx, request(date.ID, 2)); err != nil {

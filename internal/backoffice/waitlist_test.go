@@ -26,6 +26,13 @@ func newTestWaitlist(st *store.Store, clk *clock) (*Waitlist, *booking.Service) 
 	return NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log), b
 }
 
+// newTestOffice is the back office and the booking service it works with, on the real clock.
+func newTestOffice(st *store.Store) (*Service, *booking.Service) {
+	clk := &clock{now: time.Now()}
+	_, bookings := newTestWaitlist(st, clk)
+	return New(st, clk.Now), bookings
+}
+
 func request(dateID uint, n int) booking.Request {
 	req := booking.Request{DateID: dateID, PaymentMethod: model.PaymentInvoice, Language: "de",
 		Billing: model.Billing{Company: "Muster GmbH", Name: "E M", Email: "e@example.com", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"}}
