@@ -19,8 +19,8 @@ func (r *Renderer) InvoicePDF(inv model.Invoice) ([]byte, error) {
 	pdf.SetHeaderFunc(func() { continuationHeader(pdf, t, title+" "+inv.Number) })
 	logo(pdf, inv.Seller.Name)
 	addressBlock(pdf, inv.Seller, inv.Buyer)
-	r.facts(pdf, t, inv)
-	pdf.SetXY(marginLeft, 105)
+	factsEnd := r.facts(pdf, t, inv)
+	pdf.SetXY(marginLeft, max(105, factsEnd+6))
 	pdf.SetFont(fontFamily, "B", 15)
 	pdf.CellFormat(contentW, 8, title+" "+inv.Number, "", 1, "L", false, 0, "")
 	pdf.SetFont(fontFamily, "", 10)
@@ -66,8 +66,10 @@ func countryLine(code string) string {
 	return code
 }
 
-// facts is the block of numbers and dates at the right of the address.
-func (r *Renderer) facts(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
+// facts is the block of numbers and dates at the right of the address. A value wider than its
+// column (an English date range across two days, a long PO number) wraps onto further lines
+// instead of running over its label. It returns where the block ends.
+func (r *Renderer) facts(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) float64 {
 	rows := [][2]string{
 		{t.T("doc.number"), inv.Number},
 		{t.T("doc.date"), day(t, inv.IssuedAt.In(r.loc))},
@@ -80,18 +82,36 @@ func (r *Renderer) facts(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) 
 	if inv.IsCreditNote() {
 		rows = append(rows[:1], append([][2]string{{t.T("doc.original_number"), inv.OriginalNumber}}, rows[1:]...)...)
 	}
+	const x, labelW, lineH = 120.0, 30.0, 5.0
+	valueW := pageWidth - marginRight - x - labelW
 	y := 50.0
 	for _, row := range rows {
 		if row[1] == "" {
 			continue
 		}
-		pdf.SetXY(120, y)
+		pdf.SetXY(x, y)
 		pdf.SetFont(fontFamily, "", 8.5)
-		pdf.CellFormat(30, 5, row[0], "", 0, "L", false, 0, "")
+		pdf.CellFormat(labelW, lineH, row[0], "", 0, "L", false, 0, "")
 		pdf.SetFont(fontFamily, "B", 8.5)
-		pdf.CellFormat(pageWidth-marginRight-150, 5, row[1], "", 0, "R", false, 0, "")
-		y += 5
+		for _, line := range wrapValue(pdf, row[1], valueW) {
+			pdf.SetXY(x+labelW, y)
+			pdf.CellFormat(valueW, lineH, line, "", 0, "R", false, 0, "")
+			y += lineH
+		}
 	}
+	return y
+}
+
+// wrapValue splits a value into lines that fit width in the current font: at spaces where it
+// can, and a date range after its dash, so "1 January 2027 –" and "2 January 2027" stay whole.
+func wrapValue(pdf *fpdf.Fpdf, value string, width float64) []string {
+	if pdf.GetStringWidth(value) <= width {
+		return []string{value}
+	}
+	if a, b, ok := strings.Cut(value, " – "); ok && pdf.GetStringWidth(a+" –") <= width && pdf.GetStringWidth(b) <= width {
+		return []string{a + " –", b}
+	}
+	return pdf.SplitText(value, width)
 }
 
 var tableCols = [5]float64{12, 88, 15, 25, 25} // pos, description, quantity, unit, net; sums to contentW

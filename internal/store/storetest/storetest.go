@@ -106,6 +106,8 @@ type DateOptions struct {
 	SeatsTaken    int
 	PriceNetCents int64
 	StartsIn      time.Duration // from now; default 30 days
+	StartsAt      time.Time     // an exact start, for tests at fixed times; overrides StartsIn
+	EndsAt        time.Time     // an exact end; default eight hours after the start
 	Format        string
 	City          string
 	Status        string
@@ -132,13 +134,20 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 	if o.Status == "" {
 		o.Status = model.DatePublished
 	}
-	start := time.Now().UTC().Add(o.StartsIn).Truncate(time.Hour)
+	start := o.StartsAt.UTC()
+	if start.IsZero() {
+		start = startOfTestDay(time.Now().Add(o.StartsIn), o.StartsIn)
+	}
+	end := o.EndsAt.UTC()
+	if end.IsZero() {
+		end = start.Add(8 * time.Hour)
+	}
 	slug := "test-" + randomHex(4)
 	sem := model.Seminar{
 		Slug: slug, TitleDE: "Testseminar " + slug, TitleEN: "Test seminar " + slug,
 		FunctionList: "marketing,sales", DurationMinutes: 480, DefaultPriceCents: o.PriceNetCents, Published: true,
 		Dates: []model.SeminarDate{{
-			StartsAt: start, EndsAt: start.Add(8 * time.Hour), Capacity: o.Capacity, SeatsTaken: o.SeatsTaken,
+			StartsAt: start, EndsAt: end, Capacity: o.Capacity, SeatsTaken: o.SeatsTaken,
 			PriceNetCents: o.PriceNetCents, Format: o.Format, City: o.City, Venue: "Tagungshaus",
 			Address: "Hauptstraße 1, 10115 Berlin", Status: o.Status,
 		}},
@@ -152,6 +161,22 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 		t.Fatalf("reload date: %v", err)
 	}
 	return d
+}
+
+// startOfTestDay puts a seeded date at 09:00 Berlin time on the day it falls on, so an eight-hour
+// date ends the same evening whatever the hour the test runs at (a date started at now+30 days
+// crossed midnight in Berlin every day after 15:00 UTC). A date less than two days away keeps its
+// exact offset from now, rounded to the hour: those tests are about deadlines close to the start.
+func startOfTestDay(at time.Time, in time.Duration) time.Time {
+	if in < 48*time.Hour {
+		return at.UTC().Truncate(time.Hour)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		panic(fmt.Sprintf("time zone Europe/Berlin: %v", err))
+	}
+	local := at.In(berlin)
+	return time.Date(local.Year(), local.Month(), local.Day(), 9, 0, 0, 0, berlin).UTC()
 }
 
 func randomHex(n int) string {
