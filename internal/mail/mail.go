@@ -8,7 +8,9 @@
 //     message (the billing contact, each attendee separately) and marks the event done. Each
 //     mail.send item holds the fully rendered message — subject, text, HTML, calendar invite,
 //     Date and Message-ID — so a retry or a restart sends byte-for-byte the same content, however
-//     the booking changed in between.
+//     the booking changed in between. Attachments are only named (Message.Documents): the stored
+//     files of issued invoices, which never change, are loaded when the message is sent, so a
+//     pending row stays a few KB.
 //   - "mail.send" items are delivered over SMTP (or written as .eml files when no SMTP server is
 //     configured), retried with model.OutboxBackoff, and marked done.
 //
