@@ -50,6 +50,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	stopPayments := startPaymentWorkers(ctx, srv.Bookings(), log)
 	defer stopPayments()
+	stopDocuments, err := startDocumentRenderer(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopDocuments()
 	worker, err := newMailWorker(cfg, st, log)
 	if err != nil {
 		return err

@@ -81,7 +81,8 @@ func creditLines(original model.Invoice, amount int64, firstCredit bool) []model
 	return []model.InvoiceLine{{Description: original.Number, Quantity: 1, UnitNetCents: -amount, NetCents: -amount}}
 }
 
-// create numbers a document with the next sequence of its kind and year and stores it. The year
+// create numbers a document with the next sequence of its kind and year, stores it and asks for
+// its files to be rendered after commit (see Documents). The year
 // is the seller's calendar year (Europe/Berlin), the one printed on the document: an invoice of
 // 1 January 00:30 in Berlin belongs to the new year's series although it is still 31 December in UTC.
 func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) error {
@@ -93,7 +94,7 @@ func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) err
 	if err := tx.CreateInvoice(ctx, inv); err != nil {
 		return fmt.Errorf("store %s: %w", inv.Number, err)
 	}
-	return nil
+	return enqueueRender(ctx, tx, *inv)
 }
 
 func invoiceOf(ctx context.Context, tx *store.Tx, bookingID uint) (model.Invoice, bool, error) {

@@ -7,7 +7,8 @@ import (
 )
 
 // TestCertificatesAfterTheDate: once a date is over, every checked-in attendee gets their
-// certificate of attendance as a PDF, once; whoever was not checked in gets nothing.
+// certificate of attendance as a PDF, once; whoever was not checked in gets nothing. The outbox
+// row names the certificate; the PDF is drawn when the message is sent.
 func TestCertificatesAfterTheDate(t *testing.T) {
 	e := newEnv(t)
 	f := newFixture(e)
@@ -29,5 +30,10 @@ func TestCertificatesAfterTheDate(t *testing.T) {
 	if !strings.Contains(m.Subject, "Teilnahmebescheinigung") || len(m.Files) != 1 ||
 		m.Files[0].Type != "application/pdf" || !strings.HasPrefix(m.Files[0].Data, "%PDF") {
 		t.Fatalf("certificate mail: subject %q, files %d", m.Subject, len(m.Files))
+	}
+	for _, item := range e.outbox() {
+		if strings.Contains(item.Payload, "JVBER") || strings.Contains(item.Payload, "%PDF") {
+			t.Errorf("outbox item %s holds a rendered PDF", item.Key)
+		}
 	}
 }

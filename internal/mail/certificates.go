@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 )
 
@@ -32,7 +33,8 @@ func (w *Worker) scheduleCertificates(ctx context.Context, now time.Time) error 
 	return w.enqueueScheduled(ctx, now, todo)
 }
 
-// certificate is the attendee's message after the date, with the certificate attached.
+// certificate is the attendee's message after the date, with the certificate attached. Only a
+// reference goes into the outbox; the certificate is drawn when the message is sent.
 func (x expander) certificate(ctx context.Context) ([]outgoing, error) {
 	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
 	if err != nil {
@@ -42,20 +44,13 @@ func (x expander) certificate(ctx context.Context) ([]outgoing, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []outgoing{o}, x.attachCertificate(&o.msg, b, a)
-}
-
-// attachCertificate adds the attendee's certificate of attendance as a PDF, rendered like the
-// booker's download.
-func (x expander) attachCertificate(m *Message, b model.Booking, a model.Attendee) error {
-	pdf, err := x.c.docs.Certificate(b, a, x.c.s.Seller, x.c.s.TrainerName)
-	if err != nil {
-		return fmt.Errorf("certificate of attendee %d: %w", a.ID, err)
+	if a.CheckedInAt == nil {
+		return nil, fmt.Errorf("certificate of attendee %d: %w", a.ID, invoice.ErrNotCheckedIn)
 	}
 	name := fmt.Sprintf("Teilnahmebescheinigung-%s.pdf", b.Reference)
 	if b.Language == "en" {
 		name = fmt.Sprintf("Certificate-of-attendance-%s.pdf", b.Reference)
 	}
-	m.Attachments = append(m.Attachments, Attachment{Name: name, ContentType: "application/pdf", Data: pdf})
-	return nil
+	o.msg.Documents = append(o.msg.Documents, DocumentRef{BookingID: b.ID, AttendeeID: a.ID, Kind: docCertificate, Name: name})
+	return []outgoing{o}, nil
 }

@@ -64,10 +64,13 @@ func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time
 	})
 }
 
-// send composes and hands one message to the sender.
+// send loads the message's documents, composes it and hands it to the sender.
 func (w *Worker) send(ctx context.Context, m Message) error {
 	if m.Scrubbed {
 		return fmt.Errorf("message %s was delivered and its body removed", m.MessageID)
+	}
+	if err := w.attachDocuments(ctx, &m); err != nil {
+		return err
 	}
 	msg, err := compose(m)
 	if err != nil {

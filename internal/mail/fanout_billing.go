@@ -2,31 +2,27 @@ package mail
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"seminars/internal/model"
 )
 
-// attachInvoice adds the booking's invoice to the billing contact's confirmation as
-// <number>.pdf, rendered from the issued record like the download, so both are the same file.
-// The invoice is issued in the transaction that confirms the booking, before this event is
-// expanded; a booking without one (none issued) gets the mail without an attachment.
+// attachInvoice names the booking's invoice as attachments of the billing contact's
+// confirmation: <number>.pdf and the e-invoice <number>.xml. Only the reference goes into the
+// outbox; the stored files are loaded when the message is sent (attachDocuments), so the mail
+// carries the very files the manage page offers. The invoice is issued in the transaction that
+// confirms the booking, before this event is expanded; a booking without one (none issued) gets
+// the mail without attachments.
 func (x expander) attachInvoice(ctx context.Context, m *Message, b model.Booking) error {
 	docs, err := x.q.InvoicesForBooking(ctx, b.ID)
 	if err != nil {
 		return err
 	}
 	for _, d := range docs {
-		if d.Kind != model.InvoiceKindInvoice {
-			continue
+		if d.Kind == model.InvoiceKindInvoice {
+			m.Documents = append(m.Documents, documentRefs(d)...)
+			return nil
 		}
-		pdf, err := x.c.docs.InvoicePDF(d)
-		if err != nil {
-			return fmt.Errorf("invoice %s for the confirmation of %s: %w", d.Number, b.Reference, err)
-		}
-		m.Attachments = append(m.Attachments, Attachment{Name: d.Number + ".pdf", ContentType: "application/pdf", Data: pdf})
-		return nil
 	}
 	return nil
 }

@@ -87,7 +87,7 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 		From: "Seminare <seminare@example.com>", BaseURL: "https://seminare.example", Location: e.berlin,
 		InvoiceDueDays: 14, ReminderDays: 3, SellerName: "Social Media Kompetenz", SellerAddress: "Musterstraße 1, 10115 Berlin",
 		SellerEmail: "seminare@example.com", SellerVATID: "DE000000000",
-	}, time.Now, quietLog())
+	}, func() time.Time { return e.now }, quietLog())
 }
 
 // seedDate creates a seminar (with what to prepare) and one date starting at start.

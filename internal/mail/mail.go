@@ -8,7 +8,9 @@
 //     message (the billing contact, each attendee separately) and marks the event done. Each
 //     mail.send item holds the fully rendered message — subject, text, HTML, calendar invite,
 //     Date and Message-ID — so a retry or a restart sends byte-for-byte the same content, however
-//     the booking changed in between.
+//     the booking changed in between. Attachments are only named (Message.Documents): the stored
+//     files of issued invoices, which never change, are loaded when the message is sent, so a
+//     pending row stays a few KB.
 //   - "mail.send" items are delivered over SMTP (or written as .eml files when no SMTP server is
 //     configured), retried with model.OutboxBackoff, and marked done.
 //
@@ -83,9 +85,13 @@ type Message struct {
 	Text      string    `json:"text"`
 	HTML      string    `json:"html"`
 	Invite    *Invite   `json:"invite,omitempty"`
-	// Attachments are files sent with the message (the invoice PDF with a confirmation); stored
-	// base64-encoded in the payload so a resend carries the same bytes.
+	// Attachments are files rendered for this message alone (a certificate of attendance),
+	// stored base64-encoded in the payload so a resend carries the same bytes.
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Documents name the issued invoices and credit notes sent with the message. Only the
+	// reference is stored; their bytes are loaded from the stored documents when the message is
+	// sent, so a pending message stays small and carries exactly the issued file.
+	Documents []DocumentRef `json:"documents,omitempty"`
 	// Secret tells that the body holds the booker's manage link; once delivered, the body is
 	// removed from the database so that the link's secret lives only in the booker's mailbox.
 	Secret   bool `json:"secret,omitempty"`

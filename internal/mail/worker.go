@@ -29,6 +29,7 @@ type Worker struct {
 	store  *store.Store
 	sender Sender
 	c      composer
+	docs   *invoice.Documents // the stored files of issued documents, attached at send time
 	log    *slog.Logger
 	now    func() time.Time
 }
@@ -38,7 +39,9 @@ func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, 
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
-	return &Worker{store: st, sender: sender, c: composer{tpl: tpl, i18n: catalog, s: s, docs: invoice.NewRenderer(catalog, s.Location)}, log: log, now: now}
+	renderer := invoice.NewRenderer(catalog, s.Location)
+	return &Worker{store: st, sender: sender, c: composer{tpl: tpl, i18n: catalog, s: s, docs: renderer},
+		docs: invoice.NewDocuments(st, renderer, now), log: log, now: now}
 }
 
 // Run works until ctx is cancelled, one round every few seconds. A failing round is logged and

@@ -44,6 +44,7 @@ func migrations() []*gormigrate.Migration {
 			},
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropColumn(&model.Booking{}, "billing_buyer_reference") },
 		},
+		createTables("0403_issued_documents", &model.IssuedDocument{}),
 	}
 }
 

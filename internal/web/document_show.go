@@ -44,7 +44,8 @@ func (s *Server) documentShow(c echo.Context) error {
 	return c.Blob(http.StatusOK, contentType, body)
 }
 
-// invoiceFile renders the booking's document with number as PDF or e-invoice XML.
+// invoiceFile is the stored file of the booking's document with number: its PDF or its
+// e-invoice XML (ext names the kind), exactly as rendered once after it was issued.
 func (s *Server) invoiceFile(ctx context.Context, b model.Booking, number, ext string) ([]byte, string, error) {
 	inv, err := s.store.InvoiceByNumber(ctx, number)
 	if err != nil {
@@ -53,12 +54,8 @@ func (s *Server) invoiceFile(ctx context.Context, b model.Booking, number, ext s
 	if inv.BookingID != b.ID {
 		return nil, "", fmt.Errorf("document %s of another booking: %w", number, model.ErrNotFound)
 	}
-	if ext == "xml" {
-		body, err := s.renderer.EInvoiceXML(inv)
-		return body, "application/xml", err
-	}
-	body, err := s.renderer.InvoicePDF(inv)
-	return body, "application/pdf", err
+	doc, err := s.issued.File(ctx, inv, ext)
+	return doc.Data, doc.ContentType, err
 }
 
 // cutExtension splits "RE-2026-00001.pdf" into name and a known extension.

@@ -48,6 +48,9 @@ type Server struct {
 	metrics  *metrics
 	log      *slog.Logger
 	now      func() time.Time
+
+	// issued serves the stored files of issued invoices and credit notes.
+	issued *invoice.Documents
 }
 
 // New builds the server and its routes.
@@ -64,6 +67,7 @@ func New(d Deps) (*Server, error) {
 	if s.auth = d.Auth; s.auth == nil {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
 	}
+	s.issued = invoice.NewDocuments(d.Store, s.renderer, d.Now)
 	s.office = backoffice.New(d.Store, d.Now)
 	if s.waitlist = d.Waitlist; s.waitlist == nil {
 		s.waitlist = backoffice.NewWaitlist(d.Store, d.Bookings, WaitlistSettings(d.Config), d.Now, d.Log)

@@ -1,0 +1,175 @@
+package invoice
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// ErrDocumentKind says a file kind other than model.DocumentPDF or model.DocumentXML was asked for.
+var ErrDocumentKind = fmt.Errorf("document kind: %w", model.ErrNotFound)
+
+// renderBatch bounds how many documents one render round takes.
+const renderBatch = 50
+
+// DocumentRenderer draws the files of an issued invoice or credit note. *Renderer is the one the
+// service uses; tests put another in its place to show that stored files never change.
+type DocumentRenderer interface {
+	InvoicePDF(inv model.Invoice) ([]byte, error)
+	EInvoiceXML(inv model.Invoice) ([]byte, error)
+}
+
+// Documents keeps the files of issued invoices and credit notes. Each file is rendered once —
+// by the render worker after the issuing commit, or by the first reader that finds it missing —
+// and stored; from then on every download and every mail gets the stored bytes.
+type Documents struct {
+	st     *store.Store
+	render DocumentRenderer
+	now    func() time.Time
+}
+
+// NewDocuments returns the document files of st, rendered by render when missing. now stamps
+// rendered_at (time.Now when nil).
+func NewDocuments(st *store.Store, render DocumentRenderer, now func() time.Time) *Documents {
+	if now == nil {
+		now = time.Now
+	}
+	return &Documents{st: st, render: render, now: now}
+}
+
+// FileName is the name a document's file is downloaded and mailed as: RE-2026-00001.pdf.
+func FileName(inv model.Invoice, kind string) string { return inv.Number + "." + kind }
+
+// File returns the stored file of inv of kind, rendering and storing it first when it is not
+// stored yet. Two callers racing on a missing file may both render it, but the unique index
+// keeps the first one stored and both return that one.
+func (d *Documents) File(ctx context.Context, inv model.Invoice, kind string) (model.IssuedDocument, error) {
+	doc, err := d.st.IssuedDocument(ctx, inv.ID, kind)
+	if !errors.Is(err, model.ErrNotFound) {
+		return doc, err
+	}
+	rendered, err := d.renderFile(inv, kind)
+	if err != nil {
+		return model.IssuedDocument{}, err
+	}
+	if err := d.st.WithTx(ctx, func(tx *store.Tx) error { return tx.StoreIssuedDocument(ctx, &rendered) }); err != nil {
+		return model.IssuedDocument{}, fmt.Errorf("store %s: %w", FileName(inv, kind), err)
+	}
+	return d.st.IssuedDocument(ctx, inv.ID, kind)
+}
+
+// RenderAll makes sure both files of inv are stored; files already stored are left alone.
+func (d *Documents) RenderAll(ctx context.Context, inv model.Invoice) error {
+	for _, kind := range []string{model.DocumentPDF, model.DocumentXML} {
+		if _, err := d.File(ctx, inv, kind); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *Documents) renderFile(inv model.Invoice, kind string) (model.IssuedDocument, error) {
+	var data []byte
+	var contentType string
+	var err error
+	switch kind {
+	case model.DocumentPDF:
+		data, err = d.render.InvoicePDF(inv)
+		contentType = "application/pdf"
+	case model.DocumentXML:
+		data, err = d.render.EInvoiceXML(inv)
+		contentType = "application/xml"
+	default:
+		return model.IssuedDocument{}, fmt.Errorf("%q of %s: %w", kind, inv.Number, ErrDocumentKind)
+	}
+	if err != nil {
+		return model.IssuedDocument{}, fmt.Errorf("render %s: %w", FileName(inv, kind), err)
+	}
+	sum := sha256.Sum256(data)
+	return model.IssuedDocument{
+		InvoiceID: inv.ID, Kind: kind, ContentType: contentType, Data: data,
+		SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), RenderedAt: d.now().UTC(),
+	}, nil
+}
+
+// enqueueRender asks, inside the issuing transaction, for the files of a new document.
+func enqueueRender(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
+	payload, err := json.Marshal(model.DocumentRenderPayload{InvoiceID: inv.ID})
+	if err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, &model.OutboxItem{
+		Topic: model.TopicDocumentRender, Key: model.TopicDocumentRender + ":invoice:" + strconv.FormatUint(uint64(inv.ID), 10),
+		Payload: string(payload), NextAttemptAt: inv.IssuedAt,
+	})
+}
+
+// RenderDue renders the files of documents issued since the last round, up to one batch, and
+// returns how many items it took. A failure is recorded on its item, which is tried again later
+// with model.OutboxBackoff; rendering is idempotent, so two workers on one item do no harm.
+func (d *Documents) RenderDue(ctx context.Context, now time.Time, log *slog.Logger) (int, error) {
+	items, err := d.st.DueOutboxItems(ctx, model.TopicDocumentRender, now, renderBatch)
+	if err != nil {
+		return 0, err
+	}
+	for _, item := range items {
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		renderErr := d.renderItem(ctx, item)
+		err := d.st.WithTx(ctx, func(tx *store.Tx) error {
+			if renderErr != nil {
+				return tx.MarkOutboxRetry(ctx, item, renderErr, now)
+			}
+			return tx.MarkOutboxDone(ctx, item.ID, now)
+		})
+		if renderErr != nil {
+			log.Warn("document not rendered", "id", item.ID, "key", item.Key, "error", renderErr)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(items), nil
+}
+
+func (d *Documents) renderItem(ctx context.Context, item model.OutboxItem) error {
+	var p model.DocumentRenderPayload
+	if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
+		return fmt.Errorf("document.render payload: %w", err)
+	}
+	inv, err := d.st.InvoiceByID(ctx, p.InvoiceID)
+	if err != nil {
+		return err
+	}
+	return d.RenderAll(ctx, inv)
+}
+
+// Run renders documents until ctx is cancelled: a full batch is followed by the next at once,
+// otherwise it waits every before looking again. A failing round is logged and the next one
+// tries again.
+func (d *Documents) Run(ctx context.Context, every time.Duration, log *slog.Logger) {
+	for {
+		n, err := d.RenderDue(ctx, d.now().UTC(), log)
+		if err != nil && ctx.Err() == nil {
+			log.Error("document render round failed", "error", err)
+		}
+		if n == renderBatch && err == nil {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		}
+	}
+}
