@@ -65,16 +65,19 @@ func compose(m Message) (*gomail.Msg, error) {
 	return msg, nil
 }
 
-// headerAddress checks that a recipient can be written into a header and read back the same —
-// valid UTF-8, no control characters in the name, an address net/mail accepts — and returns it
-// for go-mail. What fails is a permanent error: the same message will fail the same way.
+// headerAddress turns a recipient into a net/mail.Address for go-mail. Control characters in
+// the name (a line break typed into a form) become spaces: the name only decorates the address,
+// and the mail must still reach its reader. What no header can carry — a name that is not valid
+// UTF-8, an address net/mail does not accept as it is — is a permanent error: the same message
+// fails the same way on every attempt.
 func headerAddress(a Address) (*mail.Address, error) {
-	if !utf8.ValidString(a.Name) || strings.IndexFunc(a.Name, unicode.IsControl) >= 0 {
-		return nil, fmt.Errorf("%w: recipient name %q has invalid UTF-8 or control characters", ErrPermanent, a.Name)
+	if !utf8.ValidString(a.Name) {
+		return nil, fmt.Errorf("%w: recipient name %q is not valid UTF-8", ErrPermanent, a.Name)
 	}
 	parsed, err := mail.ParseAddress("<" + a.Email + ">")
 	if err != nil || parsed.Address != a.Email {
 		return nil, fmt.Errorf("%w: recipient address %q is not a valid e-mail address", ErrPermanent, a.Email)
 	}
-	return &mail.Address{Name: a.Name, Address: a.Email}, nil
+	name := strings.Join(strings.FieldsFunc(a.Name, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }), " ")
+	return &mail.Address{Name: name, Address: a.Email}, nil
 }
