@@ -87,7 +87,8 @@ func buildInvite(in inviteInput) (*Invite, error) {
 	cal.Children = append(cal.Children, ev.Component)
 	var buf bytes.Buffer
 	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
-		return nil, fmt.Errorf("calendar invite %s: %w", in.UID, err)
+		// The same input fails the same way on every attempt.
+		return nil, fmt.Errorf("%w: calendar invite %s: %v", ErrPermanent, in.UID, err)
 	}
 	return &Invite{Method: method, UID: in.UID, Content: foldLines(buf.String())}, nil
 }
@@ -157,7 +158,8 @@ const maxLineOctets = 75
 
 // foldLines folds every CRLF-terminated content line longer than 75 octets: a CRLF and one
 // space go in before the octet that would pass the limit, never inside a UTF-8 sequence (the
-// continuation's leading space counts towards its 75).
+// continuation's leading space counts towards its 75). Bytes that are not UTF-8 at all are cut
+// at the limit.
 func foldLines(s string) string {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(s, "\r\n") {
@@ -165,7 +167,7 @@ func foldLines(s string) string {
 		limit := maxLineOctets
 		for len(body) > limit {
 			cut := limit
-			for cut > 0 && !utf8.RuneStart(body[cut]) {
+			for cut > limit-utf8.UTFMax && !utf8.RuneStart(body[cut]) {
 				cut--
 			}
 			b.WriteString(body[:cut])

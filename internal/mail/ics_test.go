@@ -153,3 +153,18 @@ func TestFoldLines(t *testing.T) {
 		})
 	}
 }
+
+// TestFoldLinesCutsBytesThatAreNotUTF8 guards the rune-boundary search: a run of bytes with no
+// rune start (not UTF-8 at all) is cut at the limit instead of looping forever.
+func TestFoldLinesCutsBytesThatAreNotUTF8(t *testing.T) {
+	in := "X:" + strings.Repeat("\x80", 200) + "\r\n"
+	got := foldLines(in)
+	for i, line := range strings.Split(strings.TrimSuffix(got, "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line %d has %d octets", i+1, len(line))
+		}
+	}
+	if strings.ReplaceAll(got, "\r\n ", "") != in {
+		t.Errorf("unfolding does not give back the input")
+	}
+}
