@@ -83,8 +83,11 @@ func (c composer) build(l letter) (outgoing, error) {
 		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "",
 	}
 	if l.invite != noInvite && l.date != nil {
-		msg.Invite = c.invite(l, v)
-		v.HasInvite = true
+		inv, err := c.invite(l, v)
+		if err != nil {
+			return outgoing{}, err
+		}
+		msg.Invite, v.HasInvite = inv, true
 	}
 	text, html, err := c.tpl.render(v)
 	if err != nil {
@@ -141,7 +144,7 @@ func (c composer) describeBill(v *view, t *i18n.Translator, b model.Booking, tok
 }
 
 // invite builds the calendar object of a letter.
-func (c composer) invite(l letter, v view) *Invite {
+func (c composer) invite(l letter, v view) (*Invite, error) {
 	location := v.OnlineURL
 	if !v.Online {
 		location = joinNonEmpty(", ", v.Venue, v.Address)

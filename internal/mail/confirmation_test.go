@@ -2,10 +2,14 @@ package mail_test
 
 import (
 	"fmt"
+	"mime"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"seminars/internal/mail"
 	"seminars/internal/model"
 )
 
@@ -74,7 +78,7 @@ func TestBookingConfirmationMails(t *testing.T) {
 						t.Errorf("mail to %s carries the booker's manage token or address", a[1])
 					}
 					att := attendeeID(t, e, res.Booking.Reference, a[1])
-					assertInvite(t, m, "REQUEST", fmt.Sprintf("attendee-%d-date-%d@seminare.example", att, date.ID), "20"+start.Format("060102")+"T080000Z", 0)
+					assertInvite(t, m, "REQUEST", fmt.Sprintf("attendee-%d-date-%d-", att, date.ID), "20"+start.Format("060102")+"T080000Z", 0)
 				}
 			})
 		})
@@ -157,23 +161,46 @@ func assertMail(t *testing.T, who string, m parsedMail, lang, subject string, wa
 	}
 }
 
-// assertInvite checks the calendar invite, both as alternative and as attachment.
-func assertInvite(t *testing.T, m parsedMail, method, uid, dtstart string, sequence int) {
+// assertInvite checks the calendar invite, both as alternative and as attachment: typed
+// text/calendar with the method, CRLF line ends, and read back by ical.js as meant. uidPrefix is
+// "attendee-<id>-date-<id>-" (the holder's hash follows); the UID is returned.
+func assertInvite(t *testing.T, m parsedMail, method, uidPrefix, dtstart string, sequence int) string {
 	t.Helper()
 	if m.ICSFile == "" || m.Calendar == "" {
 		t.Fatalf("invite missing (attachment %d bytes, alternative %d bytes)", len(m.ICSFile), len(m.Calendar))
 	}
-	if !strings.Contains(m.CalType, "method="+method) {
-		t.Errorf("calendar part type %q, want method=%s", m.CalType, method)
+	if m.ICSFile != m.Calendar {
+		t.Errorf("attachment and alternative differ")
+	}
+	for _, ct := range []string{m.CalType, m.ICSType} {
+		mt, params, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "text/calendar" || params["method"] != method || !strings.EqualFold(params["charset"], "utf-8") {
+			t.Errorf("calendar part typed %q, want text/calendar; charset=UTF-8; method=%s", ct, method)
+		}
+	}
+	if strings.Count(m.ICSFile, "\n") != strings.Count(m.ICSFile, "\r\n") {
+		t.Errorf("invite has bare LF line ends")
 	}
 	ics := unfold(m.ICSFile)
-	for _, want := range []string{
-		"METHOD:" + method, "UID:" + uid, "DTSTART:" + dtstart, fmt.Sprintf("SEQUENCE:%d", sequence),
-	} {
-		if !strings.Contains(ics, want+"\r\n") && !strings.Contains(ics, want+"\n") {
+	uid := regexp.MustCompile(`(?m)^UID:(` + regexp.QuoteMeta(uidPrefix) + `[0-9a-f]{8}@seminare\.example)\r$`).FindStringSubmatch(ics)
+	if uid == nil {
+		t.Fatalf("invite has no UID %s…:\n%s", uidPrefix, ics)
+	}
+	for _, want := range []string{"METHOD:" + method, "DTSTART:" + dtstart, fmt.Sprintf("SEQUENCE:%d", sequence)} {
+		if !strings.Contains(ics, want+"\r\n") {
 			t.Errorf("invite lacks %q:\n%s", want, ics)
 		}
 	}
+	if reason := mail.ICALJSReady(); reason != "" && os.Getenv("CI") != "true" {
+		t.Logf("not reading the invite with ical.js: %s", reason)
+		return uid[1]
+	}
+	cal := mail.ParseWithICALJS(t, m.ICSFile)
+	if cal.Method != method || len(cal.Events) != 1 || cal.Events[0].UID != uid[1] || cal.Events[0].Sequence != sequence ||
+		len(cal.Events[0].Attendees) != 1 || "mailto:"+m.To[0] != cal.Events[0].Attendees[0].Address {
+		t.Errorf("ical.js read the invite as %+v", cal)
+	}
+	return uid[1]
 }
 
 // unfold joins iCalendar's folded lines.

@@ -8,6 +8,13 @@ import (
 // substituted tells the replaced person that their seat went to someone else (and withdraws
 // their calendar entry), sends the new attendee a confirmation with an invite, and tells the
 // billing contact.
+//
+// The two invites name different calendar entries (inviteUID includes the holder): the old
+// holder's CANCEL carries the date's SEQUENCE+1, the newcomer's REQUEST the date's SEQUENCE. Had
+// they shared a UID, a calendar that saw both (a shared team calendar, a delegate, the same
+// mailbox under a corrected name) would keep the cancellation and ignore the lower-sequence
+// invite. A higher SEQUENCE for the newcomer instead would not last: SEQUENCE is the date's
+// counter, and the next reschedule would send them a lower one again.
 func (x expander) substituted(ctx context.Context) ([]outgoing, error) {
 	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
 	if err != nil {
@@ -19,9 +26,10 @@ func (x expander) substituted(ctx context.Context) ([]outgoing, error) {
 			oldID = uint(n)
 		}
 	}
+	oldHolder := Address{Name: x.ev.OldName, Email: x.ev.OldEmail}
 	old, err := x.c.build(letter{
-		kind: "attendee_substituted_old", lang: b.Language, to: Address{Name: x.ev.OldName, Email: x.ev.OldEmail},
-		booking: &b, date: b.Date, invite: inviteCancel, uid: inviteUID(oldID, b.DateID, x.c.s.host()), now: x.now,
+		kind: "attendee_substituted_old", lang: b.Language, to: oldHolder,
+		booking: &b, date: b.Date, invite: inviteCancel, uid: inviteUID(oldID, b.DateID, oldHolder, x.c.s.host()), now: x.now,
 		extra: map[string]string{"NewName": a.FullName()},
 		key:   sendKey(x.key, "old", x.ev.OldEmail),
 	})

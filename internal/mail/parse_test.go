@@ -22,6 +22,7 @@ type parsedMail struct {
 	Calendar string // the text/calendar alternative
 	CalType  string
 	ICSFile  string // the invite.ics attachment
+	ICSType  string // its Content-Type
 	Files    []attachedFile
 	Raw      string
 }
@@ -72,7 +73,7 @@ func walkPart(t *testing.T, p *parsedMail, contentType, encoding, disposition st
 	}
 	switch {
 	case strings.Contains(disposition, "invite.ics"):
-		p.ICSFile = content
+		p.ICSFile, p.ICSType = content, contentType
 	case mediaType == "text/plain":
 		p.Text = content
 	case mediaType == "text/html":
