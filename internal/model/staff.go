@@ -18,8 +18,11 @@ func IsRole(s string) bool { return s == RoleOwner || s == RoleAssistant }
 
 // Errors of the back office's sign-in and permissions.
 var (
-	ErrBadCredentials  = errors.New("wrong e-mail or password")
-	ErrThrottled       = errors.New("too many failed sign-ins")
+	ErrBadCredentials = errors.New("wrong e-mail or password")
+	ErrThrottled      = errors.New("too many failed sign-ins")
+	// ErrSignInBusy says the password checks are all taken and this one waited too long: the
+	// client should try again in a moment (nothing was checked, nothing counted).
+	ErrSignInBusy      = errors.New("too many sign-ins at once")
 	ErrUnauthenticated = errors.New("not signed in")
 	ErrForbiddenRole   = errors.New("not allowed for this role")
 )

@@ -23,6 +23,9 @@ func AuthSettings(cfg config.Config) auth.Settings {
 	if cfg.SessionIdleMinutes > 0 {
 		s.IdleTimeout = time.Duration(cfg.SessionIdleMinutes) * time.Minute
 	}
+	if cfg.SignInConcurrentChecks > 0 {
+		s.MaxConcurrentChecks = cfg.SignInConcurrentChecks
+	}
 	if cfg.SessionMaxHours > 0 {
 		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
 	}

@@ -39,6 +39,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
 	case errors.Is(err, model.ErrThrottled):
 		return apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", Message: "error.rate_limited"}
+	case errors.Is(err, model.ErrSignInBusy):
+		return apiError{Status: http.StatusServiceUnavailable, Code: "busy", Message: "admin.login.busy"}
 	case errors.Is(err, model.ErrForbiddenRole):
 		return apiError{Status: http.StatusForbidden, Code: "forbidden", Message: "admin.error.forbidden_role"}
 	case errors.Is(err, model.ErrUnauthenticated), errors.Is(err, model.ErrBadCredentials):
