@@ -272,18 +272,26 @@ func (s *Service) EnsureOwner(ctx context.Context, email, password string) (bool
 	return true, nil
 }
 
-// CreateAPIToken makes a new admin API token and returns its secret, which is shown once.
-func (s *Service) CreateAPIToken(ctx context.Context, name string) (string, error) {
+// CreateAPIToken makes a new admin API token with a role (model.RoleOwner or RoleAssistant) and
+// returns its secret, which is shown once.
+func (s *Service) CreateAPIToken(ctx context.Context, name, role string) (string, error) {
 	name = strings.TrimSpace(name)
+	fields := map[string]string{}
 	if name == "" || len(name) > 100 {
-		return "", &model.ValidationError{Fields: map[string]string{"name": "error.required"}}
+		fields["name"] = "error.required"
+	}
+	if !model.IsRole(role) {
+		fields["role"] = "admin.error.role"
+	}
+	if len(fields) > 0 {
+		return "", &model.ValidationError{Fields: fields}
 	}
 	secret, hash, err := newSecret("sem_")
 	if err != nil {
 		return "", err
 	}
 	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
-		return tx.CreateAPIToken(ctx, &model.APIToken{Name: name, TokenHash: hash, CreatedAt: s.now().UTC()})
+		return tx.CreateAPIToken(ctx, &model.APIToken{Name: name, TokenHash: hash, Role: role, CreatedAt: s.now().UTC()})
 	})
 	return secret, err
 }
