@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,9 @@ func TestAssistantRefusedMoneyOperations(t *testing.T) {
 			t.Fatalf("%s for the assistant: %d, want 403 with a clear message", page, res.StatusCode)
 		}
 	}
+	if _, body := assistant.get("/admin/seminars"); strings.Contains(body, "/admin/seminars/new") || strings.Contains(body, "/dates/new") {
+		t.Fatal("the seminar list offers the assistant new seminars or dates")
+	}
 	if n, _ := env.st.CountSeminars(context.Background()); n != 1 {
 		t.Fatalf("%d seminars after the assistant's attempts, want 1", n)
 	}
@@ -83,10 +87,13 @@ func TestMoneySettingsOwnerOnly(t *testing.T) {
 	date := storetest.SeedDate(t, env.st, storetest.DateOptions{Capacity: 10, PriceNetCents: 49000})
 	owner, assistant := env.signedIn("owner@example.com"), env.signedIn("assistant@example.com")
 	ownerToken := env.apiToken()
-	assistantToken, err := env.srv.auth.CreateAPIToken(context.Background(), "helper", model.RoleAssistant)
-	if err != nil {
-		t.Fatal(err)
+	// The owner makes the assistant's token in the back office; the page shows it once.
+	res, page := owner.post("/admin/access", "/admin/access/tokens", url.Values{"name": {"helper"}, "role": {model.RoleAssistant}})
+	m := regexp.MustCompile(`<code class="token">([^<]+)</code>`).FindStringSubmatch(page)
+	if res.StatusCode != http.StatusOK || m == nil {
+		t.Fatalf("token form: %d, no token on the page", res.StatusCode)
 	}
+	assistantToken := m[1]
 	loc := env.srv.cfg.Location
 	start := date.StartsAt.In(loc).AddDate(0, 1, 0)
 	dateForm := func(price string) url.Values {
