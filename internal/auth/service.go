@@ -123,7 +123,10 @@ func (s *Service) checkCredentials(ctx context.Context, email, password string, 
 	if err := s.sleep(ctx, delay); err != nil {
 		return false, model.StaffUser{}, err
 	}
-	user, err := s.store.StaffUserByEmail(ctx, email)
+	user, err := model.StaffUser{}, model.ErrNotFound
+	if plausibleEmail(strings.ToLower(strings.TrimSpace(email))) {
+		user, err = s.store.StaffUserByEmail(ctx, email)
+	}
 	hash := user.PasswordHash
 	known := err == nil
 	if errors.Is(err, model.ErrNotFound) {

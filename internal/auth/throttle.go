@@ -2,9 +2,13 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -18,12 +22,45 @@ type throttleKeys struct {
 }
 
 func newThrottleKeys(email, ip string) throttleKeys {
-	account := strings.ToLower(strings.TrimSpace(email))
+	account := countable(strings.ToLower(strings.TrimSpace(email)))
+	ip = countable(ip)
 	return throttleKeys{
-		accountAtIP: "account-ip:" + account + "|" + ip,
-		ip:          "ip:" + ip,
-		account:     "account:" + account,
+		accountAtIP: fit("account-ip:", account+"|"+ip),
+		ip:          fit("ip:", ip),
+		account:     fit("account:", account),
 	}
+}
+
+// maxSubjectLen is the size of login_failures.subject.
+const maxSubjectLen = 300
+
+// fit is prefix+value, with the value hashed when the whole would not fit the column.
+func fit(prefix, value string) string {
+	if len(prefix)+len(value) <= maxSubjectLen {
+		return prefix + value
+	}
+	sum := sha256.Sum256([]byte(value))
+	return prefix + "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// countable returns what was typed, or its hash when it is over-long or broken: every attempt
+// must still be counted, and the key must fit the column on every database.
+func countable(s string) string {
+	if plausibleEmail(s) {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// plausibleEmail tells whether s can be a staff e-mail at all: valid UTF-8 without control
+// characters that fits the column. Anything else is no account, and is never sent to the database
+// as it is (PostgreSQL refuses invalid UTF-8 and NUL).
+func plausibleEmail(s string) bool {
+	if len(s) > 254 || !utf8.ValidString(s) {
+		return false
+	}
+	return !strings.ContainsFunc(s, unicode.IsControl)
 }
 
 func (k throttleKeys) all() []string { return []string{k.accountAtIP, k.ip, k.account} }

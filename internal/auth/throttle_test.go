@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -80,32 +81,74 @@ func signInAtOnce(a *Service, n int, email, password func(i int) string, ip func
 func same(s string) func(int) string { return func(int) string { return s } }
 
 func TestParallelWrongGuessesAreCountedBeforeTheCheck(t *testing.T) {
+	settings := DefaultSettings()
+	settings.CheckWait = time.Minute // no attempt may give up waiting: all must be counted
+	cases := []struct {
+		name  string
+		email func(int) string
+		limit int
+	}{
+		{"one account from one address", same("owner@example.com"), settings.MaxAccountFailures},
+		{"many accounts from one address", func(i int) string { return fmt.Sprintf("guess%d@example.com", i) }, settings.MaxIPFailures},
+	}
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		checks := &countingCheck{}
-		settings := DefaultSettings()
-		settings.CheckWait = time.Minute // no attempt may give up waiting: all must be counted
-		a := New(st, settings, fixedClock(), WithPasswordCheck(checks.verify), WithSleep((&delays{}).sleep))
-		if _, err := a.AddUser(context.Background(), "owner@example.com", model.RoleOwner, "correct horse battery"); err != nil {
+		if _, err := New(st, settings, fixedClock()).AddUser(context.Background(), "owner@example.com", model.RoleOwner, "correct horse battery"); err != nil {
 			t.Fatal(err)
 		}
-		errs := signInAtOnce(a, 100, same("owner@example.com"), same("wrong password"), same("192.0.2.50"))
-		var bad, throttled int
-		for _, err := range errs {
-			switch {
-			case errors.Is(err, model.ErrBadCredentials):
-				bad++
-			case errors.Is(err, model.ErrThrottled):
-				throttled++
-			default:
-				t.Fatalf("unexpected answer: %v", err)
-			}
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				checks := &countingCheck{}
+				a := New(st, settings, fixedClock(), WithPasswordCheck(checks.verify), WithSleep((&delays{}).sleep))
+				ip := fmt.Sprintf("192.0.2.%d", 50+i)
+				errs := signInAtOnce(a, 100, c.email, same("wrong password"), same(ip))
+				var bad, throttled int
+				for _, err := range errs {
+					switch {
+					case errors.Is(err, model.ErrBadCredentials):
+						bad++
+					case errors.Is(err, model.ErrThrottled):
+						throttled++
+					default:
+						t.Fatalf("unexpected answer: %v", err)
+					}
+				}
+				if got := checks.total.Load(); got > int64(c.limit) || got != int64(bad) {
+					t.Fatalf("%d passwords checked (%d wrong), want at most %d", got, bad, c.limit)
+				}
+				if bad+throttled != 100 || bad != c.limit {
+					t.Fatalf("wrong=%d throttled=%d, want %d and %d", bad, throttled, c.limit, 100-c.limit)
+				}
+			})
 		}
-		limit := settings.MaxAccountFailures
-		if got := checks.total.Load(); got > int64(limit) || got != int64(bad) {
-			t.Fatalf("%d passwords checked (%d wrong), want at most %d", got, bad, limit)
-		}
-		if bad+throttled != 100 || bad != limit {
-			t.Fatalf("wrong=%d throttled=%d, want %d and %d", bad, throttled, limit, 100-limit)
+	})
+}
+
+// TestSignInWithJunkEmail: whatever is typed as the e-mail is counted and answered as wrong
+// credentials, never a database error (PostgreSQL refuses invalid UTF-8, NUL and over-long keys).
+func TestSignInWithJunkEmail(t *testing.T) {
+	cases := []struct{ name, email string }{
+		{"10,000 characters", strings.Repeat("a", 10000) + "@example.com"},
+		{"invalid UTF-8", "own\xffer@example.com"},
+		{"NUL", "owner\x00@example.com"},
+		{"emoji", "🙂@example.com"},
+		{"longest address with a long IPv6", strings.Repeat("b", 242) + "@example.com"},
+	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		fast := func(string, string) (bool, error) { return false, nil } // the database is under test, not argon2id
+		a := New(st, DefaultSettings(), fixedClock(), WithPasswordCheck(fast))
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				ip := fmt.Sprintf("2001:db8:ffff:ffff:ffff:ffff:ffff:%04x", i)
+				for i := 0; i < DefaultSettings().MaxAccountFailures; i++ {
+					if _, _, err := a.SignIn(ctx, c.email, "wrong password", ip); !errors.Is(err, model.ErrBadCredentials) {
+						t.Fatalf("attempt %d: %v, want wrong credentials", i+1, err)
+					}
+				}
+				if _, _, err := a.SignIn(ctx, c.email, "wrong password", ip); !errors.Is(err, model.ErrThrottled) {
+					t.Fatalf("junk is not counted: %v", err)
+				}
+			})
 		}
 	})
 }

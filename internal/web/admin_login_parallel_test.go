@@ -58,3 +58,39 @@ func TestAdminLoginParallelGuesses(t *testing.T) {
 		t.Fatalf("answers %v after %d checks: want %d×422 and the rest 429", count, checks.Load(), checks.Load())
 	}
 }
+
+// TestAdminLoginBusy: while every password check is taken, a sign-in that waited its time gets
+// 503 with Retry-After and a "try again" message, not an endless queue.
+func TestAdminLoginBusy(t *testing.T) {
+	env := newAdminEnv(t)
+	entered, release := make(chan struct{}), make(chan struct{})
+	settings := env.srv.auth.Settings()
+	settings.MaxConcurrentChecks = 1
+	settings.CheckWait = 10 * time.Millisecond
+	env.srv.auth = auth.New(env.st, settings, env.srv.now, auth.WithPasswordCheck(func(password, encoded string) (bool, error) {
+		if password == "hold the check" {
+			close(entered)
+			<-release
+		}
+		return auth.VerifyPassword(password, encoded)
+	}))
+	holder := env.browser()
+	token := holder.csrf("/admin/login")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		form := url.Values{"email": {"owner@example.com"}, "password": {"hold the check"}, "_csrf": {token}}
+		req, _ := http.NewRequest(http.MethodPost, env.http.URL+"/admin/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if res, err := holder.client.Do(req); err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-entered
+	res, body := env.browser().login("assistant@example.com", testPassword)
+	close(release)
+	<-done
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(body, "noch einmal") {
+		t.Fatalf("busy sign-in: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+}
