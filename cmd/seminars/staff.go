@@ -84,8 +84,9 @@ func userPasswd(ctx context.Context, cfg config.Config, args []string, stdin io.
 	})
 }
 
-// tokenCommand runs "seminars token create --name NAME" and prints the new admin API token as
-// the last word of its output; only its hash is stored.
+// tokenCommand runs "seminars token create --name NAME [--role owner|assistant]" and prints the
+// new admin API token as the last word of its output; only its hash is stored. A token is the
+// owner's unless --role assistant says otherwise (an assistant's token sets no prices).
 func tokenCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "create" {
 		return errors.New("usage: seminars token create --name NAME")
@@ -93,14 +94,15 @@ func tokenCommand(ctx context.Context, cfg config.Config, args []string, stdout 
 	flags := flag.NewFlagSet("token create", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	name := flags.String("name", "", "what the token is for")
+	role := flags.String("role", model.RoleOwner, "owner or assistant")
 	if err := flags.Parse(args[1:]); err != nil {
 		return fmt.Errorf("token create: %w", err)
 	}
 	if strings.TrimSpace(*name) == "" {
-		return errors.New("usage: seminars token create --name NAME")
+		return errors.New("usage: seminars token create --name NAME [--role owner|assistant]")
 	}
 	return withAuth(ctx, cfg, func(a *auth.Service) error {
-		token, err := a.CreateAPIToken(ctx, *name)
+		token, err := a.CreateAPIToken(ctx, *name, *role)
 		if err != nil {
 			return err
 		}

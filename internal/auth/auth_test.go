@@ -131,7 +131,7 @@ func TestAPIToken(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		a := New(st, DefaultSettings(), time.Now)
-		secret, err := a.CreateAPIToken(ctx, "zapier")
+		secret, err := a.CreateAPIToken(ctx, "zapier", model.RoleOwner)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,10 +3,11 @@ package auth
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/mail"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -16,11 +17,22 @@ import (
 type Settings struct {
 	IdleTimeout     time.Duration // a session unused this long ends
 	AbsoluteTimeout time.Duration // a session ends this long after sign-in, whatever the activity
-	// MaxAccountFailures and MaxIPFailures failed sign-ins within FailureWindow lock the account
-	// or the client address until the oldest failure leaves the window.
+	// MaxAccountFailures failed sign-ins to one account from one client address within
+	// FailureWindow refuse that account from that address, and MaxIPFailures refuse the address
+	// for every account, until the oldest failure leaves the window. Failures of an account from
+	// all addresses together only slow its sign-in down (AccountBackoff), never refuse it, so
+	// nobody can lock the owner out from elsewhere.
 	MaxAccountFailures int
 	MaxIPFailures      int
 	FailureWindow      time.Duration
+	// AccountBackoff is the delay per account-wide failure beyond MaxAccountFailures, at most
+	// MaxAccountBackoff.
+	AccountBackoff    time.Duration
+	MaxAccountBackoff time.Duration
+	// MaxConcurrentChecks caps the argon2id checks running at once (each takes 19 MiB), and a
+	// sign-in waits at most CheckWait for one before it answers model.ErrSignInBusy.
+	MaxConcurrentChecks int
+	CheckWait           time.Duration
 }
 
 // DefaultSettings are the values the service runs with unless configured otherwise. The IP limit
@@ -29,6 +41,8 @@ func DefaultSettings() Settings {
 	return Settings{
 		IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour,
 		MaxAccountFailures: 5, MaxIPFailures: 20, FailureWindow: 15 * time.Minute,
+		AccountBackoff: time.Second, MaxAccountBackoff: 3 * time.Second,
+		MaxConcurrentChecks: 2, CheckWait: 5 * time.Second,
 	}
 }
 
@@ -39,66 +53,105 @@ type Service struct {
 	now      func() time.Time
 	// dummyHash is verified against when an e-mail is unknown, so both cases take as long.
 	dummyHash string
+	checks    *semaphore.Weighted
+	verify    func(password, encoded string) (bool, error)
+	sleep     func(ctx context.Context, d time.Duration) error
+}
+
+// Option changes how a Service works; tests use them to observe password checks and delays.
+type Option func(*Service)
+
+// WithPasswordCheck replaces VerifyPassword (it still runs under the cap on concurrent checks).
+func WithPasswordCheck(verify func(password, encoded string) (bool, error)) Option {
+	return func(s *Service) { s.verify = verify }
+}
+
+// WithSleep replaces the wait of the account-wide back-off.
+func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(s *Service) { s.sleep = sleep }
 }
 
 // New returns the service.
-func New(st *store.Store, settings Settings, now func() time.Time) *Service {
+func New(st *store.Store, settings Settings, now func() time.Time, opts ...Option) *Service {
 	dummy, _ := HashPassword("not-a-real-password")
-	return &Service{store: st, settings: settings, now: now, dummyHash: dummy}
+	if settings.MaxConcurrentChecks < 1 {
+		settings.MaxConcurrentChecks = 1
+	}
+	s := &Service{
+		store: st, settings: settings, now: now, dummyHash: dummy,
+		checks: semaphore.NewWeighted(int64(settings.MaxConcurrentChecks)),
+		verify: VerifyPassword, sleep: sleepContext,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Settings returns the service's settings.
 func (s *Service) Settings() Settings { return s.settings }
 
 // SignIn checks e-mail and password from a client address and opens a new session. It returns
-// the session's secret for the cookie. While the account or the address has too many recent
-// failures it answers model.ErrThrottled without looking at the password.
+// the session's secret for the cookie. While the account from this address, or the address, has
+// too many recent failures it answers model.ErrThrottled without looking at the password; when
+// the password checks are all busy for too long, model.ErrSignInBusy.
 func (s *Service) SignIn(ctx context.Context, email, password, ip string) (string, model.StaffUser, error) {
 	now := s.now()
-	accountKey := "account:" + strings.ToLower(strings.TrimSpace(email))
-	ipKey := "ip:" + ip
-	if err := s.checkThrottle(ctx, now, accountKey, ipKey); err != nil {
+	keys := newThrottleKeys(email, ip)
+	att, err := s.reserveAttempt(ctx, now, keys)
+	if err != nil {
 		return "", model.StaffUser{}, err
 	}
-	user, err := s.store.StaffUserByEmail(ctx, email)
-	hash := user.PasswordHash
-	if errors.Is(err, model.ErrNotFound) {
-		hash = s.dummyHash
-	} else if err != nil {
-		return "", model.StaffUser{}, err
-	}
-	ok, verr := VerifyPassword(password, hash)
-	if err != nil || verr != nil || !ok {
-		if rerr := s.store.WithTx(ctx, func(tx *store.Tx) error {
-			return tx.RecordLoginFailure(ctx, []string{accountKey, ipKey}, now, s.settings.FailureWindow)
-		}); rerr != nil {
-			return "", model.StaffUser{}, rerr
+	ok, user, err := s.checkCredentials(ctx, email, password, s.backoff(att.accountFailures))
+	if err != nil {
+		// Nothing was checked: the attempt must not count against anyone.
+		if ferr := s.forgetAttempt(context.WithoutCancel(ctx), att); ferr != nil {
+			err = errors.Join(err, ferr)
 		}
+		return "", model.StaffUser{}, err
+	}
+	if !ok {
 		return "", model.StaffUser{}, model.ErrBadCredentials
 	}
-	secret, err := s.openSession(ctx, user.ID, now, accountKey)
+	secret, err := s.openSession(ctx, user.ID, now, att, keys)
 	return secret, user, err
 }
 
-func (s *Service) checkThrottle(ctx context.Context, now time.Time, accountKey, ipKey string) error {
-	since := now.Add(-s.settings.FailureWindow)
-	limits := map[string]int{accountKey: s.settings.MaxAccountFailures, ipKey: s.settings.MaxIPFailures}
-	for key, limit := range limits {
-		n, err := s.store.CountLoginFailures(ctx, key, since)
-		if err != nil {
-			return err
-		}
-		if n >= int64(limit) {
-			return fmt.Errorf("%s: %w", strings.SplitN(key, ":", 2)[0], model.ErrThrottled)
-		}
+// checkCredentials waits out the back-off, then checks the password under the cap on
+// concurrent checks. An unknown e-mail is checked against a dummy hash, so it takes as long.
+func (s *Service) checkCredentials(ctx context.Context, email, password string, delay time.Duration) (bool, model.StaffUser, error) {
+	if err := s.sleep(ctx, delay); err != nil {
+		return false, model.StaffUser{}, err
 	}
-	return nil
+	user, err := model.StaffUser{}, model.ErrNotFound
+	if plausibleEmail(strings.ToLower(strings.TrimSpace(email))) {
+		user, err = s.store.StaffUserByEmail(ctx, email)
+	}
+	hash := user.PasswordHash
+	known := err == nil
+	if errors.Is(err, model.ErrNotFound) {
+		hash = s.dummyHash
+	} else if err != nil {
+		return false, model.StaffUser{}, err
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, s.settings.CheckWait)
+	defer cancel()
+	if err := s.checks.Acquire(waitCtx, 1); err != nil {
+		if ctx.Err() != nil {
+			return false, model.StaffUser{}, ctx.Err()
+		}
+		return false, model.StaffUser{}, model.ErrSignInBusy
+	}
+	ok, verr := s.verify(password, hash)
+	s.checks.Release(1)
+	return known && verr == nil && ok, user, nil
 }
 
-// openSession starts a session and forgets the account's failed sign-ins: whoever knows the
-// password should not stay a few typos away from a lock-out. The address's count stays, so
-// one good account cannot be used to reset guessing from that address.
-func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, accountKey string) (string, error) {
+// openSession starts a session, takes back the attempt's own failure records and forgets the
+// account's failed sign-ins: whoever knows the password should not stay a few typos away from
+// a lock-out. The address's other failures stay, so one good account cannot be used to reset
+// guessing from that address.
+func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, att attempt, keys throttleKeys) (string, error) {
 	secret, hash, err := newSecret("")
 	if err != nil {
 		return "", err
@@ -107,7 +160,10 @@ func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, a
 		if err := tx.DeleteExpiredStaffSessions(ctx, now, s.settings.IdleTimeout); err != nil {
 			return err
 		}
-		if err := tx.ClearLoginFailures(ctx, accountKey); err != nil {
+		if err := tx.DeleteLoginFailures(ctx, att.recordIDs); err != nil {
+			return err
+		}
+		if err := tx.ClearLoginFailures(ctx, keys.account, keys.accountAtIP); err != nil {
 			return err
 		}
 		return tx.CreateStaffSession(ctx, &model.StaffSession{
@@ -219,18 +275,26 @@ func (s *Service) EnsureOwner(ctx context.Context, email, password string) (bool
 	return true, nil
 }
 
-// CreateAPIToken makes a new admin API token and returns its secret, which is shown once.
-func (s *Service) CreateAPIToken(ctx context.Context, name string) (string, error) {
+// CreateAPIToken makes a new admin API token with a role (model.RoleOwner or RoleAssistant) and
+// returns its secret, which is shown once.
+func (s *Service) CreateAPIToken(ctx context.Context, name, role string) (string, error) {
 	name = strings.TrimSpace(name)
+	fields := map[string]string{}
 	if name == "" || len(name) > 100 {
-		return "", &model.ValidationError{Fields: map[string]string{"name": "error.required"}}
+		fields["name"] = "error.required"
+	}
+	if !model.IsRole(role) {
+		fields["role"] = "admin.error.role"
+	}
+	if len(fields) > 0 {
+		return "", &model.ValidationError{Fields: fields}
 	}
 	secret, hash, err := newSecret("sem_")
 	if err != nil {
 		return "", err
 	}
 	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
-		return tx.CreateAPIToken(ctx, &model.APIToken{Name: name, TokenHash: hash, CreatedAt: s.now().UTC()})
+		return tx.CreateAPIToken(ctx, &model.APIToken{Name: name, TokenHash: hash, Role: role, CreatedAt: s.now().UTC()})
 	})
 	return secret, err
 }

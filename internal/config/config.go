@@ -35,6 +35,8 @@ type Config struct {
 	// SessionIdleMinutes and SessionMaxHours end back-office sessions (idle and absolute).
 	SessionIdleMinutes int `koanf:"session_idle_minutes"`
 	SessionMaxHours    int `koanf:"session_max_hours"`
+	// SignInConcurrentChecks caps the password checks (19 MiB each) running at once.
+	SignInConcurrentChecks int `koanf:"signin_concurrent_checks"`
 	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
 	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
@@ -147,6 +149,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionIdleMinutes < 1 || c.SessionMaxHours < 1 {
 		bad("session_idle_minutes and session_max_hours must be at least 1")
+	}
+	if c.SignInConcurrentChecks < 1 {
+		bad("signin_concurrent_checks must be at least 1")
 	}
 	if c.BookingRateLimit < 0 {
 		bad("booking_rate_limit must be 0 (off) or more")

@@ -18,8 +18,11 @@ func IsRole(s string) bool { return s == RoleOwner || s == RoleAssistant }
 
 // Errors of the back office's sign-in and permissions.
 var (
-	ErrBadCredentials  = errors.New("wrong e-mail or password")
-	ErrThrottled       = errors.New("too many failed sign-ins")
+	ErrBadCredentials = errors.New("wrong e-mail or password")
+	ErrThrottled      = errors.New("too many failed sign-ins")
+	// ErrSignInBusy says the password checks are all taken and this one waited too long: the
+	// client should try again in a moment (nothing was checked, nothing counted).
+	ErrSignInBusy      = errors.New("too many sign-ins at once")
 	ErrUnauthenticated = errors.New("not signed in")
 	ErrForbiddenRole   = errors.New("not allowed for this role")
 )
@@ -60,12 +63,18 @@ type LoginFailure struct {
 
 // APIToken grants access to the admin JSON API. Only the SHA-256 of the token is stored.
 type APIToken struct {
-	ID         uint   `gorm:"primaryKey"`
-	Name       string `gorm:"size:100;not null"`
-	TokenHash  string `gorm:"size:64;uniqueIndex;not null"`
+	ID        uint   `gorm:"primaryKey"`
+	Name      string `gorm:"size:100;not null"`
+	TokenHash string `gorm:"size:64;uniqueIndex;not null"`
+	// Role is what the token may do, chosen when it is made (RoleOwner or RoleAssistant): like a
+	// signed-in assistant, an assistant's token sets no prices.
+	Role       string `gorm:"size:20;not null;default:owner"`
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 }
+
+// IsOwner tells whether the token acts with the owner's rights.
+func (t APIToken) IsOwner() bool { return t.Role == RoleOwner }
 
 // CapacityBelowTakenError says a date's capacity cannot go below the seats already taken.
 type CapacityBelowTakenError struct {

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/webhook"
@@ -40,16 +43,31 @@ type Event struct {
 	RefundFailed bool
 }
 
-// ParseEvent verifies the Stripe-Signature header of a raw webhook body with the endpoint secret
-// (within Stripe's default tolerance of five minutes) and extracts the fields we use.
-func ParseEvent(raw []byte, sigHeader, secret string) (Event, error) {
+// SignatureTolerance is how far a webhook signature's timestamp may lie from now, in the past or
+// in the future: Stripe's default tolerance.
+const SignatureTolerance = webhook.DefaultTolerance
+
+// ParseEvent verifies the Stripe-Signature header of a raw webhook body with the endpoint secret,
+// checks that the signed timestamp lies within SignatureTolerance of now in either direction, and
+// extracts the fields we use.
+func ParseEvent(raw []byte, sigHeader, secret string, now time.Time) (Event, error) {
 	ev, err := webhook.ConstructEventWithOptions(raw, sigHeader, secret, webhook.ConstructEventOptions{
+		// stripe-go checks only the past, and on the wall clock; signedAt checks both ways
+		// against the injected clock.
+		IgnoreTolerance: true,
 		// The signature proves the event is Stripe's; an account on a newer API version still sends
 		// the fields read below.
 		IgnoreAPIVersionMismatch: true,
 	})
 	if err != nil {
 		return Event{}, fmt.Errorf("%w: %w", ErrBadSignature, err)
+	}
+	at, ok := signedAt(sigHeader)
+	if !ok {
+		return Event{}, fmt.Errorf("%w: no timestamp", ErrBadSignature)
+	}
+	if d := now.Sub(at); d > SignatureTolerance || d < -SignatureTolerance {
+		return Event{}, fmt.Errorf("%w: signed at %s, %s from now", ErrBadSignature, at.UTC().Format(time.RFC3339), d)
 	}
 	out := Event{ID: ev.ID, Type: string(ev.Type)}
 	if ev.Data == nil {
@@ -93,4 +111,23 @@ func ParseEvent(raw []byte, sigHeader, secret string) (Event, error) {
 		}
 	}
 	return out, nil
+}
+
+// signedAt reads the timestamp of a Stripe-Signature header ("t=1495999758,v1=…") the way
+// stripe-go does (the last t wins), so it is the timestamp the verified signature covers.
+func signedAt(header string) (time.Time, bool) {
+	var at time.Time
+	found := false
+	for _, pair := range strings.Split(header, ",") {
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok || k != "t" {
+			continue
+		}
+		unix, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, false
+		}
+		at, found = time.Unix(unix, 0), true
+	}
+	return at, found
 }

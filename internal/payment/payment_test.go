@@ -72,22 +72,30 @@ func TestParseEvent(t *testing.T) {
 	const secret = "whsec_test"
 	body := []byte(`{"id":"evt_1","object":"event","api_version":"` + stripe.APIVersion + `","type":"checkout.session.completed",
 		"data":{"object":{"id":"cs_1","object":"checkout.session","client_reference_id":"SEM-ABCDEF","payment_status":"paid","payment_intent":"pi_1"}}}`)
+	now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC) // the injected clock; the wall clock plays no part
 	sign := func(at time.Time, s string) string {
 		return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: s, Timestamp: at}).Header
 	}
+	tol := payment.SignatureTolerance
 	cases := []struct {
 		name   string
 		header string
 		ok     bool
 	}{
-		{"valid", sign(time.Now(), secret), true},
-		{"forged", sign(time.Now(), "whsec_other"), false},
-		{"stale", sign(time.Now().Add(-10*time.Minute), secret), false},
+		{"valid", sign(now, secret), true},
+		{"within tolerance in the past", sign(now.Add(-tol+time.Second), secret), true},
+		{"within tolerance in the future", sign(now.Add(tol-time.Second), secret), true},
+		{"exactly at the tolerance", sign(now.Add(-tol), secret), true},
+		{"forged", sign(now, "whsec_other"), false},
+		{"stale: beyond tolerance in the past", sign(now.Add(-tol-time.Second), secret), false},
+		{"ten minutes old", sign(now.Add(-10*time.Minute), secret), false},
+		{"beyond tolerance in the future", sign(now.Add(tol+time.Second), secret), false},
+		{"one hour in the future", sign(now.Add(time.Hour), secret), false},
 		{"unsigned", "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ev, err := payment.ParseEvent(body, tc.header, secret)
+			ev, err := payment.ParseEvent(body, tc.header, secret, now)
 			if !tc.ok {
 				if !errors.Is(err, payment.ErrBadSignature) {
 					t.Fatalf("err = %v, want ErrBadSignature", err)

@@ -45,7 +45,21 @@ func migrations() []*gormigrate.Migration {
 			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropColumn(&model.Booking{}, "billing_buyer_reference") },
 		},
 		createTables("0403_issued_documents", &model.IssuedDocument{}),
+		{ID: "0501_api_token_role", Migrate: migrateAPITokenRole, Rollback: rollbackAPITokenRole},
 	}
+}
+
+// migrateAPITokenRole gives API tokens a role. Tokens made before it were made by owners and
+// could do everything, so they keep the owner's role (the column's default).
+func migrateAPITokenRole(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&model.APIToken{}, "role") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&model.APIToken{}, "role")
+}
+
+func rollbackAPITokenRole(tx *gorm.DB) error {
+	return tx.Migrator().DropColumn(&model.APIToken{}, "role")
 }
 
 // createTables is a migration that adds tables, shaped like their models at the time it runs;

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -71,16 +72,51 @@ func (q Queries) DeleteExpiredStaffSessions(ctx context.Context, now time.Time, 
 		Delete(&model.StaffSession{}).Error
 }
 
-// RecordLoginFailure stores one failed sign-in under each key, and forgets failures older than
-// the window so the table stays small.
-func (q Queries) RecordLoginFailure(ctx context.Context, keys []string, at time.Time, window time.Duration) error {
-	db := q.db.WithContext(ctx)
-	for _, k := range keys {
-		if err := db.Create(&model.LoginFailure{Subject: k, CreatedAt: at.UTC()}).Error; err != nil {
+// loginThrottleLockClass is the first key of the PostgreSQL advisory locks that serialize sign-in
+// attempts per subject; the second is the subject's hash. A constant class keeps these locks
+// apart from any other advisory lock.
+const loginThrottleLockClass = 7341
+
+// LockLoginSubjects makes the rest of the transaction the only one counting and recording
+// sign-in attempts under these keys, so parallel guesses are counted one after another. On
+// PostgreSQL it takes a transaction-scoped advisory lock per key (sorted, so two attempts never
+// wait on each other); on SQLite the write transaction is already exclusive.
+func (q Queries) LockLoginSubjects(ctx context.Context, keys []string) error {
+	if q.db.Dialector.Name() != "postgres" {
+		return nil
+	}
+	sorted := append([]string(nil), keys...)
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		if err := q.db.WithContext(ctx).Exec("SELECT pg_advisory_xact_lock(?, hashtext(?))", loginThrottleLockClass, k).Error; err != nil {
 			return err
 		}
 	}
-	return db.Where("created_at < ?", at.UTC().Add(-window)).Delete(&model.LoginFailure{}).Error
+	return nil
+}
+
+// RecordLoginFailure stores one failed sign-in under each key, forgets failures older than the
+// window so the table stays small, and returns the ids of the new records (so an attempt that
+// turns out right can take its own records back).
+func (q Queries) RecordLoginFailure(ctx context.Context, keys []string, at time.Time, window time.Duration) ([]uint, error) {
+	db := q.db.WithContext(ctx)
+	ids := make([]uint, 0, len(keys))
+	for _, k := range keys {
+		f := model.LoginFailure{Subject: k, CreatedAt: at.UTC()}
+		if err := db.Create(&f).Error; err != nil {
+			return nil, err
+		}
+		ids = append(ids, f.ID)
+	}
+	return ids, db.Where("created_at < ?", at.UTC().Add(-window)).Delete(&model.LoginFailure{}).Error
+}
+
+// DeleteLoginFailures forgets the failure records with these ids.
+func (q Queries) DeleteLoginFailures(ctx context.Context, ids []uint) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return q.db.WithContext(ctx).Where("id IN ?", ids).Delete(&model.LoginFailure{}).Error
 }
 
 // CountLoginFailures counts the failures under a key since a moment.
@@ -90,9 +126,12 @@ func (q Queries) CountLoginFailures(ctx context.Context, key string, since time.
 	return n, err
 }
 
-// ClearLoginFailures forgets the failures under a key (after a successful sign-in).
-func (q Queries) ClearLoginFailures(ctx context.Context, key string) error {
-	return q.db.WithContext(ctx).Where("subject = ?", key).Delete(&model.LoginFailure{}).Error
+// ClearLoginFailures forgets the failures under some keys (after a successful sign-in).
+func (q Queries) ClearLoginFailures(ctx context.Context, keys ...string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	return q.db.WithContext(ctx).Where("subject IN ?", keys).Delete(&model.LoginFailure{}).Error
 }
 
 // CreateAPIToken inserts an API token (its hash).

@@ -38,7 +38,11 @@ func (s *Server) adminUserCreate(c echo.Context) error {
 // the token's hash is stored).
 func (s *Server) adminTokenCreate(c echo.Context) error {
 	name := strings.TrimSpace(c.FormValue("name"))
-	token, err := s.auth.CreateAPIToken(c.Request().Context(), name)
+	role := c.FormValue("role")
+	if role == "" {
+		role = model.RoleOwner // the form before tokens had roles
+	}
+	token, err := s.auth.CreateAPIToken(c.Request().Context(), name, role)
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {
 		return s.renderAccess(c, http.StatusUnprocessableEntity, accessData{}, s.translate(c, invalid.Fields))
@@ -46,7 +50,7 @@ func (s *Server) adminTokenCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.office.RecordAudit(c.Request().Context(), actor(c), model.AuditTokenCreated, "token "+name, ""); err != nil {
+	if err := s.office.RecordAudit(c.Request().Context(), actor(c), model.AuditTokenCreated, "token "+name, "role: "+role); err != nil {
 		return err
 	}
 	return s.renderAccess(c, http.StatusOK, accessData{NewToken: token, NewTokenName: name}, nil)

@@ -22,7 +22,8 @@ func (s *Server) adminDateCreate(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, sem, model.SeminarDate{}, f, "", s.translate(c, errs))
 	}
-	if err := requireOwnerFor(c, d.PriceNetCents != sem.DefaultPriceCents || d.EarlyBirdNetCents != 0); err != nil {
+	// A new date's price is set here, even when it is the seminar's default: owners only.
+	if err := requireOwnerFor(c, true); err != nil {
 		return err
 	}
 	if err := s.office.CreateDate(c.Request().Context(), actor(c), sem.ID, &d); err != nil {

@@ -25,6 +25,10 @@ func (s *Server) adminLoginCreate(c echo.Context) error {
 	case errors.Is(err, model.ErrThrottled):
 		d.Problem = t.T("admin.login.throttled")
 		return s.renderLogin(c, http.StatusTooManyRequests, d, nil)
+	case errors.Is(err, model.ErrSignInBusy):
+		c.Response().Header().Set("Retry-After", "5")
+		d.Problem = t.T("admin.login.busy")
+		return s.renderLogin(c, http.StatusServiceUnavailable, d, nil)
 	case errors.Is(err, model.ErrBadCredentials):
 		d.Problem = t.T("admin.login.failed")
 		return s.renderLogin(c, http.StatusUnprocessableEntity, d, nil)

@@ -34,7 +34,8 @@ func (s *Server) saveSeminar(c echo.Context, sem model.Seminar) error {
 	if errs := f.Validate(); len(errs) > 0 {
 		return s.renderSeminarForm(c, http.StatusUnprocessableEntity, sem, f, price, s.translate(c, errs))
 	}
-	if err := requireOwnerFor(c, sem.ID != 0 && f.DefaultPriceCents != sem.DefaultPriceCents); err != nil {
+	// A new seminar's default price is set here, and dates take it over: owners only.
+	if err := requireOwnerFor(c, sem.ID == 0 || f.DefaultPriceCents != sem.DefaultPriceCents); err != nil {
 		return err
 	}
 	f.Apply(&sem)

@@ -23,6 +23,9 @@ func AuthSettings(cfg config.Config) auth.Settings {
 	if cfg.SessionIdleMinutes > 0 {
 		s.IdleTimeout = time.Duration(cfg.SessionIdleMinutes) * time.Minute
 	}
+	if cfg.SignInConcurrentChecks > 0 {
+		s.MaxConcurrentChecks = cfg.SignInConcurrentChecks
+	}
 	if cfg.SessionMaxHours > 0 {
 		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
 	}
@@ -51,11 +54,12 @@ func (s *Server) requireStaff() echo.MiddlewareFunc {
 	}
 }
 
-// requireOwner refuses everyone but owners (403): money operations are theirs alone.
+// requireOwner refuses everyone but owners and owners' API tokens (403): money operations are
+// theirs alone.
 func (s *Server) requireOwner() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if user, ok := staff(c); !ok || !user.IsOwner() {
+			if !actsAsOwner(c) {
 				return model.ErrForbiddenRole
 			}
 			return next(c)
@@ -106,8 +110,18 @@ func actor(c echo.Context) string {
 // requireOwnerFor refuses (403) a change that only an owner may make, such as a price: prices
 // are money, and assistants do no money operations.
 func requireOwnerFor(c echo.Context, changesMoney bool) error {
-	if u, ok := staff(c); changesMoney && (!ok || !u.IsOwner()) {
+	if changesMoney && !actsAsOwner(c) {
 		return model.ErrForbiddenRole
 	}
 	return nil
+}
+
+// actsAsOwner tells whether the request comes from an owner: a signed-in owner, or an API token
+// made with the owner's role.
+func actsAsOwner(c echo.Context) bool {
+	if u, ok := staff(c); ok {
+		return u.IsOwner()
+	}
+	t, ok := c.Get(apiTokenContextKey).(model.APIToken)
+	return ok && t.IsOwner()
 }

@@ -27,6 +27,10 @@ func (s *Server) apiAdminDateCreate(c echo.Context) error {
 		}
 		return s.validationFailed(c, errs)
 	}
+	// A new date sets its price: owners' tokens only.
+	if err := requireOwnerFor(c, true); err != nil {
+		return err
+	}
 	if err := s.office.CreateDate(c.Request().Context(), actor(c), id, &d); err != nil {
 		return err
 	}

@@ -20,6 +20,10 @@ func (s *Server) apiAdminSeminarCreate(c echo.Context) error {
 	if errs := f.Validate(); len(errs) > 0 {
 		return s.validationFailed(c, errs)
 	}
+	// A new seminar sets its default price: owners' tokens only.
+	if err := requireOwnerFor(c, true); err != nil {
+		return err
+	}
 	var sem model.Seminar
 	f.Apply(&sem)
 	err := s.office.CreateSeminar(c.Request().Context(), actor(c), &sem)

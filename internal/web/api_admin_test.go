@@ -11,12 +11,13 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"seminars/internal/model"
 	"seminars/internal/store/storetest"
 )
 
 func (e *adminEnv) apiToken() string {
 	e.t.Helper()
-	token, err := e.srv.auth.CreateAPIToken(context.Background(), "test")
+	token, err := e.srv.auth.CreateAPIToken(context.Background(), "test", model.RoleOwner)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -39,6 +40,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
 	case errors.Is(err, model.ErrThrottled):
 		return apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", Message: "error.rate_limited"}
+	case errors.Is(err, model.ErrSignInBusy):
+		return apiError{Status: http.StatusServiceUnavailable, Code: "busy", Message: "admin.login.busy"}
 	case errors.Is(err, model.ErrForbiddenRole):
 		return apiError{Status: http.StatusForbidden, Code: "forbidden", Message: "admin.error.forbidden_role"}
 	case errors.Is(err, model.ErrUnauthenticated), errors.Is(err, model.ErrBadCredentials):
@@ -72,6 +75,17 @@ func classifyHTTP(e *echo.HTTPError) apiError {
 	return apiError{Status: e.Code, Code: strings.ToLower(strings.ReplaceAll(http.StatusText(e.Code), " ", "_")), Message: "error.bad_request"}
 }
 
+// statusClientClosedRequest is nginx's 499: the client hung up before the answer was ready. It
+// is what the request log and the metrics record for such a request, so a client going away is
+// neither logged as an error nor counted as a 500.
+const statusClientClosedRequest = 499
+
+// clientGone tells whether a request failed because its client hung up (its context was
+// canceled) rather than because of anything on our side.
+func clientGone(c echo.Context, err error) bool {
+	return err != nil && (errors.Is(err, context.Canceled) || errors.Is(c.Request().Context().Err(), context.Canceled))
+}
+
 // wantsJSON tells whether the client of this request reads JSON rather than pages.
 func wantsJSON(c echo.Context) bool {
 	p := c.Request().URL.Path
@@ -83,6 +97,12 @@ func wantsJSON(c echo.Context) bool {
 // client's format and language, never with internals.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if clientGone(c, err) {
+		// Nobody reads the answer; the status is for the request log.
+		s.log.DebugContext(c.Request().Context(), "client disconnected", "path", c.Request().URL.Path, "error", err)
+		c.Response().WriteHeader(statusClientClosedRequest)
 		return
 	}
 	ae := classify(err)

@@ -13,6 +13,9 @@ func (s *Server) healthShow(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
 	if err := s.store.Ping(ctx); err != nil {
+		if clientGone(c, err) {
+			return err // the prober hung up: says nothing about the database
+		}
 		s.log.Warn("health check failed", "error", err)
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "down"})
 	}

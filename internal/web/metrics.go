@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strconv"
 	"time"
 
@@ -37,22 +38,38 @@ func newMetrics() *metrics {
 	return m
 }
 
-// middleware counts requests by route pattern (not raw path, so references don't explode labels).
+// methodLabel is the label value for a request's method: the standard methods have their own,
+// any method a client makes up is "OTHER", so it cannot create new series.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return method
+	}
+	return "OTHER"
+}
+
+// middleware counts requests by route pattern (not raw path, so references don't explode labels)
+// and by method (made-up ones as "OTHER"). A request whose client hung up is counted as 499.
 func (m *metrics) middleware() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
 			err := next(c)
 			status := c.Response().Status
-			if err != nil {
+			switch {
+			case clientGone(c, err):
+				status = statusClientClosedRequest
+			case err != nil:
 				status = classify(err).Status
 			}
 			route := c.Path()
 			if route == "" {
 				route = "unmatched"
 			}
-			m.requests.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Inc()
-			m.latency.WithLabelValues(c.Request().Method, route).Observe(time.Since(start).Seconds())
+			method := methodLabel(c.Request().Method)
+			m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
+			m.latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 			return err
 		}
 	}

@@ -126,6 +126,9 @@ func (s *Server) requestLog() echo.MiddlewareFunc {
 			if v.Error != nil && v.Status >= 500 {
 				attrs = append(attrs, slog.String("error", v.Error.Error()))
 			}
+			if v.Status == statusClientClosedRequest {
+				attrs = append(attrs, slog.Bool("client_disconnected", true))
+			}
 			s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
 			return nil
 		},

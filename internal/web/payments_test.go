@@ -133,6 +133,7 @@ func TestStripeWebhookScenarios(t *testing.T) {
 		{"unsigned", paid, "", 400, "pending_payment/unpaid"},
 		{"forged", paid, sign(paid, "whsec_someone_else", now), 400, "pending_payment/unpaid"},
 		{"stale", paid, sign(paid, payWebhookSecret, now.Add(-10*time.Minute)), 400, "pending_payment/unpaid"},
+		{"signed an hour in the future", paid, sign(paid, payWebhookSecret, now.Add(time.Hour)), 400, "pending_payment/unpaid"},
 		{"tampered after signing", []byte(strings.Replace(string(paid), `"paid"`, `"paid" `, 1)), sign(paid, payWebhookSecret, now), 400, "pending_payment/unpaid"},
 		{"too big", []byte(`{"x":"` + strings.Repeat("a", 70000) + `"}`), "t=1,v1=00", 413, "pending_payment/unpaid"},
 		{"paid", paid, sign(paid, payWebhookSecret, now), 200, "confirmed/paid"},

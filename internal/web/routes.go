@@ -57,12 +57,12 @@ func (s *Server) routes() {
 	staff.GET("", s.adminDashboard)
 	staff.POST("/logout", s.adminLogout)
 	staff.GET("/seminars", s.adminSeminarList)
-	staff.GET("/seminars/new", s.adminSeminarNew)
-	staff.POST("/seminars", s.adminSeminarCreate)
+	staff.GET("/seminars/new", s.adminSeminarNew, s.requireOwner()) // a new seminar sets its default price
+	staff.POST("/seminars", s.adminSeminarCreate, s.requireOwner())
 	staff.GET("/seminars/:id", s.adminSeminarEdit)
 	staff.POST("/seminars/:id", s.adminSeminarUpdate)
-	staff.GET("/seminars/:id/dates/new", s.adminDateNew)
-	staff.POST("/seminars/:id/dates", s.adminDateCreate)
+	staff.GET("/seminars/:id/dates/new", s.adminDateNew, s.requireOwner()) // a new date sets its price
+	staff.POST("/seminars/:id/dates", s.adminDateCreate, s.requireOwner())
 	staff.GET("/dates/:id", s.adminDateEdit)
 	staff.POST("/dates/:id", s.adminDateUpdate)
 	staff.GET("/dates/:id/attendees", s.adminAttendeeList)
@@ -101,9 +101,9 @@ func (s *Server) routes() {
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
 	adminAPI := api.Group("/admin", s.adminAPIAuth())
 	adminAPI.GET("/seminars", s.apiAdminSeminarList)
-	adminAPI.POST("/seminars", s.apiAdminSeminarCreate)
+	adminAPI.POST("/seminars", s.apiAdminSeminarCreate, s.requireOwner()) // prices: owners' tokens only
 	adminAPI.GET("/seminars/:id/dates", s.apiAdminDateList)
-	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate)
+	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate, s.requireOwner())
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/outbox", s.outboxList)

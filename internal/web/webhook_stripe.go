@@ -28,7 +28,7 @@ func (s *Server) webhookStripe(c echo.Context) error {
 	if len(raw) > webhookMaxBytes {
 		return echo.ErrStatusRequestEntityTooLarge
 	}
-	ev, err := payment.ParseEvent(raw, c.Request().Header.Get("Stripe-Signature"), s.cfg.StripeWebhookSecret)
+	ev, err := payment.ParseEvent(raw, c.Request().Header.Get("Stripe-Signature"), s.cfg.StripeWebhookSecret, s.now())
 	if errors.Is(err, payment.ErrBadSignature) {
 		s.log.WarnContext(c.Request().Context(), "stripe webhook refused", "error", err)
 		return c.JSON(http.StatusBadRequest, map[string]string{"error": "bad_signature"})
