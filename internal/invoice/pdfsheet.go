@@ -15,9 +15,9 @@ type sheet struct {
 	fonts *fontBook
 	style string  // of the main font: "" or "B"
 	size  float64 // in points
-	// fallback tells whether Droid Sans Fallback was added to this document: only a text that
-	// needs it adds it, so a document without such text stays small.
-	fallback bool
+	// added tells which fallback fonts were added to this document: only a text that needs
+	// one adds it, so a document without such text stays small.
+	added [len(fallbackFonts)]bool
 }
 
 // span is a run of consecutive glyphs printed in one font.
@@ -45,18 +45,19 @@ func (s *sheet) keepFont(draw func()) func() {
 
 // use selects the font of a face in the current style and size.
 func (s *sheet) use(f face) {
-	switch f {
-	case faceRegular:
-		s.pdf.SetFont(fontFamily, "", s.size)
-	case faceFallback:
-		if !s.fallback {
-			s.pdf.AddUTF8FontFromBytes(fallbackFont, "", fontFallback)
-			s.fallback = true
+	if fb, ok := f.fallback(); ok {
+		if i := f - faceFallback0; !s.added[i] {
+			s.pdf.AddUTF8FontFromBytes(fb.family, "", fb.ttf)
+			s.added[i] = true
 		}
-		s.pdf.SetFont(fallbackFont, "", s.size)
-	default:
-		s.pdf.SetFont(fontFamily, s.style, s.size)
+		s.pdf.SetFont(fb.family, "", s.size)
+		return
 	}
+	style := s.style
+	if f == faceRegular {
+		style = ""
+	}
+	s.pdf.SetFont(fontFamily, style, s.size)
 }
 
 // glyphs filters text for the current style; a filter error stops the document.
@@ -184,7 +185,7 @@ func (s *sheet) printLine(gs []glyph, w, h float64, align string, ln int, fill b
 	x := s.pdf.GetX()
 	s.pdf.CellFormat(w, h, "", "", 0, "", fill, 0, "")
 	y := s.pdf.GetY()
-	spans := s.spans(gs)
+	spans := s.spans(visualOrder(gs))
 	total := 0.0
 	for _, sp := range spans {
 		total += sp.width

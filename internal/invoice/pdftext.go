@@ -80,24 +80,31 @@ func (b *fontBook) appendRunes(out []glyph, cluster string, bold bool) ([]glyph,
 	return out, nil
 }
 
-// eachVisibleCluster calls fn with each grapheme cluster of the text, stripped of what prints
-// nothing and normalised, until fn returns false; each white space character comes as " ".
+// eachVisibleCluster calls fn with each grapheme cluster of the normalised text, stripped of
+// what prints nothing, until fn returns false; a white space character comes as " ". Clusters
+// are found before the invisible joiners are dropped, so that an emoji sequence stays one.
 func eachVisibleCluster(s string, fn func(cluster string) bool) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, string(replacementGlyph))
 	}
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case isBreakingSpace(r):
-			return ' '
-		case invisible(r):
-			return -1
-		}
-		return r
-	}, s)
+	var visible strings.Builder
 	g := uniseg.NewGraphemes(norm.NFC.String(s))
 	for g.Next() {
-		if !fn(g.Str()) {
+		visible.Reset()
+		for _, r := range g.Str() {
+			switch {
+			case isBreakingSpace(r):
+				visible.WriteByte(' ')
+			case !invisible(r):
+				visible.WriteRune(r)
+			}
+		}
+		cluster := visible.String()
+		if cluster != "" && strings.Trim(cluster, " ") == "" {
+			cluster = " " // "\r\n" is one cluster: one space
+		}
+		// Dropping a joiner between a letter and its accent may leave a pair NFC composes.
+		if cluster != "" && !fn(norm.NFC.String(cluster)) {
 			return
 		}
 	}
