@@ -2,6 +2,10 @@ package invoice
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -228,4 +232,55 @@ func FuzzPDFText(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestOnlyTheSheetPrintsText keeps the filter in front of every string that goes into a PDF,
+// in the renderers there are and in any added later: fpdf's text methods are called in
+// pdfsheet.go only, and the metadata setters only with metadataText.
+func TestOnlyTheSheetPrintsText(t *testing.T) {
+	printing := map[string]bool{
+		"Cell": true, "CellFormat": true, "Cellf": true, "MultiCell": true, "Text": true, "Write": true,
+		"Writef": true, "WriteAligned": true, "WriteLinkString": true, "WriteLinkID": true, "SplitText": true,
+		"SplitLines": true, "Bookmark": true, "GetStringWidth": true,
+	}
+	metadata := map[string]bool{"SetTitle": true, "SetAuthor": true, "SetSubject": true, "SetKeywords": true, "SetCreator": true, "SetProducer": true}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || name == "pdfsheet.go" {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			switch {
+			case printing[sel.Sel.Name]:
+				t.Errorf("%s: %s bypasses the sheet and its text filter", fset.Position(call.Pos()), sel.Sel.Name)
+			case metadata[sel.Sel.Name] && len(call.Args) > 0:
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					return true
+				}
+				if inner, ok := call.Args[0].(*ast.CallExpr); ok {
+					if id, ok := inner.Fun.(*ast.Ident); ok && id.Name == "metadataText" {
+						return true
+					}
+				}
+				t.Errorf("%s: %s without metadataText", fset.Position(call.Pos()), sel.Sel.Name)
+			}
+			return true
+		})
+	}
 }
