@@ -211,3 +211,32 @@ func keepPDF(t *testing.T, pdf []byte) {
 		_ = os.WriteFile("/tmp/"+strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".pdf", pdf, 0o600)
 	}
 }
+
+// TestInvoicePDFLongLinesAcrossPages books many attendees with long names in several scripts,
+// so that the table's rows wrap and run onto further pages under the continuation header.
+func TestInvoicePDFLongLinesAcrossPages(t *testing.T) {
+	st := storetest.SQLite(t)
+	r := renderer(t)
+	for _, lang := range []string{"de", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			b := seedBooking(t, st, seedDate(t, st), 24, lang)
+			names := []string{"Maximilian-Alexander", "中文培训公司的员工", "한국어 회사 직원", "שלום עולם", "Ame\u0301lie 😀"}
+			for i := range b.Attendees {
+				b.Attendees[i].FirstName = strings.Repeat(names[i%len(names)]+" ", 3)
+				b.Attendees[i].LastName = fmt.Sprintf("Nachname-%d", i+1)
+			}
+			pdf, err := r.InvoicePDF(issue(t, st, b, issueDay))
+			if err != nil {
+				t.Fatal(err)
+			}
+			keepPDF(t, pdf)
+			if pages := len(pdfWords(t, pdf)); pages < 3 {
+				t.Errorf("%d pages, want the table to run onto a third", pages)
+			}
+			for _, w := range []string{"Nachname-1", "Nachname-24", "中文培训公司的员工", "한국어 회사 직원", "Amélie �"} {
+				assertShows(t, pdf, w, 1)
+			}
+			assertNoOverprint(t, pdf)
+		})
+	}
+}
