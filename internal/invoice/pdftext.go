@@ -20,17 +20,19 @@ type glyph struct {
 
 func (g glyph) isSpace() bool { return g.text == " " }
 
-// pdfText is the one filter in front of every string that goes into a PDF. It makes any valid
-// text printable by fpdf, which addresses glyphs with 16 bits and panics on a rune above U+FFFF:
+// pdfText is the one filter in front of every string that goes into a PDF. It makes any text
+// printable by fpdf, which addresses glyphs with 16 bits and panicked on a rune above U+FFFF:
 //   - invalid UTF-8 becomes U+FFFD and the text is put in Unicode normalisation form C, so
 //     "e" + U+0301 prints as the single glyph "é";
 //   - control and format characters (NUL, bidi marks, zero-width joiners, soft hyphens) and
 //     variation selectors are dropped, white space (tabs, line breaks) becomes a plain space;
 //   - each grapheme cluster goes to the first font that has all of it — DejaVu in the asked
-//     style, DejaVu regular, Droid Sans Fallback (CJK) — and what no font has becomes one
-//     replacement glyph per cluster, so an emoji, a flag or a family emoji is one visible □.
+//     style, DejaVu regular, then the fallbacks (Droid Sans Fallback for CJK, NanumSquare for
+//     Hangul) — and what no font has becomes one replacement glyph per cluster, so an emoji, a
+//     flag or a family emoji is one visible U+FFFD.
 //
-// Right-to-left scripts come out in logical order and unshaped.
+// The glyphs come in logical order; printLine puts right-to-left runs in visual order
+// (visualOrder). Arabic is not shaped.
 func (b *fontBook) pdfText(s string, bold bool) ([]glyph, error) {
 	var out []glyph
 	var err error
