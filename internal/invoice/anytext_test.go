@@ -1,6 +1,7 @@
 package invoice_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -119,6 +120,9 @@ func TestInvoicePDFRendersAnyText(t *testing.T) {
 							t.Fatal(err)
 						}
 						keepPDF(t, pdf)
+						if again, _ := r.InvoicePDF(doc.inv); !bytes.Equal(pdf, again) {
+							t.Error("rendering the same record twice gave different files")
+						}
 						assertShows(t, pdf, c.want, doc.want)
 						assertNoOverprint(t, pdf)
 					})
