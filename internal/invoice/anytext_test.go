@@ -244,3 +244,40 @@ func TestInvoicePDFLongLinesAcrossPages(t *testing.T) {
 		})
 	}
 }
+
+// TestCertificateLongContentsMoveTheSignature gives a seminar contents longer than the page:
+// they run onto a second page and the signature follows them instead of being printed over them.
+func TestCertificateLongContentsMoveTheSignature(t *testing.T) {
+	r := renderer(t)
+	for _, lang := range []string{"de", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			start := time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC)
+			b, a := certificateBooking(lang, start, start.Add(56*time.Hour), "Änne Straßer 中文 😀")
+			contents := strings.Repeat("Strategie, Redaktionsplan, Community-Management und Krisenkommunikation 한국어. ", 60)
+			b.Date.Seminar.DescriptionDE, b.Date.Seminar.DescriptionEN = contents, contents
+			pdf, err := r.Certificate(b, a, testSeller(), "Dr. Jörg Weiß")
+			if err != nil {
+				t.Fatal(err)
+			}
+			keepPDF(t, pdf)
+			pages := pdfWords(t, pdf)
+			if len(pages) < 2 {
+				t.Fatalf("%d pages, want the contents to run onto a second", len(pages))
+			}
+			last := pages[len(pages)-1]
+			if !strings.Contains(squash(wordsText(last)), "Dr. Jörg Weiß") {
+				t.Errorf("signature not on the last page: %s", wordsText(last))
+			}
+			assertShows(t, pdf, "Änne Straßer 中文 �", 2)
+			assertNoOverprint(t, pdf)
+		})
+	}
+}
+
+func wordsText(words []pdfWord) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(w.Text + " ")
+	}
+	return b.String()
+}
