@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
-
 	"seminars/internal/i18n"
 	"seminars/internal/model"
 )
@@ -25,70 +23,90 @@ func (r *Renderer) Certificate(booking model.Booking, attendee model.Attendee, s
 	if booking.Date == nil || booking.Date.Seminar == nil {
 		return nil, fmt.Errorf("certificate for %s: date and seminar not loaded", booking.Reference)
 	}
+	return guard(fmt.Sprintf("certificate for attendee %d", attendee.ID), func() ([]byte, error) {
+		return r.certificate(booking, attendee, seller, trainer)
+	})
+}
+
+func (r *Renderer) certificate(booking model.Booking, attendee model.Attendee, seller Seller, trainer string) ([]byte, error) {
 	t := r.catalog.For(booking.Language)
 	date, sem := booking.Date, booking.Date.Seminar
 	start, end := date.StartsAt.In(r.loc), date.EndsAt.In(r.loc)
 	if trainer == "" {
 		trainer = seller.Name
 	}
-	pdf := newDocument(t.T("cert.title")+" – "+attendee.FullName(), seller.party(), end, t)
-	logo(pdf, seller.Name)
+	s := r.newSheet(t.T("cert.title")+" – "+attendee.FullName(), seller.party(), end, t)
+	rule := logo(s, seller.Name)
 
-	pdf.SetY(55)
-	pdf.SetFont(fontFamily, "B", 24)
-	pdf.CellFormat(contentW, 12, t.T("cert.title"), "", 1, "C", false, 0, "")
-	pdf.Ln(8)
-	pdf.SetFont(fontFamily, "", 11)
-	pdf.CellFormat(contentW, 6, t.T("cert.intro"), "", 1, "C", false, 0, "")
-	pdf.Ln(3)
-	pdf.SetFont(fontFamily, "B", 18)
-	pdf.CellFormat(contentW, 10, attendee.FullName(), "", 1, "C", false, 0, "")
-	pdf.Ln(3)
-	pdf.SetFont(fontFamily, "", 11)
-	pdf.CellFormat(contentW, 6, t.T("cert.attended"), "", 1, "C", false, 0, "")
-	pdf.Ln(3)
-	pdf.SetFont(fontFamily, "B", 14)
-	pdf.MultiCell(contentW, 7, sem.Title(booking.Language), "", "C", false)
-	pdf.Ln(6)
+	s.pdf.SetXY(marginLeft, max(55, rule+6))
+	s.setFont("B", 24)
+	s.paragraph(contentW, 12, t.T("cert.title"), "C")
+	s.pdf.Ln(8)
+	s.setFont("", 11)
+	s.paragraph(contentW, 6, t.T("cert.intro"), "C")
+	s.pdf.Ln(3)
+	s.setFont("B", 18)
+	s.paragraph(contentW, 10, attendee.FullName(), "C")
+	s.pdf.Ln(3)
+	s.setFont("", 11)
+	s.paragraph(contentW, 6, t.T("cert.attended"), "C")
+	s.pdf.Ln(3)
+	s.setFont("B", 14)
+	s.paragraph(contentW, 7, sem.Title(booking.Language), "C")
+	s.pdf.Ln(6)
 
 	facts := [][2]string{
 		{t.T("cert.date"), days(t, start, end)},
 		{t.T("cert.duration"), duration(t, sem.DurationMinutes, end.Sub(start).Minutes())},
 		{t.T("cert.place"), place(t, *date)},
 	}
+	const labelW = 35.0
 	for _, f := range facts {
-		pdf.SetFont(fontFamily, "B", 10)
-		pdf.CellFormat(35, 6, f[0], "", 0, "L", false, 0, "")
-		pdf.SetFont(fontFamily, "", 10)
-		pdf.CellFormat(contentW-35, 6, f[1], "", 1, "L", false, 0, "")
+		y := s.pdf.GetY()
+		s.setFont("B", 10)
+		s.pdf.SetX(marginLeft)
+		s.paragraph(labelW, 6, f[0], "L")
+		labelEnd := s.pdf.GetY()
+		s.pdf.SetXY(marginLeft+labelW, y)
+		s.setFont("", 10)
+		s.paragraph(contentW-labelW, 6, f[1], "L")
+		s.pdf.SetXY(marginLeft, max(labelEnd, s.pdf.GetY()))
 	}
 	if desc := strings.TrimSpace(sem.Description(booking.Language)); desc != "" {
-		pdf.Ln(4)
-		pdf.SetFont(fontFamily, "B", 10)
-		pdf.CellFormat(contentW, 6, t.T("cert.contents"), "", 1, "L", false, 0, "")
-		pdf.SetFont(fontFamily, "", 9.5)
-		pdf.MultiCell(contentW, 5, desc, "", "L", false)
+		s.pdf.Ln(4)
+		s.setFont("B", 10)
+		s.paragraph(contentW, 6, t.T("cert.contents"), "L")
+		s.setFont("", 9.5)
+		s.paragraph(contentW, 5, desc, "L")
 	}
-	signature(pdf, t, seller.City, day(t, end), trainer)
-	return output(pdf)
+	signature(s, t, seller.City, day(t, end), trainer)
+	return output(s)
 }
 
-// signature puts place, date and a line for the trainer to sign near the bottom of the page.
-func signature(pdf *fpdf.Fpdf, t *i18n.Translator, city, date, trainer string) {
-	if pdf.GetY() < 225 {
-		pdf.SetY(225)
-	} else {
-		pdf.SetY(pdf.GetY() + 10)
+// signature puts place, date and a line for the trainer to sign near the bottom of the page,
+// on a page of its own when the contents leave no room for it.
+func signature(s *sheet, t *i18n.Translator, city, date, trainer string) {
+	const leftW, rightW = 70.0, 75.0
+	s.setFont("", 9)
+	trainerLines := len(s.wrap(trainer+" – "+t.T("cert.signature"), rightW-2*s.pdf.GetCellMargin()))
+	height := 7 + 5*float64(max(trainerLines, 1))
+	switch y := s.pdf.GetY(); {
+	case y+10+height > 265:
+		s.pdf.AddPage()
+		s.pdf.SetY(60)
+	case y < 225:
+		s.pdf.SetY(225)
+	default:
+		s.pdf.SetY(y + 10)
 	}
-	y := pdf.GetY()
-	pdf.SetFont(fontFamily, "", 10)
-	pdf.SetX(marginLeft)
-	pdf.CellFormat(70, 6, strings.TrimPrefix(city+", "+date, ", "), "", 0, "L", false, 0, "")
-	pdf.Line(marginLeft+contentW-75, y+6, marginLeft+contentW, y+6)
-	pdf.SetY(y + 7)
-	pdf.SetX(marginLeft + contentW - 75)
-	pdf.SetFont(fontFamily, "", 9)
-	pdf.CellFormat(75, 5, trainer+" – "+t.T("cert.signature"), "", 1, "L", false, 0, "")
+	y := s.pdf.GetY()
+	s.setFont("", 10)
+	s.pdf.SetX(marginLeft)
+	s.paragraph(leftW, 6, strings.TrimPrefix(city+", "+date, ", "), "L")
+	s.pdf.Line(marginLeft+contentW-rightW, y+6, marginLeft+contentW, y+6)
+	s.pdf.SetXY(marginLeft+contentW-rightW, y+7)
+	s.setFont("", 9)
+	s.paragraph(rightW, 5, trainer+" – "+t.T("cert.signature"), "L")
 }
 
 // duration states the seminar's length in hours, from the seminar or else from the date's times.

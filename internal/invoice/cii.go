@@ -30,8 +30,14 @@ const (
 )
 
 // EInvoiceXML renders an issued document as EN 16931 CII XML. A credit note is type 381 with
-// positive amounts, as EN 16931 states credits by type rather than by sign.
+// positive amounts, as EN 16931 states credits by type rather than by sign. Any text gives a
+// well-formed document (see xmlText); a failure of the renderer itself is an error wrapping
+// ErrRender, never a panic.
 func (r *Renderer) EInvoiceXML(inv model.Invoice) ([]byte, error) {
+	return guard("e-invoice "+inv.Number, func() ([]byte, error) { return r.eInvoiceXML(xmlSafeInvoice(inv)) })
+}
+
+func (r *Renderer) eInvoiceXML(inv model.Invoice) ([]byte, error) {
 	t := r.catalog.For(inv.Language)
 	sign := int64(1)
 	typeCode := typeInvoice
@@ -64,6 +70,35 @@ func (r *Renderer) EInvoiceXML(inv model.Invoice) ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// xmlSafeInvoice is inv with every text passed through xmlText: the record may hold any string,
+// the document must stay well-formed XML 1.0.
+func xmlSafeInvoice(inv model.Invoice) model.Invoice {
+	for _, f := range []*string{
+		&inv.Number, &inv.BookingReference, &inv.OriginalNumber, &inv.Reason, &inv.Currency,
+		&inv.Language, &inv.PaymentMethod, &inv.PaymentStatus, &inv.PONumber, &inv.BuyerReference,
+	} {
+		*f = xmlText(*f)
+	}
+	inv.Buyer, inv.Seller = xmlSafeParty(inv.Buyer), xmlSafeParty(inv.Seller)
+	lines := make([]model.InvoiceLine, len(inv.Lines))
+	for i, l := range inv.Lines {
+		l.Description = xmlText(l.Description)
+		lines[i] = l
+	}
+	inv.Lines = lines
+	return inv
+}
+
+func xmlSafeParty(p model.Party) model.Party {
+	for _, f := range []*string{
+		&p.Name, &p.Contact, &p.Street, &p.PostalCode, &p.City, &p.Country, &p.VATID,
+		&p.TaxNumber, &p.Email, &p.Phone, &p.IBAN, &p.BIC, &p.Bank,
+	} {
+		*f = xmlText(*f)
+	}
+	return p
 }
 
 // Guideline is the specification identifier the document declares (BT-24).

@@ -4,37 +4,46 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
-
 	"seminars/internal/i18n"
 	"seminars/internal/model"
 )
 
 // InvoicePDF renders an issued invoice or credit note in its language, from the stored record
-// only, so the same record always gives the same document.
+// only, so the same record always gives the same document. Any text renders; a failure of the
+// renderer itself is an error wrapping ErrRender, never a panic.
 func (r *Renderer) InvoicePDF(inv model.Invoice) ([]byte, error) {
+	return guard("invoice "+inv.Number, func() ([]byte, error) { return r.invoicePDF(inv) })
+}
+
+func (r *Renderer) invoicePDF(inv model.Invoice) ([]byte, error) {
 	t := r.catalog.For(inv.Language)
 	title := documentTitle(t, inv)
-	pdf := newDocument(title+" "+inv.Number, inv.Seller, inv.IssuedAt, t)
-	pdf.SetHeaderFunc(func() { continuationHeader(pdf, t, title+" "+inv.Number) })
-	logo(pdf, inv.Seller.Name)
-	addressBlock(pdf, inv.Seller, inv.Buyer)
-	factsEnd := r.facts(pdf, t, inv)
-	pdf.SetXY(marginLeft, max(105, factsEnd+6))
-	pdf.SetFont(fontFamily, "B", 15)
-	pdf.CellFormat(contentW, 8, title+" "+inv.Number, "", 1, "L", false, 0, "")
-	pdf.SetFont(fontFamily, "", 10)
+	s := r.newSheet(title+" "+inv.Number, inv.Seller, inv.IssuedAt, t)
+	s.pdf.SetHeaderFunc(s.keepFont(func() { continuationHeader(s, t, title+" "+inv.Number) }))
+	rule := logo(s, inv.Seller.Name)
+	// The facts go first: the address block beside them may, with absurdly long values,
+	// run onto a second page, and the facts must stay on the first.
+	factsEnd := r.facts(s, t, inv, max(50, rule+6))
+	addressEnd := addressBlock(s, inv.Seller, inv.Buyer, max(45, rule+4))
+	if s.pdf.PageNo() == 1 {
+		s.pdf.SetXY(marginLeft, max(105, factsEnd+6, addressEnd+6))
+	} else {
+		s.pdf.SetXY(marginLeft, addressEnd+6)
+	}
+	s.setFont("B", 15)
+	s.paragraph(contentW, 8, title+" "+inv.Number, "L")
+	s.setFont("", 10)
 	if inv.IsCreditNote() {
-		pdf.CellFormat(contentW, 6, t.T("doc.credit_note.refers", "Number", inv.OriginalNumber), "", 1, "L", false, 0, "")
+		s.paragraph(contentW, 6, t.T("doc.credit_note.refers", "Number", inv.OriginalNumber), "L")
 		if inv.Reason != "" {
-			pdf.MultiCell(contentW, 5, t.T("doc.reason")+": "+inv.Reason, "", "L", false)
+			s.paragraph(contentW, 5, t.T("doc.reason")+": "+inv.Reason, "L")
 		}
 	}
-	pdf.Ln(3)
-	lineTable(pdf, t, inv)
-	totals(pdf, t, inv)
-	r.paymentNote(pdf, t, inv)
-	return output(pdf)
+	s.pdf.Ln(3)
+	lineTable(s, t, inv)
+	totals(s, t, inv)
+	r.paymentNote(s, t, inv)
+	return output(s)
 }
 
 func documentTitle(t *i18n.Translator, inv model.Invoice) string {
@@ -44,18 +53,30 @@ func documentTitle(t *i18n.Translator, inv model.Invoice) string {
 	return t.T("doc.invoice.title")
 }
 
-// addressBlock puts the sender line and the buyer's address where a DIN 5008 window envelope shows them.
-func addressBlock(pdf *fpdf.Fpdf, seller, buyer model.Party) {
-	pdf.SetXY(marginLeft, 45)
-	pdf.SetFont(fontFamily, "", 7)
-	pdf.CellFormat(85, 4, seller.Name+" · "+seller.Street+" · "+seller.PostalCode+" "+seller.City, "B", 1, "L", false, 0, "")
-	pdf.SetFont(fontFamily, "", 10)
-	pdf.Ln(1)
+// addressBlock puts the sender line and the buyer's address where a DIN 5008 window envelope
+// shows them, from top down; long lines wrap within the window's width. It returns where the
+// block ends.
+func addressBlock(s *sheet, seller, buyer model.Party, top float64) float64 {
+	const width = 85.0
+	s.pdf.SetXY(marginLeft, top)
+	sender := seller.Name + " · " + seller.Street + " · " + seller.PostalCode + " " + seller.City
+	size := 7.0
+	s.setFont("", size)
+	for size > 5 && s.width(sender) > width-2*s.pdf.GetCellMargin() {
+		size -= 0.5
+		s.setFont("", size)
+	}
+	s.paragraph(width, 4, sender, "L")
+	y := s.pdf.GetY()
+	s.pdf.Line(marginLeft, y, marginLeft+width, y)
+	s.setFont("", 10)
+	s.pdf.Ln(1)
 	for _, l := range []string{buyer.Name, buyer.Contact, buyer.Street, buyer.PostalCode + " " + buyer.City, countryLine(buyer.Country)} {
 		if strings.TrimSpace(l) != "" {
-			pdf.CellFormat(85, 5, l, "", 1, "L", false, 0, "")
+			s.paragraph(width, 5, l, "L")
 		}
 	}
+	return s.pdf.GetY()
 }
 
 // countryLine names the buyer's country only when it is abroad, as German addresses do.
@@ -66,10 +87,11 @@ func countryLine(code string) string {
 	return code
 }
 
-// facts is the block of numbers and dates at the right of the address. A value wider than its
-// column (an English date range across two days, a long PO number) wraps onto further lines
-// instead of running over its label. It returns where the block ends.
-func (r *Renderer) facts(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) float64 {
+// facts is the block of numbers and dates at the right of the address, from top down. A
+// label or value wider than its column (an English date range across two days, a long PO
+// number, a Leitweg-ID) wraps onto further lines instead of running over its neighbour. It
+// returns where the block ends.
+func (r *Renderer) facts(s *sheet, t *i18n.Translator, inv model.Invoice, top float64) float64 {
 	rows := [][2]string{
 		{t.T("doc.number"), inv.Number},
 		{t.T("doc.date"), day(t, inv.IssuedAt.In(r.loc))},
@@ -84,72 +106,82 @@ func (r *Renderer) facts(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) 
 	}
 	const x, labelW, lineH = 120.0, 30.0, 5.0
 	valueW := pageWidth - marginRight - x - labelW
-	y := 50.0
+	inner := s.pdf.GetCellMargin() * 2
+	y := top
 	for _, row := range rows {
-		if row[1] == "" {
+		if strings.TrimSpace(row[1]) == "" {
 			continue
 		}
-		pdf.SetXY(x, y)
-		pdf.SetFont(fontFamily, "", 8.5)
-		pdf.CellFormat(labelW, lineH, row[0], "", 0, "L", false, 0, "")
-		pdf.SetFont(fontFamily, "B", 8.5)
-		for _, line := range wrapValue(pdf, row[1], valueW) {
-			pdf.SetXY(x+labelW, y)
-			pdf.CellFormat(valueW, lineH, line, "", 0, "R", false, 0, "")
-			y += lineH
+		s.setFont("", 8.5)
+		labels := s.wrap(row[0], labelW-inner)
+		s.setFont("B", 8.5)
+		values := wrapValue(s, row[1], valueW-inner)
+		s.setFont("", 8.5)
+		for i, l := range labels {
+			s.pdf.SetXY(x, y+float64(i)*lineH)
+			s.printLine(l, labelW, lineH, "L", 0, false)
 		}
+		s.setFont("B", 8.5)
+		for i, l := range values {
+			s.pdf.SetXY(x+labelW, y+float64(i)*lineH)
+			s.printLine(l, valueW, lineH, "R", 0, false)
+		}
+		y += lineH * float64(max(len(labels), len(values)))
 	}
 	return y
 }
 
 // wrapValue splits a value into lines that fit width in the current font: at spaces where it
 // can, and a date range after its dash, so "1 January 2027 –" and "2 January 2027" stay whole.
-func wrapValue(pdf *fpdf.Fpdf, value string, width float64) []string {
-	if pdf.GetStringWidth(value) <= width {
-		return []string{value}
+func wrapValue(s *sheet, value string, width float64) [][]glyph {
+	if a, b, ok := strings.Cut(value, " – "); ok && s.width(value) > width && s.width(a+" –") <= width && s.width(b) <= width {
+		return [][]glyph{s.glyphs(a + " –"), s.glyphs(b)}
 	}
-	if a, b, ok := strings.Cut(value, " – "); ok && pdf.GetStringWidth(a+" –") <= width && pdf.GetStringWidth(b) <= width {
-		return []string{a + " –", b}
-	}
-	return pdf.SplitText(value, width)
+	return s.wrap(value, width)
 }
 
 var tableCols = [5]float64{12, 88, 15, 25, 25} // pos, description, quantity, unit, net; sums to contentW
 
-// lineTable prints one row per line, the description wrapping within its column.
-func lineTable(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
-	pdf.SetFont(fontFamily, "B", 9)
-	pdf.SetFillColor(brandDark[0], brandDark[1], brandDark[2])
-	pdf.SetTextColor(255, 255, 255)
+// lineTable prints one row per line, the description wrapping within its column. A row that
+// does not fit on the page starts the next one; a description longer than a page flows on.
+func lineTable(s *sheet, t *i18n.Translator, inv model.Invoice) {
+	const rowH = 5.5
+	s.setFont("B", 9)
+	s.pdf.SetFillColor(brandDark[0], brandDark[1], brandDark[2])
+	s.pdf.SetTextColor(255, 255, 255)
 	heads := []string{t.T("doc.col.pos"), t.T("doc.col.description"), t.T("doc.col.quantity"), t.T("doc.col.unit"), t.T("doc.col.net")}
 	for i, h := range heads {
-		pdf.CellFormat(tableCols[i], 7, h, "", 0, align(i), true, 0, "")
+		s.filledCell(tableCols[i], 7, h, align(i), 0)
 	}
-	pdf.Ln(-1)
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetFont(fontFamily, "", 9)
-	pdf.SetDrawColor(200, 200, 200)
+	s.pdf.Ln(-1)
+	s.pdf.SetTextColor(0, 0, 0)
+	s.setFont("", 9)
+	s.pdf.SetDrawColor(200, 200, 200)
 	for n, l := range inv.Lines {
-		desc := pdf.SplitText(l.Description, tableCols[1]-2)
-		h := 5.5 * float64(len(desc))
-		if pdf.GetY()+h > 260 {
-			pdf.AddPage()
-			pdf.SetFont(fontFamily, "", 9)
+		desc := s.wrap(l.Description, tableCols[1]-2*s.pdf.GetCellMargin())
+		if len(desc) == 0 {
+			desc = [][]glyph{nil}
 		}
-		x, y := pdf.GetXY()
+		if h := rowH * float64(len(desc)); s.pdf.GetY()+h > 260 && h < 200 {
+			s.pdf.AddPage()
+		}
+		x, y := s.pdf.GetXY()
 		cells := []string{fmt.Sprint(n + 1), "", fmt.Sprint(l.Quantity), t.Money(l.UnitNetCents), t.Money(l.NetCents)}
 		for i, c := range cells {
-			pdf.SetXY(x+sum(tableCols[:i]), y)
-			if i == 1 {
-				pdf.MultiCell(tableCols[1], 5.5, strings.Join(desc, "\n"), "", "L", false)
-				continue
+			if i != 1 {
+				s.pdf.SetXY(x+sum(tableCols[:i]), y)
+				s.cell(tableCols[i], rowH, c, align(i), 0)
 			}
-			pdf.CellFormat(tableCols[i], 5.5, c, "", 0, align(i), false, 0, "")
 		}
-		pdf.Line(marginLeft, y+h, pageWidth-marginRight, y+h)
-		pdf.SetXY(marginLeft, y+h)
+		s.pdf.SetXY(x+tableCols[0], y)
+		for _, d := range desc {
+			s.printLine(d, tableCols[1], rowH, "L", 2, false)
+		}
+		end := s.pdf.GetY()
+		s.pdf.Line(marginLeft, end, pageWidth-marginRight, end)
+		s.pdf.SetXY(marginLeft, end)
 	}
-	pdf.SetDrawColor(0, 0, 0)
+	s.pdf.SetDrawColor(0, 0, 0)
 }
 
 func align(col int) string {
@@ -168,8 +200,8 @@ func sum(xs []float64) float64 {
 }
 
 // totals prints net, VAT at its rate and gross under the amount column.
-func totals(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
-	pdf.Ln(2)
+func totals(s *sheet, t *i18n.Translator, inv model.Invoice) {
+	s.pdf.Ln(2)
 	rate := fmt.Sprintf("%d", inv.VATRateBP/100)
 	if inv.VATRateBP%100 != 0 {
 		rate = strings.Replace(fmt.Sprintf("%.2f", float64(inv.VATRateBP)/100), ".", decimalSep(t), 1)
@@ -188,12 +220,12 @@ func totals(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
 		if r.bold {
 			style = "B"
 		}
-		pdf.SetFont(fontFamily, style, 10)
-		pdf.SetX(marginLeft + 75)
-		pdf.CellFormat(65, 6, r.label, "", 0, "L", false, 0, "")
-		pdf.CellFormat(25, 6, t.Money(r.cents), "", 1, "R", false, 0, "")
+		s.setFont(style, 10)
+		s.pdf.SetX(marginLeft + 75)
+		s.cell(65, 6, r.label, "L", 0)
+		s.cell(25, 6, t.Money(r.cents), "R", 1)
 	}
-	pdf.Ln(4)
+	s.pdf.Ln(4)
 }
 
 func decimalSep(t *i18n.Translator) string {
@@ -204,44 +236,44 @@ func decimalSep(t *i18n.Translator) string {
 }
 
 // paymentNote says how the amount is settled: paid, to be transferred by the due date, or refunded.
-func (r *Renderer) paymentNote(pdf *fpdf.Fpdf, t *i18n.Translator, inv model.Invoice) {
-	pdf.SetFont(fontFamily, "", 10)
+func (r *Renderer) paymentNote(s *sheet, t *i18n.Translator, inv model.Invoice) {
+	s.setFont("", 10)
 	switch {
 	case inv.IsCreditNote():
-		pdf.MultiCell(contentW, 5, t.T("doc.credit_settlement"), "", "L", false)
+		s.paragraph(contentW, 5, t.T("doc.credit_settlement"), "L")
 	case inv.PaymentStatus == model.PaymentPaid:
-		pdf.MultiCell(contentW, 5, t.T("doc.paid", "Method", t.T("doc.method."+inv.PaymentMethod)), "", "L", false)
+		s.paragraph(contentW, 5, t.T("doc.paid", "Method", t.T("doc.method."+inv.PaymentMethod)), "L")
 	default:
 		due := ""
 		if inv.DueDate != nil {
 			due = day(t, inv.DueDate.In(r.loc))
 		}
-		pdf.MultiCell(contentW, 5, t.T("doc.pay_by", "Amount", t.Money(inv.GrossCents), "Due", due, "Number", inv.Number), "", "L", false)
+		s.paragraph(contentW, 5, t.T("doc.pay_by", "Amount", t.Money(inv.GrossCents), "Due", due, "Number", inv.Number), "L")
 		if inv.Seller.IBAN != "" {
-			pdf.Ln(2)
-			pdf.SetFont(fontFamily, "B", 10)
-			pdf.CellFormat(contentW, 5, t.T("doc.bank"), "", 1, "L", false, 0, "")
-			pdf.SetFont(fontFamily, "", 10)
+			s.pdf.Ln(2)
+			s.setFont("B", 10)
+			s.paragraph(contentW, 5, t.T("doc.bank"), "L")
+			s.setFont("", 10)
 			for _, l := range []string{inv.Seller.Name, "IBAN " + inv.Seller.IBAN, labelled("BIC", inv.Seller.BIC), inv.Seller.Bank} {
 				if l != "" {
-					pdf.CellFormat(contentW, 5, l, "", 1, "L", false, 0, "")
+					s.paragraph(contentW, 5, l, "L")
 				}
 			}
 		}
 	}
-	pdf.Ln(3)
-	pdf.MultiCell(contentW, 5, t.T("doc.thanks"), "", "L", false)
+	s.pdf.Ln(3)
+	s.paragraph(contentW, 5, t.T("doc.thanks"), "L")
 }
 
 // continuationHeader names the document and page on every page after the first, so a page that
 // comes loose still says where it belongs.
-func continuationHeader(pdf *fpdf.Fpdf, t *i18n.Translator, name string) {
-	if pdf.PageNo() < 2 {
+func continuationHeader(s *sheet, t *i18n.Translator, name string) {
+	if s.pdf.PageNo() < 2 {
 		return
 	}
-	pdf.SetFont(fontFamily, "", 8)
-	pdf.SetTextColor(90, 90, 90)
-	pdf.CellFormat(contentW, 5, name+" · "+t.T("doc.page", "Page", pdf.PageNo()), "", 1, "R", false, 0, "")
-	pdf.SetTextColor(0, 0, 0)
-	pdf.Ln(3)
+	s.setFont("", 8)
+	s.pdf.SetTextColor(90, 90, 90)
+	s.paragraph(contentW, 5, name+" · "+t.T("doc.page", "Page", s.pdf.PageNo()), "R")
+	s.pdf.SetTextColor(0, 0, 0)
+	s.pdf.Ln(3)
 }

@@ -43,7 +43,7 @@ func pdfText(t *testing.T, pdf []byte) string {
 	return out.String()
 }
 
-func renderer(t *testing.T) *invoice.Renderer {
+func renderer(t testing.TB) *invoice.Renderer {
 	t.Helper()
 	catalog, err := i18n.New()
 	if err != nil {
