@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3", to count rows in the SQLite file
 
 	"seminars/internal/demo"
 )
@@ -30,11 +33,24 @@ func TestMain(m *testing.M) {
 }
 
 // TestServeInstancesStartTogether starts three `seminars serve` processes at the same moment on
-// one empty PostgreSQL schema, as a rolling deploy or `docker compose up --scale` does: all three
-// must become healthy, and the start-up lock must let exactly one of them migrate, seed the demo
-// catalogue and create the first admin.
+// one empty database, as a rolling deploy or `docker compose up --scale` does (on PostgreSQL; on
+// SQLite, processes sharing one file): all three must become healthy, and the start-up lock must
+// let exactly one of them migrate, seed the demo catalogue and create the first admin.
 func TestServeInstancesStartTogether(t *testing.T) {
-	database := postgresSchemaURL(t)
+	cases := []struct {
+		name     string
+		driver   string
+		database func(t *testing.T) string
+	}{
+		{"postgres", "pgx", postgresSchemaURL},
+		{"sqlite", "sqlite3", func(t *testing.T) string { return filepath.Join(t.TempDir(), "seminars.db") }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { startInstancesTogether(t, tc.driver, tc.database(t)) })
+	}
+}
+
+func startInstancesTogether(t *testing.T, driver, database string) {
 	const instances = 3
 	type instance struct {
 		addr   string
@@ -72,7 +88,7 @@ func TestServeInstancesStartTogether(t *testing.T) {
 		}
 	}
 
-	db, err := sql.Open("pgx", database)
+	db, err := sql.Open(driver, database)
 	if err != nil {
 		t.Fatal(err)
 	}
