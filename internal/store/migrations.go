@@ -33,21 +33,20 @@ var migrationFiles embed.FS
 //     `go test ./internal/store -run TestSchemaSnapshot -update` and review their diff.
 func migrationSteps() []*gormigrate.Migration {
 	return []*gormigrate.Migration{
-		baseline(sqlStep("0001_baseline")),
+		// The schema before the first release; it replaced the struct-built steps 0001–0402.
+		replacing("0402_buyer_reference", sqlStep("0001_baseline")),
 	}
 }
 
-// legacyLastMigration is the last step of the struct-built migrations the baseline replaced. A
-// development database that ran them has exactly the baseline's schema already.
-const legacyLastMigration = "0402_buyer_reference"
-
-// baseline marks the baseline as applied, without running it, on a database made by the
-// struct-built migrations before the baseline existed; everywhere else it runs step.
-func baseline(step *gormigrate.Migration) *gormigrate.Migration {
+// replacing marks step as applied, without running it, on a database that ran legacyID, the
+// struct-built migration step it replaces. Only the steps that took over from the struct-built
+// migrations need it (a development database made by those has their schema already); a new
+// step is a plain sqlStep.
+func replacing(legacyID string, step *gormigrate.Migration) *gormigrate.Migration {
 	run := step.Migrate
 	step.Migrate = func(tx *gorm.DB) error {
 		var n int64
-		if err := tx.Table("migrations").Where("id = ?", legacyLastMigration).Count(&n).Error; err != nil {
+		if err := tx.Table("migrations").Where("id = ?", legacyID).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {
