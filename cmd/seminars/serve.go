@@ -25,22 +25,13 @@ import (
 
 // serve runs the web server until ctx is cancelled, then drains requests and closes the database.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := store.Connect(ctx, cfg.Database)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if cfg.Demo {
-		seeded, err := demo.Seed(ctx, st, time.Now(), cfg.Location)
-		if err != nil {
-			return fmt.Errorf("demo catalogue: %w", err)
-		}
-		if seeded {
-			log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
-		}
-	}
 	staffAuth := auth.New(st, web.AuthSettings(cfg), time.Now)
-	signIn, err := ensureAdmin(ctx, cfg, staffAuth, st)
+	signIn, err := prepareDatabase(ctx, cfg, st, staffAuth, log)
 	if err != nil {
 		return err
 	}
@@ -94,6 +85,30 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	return nil
+}
+
+// prepareDatabase migrates the schema, seeds the demo catalogue on an empty database and creates
+// the first admin, all under one hold of the start-up lock: instances starting together on one
+// database wait for each other, so the schema is migrated once, one catalogue is seeded and one
+// admin created. It returns the sign-in hint for the welcome text.
+func prepareDatabase(ctx context.Context, cfg config.Config, st *store.Store, staffAuth *auth.Service, log *slog.Logger) (signIn string, err error) {
+	err = st.WithStartupLock(ctx, func(ctx context.Context) error {
+		if err := st.MigrateLocked(ctx); err != nil {
+			return err
+		}
+		if cfg.Demo {
+			seeded, err := demo.Seed(ctx, st, time.Now(), cfg.Location)
+			if err != nil {
+				return fmt.Errorf("demo catalogue: %w", err)
+			}
+			if seeded {
+				log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
+			}
+		}
+		signIn, err = ensureAdmin(ctx, cfg, staffAuth, st)
+		return err
+	})
+	return signIn, err
 }
 
 // newServer builds the web server and what it depends on.

@@ -157,8 +157,9 @@ func tenPercentOff(cents int64) int64 {
 
 // Seed inserts Catalogue(now, berlin) when the store has no seminar yet and reports whether it
 // did. Counting and inserting share one write transaction, so a failed insert leaves no half
-// catalogue behind, and two instances starting at once cannot both seed: SQLite serialises the
-// transactions, and on PostgreSQL the unique slug index makes the later one fail and roll back.
+// catalogue behind. Instances starting at once call it under the store's start-up lock
+// (Store.WithStartupLock), so only the first finds the database empty; without the lock, on
+// PostgreSQL the unique slug index would make a later one fail and roll back.
 func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Location) (bool, error) {
 	seeded := false
 	err := st.WithTx(ctx, func(tx *store.Tx) error {

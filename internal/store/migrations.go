@@ -1,92 +1,128 @@
 package store
 
 import (
+	"context"
+	"embed"
 	"fmt"
+	"strings"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
-
-	"seminars/internal/model"
 )
 
-// migrations are applied in order and recorded in the migrations table; never edit one that has
-// shipped — add a new one. The first creates the tables from today's models; every later one
-// changes the schema explicitly (and guards with HasColumn/HasTable, because a fresh database
-// gets the newest model shapes from the first migration).
-func migrations() []*gormigrate.Migration {
+// migrationFiles hold the DDL of each step, one file per dialect: migrations/<id>.sqlite.sql and
+// migrations/<id>.postgres.sql.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrationSteps are the schema's versions, applied in this order and recorded by id in the
+// migrations table. The model structs do not define the schema: these steps do, and
+// TestModelsMatchSchema fails when a model field has no column.
+//
+// A step is frozen once it has shipped: never edit, rename, reorder or delete one — a database
+// that ran it would never see the change. To change the schema, append a step:
+//
+//  1. pick the next number and a name, e.g. "0002_booking_notes";
+//  2. write migrations/0002_booking_notes.sqlite.sql and migrations/0002_booking_notes.postgres.sql
+//     (explicit DDL; types, autoincrement/identity, booleans and timestamps differ between the two,
+//     see 0001_baseline) — or, for a data migration SQL alone cannot express, a
+//     *gormigrate.Migration whose Migrate function runs explicit SQL (never the model structs);
+//  3. add sqlStep("0002_booking_notes") at the end of this list;
+//  4. change the model struct to match, then rewrite the schema snapshots with
+//     `go test ./internal/store -run TestSchemaSnapshot -update` and review their diff.
+func migrationSteps() []*gormigrate.Migration {
 	return []*gormigrate.Migration{
-		{
-			ID: "0001_catalogue_and_bookings",
-			Migrate: func(tx *gorm.DB) error {
-				return tx.Migrator().CreateTable(&model.Seminar{}, &model.SeminarDate{}, &model.Booking{}, &model.Attendee{})
-			},
-			Rollback: func(tx *gorm.DB) error {
-				return tx.Migrator().DropTable(&model.Attendee{}, &model.Booking{}, &model.SeminarDate{}, &model.Seminar{})
-			},
-		},
-		createTables("0002_outbox", &model.OutboxItem{}),
-		createTables("0003_vouchers", &model.Voucher{}),
-		{ID: "0101_payments", Migrate: migratePayments, Rollback: rollbackPayments},
-		{ID: "0102_payments_checkout_url", Migrate: migrateCheckoutURL, Rollback: rollbackCheckoutURL},
-		{ID: "0103_refund_due", Migrate: migrateRefundDue, Rollback: rollbackRefundDue},
-		createTables("0301_staff_sessions_tokens", &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{}, &model.APIToken{}),
-		createTables("0302_audit_log", &model.AuditEntry{}),
-		createTables("0303_inhouse_inquiries", &model.InhouseInquiry{}),
-		createTables("0304_waitlist", &model.WaitlistEntry{}),
-		createTables("0401_invoices", &model.Invoice{}, &model.InvoiceCounter{}),
-		{
-			ID: "0402_buyer_reference",
-			Migrate: func(tx *gorm.DB) error {
-				if tx.Migrator().HasColumn(&model.Booking{}, "billing_buyer_reference") {
-					return nil
-				}
-				return tx.Migrator().AddColumn(&model.Booking{}, "billing_buyer_reference")
-			},
-			Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropColumn(&model.Booking{}, "billing_buyer_reference") },
-		},
-		createTables("0403_issued_documents", &model.IssuedDocument{}),
-		{ID: "0501_api_token_role", Migrate: migrateAPITokenRole, Rollback: rollbackAPITokenRole},
+		// The schema before the first release; it replaced the struct-built steps 0001–0402.
+		replacing("0402_buyer_reference", sqlStep("0001_baseline")),
+		replacing("0403_issued_documents", sqlStep("0002_issued_documents")),
+		replacing("0501_api_token_role", sqlStep("0003_api_token_role")),
 	}
 }
 
-// migrateAPITokenRole gives API tokens a role. Tokens made before it were made by owners and
-// could do everything, so they keep the owner's role (the column's default).
-func migrateAPITokenRole(tx *gorm.DB) error {
-	if tx.Migrator().HasColumn(&model.APIToken{}, "role") {
-		return nil
+// replacing marks step as applied, without running it, on a database that ran legacyID, the
+// struct-built migration step it replaces. Only the steps that took over from the struct-built
+// migrations need it (a development database made by those has their schema already); a new
+// step is a plain sqlStep.
+func replacing(legacyID string, step *gormigrate.Migration) *gormigrate.Migration {
+	run := step.Migrate
+	step.Migrate = func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Table("migrations").Where("id = ?", legacyID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		return run(tx)
 	}
-	return tx.Migrator().AddColumn(&model.APIToken{}, "role")
+	return step
 }
 
-func rollbackAPITokenRole(tx *gorm.DB) error {
-	return tx.Migrator().DropColumn(&model.APIToken{}, "role")
-}
-
-// createTables is a migration that adds tables, shaped like their models at the time it runs;
-// the HasTable guard keeps a rerun on a partly migrated database harmless.
-func createTables(id string, tables ...any) *gormigrate.Migration {
+// sqlStep is a step whose DDL is in migrations/<id>.<dialect>.sql. The files hold one statement
+// per semicolon at the end of a line; lines starting with "--" are comments.
+func sqlStep(id string) *gormigrate.Migration {
 	return &gormigrate.Migration{
 		ID: id,
 		Migrate: func(tx *gorm.DB) error {
-			for _, t := range tables {
-				if tx.Migrator().HasTable(t) {
-					continue
-				}
-				if err := tx.Migrator().CreateTable(t); err != nil {
-					return err
+			statements, err := stepStatements(id, tx.Dialector.Name())
+			if err != nil {
+				return err
+			}
+			for _, s := range statements {
+				if err := tx.Exec(s).Error; err != nil {
+					return fmt.Errorf("%s: %w", id, err)
 				}
 			}
 			return nil
 		},
-		Rollback: func(tx *gorm.DB) error { return tx.Migrator().DropTable(tables...) },
 	}
 }
 
-// Migrate brings the schema up to date.
-func Migrate(db *gorm.DB) error {
-	m := gormigrate.New(db, &gormigrate.Options{TableName: "migrations", IDColumnName: "id", IDColumnSize: 100, UseTransaction: true}, migrations())
-	if err := m.Migrate(); err != nil {
+// stepStatements reads a step's statements for a dialect ("sqlite" or "postgres").
+func stepStatements(id, dialect string) ([]string, error) {
+	text, err := migrationFiles.ReadFile("migrations/" + id + "." + dialect + ".sql")
+	if err != nil {
+		return nil, fmt.Errorf("migration %s for %s: %w", id, dialect, err)
+	}
+	var statements []string
+	var current strings.Builder
+	for _, line := range strings.Split(string(text), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "--") {
+			continue
+		}
+		current.WriteString(line)
+		current.WriteString("\n")
+		if strings.HasSuffix(trimmed, ";") {
+			statements = append(statements, strings.TrimSpace(current.String()))
+			current.Reset()
+		}
+	}
+	if rest := strings.TrimSpace(current.String()); rest != "" {
+		return nil, fmt.Errorf("migration %s for %s: statement without a closing semicolon: %.60s", id, dialect, rest)
+	}
+	return statements, nil
+}
+
+// migrate applies the steps a database has not seen yet, in one transaction, so a failed step
+// leaves the schema as it was. Callers hold the start-up lock.
+func migrate(ctx context.Context, db *gorm.DB, steps []*gormigrate.Migration) error {
+	options := &gormigrate.Options{TableName: "migrations", IDColumnName: "id", IDColumnSize: 100, UseTransaction: true}
+	if err := gormigrate.New(db.WithContext(ctx), options, steps).Migrate(); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	return nil
+}
+
+// Migrate brings the schema up to date under the start-up lock, so that several instances
+// starting at once apply each step exactly once.
+func (s *Store) Migrate(ctx context.Context) error {
+	return s.WithStartupLock(ctx, s.MigrateLocked)
+}
+
+// MigrateLocked is Migrate for a caller that holds the start-up lock already (inside
+// WithStartupLock), so that one hold covers the migrations and what start-up does after them.
+func (s *Store) MigrateLocked(ctx context.Context) error {
+	return migrate(ctx, s.write, migrationSteps())
 }

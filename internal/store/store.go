@@ -1,5 +1,10 @@
 // Package store opens the database (SQLite or PostgreSQL), migrates it and runs every query.
 // It is the only package that touches *gorm.DB. Reads go to a read pool; writes go through WithTx.
+//
+// The schema is defined by versioned, frozen migration steps of explicit DDL per dialect
+// (migrations.go, migrations/*.sql), not by the model structs; migrationSteps says how to add
+// one. Migrations, and whatever else start-up must do once per database (demo seeding, the first
+// admin), run under WithStartupLock, so several instances can start together.
 package store
 
 import (
@@ -26,6 +31,7 @@ type Store struct {
 	write    *gorm.DB
 	read     *gorm.DB
 	postgres bool
+	path     string // the SQLite file; empty on PostgreSQL
 }
 
 // Tx is a write transaction; its Queries see and change the transaction's state.
@@ -38,13 +44,28 @@ type Queries struct {
 	db *gorm.DB
 }
 
-// Open connects to dsn — a SQLite file path or a postgres:// URL — and migrates the schema.
+// Open connects to dsn — a SQLite file path or a postgres:// URL — and migrates the schema under
+// the start-up lock.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s, err := Connect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Migrate(ctx); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Connect connects to dsn like Open but leaves the schema alone, for a caller that migrates
+// itself inside a longer start-up under WithStartupLock (see MigrateLocked).
 //
 // SQLite runs in WAL mode with synchronous=FULL: one writer connection whose transactions start
 // with BEGIN IMMEDIATE (so two writers never deadlock or fail with "database is locked" on lock
 // upgrade; they queue for the connection instead), and a separate pool of read-only connections
 // that WAL lets read while the writer writes.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Connect(ctx context.Context, dsn string) (*Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		return openPostgres(ctx, dsn)
 	}
@@ -85,11 +106,6 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	writeDB.SetMaxIdleConns(1)
 	writeDB.SetConnMaxLifetime(0)
 
-	if err := Migrate(write); err != nil {
-		_ = writeDB.Close()
-		return nil, err
-	}
-
 	readParams := cloneValues(common)
 	readParams.Set("_query_only", "true")
 	read, err := gorm.Open(sqlite.Open("file:"+path+"?"+readParams.Encode()), gormConfig())
@@ -103,8 +119,12 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	}
 	readDB.SetMaxOpenConns(8)
 	readDB.SetMaxIdleConns(8)
-	s := &Store{Queries: Queries{db: read}, write: write, read: read}
-	return s, s.Ping(ctx)
+	s := &Store{Queries: Queries{db: read}, write: write, read: read, path: path}
+	if err := s.Ping(ctx); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*Store, error) {
@@ -119,12 +139,12 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	sqlDB.SetMaxOpenConns(20)
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
-	if err := Migrate(db); err != nil {
-		_ = sqlDB.Close()
+	s := &Store{Queries: Queries{db: db}, write: db, read: db, postgres: true}
+	if err := s.Ping(ctx); err != nil {
+		_ = s.Close()
 		return nil, err
 	}
-	s := &Store{Queries: Queries{db: db}, write: db, read: db, postgres: true}
-	return s, s.Ping(ctx)
+	return s, nil
 }
 
 func cloneValues(v url.Values) url.Values {
