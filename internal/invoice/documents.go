@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-		"strconv"
+	"strconv"
 	"time"
 
 	"seminars/internal/model"

@@ -70,11 +70,11 @@ func TestFailingItems(t *testing.T) {
 		wantStatus string
 		wantError  string
 	}{
-		{"panic is recorded and parked after N", `{}`, func(context.Context, model.OutboxItem, time.Time) error {
-			var m map[string]int
-			m["boom"]++ // a nil map: a real runtime panic
+		{"panic is recorded and parked after N", `{}`, func(_ context.Context, item model.OutboxItem, _ time.Time) error {
+			glyphs := make([]int, 0)
+			glyphs[len(item.Key)]++ // a real runtime panic, like fpdf's font map on an emoji
 			return nil
-		}, 3, model.OutboxFailed, "panic: assignment to entry in nil map"},
+		}, 3, model.OutboxFailed, "panic: runtime error: index out of range [10] with length 0"},
 		{"permanent error parked after N", `{}`, func(context.Context, model.OutboxItem, time.Time) error {
 			return worker.Permanent(errors.New("no header can carry this name"))
 		}, 3, model.OutboxFailed, "no header can carry this name"},
@@ -153,7 +153,9 @@ func TestParkedItemTellsTheOwnersOnce(t *testing.T) {
 		ctx := context.Background()
 		jobs := worker.New(st, worker.Settings{MaxAttempts: 1})
 		poison := enqueue(t, st, testTopic, `{}`, 1)[0]
-		fail := func(context.Context, model.OutboxItem, time.Time) error { return worker.Permanent(errors.New("poison")) }
+		fail := func(context.Context, model.OutboxItem, time.Time) error {
+			return worker.Permanent(errors.New("poison"))
+		}
 		if _, err := jobs.Drain(ctx, worker.Queue{Topic: testTopic, Batch: 10, Handle: fail}, t0); err != nil {
 			t.Fatal(err)
 		}
