@@ -76,10 +76,10 @@ func (q Queries) CountParkedOutbox(ctx context.Context) (map[string]int64, error
 	return counts, err
 }
 
-// errorText is an error as stored in last_error: cut to the column's 1000 bytes on a rune
-// boundary, so PostgreSQL never sees half a character.
+// errorText is an error as stored in last_error: valid UTF-8 without NUL bytes, cut to the
+// column's 1000 bytes on a rune boundary, so PostgreSQL takes whatever text an error carries.
 func errorText(cause error) string {
-	msg := strings.ToValidUTF8(cause.Error(), "\uFFFD")
+	msg := strings.ReplaceAll(strings.ToValidUTF8(cause.Error(), "\uFFFD"), "\x00", "")
 	if len(msg) <= 1000 {
 		return msg
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -26,7 +27,7 @@ func park(ctx context.Context, tx *store.Tx, item model.OutboxItem, cause error,
 		return nil
 	}
 	payload, err := json.Marshal(model.EventPayload{Event: model.EventItemParked, Extra: map[string]string{
-		"outbox_id": strconv.FormatUint(uint64(item.ID), 10), "topic": item.Topic, "key": item.Key, "error": cause.Error(),
+		"outbox_id": strconv.FormatUint(uint64(item.ID), 10), "topic": item.Topic, "key": item.Key, "error": noticeText(cause),
 	}})
 	if err != nil {
 		return err
@@ -41,4 +42,18 @@ func park(ctx context.Context, tx *store.Tx, item model.OutboxItem, cause error,
 func isParkedNotice(key string) bool {
 	_, rest, _ := strings.Cut(key, ":")
 	return strings.HasPrefix(rest, parkedNoticeKey)
+}
+
+// noticeText is an error as the owners read it: one line of valid text, at most 500 characters.
+func noticeText(cause error) string {
+	text := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(cause.Error(), "\uFFFD"))
+	if runes := []rune(text); len(runes) > 500 {
+		text = string(runes[:500]) + "…"
+	}
+	return text
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -392,4 +393,24 @@ func metricValue(t *testing.T, m *worker.Metrics, name, topic string) float64 {
 	}
 	t.Fatalf("no %s{topic=%q}", name, topic)
 	return 0
+}
+
+// TestAnyErrorTextIsRecorded: an error with NUL bytes, invalid UTF-8 and thousands of
+// multi-byte characters is stored cut to the column, as valid text, on both databases.
+func TestAnyErrorTextIsRecorded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		jobs := worker.New(st, worker.Settings{})
+		item := enqueue(t, st, testTopic, `{}`, 1)[0]
+		cause := "bad\x00byte \xff\xfe " + strings.Repeat("😀", 1000)
+		q := worker.Queue{Topic: testTopic, Batch: 1, Handle: func(context.Context, model.OutboxItem, time.Time) error { return errors.New(cause) }}
+		if _, err := jobs.Drain(ctx, q, t0); err != nil {
+			t.Fatal(err)
+		}
+		got := reload(t, st, item.ID)
+		if len(got.LastError) > 1000 || !utf8.ValidString(got.LastError) || strings.ContainsRune(got.LastError, 0) ||
+			!strings.HasPrefix(got.LastError, "badbyte \uFFFD") {
+			t.Fatalf("last error (%d bytes) %q…", len(got.LastError), got.LastError[:min(40, len(got.LastError))])
+		}
+	})
 }
