@@ -1,12 +1,11 @@
 package main
 
 import (
-	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"seminars/internal/booking"
+	"seminars/internal/worker"
 )
 
 // How often unpaid holds are swept and the Stripe outbox is worked.
@@ -15,18 +14,14 @@ const (
 	stripeWorkerInterval = 15 * time.Second
 )
 
-// startPaymentWorkers runs the hold sweeper (always: holds must expire even if Stripe is later
-// switched off) and, with Stripe, the worker for Stripe outbox items. The returned function
-// stops them and waits until they have finished their current round.
-func startPaymentWorkers(ctx context.Context, bookings *booking.Service, log *slog.Logger) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); booking.NewSweeper(bookings).Run(ctx, holdSweepInterval) }()
+// paymentJobs are the hold sweeper (always: holds must expire even if Stripe is later switched
+// off) and, with Stripe, the worker for Stripe outbox items.
+func paymentJobs(bookings *booking.Service, jobs *worker.Runner, log *slog.Logger) []worker.Job {
+	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(bookings).RunOnce)}
 	if bookings.PaymentsEnabled() {
-		wg.Add(1)
-		go func() { defer wg.Done(); booking.NewStripeWorker(bookings).Run(ctx, stripeWorkerInterval) }()
+		stripe := booking.NewStripeWorker(bookings, jobs)
+		list = append(list, jobs.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return func() { cancel(); wg.Wait() }
+	return list
 }

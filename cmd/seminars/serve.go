@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"seminars"
 	"seminars/internal/auth"
 	"seminars/internal/booking"
@@ -21,6 +23,7 @@ import (
 	"seminars/internal/mail"
 	"seminars/internal/store"
 	"seminars/internal/web"
+	"seminars/internal/worker"
 )
 
 // serve runs the web server until ctx is cancelled, then drains requests and closes the database.
@@ -35,27 +38,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
-	srv, err := newServer(cfg, st, staffAuth, log)
+	jobMetrics := worker.NewMetrics(st)
+	jobs := worker.New(st, worker.Settings{MaxAttempts: cfg.WorkerMaxAttempts, Now: time.Now, Log: log, Metrics: jobMetrics})
+	srv, err := newServer(cfg, st, staffAuth, jobMetrics, log)
 	if err != nil {
 		return err
 	}
-	stopPayments := startPaymentWorkers(ctx, srv.Bookings(), log)
-	defer stopPayments()
-	stopDocuments, err := startDocumentRenderer(ctx, cfg, st, log)
+	background, err := backgroundJobs(cfg, st, srv, jobs, log)
 	if err != nil {
 		return err
 	}
-	defer stopDocuments()
-	worker, err := newMailWorker(cfg, st, log)
-	if err != nil {
-		return err
-	}
-	workerCtx, stopWorker := context.WithCancel(ctx)
-	workerDone := make(chan struct{})
-	go func() { defer close(workerDone); worker.Run(workerCtx) }()
-	// Stop the mail worker after the last request, so the mail that request caused is in the
-	// outbox; what is still pending there is sent at the next start.
-	defer func() { stopWorker(); <-workerDone }()
+	// The jobs stop after the last request (this defer runs after the HTTP shutdown below), so
+	// the mail that request caused is in the outbox; what is still pending there is sent at the
+	// next start.
+	stopJobs := jobs.Start(ctx, background...)
+	defer stopJobs()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -69,8 +66,6 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	printWelcome(stdout, cfg, listener.Addr())
 	fmt.Fprintln(stdout, signIn)
-	stopWaitlist := startWaitlist(ctx, srv.Waitlist(), log)
-	defer stopWaitlist()
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(listener) }()
 	select {
@@ -111,8 +106,23 @@ func prepareDatabase(ctx context.Context, cfg config.Config, st *store.Store, st
 	return signIn, err
 }
 
-// newServer builds the web server and what it depends on.
-func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log *slog.Logger) (*web.Server, error) {
+// backgroundJobs lists every background job of the service; all run on jobs, so none can take
+// the process down.
+func backgroundJobs(cfg config.Config, st *store.Store, srv *web.Server, jobs *worker.Runner, log *slog.Logger) ([]worker.Job, error) {
+	mailer, err := newMailWorker(cfg, st, jobs, log)
+	if err != nil {
+		return nil, err
+	}
+	documents, err := documentJob(cfg, st, jobs)
+	if err != nil {
+		return nil, err
+	}
+	list := append(paymentJobs(srv.Bookings(), jobs, log), documents, mailer.Job(), waitlistJob(srv.Waitlist(), log))
+	return list, nil
+}
+
+// newServer builds the web server and what it depends on; jobMetrics go on its /metrics.
+func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, jobMetrics *worker.Metrics, log *slog.Logger) (*web.Server, error) {
 	catalog, err := i18n.New()
 	if err != nil {
 		return nil, err
@@ -120,11 +130,12 @@ func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, log 
 	bookings := booking.FromConfig(st, cfg, time.Now, log)
 	return web.New(web.Deps{
 		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
+		Metrics: []prometheus.Collector{jobMetrics},
 	})
 }
 
 // newMailWorker builds the outbox worker that sends mail, and says at start-up where mail goes.
-func newMailWorker(cfg config.Config, st *store.Store, log *slog.Logger) (*mail.Worker, error) {
+func newMailWorker(cfg config.Config, st *store.Store, jobs *worker.Runner, log *slog.Logger) (*mail.Worker, error) {
 	catalog, err := i18n.New()
 	if err != nil {
 		return nil, err
@@ -147,7 +158,7 @@ func newMailWorker(cfg config.Config, st *store.Store, log *slog.Logger) (*mail.
 		ReminderDays: cfg.ReminderDays, SellerName: cfg.SellerName, SellerAddress: cfg.SellerAddress,
 		SellerEmail: cfg.SellerEmail, SellerVATID: cfg.SellerVATID,
 		Seller: invoice.SellerFromConfig(cfg), TrainerName: cfg.TrainerName,
-	}, time.Now, log), nil
+	}, time.Now, log, jobs), nil
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {

@@ -6,30 +6,19 @@ import (
 	"time"
 
 	"seminars/internal/backoffice"
+	"seminars/internal/worker"
 )
 
-// startWaitlist ends waiting-list offers that ran out and offers freed seats to the next in
-// line, once a minute. The returned stop waits for a run in progress, so the database is closed
-// only after it.
-func startWaitlist(ctx context.Context, w *backoffice.Waitlist, log *slog.Logger) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(time.Minute)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				if n, err := w.Process(ctx); err != nil {
-					log.Error("waiting list", "error", err)
-				} else if n > 0 {
-					log.Info("waiting-list offers sent", "count", n)
-				}
-			}
+// waitlistInterval is how often waiting-list offers are checked.
+const waitlistInterval = time.Minute
+
+// waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.
+func waitlistJob(w *backoffice.Waitlist, log *slog.Logger) worker.Job {
+	return worker.Every("waitlist", waitlistInterval, func(ctx context.Context, _ time.Time) (int, error) {
+		n, err := w.Process(ctx) // the waiting list reads its own clock
+		if n > 0 {
+			log.Info("waiting-list offers sent", "count", n)
 		}
-	}()
-	return func() { cancel(); <-done }
+		return n, err
+	})
 }

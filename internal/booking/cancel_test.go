@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"seminars/internal/booking"
 	"seminars/internal/model"
 	"seminars/internal/payment"
 	"seminars/internal/store"
@@ -34,7 +33,7 @@ func TestCancelByBookerRefundsAPaymentConfirmedMeanwhile(t *testing.T) {
 		if webhookErr != nil {
 			t.Fatalf("webhook: %v", webhookErr)
 		}
-		if _, err := booking.NewStripeWorker(e.svc).RunOnce(ctx, e.clock.Add(time.Minute)); err != nil {
+		if _, err := e.stripeWorker().RunOnce(ctx, e.clock.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 		got := e.booking(t, b.Reference)
@@ -178,7 +177,7 @@ func TestCancelByTrainerGivesEverythingBack(t *testing.T) {
 				if _, err := e.svc.CancelByTrainer(ctx, b.Reference); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := booking.NewStripeWorker(e.svc).RunOnce(ctx, e.clock.Add(time.Minute)); err != nil {
+				if _, err := e.stripeWorker().RunOnce(ctx, e.clock.Add(time.Minute)); err != nil {
 					t.Fatal(err)
 				}
 				got := e.booking(t, b.Reference)

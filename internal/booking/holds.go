@@ -44,15 +44,6 @@ func (w *Sweeper) RunOnce(ctx context.Context, now time.Time) (int, error) {
 	return released, errors.Join(errs...)
 }
 
-// Run sweeps every interval until ctx ends.
-func (w *Sweeper) Run(ctx context.Context, interval time.Duration) {
-	runEvery(ctx, interval, func() {
-		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil && ctx.Err() == nil {
-			w.bookings.log.ErrorContext(ctx, "hold sweeper", "error", err)
-		}
-	})
-}
-
 // releaseExpired re-checks one hold under lock (a payment may have arrived since it was listed),
 // releases it and asks the Stripe worker to expire its Checkout Session.
 func (s *Service) releaseExpired(ctx context.Context, reference string, now time.Time) (bool, error) {
@@ -88,18 +79,4 @@ func enqueueExpireSession(ctx context.Context, tx *store.Tx, b *model.Booking) e
 	return tx.Enqueue(ctx, &model.OutboxItem{
 		Topic: model.TopicStripeExpireSession, Key: model.TopicStripeExpireSession + ":" + b.Stripe.SessionID, Payload: string(payload),
 	})
-}
-
-// runEvery calls fn now and then every interval until ctx ends.
-func runEvery(ctx context.Context, interval time.Duration, fn func()) {
-	ticker := time.NewTicker(interval)
-	defer ticker.Stop()
-	for {
-		fn()
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-		}
-	}
 }

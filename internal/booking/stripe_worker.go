@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,67 +9,54 @@ import (
 	"seminars/internal/model"
 	"seminars/internal/payment"
 	"seminars/internal/store"
+	"seminars/internal/worker"
 )
 
 // StripeWorker carries out the Stripe calls that use cases put in the outbox (topics "stripe."):
-// refunds and session expiries, after their transaction committed, retried with backoff.
+// refunds and session expiries, after their transaction committed, retried with backoff by the
+// worker.Runner (a Stripe outage is transient: retried, never parked).
 type StripeWorker struct {
 	bookings *Service
+	jobs     *worker.Runner
 }
 
-// NewStripeWorker returns a worker for the service's outbox items. The service must have
-// payments (UsePayments).
-func NewStripeWorker(s *Service) *StripeWorker { return &StripeWorker{bookings: s} }
+// NewStripeWorker returns a worker for the service's outbox items, run by jobs. The service
+// must have payments (UsePayments).
+func NewStripeWorker(s *Service, jobs *worker.Runner) *StripeWorker {
+	return &StripeWorker{bookings: s, jobs: jobs}
+}
 
-// RunOnce performs the items due at now and returns how many succeeded.
+// stripeBatch bounds how many Stripe calls one round makes.
+const stripeBatch = 50
+
+// Queue is the worker's outbox queue, for worker.Runner.QueueJob.
+func (w *StripeWorker) Queue() worker.Queue {
+	return worker.Queue{Topic: "stripe.", Batch: stripeBatch, Handle: w.perform, Failed: w.flagRefund}
+}
+
+// RunOnce performs the items due at now and returns how many it took.
 func (w *StripeWorker) RunOnce(ctx context.Context, now time.Time) (int, error) {
-	s := w.bookings
-	if s.payments == nil {
+	if w.bookings.payments == nil {
 		return 0, nil
 	}
-	items, err := s.store.DueOutboxItems(ctx, "stripe.", now.UTC(), 50)
-	if err != nil {
-		return 0, err
-	}
-	done := 0
-	var errs []error
-	for _, item := range items {
-		err := w.perform(ctx, item, now.UTC())
-		if err == nil {
-			done++
-			continue
-		}
-		s.log.WarnContext(ctx, "stripe outbox item failed", "topic", item.Topic, "key", item.Key, "attempt", item.Attempts+1, "error", err)
-		if mErr := s.store.WithTx(ctx, func(tx *store.Tx) error { return w.retryLater(ctx, tx, item, err, now.UTC()) }); mErr != nil {
-			errs = append(errs, mErr)
-		}
-	}
-	return done, errors.Join(errs...)
+	return w.jobs.Drain(ctx, w.Queue(), now)
 }
 
-// Run works the outbox every interval until ctx ends.
-func (w *StripeWorker) Run(ctx context.Context, interval time.Duration) {
-	runEvery(ctx, interval, func() {
-		if _, err := w.RunOnce(ctx, w.bookings.now()); err != nil && ctx.Err() == nil {
-			w.bookings.log.ErrorContext(ctx, "stripe worker", "error", err)
-		}
-	})
-}
-
-// retryLater records a failed attempt; a refund that fails for good flags its booking, so the
-// trainer sees money that still has to go back.
-func (w *StripeWorker) retryLater(ctx context.Context, tx *store.Tx, item model.OutboxItem, cause error, now time.Time) error {
-	if err := tx.MarkOutboxRetry(ctx, item, cause, now); err != nil {
-		return err
-	}
-	if item.Topic != model.TopicStripeRefund || item.Attempts+1 < model.MaxOutboxAttempts {
+// flagRefund flags the booking of a refund that failed worker_max_attempts times, or was
+// parked, so the trainer sees money that still has to go back. A refund that failed for a
+// passing reason goes on being tried.
+func (w *StripeWorker) flagRefund(ctx context.Context, tx *store.Tx, f worker.Failure) error {
+	if f.Item.Topic != model.TopicStripeRefund || (!f.LimitReached && !f.Parked) {
 		return nil
 	}
 	var p model.StripeRefundPayload
-	if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
-		return err
+	if err := worker.Decode(f.Item, &p); err != nil {
+		return nil // nothing to flag: the payload names no booking
 	}
 	b, err := tx.LockBooking(ctx, p.Reference)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -83,7 +69,7 @@ func (w *StripeWorker) perform(ctx context.Context, item model.OutboxItem, now t
 	switch item.Topic {
 	case model.TopicStripeRefund:
 		var p model.StripeRefundPayload
-		if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
+		if err := worker.Decode(item, &p); err != nil {
 			return err
 		}
 		if _, err := s.payments.Refund(ctx, payment.RefundInput{
@@ -93,6 +79,9 @@ func (w *StripeWorker) perform(ctx context.Context, item model.OutboxItem, now t
 		}
 		return s.store.WithTx(ctx, func(tx *store.Tx) error {
 			b, err := tx.LockBooking(ctx, p.Reference)
+			if errors.Is(err, model.ErrNotFound) {
+				return worker.Permanent(err) // no booking to record the refund on, ever
+			}
 			if err != nil {
 				return err
 			}
@@ -103,7 +92,7 @@ func (w *StripeWorker) perform(ctx context.Context, item model.OutboxItem, now t
 		})
 	case model.TopicStripeExpireSession:
 		var p model.StripeExpirePayload
-		if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
+		if err := worker.Decode(item, &p); err != nil {
 			return err
 		}
 		if err := s.payments.ExpireSession(ctx, p.SessionID); err != nil {
@@ -111,5 +100,5 @@ func (w *StripeWorker) perform(ctx context.Context, item model.OutboxItem, now t
 		}
 		return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxDone(ctx, item.ID, now) })
 	}
-	return fmt.Errorf("stripe worker: unknown topic %q", item.Topic)
+	return worker.Permanent(fmt.Errorf("stripe worker: unknown topic %q", item.Topic))
 }

@@ -47,6 +47,8 @@ type Config struct {
 	SMTPURL      string `koanf:"smtp_url"`
 	MailFrom     string `koanf:"mail_from"`
 	ReminderDays int    `koanf:"reminder_days"`
+	// WorkerMaxAttempts is how many panics or permanent errors park a background item.
+	WorkerMaxAttempts int `koanf:"worker_max_attempts"`
 
 	BookingRateLimit int `koanf:"booking_rate_limit"`
 	// TrustedProxies are comma-separated CIDRs of reverse proxies whose X-Forwarded-For names
@@ -188,6 +190,9 @@ func (c *Config) Validate() error {
 	}
 	if c.CancellationFeePercent < 0 || c.CancellationFeePercent > 100 {
 		bad("cancellation_fee_percent must be between 0 and 100")
+	}
+	if c.WorkerMaxAttempts < 1 || c.WorkerMaxAttempts > 100 {
+		bad("worker_max_attempts must be between 1 and 100")
 	}
 	if c.ReminderDays < 0 || c.ReminderDays > 60 {
 		bad("reminder_days must be between 0 (off) and 60")

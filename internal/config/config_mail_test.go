@@ -22,6 +22,9 @@ func TestMailSettings(t *testing.T) {
 	}{
 		{"defaults", nil, "", func(c config.Config) bool { return c.ReminderDays == 3 && c.SMTPURL == "" }},
 		{"reminders off", []string{"SEMINARS_REMINDER_DAYS=0"}, "", func(c config.Config) bool { return c.ReminderDays == 0 }},
+		{"worker attempts default", nil, "", func(c config.Config) bool { return c.WorkerMaxAttempts == 5 }},
+		{"worker attempts set", []string{"SEMINARS_WORKER_MAX_ATTEMPTS=3"}, "", func(c config.Config) bool { return c.WorkerMaxAttempts == 3 }},
+		{"worker attempts zero", []string{"SEMINARS_WORKER_MAX_ATTEMPTS=0"}, "worker_max_attempts", nil},
 		{"smtp with user", []string{"SEMINARS_SMTP_URL=smtp://u:p@mail.example:587"}, "", nil},
 		{"smtps", []string{"SEMINARS_SMTP_URL=smtps://mail.example"}, "", nil},
 		{"negative reminder days", []string{"SEMINARS_REMINDER_DAYS=-1"}, "reminder_days", nil},

@@ -7,12 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/worker"
 )
 
 // ErrDocumentKind says a file kind other than model.DocumentPDF or model.DocumentXML was asked for.
@@ -113,63 +113,34 @@ func enqueueRender(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
 	})
 }
 
-// RenderDue renders the files of documents issued since the last round, up to one batch, and
-// returns how many items it took. A failure is recorded on its item, which is tried again later
-// with model.OutboxBackoff; rendering is idempotent, so two workers on one item do no harm.
-func (d *Documents) RenderDue(ctx context.Context, now time.Time, log *slog.Logger) (int, error) {
-	items, err := d.st.DueOutboxItems(ctx, model.TopicDocumentRender, now, renderBatch)
-	if err != nil {
-		return 0, err
-	}
-	for _, item := range items {
-		if ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-		renderErr := d.renderItem(ctx, item)
-		err := d.st.WithTx(ctx, func(tx *store.Tx) error {
-			if renderErr != nil {
-				return tx.MarkOutboxRetry(ctx, item, renderErr, now)
-			}
-			return tx.MarkOutboxDone(ctx, item.ID, now)
-		})
-		if renderErr != nil {
-			log.Warn("document not rendered", "id", item.ID, "key", item.Key, "error", renderErr)
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
-	return len(items), nil
+// RenderQueue is the document.render outbox queue, for worker.Runner: each item renders and
+// stores the files of one issued document. Rendering is idempotent, so two workers on one item
+// do no harm; a renderer failure (ErrRender) is permanent and parks the item after
+// worker_max_attempts attempts.
+func (d *Documents) RenderQueue() worker.Queue {
+	return worker.Queue{Topic: model.TopicDocumentRender, Batch: renderBatch, Handle: d.renderItem}
 }
 
-func (d *Documents) renderItem(ctx context.Context, item model.OutboxItem) error {
+// RenderDue renders the files of documents issued since the last round, up to one batch, and
+// returns how many items it took.
+func (d *Documents) RenderDue(ctx context.Context, jobs *worker.Runner, now time.Time) (int, error) {
+	return jobs.Drain(ctx, d.RenderQueue(), now)
+}
+
+func (d *Documents) renderItem(ctx context.Context, item model.OutboxItem, now time.Time) error {
 	var p model.DocumentRenderPayload
-	if err := json.Unmarshal([]byte(item.Payload), &p); err != nil {
-		return fmt.Errorf("document.render payload: %w", err)
+	if err := worker.Decode(item, &p); err != nil {
+		return err
 	}
 	inv, err := d.st.InvoiceByID(ctx, p.InvoiceID)
+	if errors.Is(err, model.ErrNotFound) {
+		return worker.Permanent(err) // nothing to render, ever
+	}
 	if err != nil {
 		return err
 	}
-	return d.RenderAll(ctx, inv)
-}
-
-// Run renders documents until ctx is cancelled: a full batch is followed by the next at once,
-// otherwise it waits every before looking again. A failing round is logged and the next one
-// tries again.
-func (d *Documents) Run(ctx context.Context, every time.Duration, log *slog.Logger) {
-	for {
-		n, err := d.RenderDue(ctx, d.now().UTC(), log)
-		if err != nil && ctx.Err() == nil {
-			log.Error("document render round failed", "error", err)
-		}
-		if n == renderBatch && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(every):
-		}
+	if err := d.RenderAll(ctx, inv); err != nil {
+		return err
 	}
+	return d.st.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxDone(ctx, item.ID, now) })
 }

@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
+	"seminars/internal/worker"
 )
 
 // issuedAt is the fixed clock of these tests: a Tuesday morning in Berlin.
@@ -39,7 +38,8 @@ func (r *versionedRenderer) EInvoiceXML(inv model.Invoice) ([]byte, error) {
 	return append(xml, fmt.Sprintf("<!-- renderer version %d -->\n", r.calls.Add(1))...), err
 }
 
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+// jobs runs background items with the default failure policy and no log.
+func jobs(st *store.Store) *worker.Runner { return worker.New(st, worker.Settings{}) }
 
 // Issuing writes a document.render item in the issuing transaction; the render round stores the
 // PDF and the XML once, with their digest, and a second round (or a retried item) renders nothing.
@@ -67,7 +67,7 @@ func TestIssuedDocumentsAreRenderedOnceAfterCommit(t *testing.T) {
 
 		r := &versionedRenderer{real: renderer(t)}
 		docs := invoice.NewDocuments(st, r, func() time.Time { return issuedAt.Add(2 * time.Hour) })
-		if n, err := docs.RenderDue(ctx, issuedAt.Add(2*time.Hour), quiet()); err != nil || n != 2 {
+		if n, err := docs.RenderDue(ctx, jobs(st), issuedAt.Add(2*time.Hour)); err != nil || n != 2 {
 			t.Fatalf("render round took %d items (%v), want 2", n, err)
 		}
 		if got := r.calls.Load(); got != 4 {
@@ -88,7 +88,7 @@ func TestIssuedDocumentsAreRenderedOnceAfterCommit(t *testing.T) {
 			}
 		}
 
-		if n, err := docs.RenderDue(ctx, issuedAt.Add(3*time.Hour), quiet()); err != nil || n != 0 {
+		if n, err := docs.RenderDue(ctx, jobs(st), issuedAt.Add(3*time.Hour)); err != nil || n != 0 {
 			t.Errorf("second round took %d items (%v), want none", n, err)
 		}
 		if err := docs.RenderAll(ctx, inv); err != nil {

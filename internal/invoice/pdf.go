@@ -11,6 +11,7 @@ import (
 
 	"seminars/internal/i18n"
 	"seminars/internal/model"
+	"seminars/internal/worker"
 )
 
 const (
@@ -160,8 +161,9 @@ func output(s *sheet) ([]byte, error) {
 }
 
 // ErrRender says a document could not be rendered because the renderer itself failed (a panic
-// in it or in the PDF library), not because of the record.
-var ErrRender = errors.New("document renderer failed")
+// in it or in the PDF library), not because of the record. It is permanent (worker.Permanent):
+// the same data fails the same way, so a render item that keeps failing with it is parked.
+var ErrRender = worker.Permanent(errors.New("document renderer failed"))
 
 // guard runs a renderer and turns a panic in it into an error wrapping ErrRender, so that no
 // document, whatever its text, can take down the process that renders it. The text filter is

@@ -10,11 +10,13 @@ import (
 	"unicode/utf8"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"seminars/internal/worker"
 )
 
 // ErrPermanent marks a message that can never be sent as stored (a name or address no header
 // can carry): retrying gives the same result, so the worker should park it instead of retrying.
-var ErrPermanent = errors.New("mail: message cannot be sent")
+var ErrPermanent = worker.Permanent(errors.New("mail: message cannot be sent"))
 
 // compose turns a stored message into a MIME message: text with an HTML alternative, and for
 // invites the calendar both as a text/calendar alternative (which Outlook and Gmail show as an

@@ -8,46 +8,24 @@ import (
 
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/worker"
 )
 
-// deliver sends due mail.send items. Each item is claimed first (so a second worker, or the
-// next round while this one is still sending, leaves it alone), then sent, then marked done; a
-// failure schedules the next attempt with model.OutboxBackoff.
-func (w *Worker) deliver(ctx context.Context, now time.Time) error {
-	items, err := w.store.DueOutboxItems(ctx, TopicSend, now, batchSize)
-	if err != nil {
-		return err
-	}
-	for _, item := range items {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err := w.deliverOne(ctx, item, now); err != nil {
-			return err
-		}
-	}
-	return nil
+// sendQueue delivers due mail.send items. The runner claims each item first (so a second
+// worker, or the next round while this one is still sending, leaves it alone), then sends it,
+// then it is marked done; a failure is retried after model.OutboxBackoff.
+func (w *Worker) sendQueue() worker.Queue {
+	return worker.Queue{Topic: TopicSend, Batch: batchSize, Handle: w.deliverOne}
 }
 
-// deliverOne sends one item. It returns an error only when the database could not record the
-// outcome; a failed delivery is recorded and is not an error of the round.
+// deliverOne sends one claimed item and records the delivery.
 func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time.Time) error {
-	claimed := false
-	err := w.store.WithTx(ctx, func(tx *store.Tx) (err error) {
-		claimed, err = tx.ClaimOutboxItem(ctx, item, now, lease)
-		return err
-	})
-	if err != nil || !claimed {
-		return err
-	}
 	var m Message
-	sendErr := json.Unmarshal([]byte(item.Payload), &m)
-	if sendErr == nil {
-		sendErr = w.send(ctx, m)
+	if err := worker.Decode(item, &m); err != nil {
+		return err
 	}
-	if sendErr != nil {
-		w.log.Warn("mail not delivered", "id", item.ID, "to", m.To.Email, "attempt", item.Attempts+1, "error", sendErr)
-		return w.store.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxRetry(ctx, item, sendErr, now) })
+	if err := w.send(ctx, m); err != nil {
+		return fmt.Errorf("mail to %s: %w", m.To.Email, err)
 	}
 	// The server has the message. From here until MarkOutboxDone commits, a crash means the
 	// item is sent once more after its lease, with the same Message-ID (see the package doc).
@@ -67,7 +45,7 @@ func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time
 // send loads the message's documents, composes it and hands it to the sender.
 func (w *Worker) send(ctx context.Context, m Message) error {
 	if m.Scrubbed {
-		return fmt.Errorf("message %s was delivered and its body removed", m.MessageID)
+		return worker.Permanent(fmt.Errorf("message %s was delivered and its body removed", m.MessageID))
 	}
 	if err := w.attachDocuments(ctx, &m); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/worker"
 )
 
 // Event fields the worker reads beyond BookingID/DateID/AttendeeID (model.EventPayload.Extra):
@@ -25,6 +26,8 @@ import (
 //	waitlist_offer       DateID, Lang, Extra["email"], Extra["name"], Extra["until"] (RFC 3339),
 //	                     Extra["url"] (where to book; default the date's booking form).
 //	certificate          AttendeeID, BookingID, Extra["url"] (where to download it).
+//	item_parked          Extra["outbox_id"], ["topic"], ["key"], ["error"] of the parked item;
+//	                     written by the worker package, mailed to every owner.
 const (
 	extraManageToken   = "manage_token"
 	extraOldAttendeeID = "old_attendee_id"
@@ -63,8 +66,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.certificate(ctx)
 	case model.EventWaitlistOffer:
 		return x.waitlistOffer(ctx)
+	case model.EventItemParked:
+		return x.itemParked(ctx)
 	}
-	return nil, fmt.Errorf("mail: unknown event %q", x.ev.Event)
+	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }
 
 // billingKind names the billing contact's message for an event.

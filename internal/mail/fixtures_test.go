@@ -18,6 +18,7 @@ import (
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
+	"seminars/internal/worker"
 )
 
 // env is a database, a booking service, a mail worker and an SMTP server, sharing one clock.
@@ -87,7 +88,7 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 		From: "Seminare <seminare@example.com>", BaseURL: "https://seminare.example", Location: e.berlin,
 		InvoiceDueDays: 14, ReminderDays: 3, SellerName: "Social Media Kompetenz", SellerAddress: "Musterstraße 1, 10115 Berlin",
 		SellerEmail: "seminare@example.com", SellerVATID: "DE000000000",
-	}, func() time.Time { return e.now }, quietLog())
+	}, func() time.Time { return e.now }, quietLog(), worker.New(e.st, worker.Settings{Now: func() time.Time { return e.now }, Log: quietLog()}))
 }
 
 // seedDate creates a seminar (with what to prepare) and one date starting at start.

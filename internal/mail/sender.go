@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"seminars/internal/worker"
 )
 
 // Sender delivers one composed message.
@@ -74,7 +77,18 @@ func (s *SMTPSender) Send(ctx context.Context, msg *gomail.Msg) error {
 	if err != nil {
 		return err
 	}
-	return client.DialAndSendWithContext(ctx, msg)
+	return classifySendError(client.DialAndSendWithContext(ctx, msg))
+}
+
+// classifySendError marks a recipient the server refused for good (5xx to RCPT TO) as a
+// permanent failure; everything else — no connection, 4xx, a server refusing us — is an outage
+// of the server and is retried.
+func classifySendError(err error) error {
+	var se *gomail.SendError
+	if errors.As(err, &se) && se.Reason == gomail.ErrSMTPRcptTo && se.ErrorCode() >= 500 && !se.IsTemp() {
+		return worker.Permanent(err)
+	}
+	return err
 }
 
 func (s *SMTPSender) String() string { return "SMTP server " + s.host }

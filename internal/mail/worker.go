@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -12,77 +11,65 @@ import (
 	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/store"
+	"seminars/internal/worker"
 )
 
 const (
 	// batchSize bounds how many items one round takes, so a backlog drains in steps.
 	batchSize = 50
-	// lease is how long a claimed item is left alone by other rounds or workers; an item whose
-	// worker died is tried again after it.
-	lease = 5 * time.Minute
-	// pollInterval is how often Run looks for work.
+	// pollInterval is how often the worker looks for work when the last round was not full.
 	pollInterval = 5 * time.Second
 )
 
-// Worker expands mail events into messages, schedules reminders and delivers messages.
+// Worker expands mail events into messages, schedules reminders and delivers messages. Its
+// items are worked by a worker.Runner: a message that cannot be sent as stored (ErrPermanent)
+// or panics is parked after worker_max_attempts attempts; an SMTP outage is retried for ever.
 type Worker struct {
 	store  *store.Store
 	sender Sender
 	c      composer
 	docs   *invoice.Documents // the stored files of issued documents, attached at send time
+	jobs   *worker.Runner
 	log    *slog.Logger
 	now    func() time.Time
 }
 
-// New returns a worker. now is the clock (time.Now in production).
-func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, s Settings, now func() time.Time, log *slog.Logger) *Worker {
+// New returns a worker whose items jobs works. now is the clock (time.Now in production).
+func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, s Settings, now func() time.Time, log *slog.Logger, jobs *worker.Runner) *Worker {
 	if s.Location == nil {
 		s.Location = time.UTC
 	}
 	renderer := invoice.NewRenderer(catalog, s.Location)
 	return &Worker{store: st, sender: sender, c: composer{tpl: tpl, i18n: catalog, s: s, docs: renderer},
-		docs: invoice.NewDocuments(st, renderer, now), log: log, now: now}
+		docs: invoice.NewDocuments(st, renderer, now), jobs: jobs, log: log, now: now}
 }
 
-// Run works until ctx is cancelled, one round every few seconds. A failing round is logged and
-// the next one tries again.
-func (w *Worker) Run(ctx context.Context) {
-	ticker := time.NewTicker(pollInterval)
-	defer ticker.Stop()
-	for {
-		if err := w.RunOnce(ctx, w.now()); err != nil && ctx.Err() == nil {
-			w.log.Error("mail round failed", "error", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-		}
-	}
+// Job is the worker as a background job: a round every few seconds, at once after a full batch.
+func (w *Worker) Job() worker.Job {
+	return worker.Job{Name: "mail", Every: pollInterval, Round: func(ctx context.Context, now time.Time) (bool, error) {
+		return w.round(ctx, now)
+	}}
 }
 
 // RunOnce does one round at time now: enqueue due reminders and certificates, expand due events, deliver due
 // messages. Messages rendered in this round are delivered in this round.
 func (w *Worker) RunOnce(ctx context.Context, now time.Time) error {
-	now = now.UTC()
-	return errors.Join(w.scheduleReminders(ctx, now), w.scheduleCertificates(ctx, now), w.expandEvents(ctx, now), w.deliver(ctx, now))
+	_, err := w.round(ctx, now)
+	return err
 }
 
-// expandEvents turns due mail.event items into mail.send items.
-func (w *Worker) expandEvents(ctx context.Context, now time.Time) error {
-	items, err := w.store.DueOutboxItems(ctx, model.TopicMailEvent, now, batchSize)
-	if err != nil {
-		return err
-	}
-	for _, item := range items {
-		if err := w.expandOne(ctx, item, now); err != nil {
-			w.log.Warn("mail event not expanded", "id", item.ID, "key", item.Key, "error", err)
-			if err := w.store.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxRetry(ctx, item, err, now) }); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+// round is RunOnce that also says whether a queue had a full batch (more work waiting).
+func (w *Worker) round(ctx context.Context, now time.Time) (more bool, err error) {
+	now = now.UTC()
+	scheduled := errors.Join(w.scheduleReminders(ctx, now), w.scheduleCertificates(ctx, now))
+	events, expandErr := w.jobs.Drain(ctx, w.eventQueue(), now)
+	sent, deliverErr := w.jobs.Drain(ctx, w.sendQueue(), now)
+	return events == batchSize || sent == batchSize, errors.Join(scheduled, expandErr, deliverErr)
+}
+
+// eventQueue turns due mail.event items into mail.send items.
+func (w *Worker) eventQueue() worker.Queue {
+	return worker.Queue{Topic: model.TopicMailEvent, Batch: batchSize, Handle: w.expandOne}
 }
 
 // expandOne renders an event's messages and, in one transaction, enqueues them, marks the event
@@ -90,10 +77,13 @@ func (w *Worker) expandEvents(ctx context.Context, now time.Time) error {
 // transaction; if the transaction fails nothing was enqueued and the event is tried again.
 func (w *Worker) expandOne(ctx context.Context, item model.OutboxItem, now time.Time) error {
 	var ev model.EventPayload
-	if err := json.Unmarshal([]byte(item.Payload), &ev); err != nil {
-		return fmt.Errorf("mail event payload: %w", err)
+	if err := worker.Decode(item, &ev); err != nil {
+		return err
 	}
 	msgs, err := expander{c: w.c, q: w.store.Queries, now: now, key: item.Key, ev: ev}.expand(ctx)
+	if errors.Is(err, model.ErrNotFound) {
+		return worker.Permanent(err) // the booking or date it is about is gone
+	}
 	if err != nil {
 		return err
 	}

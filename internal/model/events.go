@@ -16,6 +16,9 @@ const (
 	EventReminder            = "reminder"             // N days before the date
 	EventWaitlistOffer       = "waitlist_offer"       // a seat is free for someone waiting
 	EventCertificate         = "certificate"          // certificate of attendance after the date
+	// EventItemParked tells the owners that a background item was set aside as failed; Extra
+	// carries "outbox_id", "topic", "key" and "error".
+	EventItemParked = "item_parked"
 )
 
 // TopicMailEvent is the outbox topic of booking events that lead to mail.

@@ -6,11 +6,8 @@ import "time"
 const (
 	OutboxPending = "pending" // waiting to be delivered (again)
 	OutboxDone    = "done"    // delivered; kept for the record
-	OutboxFailed  = "failed"  // gave up after MaxOutboxAttempts; an admin may resend
+	OutboxFailed  = "failed"  // parked: a panic or permanent error, worker_max_attempts times; an admin may resend
 )
-
-// MaxOutboxAttempts is how often delivery is tried before an item is marked failed.
-const MaxOutboxAttempts = 12
 
 // OutboxItem is a side effect — a mail to send, a Stripe call to make — written in the same
 // transaction as the state change that causes it and carried out after commit by a worker, so

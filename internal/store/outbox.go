@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm/clause"
 
@@ -39,21 +41,51 @@ func (q Queries) MarkOutboxDone(ctx context.Context, id uint, now time.Time) err
 		Updates(map[string]any{"status": model.OutboxDone, "done_at": now, "last_error": "", "updated_at": now}).Error
 }
 
-// MarkOutboxRetry records a failed attempt and when to try again, or failed for good after
-// model.MaxOutboxAttempts.
+// MarkOutboxRetry records a failed attempt and when to try again (model.OutboxBackoff). The item
+// stays pending however often it failed: only ParkOutboxItem gives up on an item.
 func (q Queries) MarkOutboxRetry(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
 	attempts := item.Attempts + 1
-	status := model.OutboxPending
-	if attempts >= model.MaxOutboxAttempts {
-		status = model.OutboxFailed
-	}
-	msg := cause.Error()
-	if len(msg) > 1000 {
-		msg = msg[:1000]
-	}
 	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
 		Updates(map[string]any{
-			"status": status, "attempts": attempts, "last_error": msg,
+			"status": model.OutboxPending, "attempts": attempts, "last_error": errorText(cause),
 			"next_attempt_at": now.Add(model.OutboxBackoff(attempts)), "updated_at": now,
 		}).Error
+}
+
+// ParkOutboxItem records a last failed attempt and sets the item aside as failed: no worker takes
+// it again until someone resends it from the back office.
+func (q Queries) ParkOutboxItem(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
+	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
+		Updates(map[string]any{
+			"status": model.OutboxFailed, "attempts": item.Attempts + 1, "last_error": errorText(cause), "updated_at": now,
+		}).Error
+}
+
+// CountParkedOutbox returns how many items are parked (failed), by topic.
+func (q Queries) CountParkedOutbox(ctx context.Context) (map[string]int64, error) {
+	var rows []struct {
+		Topic string
+		N     int64
+	}
+	err := q.db.WithContext(ctx).Model(&model.OutboxItem{}).Select("topic, COUNT(*) AS n").
+		Where("status = ?", model.OutboxFailed).Group("topic").Scan(&rows).Error
+	counts := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		counts[r.Topic] = r.N
+	}
+	return counts, err
+}
+
+// errorText is an error as stored in last_error: valid UTF-8 without NUL bytes, cut to the
+// column's 1000 bytes on a rune boundary, so PostgreSQL takes whatever text an error carries.
+func errorText(cause error) string {
+	msg := strings.ReplaceAll(strings.ToValidUTF8(cause.Error(), "\uFFFD"), "\x00", "")
+	if len(msg) <= 1000 {
+		return msg
+	}
+	cut := 1000
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut]
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -30,12 +32,32 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	parked, err := s.store.CountParkedOutbox(ctx)
+	if err != nil {
+		return err
+	}
 	user, _ := staff(c)
 	t := s.i18n.For(language(c))
 	seats, revenue := monthlyCharts(recent, now, 12, t, s.cfg.Location)
 	return s.render(c, http.StatusOK, pageAdminDashboard, t.T("admin.dashboard.title"), dashboardData{
 		Dates: dates, OpenInvoices: open, OpenInquiries: inquiries,
 		Fill: newFillChart(dates[:min(len(dates), 12)], t, s.cfg.Location), Seats: seats, Revenue: revenue,
-		Attention: attention, CanHandle: user.IsOwner(), Notice: c.QueryParam("done"),
+		Attention: attention, Parked: parkedTopics(parked), CanHandle: user.IsOwner(), Notice: c.QueryParam("done"),
 	}, nil)
+}
+
+// parkedTopic is one line of the dashboard's parked background items.
+type parkedTopic struct {
+	Topic string
+	Count int64
+}
+
+// parkedTopics lists the parked counts in a steady order, by topic.
+func parkedTopics(counts map[string]int64) []parkedTopic {
+	out := make([]parkedTopic, 0, len(counts))
+	for topic, n := range counts {
+		out = append(out, parkedTopic{Topic: topic, Count: n})
+	}
+	slices.SortFunc(out, func(a, b parkedTopic) int { return strings.Compare(a.Topic, b.Topic) })
+	return out
 }

@@ -22,10 +22,11 @@ func (s *Server) adminOutboxList(c echo.Context) error {
 	if status != model.OutboxPending && status != model.OutboxDone && status != model.OutboxFailed {
 		status = ""
 	}
-	// mail.send and stripe.* are what leaves the house; mail.event items are only the plans for them.
+	// mail.send and stripe.* are what leaves the house; mail.event and document.render items are
+	// only steps towards it, shown when they were parked (they then need a hand too).
 	var items []outboxItemJSON
-	for _, topic := range []string{"mail.send", "stripe."} {
-		found, err := s.store.ListOutbox(c.Request().Context(), store.OutboxFilter{Status: status, Topic: topic, Limit: 200})
+	for _, q := range outboxPageQueries(status) {
+		found, err := s.store.ListOutbox(c.Request().Context(), q)
 		if err != nil {
 			return err
 		}
@@ -35,4 +36,15 @@ func (s *Server) adminOutboxList(c echo.Context) error {
 	}
 	title := s.i18n.For(language(c)).T("outbox.title")
 	return s.render(c, http.StatusOK, pageAdminOutbox, title, outboxPageData{Items: items, Status: status}, nil)
+}
+
+// outboxPageQueries are the lists the outbox page shows for a status filter.
+func outboxPageQueries(status string) []store.OutboxFilter {
+	qs := []store.OutboxFilter{{Status: status, Topic: "mail.send", Limit: 200}, {Status: status, Topic: "stripe.", Limit: 200}}
+	if status == "" || status == model.OutboxFailed {
+		for _, topic := range []string{model.TopicMailEvent, model.TopicDocumentRender} {
+			qs = append(qs, store.OutboxFilter{Status: model.OutboxFailed, Topic: topic, Limit: 200})
+		}
+	}
+	return qs
 }

@@ -28,9 +28,8 @@ func TestAdminOutboxPage(t *testing.T) {
 				return err
 			}
 			if status == model.OutboxFailed {
-				item.Attempts = model.MaxOutboxAttempts - 1 // the next failure is the last
 				failed = *item
-				return tx.MarkOutboxRetry(ctx, *item, errors.New("550 mailbox unavailable"), now)
+				return tx.ParkOutboxItem(ctx, *item, errors.New("550 mailbox unavailable"), now)
 			}
 			if err := tx.MarkOutboxDone(ctx, item.ID, now); err != nil {
 				return err

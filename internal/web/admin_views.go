@@ -20,6 +20,7 @@ type dashboardData struct {
 	Seats         columnChart     // seats booked per month
 	Revenue       columnChart     // net revenue per month
 	Attention     []model.Booking // refunded late payments and failed refunds to deal with
+	Parked        []parkedTopic   // background items parked as failed, by topic
 	CanHandle     bool            // owners mark them handled
 	Notice        string
 }

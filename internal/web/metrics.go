@@ -19,7 +19,8 @@ type metrics struct {
 	bookings *prometheus.CounterVec
 }
 
-func newMetrics() *metrics {
+// newMetrics makes the server's collectors and registers them with others (the jobs' metrics).
+func newMetrics(others ...prometheus.Collector) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -35,6 +36,7 @@ func newMetrics() *metrics {
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.bookings,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.registry.MustRegister(others...)
 	return m
 }
 

@@ -39,7 +39,7 @@ func testOutboxAdminAPI(t *testing.T, st *store.Store) {
 		{"real route refuses without admin auth", "GET", "/api/v1/admin/outbox", 401, []string{`"unauthorized"`}, nil},
 		{"real resend route refuses without admin auth", "POST", "/api/v1/admin/outbox/1/resend", 401, nil, nil},
 		{"list shows status, attempts, last error, recipient", "GET", "/api/test/outbox", 200,
-			[]string{`"status":"failed"`, `"attempts":12`, `"last_error":"451 try again later"`, `"to":"anna@muster.example"`, `"subject":"Ihre Anmeldung"`},
+			[]string{`"status":"failed"`, `"attempts":1`, `"last_error":"550 no such mailbox"`, `"to":"anna@muster.example"`, `"subject":"Ihre Anmeldung"`},
 			[]string{"secret-token", "payload"}},
 		{"list filters by status", "GET", "/api/test/outbox?status=pending", 200, []string{`"status":"pending"`}, []string{`"status":"failed"`}},
 		{"bad status filter", "GET", "/api/test/outbox?status=nope", 422, []string{`"status"`}, nil},
@@ -109,8 +109,7 @@ func seedOutbox(t *testing.T, st *store.Store) (failed, pending string) {
 				return err
 			}
 		}
-		items[0].Attempts = model.MaxOutboxAttempts - 1
-		return tx.MarkOutboxRetry(ctx, *items[0], errors.New("451 try again later"), now)
+		return tx.ParkOutboxItem(ctx, *items[0], errors.New("550 no such mailbox"), now)
 	})
 	if err != nil {
 		t.Fatal(err)

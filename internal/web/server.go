@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
@@ -30,6 +31,9 @@ type Deps struct {
 	Files    fs.FS // the embedded templates/ and static/
 	Log      *slog.Logger
 	Now      func() time.Time
+	// Metrics are collectors of other packages shown on /metrics beside the server's own
+	// (the background jobs' worker.Metrics).
+	Metrics []prometheus.Collector
 }
 
 // Server is the HTTP side of the service.
@@ -61,7 +65,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
-		views: views, files: d.Files, metrics: newMetrics(), log: d.Log, now: d.Now,
+		views: views, files: d.Files, metrics: newMetrics(d.Metrics...), log: d.Log, now: d.Now,
 		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
 	}
 	if s.auth = d.Auth; s.auth == nil {

@@ -1,0 +1,131 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+)
+
+// lease is how long a claimed item is left alone by other rounds and instances; an item whose
+// worker died mid-way is tried again once it ran out.
+const lease = 5 * time.Minute
+
+// Handler carries out one claimed outbox item at now. On success it marks the item done
+// (store.Tx.MarkOutboxDone), in the same transaction as the effect it records; on failure it
+// returns the error and the Runner records it.
+type Handler func(ctx context.Context, item model.OutboxItem, now time.Time) error
+
+// Failure is what a Queue's Failed hook learns about a failed attempt.
+type Failure struct {
+	Item     model.OutboxItem // as it was before this attempt
+	Err      error
+	Attempts int  // attempts so far, this one included
+	Parked   bool // the item was set aside as failed
+	// LimitReached is true on the attempt that reached MaxAttempts, whether the item was
+	// parked (permanent) or goes on being retried (transient).
+	LimitReached bool
+}
+
+// Queue is the outbox items of one topic (or topic prefix, like "stripe.") and how to carry
+// them out.
+type Queue struct {
+	Topic  string
+	Batch  int // items per round; a full batch is followed by the next round at once
+	Handle Handler
+	// Failed, if set, runs in the transaction that records a failure (e.g. to flag a booking
+	// whose refund keeps failing).
+	Failed func(ctx context.Context, tx *store.Tx, f Failure) error
+}
+
+// Drain works one round of q at now: each due item is claimed, handled with its panic
+// recovered, and its failure recorded. It returns how many items it took; an error means the
+// database could not be read or an outcome could not be recorded.
+func (r *Runner) Drain(ctx context.Context, q Queue, now time.Time) (taken int, err error) {
+	now = now.UTC()
+	items, err := r.st.DueOutboxItems(ctx, q.Topic, now, q.Batch)
+	if err != nil {
+		return 0, err
+	}
+	for _, item := range items {
+		if ctx.Err() != nil {
+			return taken, ctx.Err()
+		}
+		taken++
+		if err := r.work(ctx, q, item, now); err != nil {
+			return taken, err
+		}
+	}
+	return taken, nil
+}
+
+// work claims and handles one item and records the outcome.
+func (r *Runner) work(ctx context.Context, q Queue, item model.OutboxItem, now time.Time) error {
+	claimed := false
+	if err := r.st.WithTx(ctx, func(tx *store.Tx) (err error) {
+		claimed, err = tx.ClaimOutboxItem(ctx, item, now, lease)
+		return err
+	}); err != nil || !claimed {
+		return err
+	}
+	err := r.handle(ctx, q.Handle, item, now)
+	if err == nil {
+		r.s.Metrics.processed(item.Topic)
+		return nil
+	}
+	if ctx.Err() != nil {
+		// Shutting down: the attempt did not fail, it was cut short. The lease brings the
+		// item back at the next start.
+		return ctx.Err()
+	}
+	return r.fail(ctx, q, item, err, now)
+}
+
+// handle runs h and turns a panic into an error wrapping ErrPanic.
+func (r *Runner) handle(ctx context.Context, h Handler, item model.OutboxItem, now time.Time) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.s.Log.ErrorContext(ctx, "background item panicked", "topic", item.Topic, "id", item.ID, "key", item.Key,
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			err = fmt.Errorf("%w: %v", ErrPanic, p)
+		}
+	}()
+	return h(ctx, item, now)
+}
+
+// fail records a failed attempt: parked after MaxAttempts panics or permanent errors (and the
+// owners told), otherwise due again after model.OutboxBackoff.
+func (r *Runner) fail(ctx context.Context, q Queue, item model.OutboxItem, cause error, now time.Time) error {
+	f := Failure{Item: item, Err: cause, Attempts: item.Attempts + 1}
+	f.LimitReached = f.Attempts == r.s.MaxAttempts
+	f.Parked = IsPermanent(cause) && f.Attempts >= r.s.MaxAttempts
+	err := r.st.WithTx(ctx, func(tx *store.Tx) error {
+		if !f.Parked {
+			if err := tx.MarkOutboxRetry(ctx, item, cause, now); err != nil {
+				return err
+			}
+		} else if err := park(ctx, tx, item, cause, now); err != nil {
+			return err
+		}
+		if q.Failed != nil {
+			return q.Failed(ctx, tx, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record failure of outbox item %d: %w", item.ID, err)
+	}
+	r.s.Metrics.failed(item.Topic)
+	attrs := []any{"topic", item.Topic, "id", item.ID, "key", item.Key, "attempt", f.Attempts,
+		"permanent", IsPermanent(cause), "parked", f.Parked, "error", cause.Error()}
+	if f.Parked {
+		r.s.Metrics.parked(item.Topic)
+		r.s.Log.ErrorContext(ctx, "background item parked", attrs...)
+		return nil
+	}
+	r.s.Log.WarnContext(ctx, "background item failed", attrs...)
+	return nil
+}
