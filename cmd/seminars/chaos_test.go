@@ -118,6 +118,7 @@ func runChaos(t *testing.T, database, stripeURL string) {
 			t.Errorf("/metrics shows no parked %s items", topic)
 		}
 	}
+	promtoolCheck(t, metrics)
 	p.stop(t)
 
 	// A restart with the poison in place, and one more poison item waiting.
