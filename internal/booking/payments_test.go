@@ -59,7 +59,7 @@ type payEnv struct {
 
 func newPayEnv(t *testing.T, st *store.Store, capacity int, apiURL string) payEnv {
 	t.Helper()
-	clock := &testClock{now: time.Now().UTC()}
+	clock := &testClock{now: st.Now()}
 	svc := booking.New(st, booking.Settings{
 		VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
 	}, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -129,7 +129,7 @@ func event(b model.Booking, typ, paymentStatus string) payment.Event {
 	defer eventSeq.Unlock()
 	eventSeq.n++
 	return payment.Event{
-		ID: fmt.Sprintf("evt_%d_%d", time.Now().UnixNano(), eventSeq.n), Type: typ, Reference: b.Reference,
+		ID: fmt.Sprintf("evt_%d", eventSeq.n), Type: typ, Reference: b.Reference,
 		SessionID: b.Stripe.SessionID, PaymentIntent: "pi_" + b.Reference, PaymentStatus: paymentStatus,
 	}
 }
@@ -173,7 +173,7 @@ func TestCardReserveWhenStripeIsDown(t *testing.T) {
 func TestCardRefusedWithoutStripe(t *testing.T) {
 	st := storetest.SQLite(t)
 	svc := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 5},
-		time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		st.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	date := storetest.SeedDate(t, st, storetest.DateOptions{})
 	if _, err := svc.Reserve(context.Background(), payRequest(date.ID, 1, model.PaymentCard)); !errors.Is(err, model.ErrPaymentDisabled) {
 		t.Fatalf("err = %v, want ErrPaymentDisabled", err)
@@ -374,7 +374,7 @@ func TestFreeCardBookingIsConfirmedWithoutStripe(t *testing.T) {
 	st := storetest.SQLite(t)
 	// Stripe is unreachable: a booking that costs nothing must not need it.
 	e := newPayEnv(t, st, 5, "http://127.0.0.1:1")
-	start := time.Now().UTC().Add(40 * 24 * time.Hour).Truncate(time.Hour)
+	start := st.Now().Add(40 * 24 * time.Hour).Truncate(time.Hour)
 	sem := model.Seminar{Slug: "free-intro", TitleDE: "Kostenlose Einführung", TitleEN: "Free introduction", FunctionList: "hr",
 		DurationMinutes: 60, Published: true, Dates: []model.SeminarDate{{StartsAt: start, EndsAt: start.Add(time.Hour),
 			Capacity: 5, PriceNetCents: 0, Format: model.FormatOnline, Status: model.DatePublished}}}

@@ -37,7 +37,7 @@ type env struct {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "seminars.db")
-	st, err := store.Open(context.Background(), path)
+	st, err := store.Open(context.Background(), path, storetest.NewClock(t).Option())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func eachEnv(t *testing.T, fn func(t *testing.T, e *env)) {
 func newEnvOn(t *testing.T, st *store.Store, sqlitePath string) *env {
 	t.Helper()
 	// Whole seconds: PostgreSQL keeps microseconds, and tests compare times read back.
-	e := &env{t: t, ctx: context.Background(), st: st, dbPath: sqlitePath, now: time.Now().UTC().Truncate(time.Second)}
+	e := &env{t: t, ctx: context.Background(), st: st, dbPath: sqlitePath, now: st.Now().Truncate(time.Second)}
 	var err error
 	if e.berlin, err = time.LoadLocation("Europe/Berlin"); err != nil {
 		t.Fatal(err)

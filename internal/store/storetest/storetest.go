@@ -134,10 +134,10 @@ type DateOptions struct {
 	StartsAt      time.Time     // an exact start, for tests at fixed times; overrides StartsIn
 	EndsAt        time.Time     // an exact end; default eight hours after the start
 	// Clock is the now StartsIn counts from; nil means the store's own clock (never the wall clock).
-	Clock *Clock
-	Format        string
-	City          string
-	Status        string
+	Clock  *Clock
+	Format string
+	City   string
+	Status string
 }
 
 // SeedDate creates a seminar with one date and returns the date (with its seminar).
