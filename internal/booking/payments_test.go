@@ -62,10 +62,10 @@ func newPayEnv(t *testing.T, st *store.Store, capacity int, apiURL string) payEn
 	clock := &testClock{now: st.Now()}
 	svc := booking.New(st, booking.Settings{
 		VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
+		Cancellation: model.CancellationPolicy{FreeDays: 14, FeePercent: 50, Location: storetest.Berlin()},
 	}, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	svc.UsePayments(payment.New(payment.Config{SecretKey: "sk_test_123", APIURL: apiURL}), booking.PaymentSettings{
 		BaseURL: "http://localhost:8080", Currency: "EUR", Location: time.UTC,
-		Policy: model.CancellationPolicy{FreeDays: 14, FeePercent: 50},
 	})
 	return payEnv{st: st, svc: svc, clock: clock, date: storetest.SeedDate(t, st, storetest.DateOptions{Capacity: capacity})}
 }
