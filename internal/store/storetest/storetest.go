@@ -35,7 +35,13 @@ func SQLite(t testing.TB) *store.Store {
 // SQLiteAt is SQLite with the store's timestamps taken from clk.
 func SQLiteAt(t testing.TB, clk *Clock) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seminars.db"), clk.Option())
+	return SQLiteWith(t, clk.Option())
+}
+
+// SQLiteWith is SQLite opened with opts; pass store.WithClock, or the store's clock is the wall clock.
+func SQLiteWith(t testing.TB, opts ...store.Option) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seminars.db"), opts...)
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
@@ -60,6 +66,12 @@ func Postgres(t testing.TB) *store.Store {
 
 // PostgresAt is Postgres with the store's timestamps taken from clk.
 func PostgresAt(t testing.TB, clk *Clock) *store.Store {
+	t.Helper()
+	return PostgresWith(t, clk.Option())
+}
+
+// PostgresWith is Postgres opened with opts; pass store.WithClock, or the store's clock is the wall clock.
+func PostgresWith(t testing.TB, opts ...store.Option) *store.Store {
 	t.Helper()
 	base := PostgresURL()
 	admin, err := sql.Open("pgx", base)
@@ -89,7 +101,7 @@ func PostgresAt(t testing.TB, clk *Clock) *store.Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	st, err := store.Open(context.Background(), u.String(), clk.Option())
+	st, err := store.Open(context.Background(), u.String(), opts...)
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
@@ -99,12 +111,13 @@ func PostgresAt(t testing.TB, clk *Clock) *store.Store {
 
 // Databases are the databases every store and booking test runs against.
 var Databases = []struct {
-	Name   string
-	Open   func(testing.TB) *store.Store
-	OpenAt func(testing.TB, *Clock) *store.Store
+	Name     string
+	Open     func(testing.TB) *store.Store
+	OpenAt   func(testing.TB, *Clock) *store.Store
+	OpenWith func(testing.TB, ...store.Option) *store.Store
 }{
-	{"sqlite", SQLite, SQLiteAt},
-	{"postgres", Postgres, PostgresAt},
+	{"sqlite", SQLite, SQLiteAt, SQLiteWith},
+	{"postgres", Postgres, PostgresAt, PostgresWith},
 }
 
 // Each runs fn as a subtest once per database.
