@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"seminars"
 	"seminars/internal/config"
@@ -97,7 +98,7 @@ commands:
                  create an admin API token (printed once, as the last word)`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))
 	if err != nil {
 		return err
 	}
@@ -110,7 +111,7 @@ func backup(ctx context.Context, cfg config.Config, args []string, stdout io.Wri
 	if len(args) != 1 {
 		return fmt.Errorf("usage: seminars backup FILE")
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -57,7 +57,7 @@ func postgresSchemaURL(t *testing.T) string {
 		}
 		t.Skipf("PostgreSQL not reachable: %v", err)
 	}
-	schema := fmt.Sprintf("serve_%d", time.Now().UnixNano())
+	schema := "serve_" + rand.Text()
 	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
 		t.Fatal(err)
 	}

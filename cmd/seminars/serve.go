@@ -28,7 +28,7 @@ import (
 
 // serve runs the web server until ctx is cancelled, then drains requests and closes the database.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
-	st, err := store.Connect(ctx, cfg.Database)
+	st, err := store.Connect(ctx, cfg.Database, store.WithClock(time.Now))
 	if err != nil {
 		return err
 	}

@@ -112,7 +112,7 @@ func tokenCommand(ctx context.Context, cfg config.Config, args []string, stdout 
 }
 
 func withAuth(ctx context.Context, cfg config.Config, fn func(*auth.Service) error) error {
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))
 	if err != nil {
 		return err
 	}

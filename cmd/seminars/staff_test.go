@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"seminars/internal/store/storetest"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars/internal/auth"
 	"seminars/internal/store"
@@ -48,12 +48,12 @@ func TestTokenCreatePrintsWorkingToken(t *testing.T) {
 	words := strings.Fields(out.String())
 	token := words[len(words)-1]
 
-	st, err := store.Open(context.Background(), dbPath)
+	st, err := store.Open(context.Background(), dbPath, storetest.NewClock(t).Option())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a := auth.New(st, auth.DefaultSettings(), time.Now)
+	a := auth.New(st, auth.DefaultSettings(), st.Now)
 	if _, err := a.CheckAPIToken(context.Background(), token); err != nil {
 		t.Fatalf("printed token %q does not work: %v", token, err)
 	}
@@ -70,12 +70,12 @@ func TestUserPasswd(t *testing.T) {
 	if code := runWithInput(ctx, []string{"user", "add", "--email", "boss@example.com"}, env, strings.NewReader("first password\n"), &out, &errOut); code != 0 {
 		t.Fatalf("add: %s", errOut.String())
 	}
-	st, err := store.Open(ctx, dbPath)
+	st, err := store.Open(ctx, dbPath, storetest.NewClock(t).Option())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a := auth.New(st, auth.DefaultSettings(), time.Now)
+	a := auth.New(st, auth.DefaultSettings(), st.Now)
 	session, _, err := a.SignIn(ctx, "boss@example.com", "first password", "192.0.2.1")
 	if err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdou
 	if len(args) == 0 {
 		return errors.New("usage: seminars voucher create|list [flags]")
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))
 	if err != nil {
 		return err
 	}

@@ -115,7 +115,8 @@ func TestSessionTimeouts(t *testing.T) {
 
 func TestEnsureOwnerKeepsExistingPassword(t *testing.T) {
 	ctx := context.Background()
-	a := New(storetest.SQLite(t), DefaultSettings(), time.Now)
+	st := storetest.SQLite(t)
+	a := New(st, DefaultSettings(), st.Now)
 	if created, err := a.EnsureOwner(ctx, "boss@example.com", "first password"); err != nil || !created {
 		t.Fatalf("created=%v err=%v", created, err)
 	}
@@ -130,7 +131,7 @@ func TestEnsureOwnerKeepsExistingPassword(t *testing.T) {
 func TestAPIToken(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		a := New(st, DefaultSettings(), time.Now)
+		a := New(st, DefaultSettings(), st.Now)
 		secret, err := a.CreateAPIToken(ctx, "zapier", model.RoleOwner)
 		if err != nil {
 			t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 func TestMoveBooking(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		office, bookings := newTestOffice(st)
+		office, bookings := newTestOffice(t, st)
 		from := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		add := func(capacity int) model.SeminarDate {
 			start := from.StartsAt.Add(7 * 24 * time.Hour)
@@ -58,7 +58,7 @@ func TestMoveBooking(t *testing.T) {
 func TestCancelDateStopsBookings(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		office, bookings := newTestOffice(st)
+		office, bookings := newTestOffice(t, st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		for i := 0; i < 2; i++ { // twice: the second run changes nothing
 			if err := office.CancelDate(ctx, "owner@example.com", date.ID); err != nil {
@@ -81,7 +81,7 @@ func TestCancelDateStopsBookings(t *testing.T) {
 func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		office, bookings := newTestOffice(st)
+		office, bookings := newTestOffice(t, st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		res, err := bookings.Reserve(ctx, request(date.ID, 1))
 		if err != nil {
@@ -103,7 +103,7 @@ func TestMarkPaidRefusesACancelledBooking(t *testing.T) {
 func TestCancelDateRecordsOneDateCancelledEvent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		office, bookings := newTestOffice(st)
+		office, bookings := newTestOffice(t, st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 		for i := 0; i < 2; i++ {
 			if _, err := bookings.Reserve(ctx, request(date.ID, 2)); err != nil {
@@ -115,7 +115,7 @@ func TestCancelDateRecordsOneDateCancelledEvent(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		items, err := st.DueOutboxItems(ctx, model.TopicMailEvent, time.Now().Add(100*time.Hour), 100)
+		items, err := st.DueOutboxItems(ctx, model.TopicMailEvent, storetest.ReferenceTime.Add(100*time.Hour), 100)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,19 +16,15 @@ import (
 	"seminars/internal/store/storetest"
 )
 
-type clock struct{ now time.Time }
-
-func (c *clock) Now() time.Time { return c.now }
-
-func newTestWaitlist(st *store.Store, clk *clock) (*Waitlist, *booking.Service) {
+func newTestWaitlist(st *store.Store, clk *storetest.Clock) (*Waitlist, *booking.Service) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	b := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 10}, clk.Now, log)
 	return NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log), b
 }
 
-// newTestOffice is the back office and the booking service it works with, on the real clock.
-func newTestOffice(st *store.Store) (*Service, *booking.Service) {
-	clk := &clock{now: time.Now()}
+// newTestOffice is the back office and the booking service it works with, on a fixed clock.
+func newTestOffice(t testing.TB, st *store.Store) (*Service, *booking.Service) {
+	clk := storetest.NewClock(t)
 	_, bookings := newTestWaitlist(st, clk)
 	return New(st, clk.Now), bookings
 }
@@ -45,7 +41,7 @@ func request(dateID uint, n int) booking.Request {
 // offerToken reads the offer link's secret from the outbox, as the mail worker would.
 func offerToken(t *testing.T, st *store.Store, entryID uint) string {
 	t.Helper()
-	items, err := st.DueOutboxItems(context.Background(), model.TopicMailEvent, time.Now().Add(100*time.Hour), 100)
+	items, err := st.DueOutboxItems(context.Background(), model.TopicMailEvent, storetest.ReferenceTime.Add(100*time.Hour), 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +59,7 @@ func offerToken(t *testing.T, st *store.Store, entryID uint) string {
 func TestWaitlistOffersInOrderAndPassesOn(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now()}
+		clk := storetest.NewClock(t)
 		w, bookings := newTestWaitlist(st, clk)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 3})
 		if _, err := bookings.Reserve(ctx, request(date.ID, 3)); err != nil {
@@ -75,7 +71,7 @@ func TestWaitlistOffersInOrderAndPassesOn(t *testing.T) {
 			if err := w.Join(ctx, &e); err != nil {
 				t.Fatal(err)
 			}
-			clk.now = clk.now.Add(time.Second)
+			clk.Advance(time.Second)
 			line = append(line, e)
 		}
 		status := func() string {
@@ -114,7 +110,7 @@ func TestWaitlistOffersInOrderAndPassesOn(t *testing.T) {
 
 		// The offer runs out: its seats go to the next in line.
 		firstToken := offerToken(t, st, line[0].ID)
-		clk.now = clk.now.Add(49 * time.Hour)
+		clk.Advance(49 * time.Hour)
 		if _, err := w.Process(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -19,7 +19,7 @@ import (
 func newService(st *store.Store) *booking.Service {
 	return booking.New(st, booking.Settings{
 		VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
-	}, time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}, st.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 }
 
 func request(dateID uint, attendees int) booking.Request {

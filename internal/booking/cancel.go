@@ -20,7 +20,7 @@ type CancellationQuote struct {
 func (s *Service) QuoteCancellation(b model.Booking) CancellationQuote {
 	var fee int64
 	if b.Date != nil && b.Status == model.BookingConfirmed {
-		fee = s.pay.Policy.Fee(b.GrossCents, b.Date.StartsAt, s.now().UTC())
+		fee = s.settings.Cancellation.Fee(b.GrossCents, b.Date.StartsAt, s.now())
 	}
 	q := CancellationQuote{FeeCents: fee, Free: fee == 0}
 	if b.PaymentStatus == model.PaymentPaid {

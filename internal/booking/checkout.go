@@ -25,7 +25,6 @@ type PaymentSettings struct {
 	BaseURL  string         // public URL for Stripe's return links
 	Currency string         // EUR
 	Location *time.Location // to write the seminar's date on the Checkout page
-	Policy   model.CancellationPolicy
 }
 
 // UsePayments turns card payment on. Without it, Reserve refuses card bookings with

@@ -21,7 +21,7 @@ func invoiceService(st *store.Store) *booking.Service {
 	return booking.New(st, booking.Settings{
 		VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
 		Seller: invoice.Seller{Name: "Seminare", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin", VATID: "DE123456789", DueDays: 14},
-	}, time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}, st.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 }
 
 func invoiceRequest(dateID uint, seats int) booking.Request {
@@ -81,7 +81,7 @@ func TestCreditCancellation(t *testing.T) {
 				credit = res.Booking.GrossCents
 			}
 			err = st.WithTx(ctx, func(tx *store.Tx) error {
-				return svc.CreditCancellation(ctx, tx, res.Booking.ID, credit, "Stornierung", time.Now())
+				return svc.CreditCancellation(ctx, tx, res.Booking.ID, credit, "Stornierung", st.Now())
 			})
 			if err != nil {
 				t.Fatalf("%s: %v", c.name, err)
@@ -136,7 +136,7 @@ func TestConcurrentBookingsGetGapFreeInvoiceNumbers(t *testing.T) {
 		if len(numbers) != 20 {
 			t.Fatalf("%d bookings confirmed, want 20", len(numbers))
 		}
-		year := time.Now().UTC().Year()
+		year := st.Now().UTC().Year()
 		for i, n := range numbers {
 			if want := fmt.Sprintf("RE-%d-%05d", year, i+1); n != want {
 				t.Fatalf("numbers not gap-free: %v", numbers)

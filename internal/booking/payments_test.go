@@ -60,13 +60,13 @@ type payEnv struct {
 
 func newPayEnv(t *testing.T, st *store.Store, capacity int, apiURL string) payEnv {
 	t.Helper()
-	clock := &testClock{now: time.Now().UTC()}
+	clock := &testClock{now: st.Now()}
 	svc := booking.New(st, booking.Settings{
 		VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
+		Cancellation: model.CancellationPolicy{FreeDays: 14, FeePercent: 50, Location: storetest.Berlin()},
 	}, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	svc.UsePayments(payment.New(payment.Config{SecretKey: "sk_test_123", APIURL: apiURL}), booking.PaymentSettings{
 		BaseURL: "http://localhost:8080", Currency: "EUR", Location: time.UTC,
-		Policy: model.CancellationPolicy{FreeDays: 14, FeePercent: 50},
 	})
 	return payEnv{st: st, svc: svc, clock: clock, date: storetest.SeedDate(t, st, storetest.DateOptions{Capacity: capacity})}
 }
@@ -135,7 +135,7 @@ func event(b model.Booking, typ, paymentStatus string) payment.Event {
 	defer eventSeq.Unlock()
 	eventSeq.n++
 	return payment.Event{
-		ID: fmt.Sprintf("evt_%d_%d", time.Now().UnixNano(), eventSeq.n), Type: typ, Reference: b.Reference,
+		ID: fmt.Sprintf("evt_%d", eventSeq.n), Type: typ, Reference: b.Reference,
 		SessionID: b.Stripe.SessionID, PaymentIntent: "pi_" + b.Reference, PaymentStatus: paymentStatus,
 	}
 }
@@ -179,7 +179,7 @@ func TestCardReserveWhenStripeIsDown(t *testing.T) {
 func TestCardRefusedWithoutStripe(t *testing.T) {
 	st := storetest.SQLite(t)
 	svc := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 5},
-		time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		st.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	date := storetest.SeedDate(t, st, storetest.DateOptions{})
 	if _, err := svc.Reserve(context.Background(), payRequest(date.ID, 1, model.PaymentCard)); !errors.Is(err, model.ErrPaymentDisabled) {
 		t.Fatalf("err = %v, want ErrPaymentDisabled", err)
@@ -380,7 +380,7 @@ func TestFreeCardBookingIsConfirmedWithoutStripe(t *testing.T) {
 	st := storetest.SQLite(t)
 	// Stripe is unreachable: a booking that costs nothing must not need it.
 	e := newPayEnv(t, st, 5, "http://127.0.0.1:1")
-	start := time.Now().UTC().Add(40 * 24 * time.Hour).Truncate(time.Hour)
+	start := st.Now().Add(40 * 24 * time.Hour).Truncate(time.Hour)
 	sem := model.Seminar{Slug: "free-intro", TitleDE: "Kostenlose Einführung", TitleEN: "Free introduction", FunctionList: "hr",
 		DurationMinutes: 60, Published: true, Dates: []model.SeminarDate{{StartsAt: start, EndsAt: start.Add(time.Hour),
 			Capacity: 5, PriceNetCents: 0, Format: model.FormatOnline, Status: model.DatePublished}}}

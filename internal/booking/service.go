@@ -26,6 +26,9 @@ type Settings struct {
 	Seller invoice.Seller
 	// SubstitutionDeadline is how long before a date starts attendees can no longer be replaced.
 	SubstitutionDeadline time.Duration
+	// Cancellation is what a booker's cancellation costs, for every booking whatever its payment
+	// method (an unpaid invoice booking owes the fee, a paid one gets the rest back).
+	Cancellation model.CancellationPolicy
 }
 
 // Service runs the booking use cases.

@@ -19,7 +19,7 @@ func TestSubstitute(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		date := storetest.SeedDate(t, st, storetest.DateOptions{StartsIn: 10 * 24 * time.Hour})
-		clock := time.Now()
+		clock := st.Now()
 		svc := booking.New(st, booking.Settings{
 			VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute, MaxAttendees: 20,
 			SubstitutionDeadline: 24 * time.Hour,
@@ -80,7 +80,7 @@ func TestSubstitute(t *testing.T) {
 		if a := b.Attendees[1]; a.ID != hans || a.Email != "hans@example.com" {
 			t.Errorf("other attendee changed: %+v", a)
 		}
-		items, err := st.DueOutboxItems(ctx, model.TopicMailEvent, time.Now().Add(time.Hour), 100)
+		items, err := st.DueOutboxItems(ctx, model.TopicMailEvent, clock.Add(time.Hour), 100)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,7 @@ func TestReserveWithVoucher(t *testing.T) {
 		ctx := context.Background()
 		svc := newService(st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 50})
-		expired := time.Now().Add(-time.Hour)
+		expired := st.Now().Add(-time.Hour)
 		other := uint(999999)
 		createVoucher(t, st, model.Voucher{Code: "ZEHN", Kind: model.VoucherPercent, PercentBP: 1000})
 		createVoucher(t, st, model.Voucher{Code: "FUENFZIG", Kind: model.VoucherFixed, AmountCents: 5000})

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"seminars/internal/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -262,7 +263,7 @@ func TestSeed(t *testing.T) {
 	ctx := context.Background()
 	loc := berlin(t)
 	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
 	if err != nil {
 		t.Fatal(err)
 	}

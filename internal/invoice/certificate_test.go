@@ -17,7 +17,7 @@ func TestCertificate(t *testing.T) {
 	date := seedDate(t, st)
 	b := seedBooking(t, st, date, 2, "de")
 	b.Date.Seminar.DescriptionDE = "Wo gehört Social Media hin? Größere Reichweite für Vertrieb, Service und Führung."
-	checkedIn := time.Now()
+	checkedIn := date.StartsAt.Add(5 * time.Minute)
 	b.Attendees[0].CheckedInAt = &checkedIn
 	r := renderer(t)
 

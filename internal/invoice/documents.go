@@ -38,11 +38,8 @@ type Documents struct {
 }
 
 // NewDocuments returns the document files of st, rendered by render when missing. now stamps
-// rendered_at (time.Now when nil).
+// rendered_at.
 func NewDocuments(st *store.Store, render DocumentRenderer, now func() time.Time) *Documents {
-	if now == nil {
-		now = time.Now
-	}
 	return &Documents{st: st, render: render, now: now}
 }
 

@@ -35,7 +35,9 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 		PaymentStatus: booking.PaymentStatus, PONumber: booking.Billing.PONumber, BuyerReference: booking.Billing.BuyerReference,
 	}
 	if booking.PaymentStatus != model.PaymentPaid {
-		due := now.AddDate(0, 0, seller.DueDays)
+		// Days on the seller's calendar: in UTC, an invoice issued late in the evening before the
+		// spring DST change would fall due a day late in Berlin.
+		due := now.In(seller.Zone()).AddDate(0, 0, seller.DueDays).UTC()
 		inv.DueDate = &due
 	}
 	return inv, create(ctx, tx, &inv, now.In(seller.Zone()).Year())

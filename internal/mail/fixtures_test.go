@@ -37,25 +37,38 @@ type env struct {
 // newEnv builds an env on a fresh SQLite file.
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	e := startEnv()
 	path := filepath.Join(t.TempDir(), "seminars.db")
-	st, err := store.Open(context.Background(), path)
+	st, err := store.Open(context.Background(), path, store.WithClock(e.clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = st.Close() })
-	return newEnvOn(t, st, path)
+	return e.on(t, st, path)
 }
 
 // eachEnv runs fn once on SQLite and once on PostgreSQL (see storetest.Each).
 func eachEnv(t *testing.T, fn func(t *testing.T, e *env)) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) { fn(t, newEnvOn(t, st, "")) })
+	for _, db := range storetest.Databases {
+		t.Run(db.Name, func(t *testing.T) {
+			e := startEnv()
+			fn(t, e.on(t, db.OpenWith(t, store.WithClock(e.clock)), ""))
+		})
+	}
 }
 
-// newEnvOn builds an env on a store; sqlitePath is the store's file if it is SQLite.
-func newEnvOn(t *testing.T, st *store.Store, sqlitePath string) *env {
+// startEnv is an env whose clock stands at storetest.ReferenceTime, in whole seconds
+// (PostgreSQL keeps microseconds, and tests compare times read back). The store, the booking
+// service and the worker all read e.now, so whatever a test sets it to, they agree.
+func startEnv() *env { return &env{now: storetest.ReferenceTime.UTC().Truncate(time.Second)} }
+
+// clock is the env's clock as a service takes it.
+func (e *env) clock() time.Time { return e.now }
+
+// on finishes an env on a store; sqlitePath is the store's file if it is SQLite.
+func (e *env) on(t *testing.T, st *store.Store, sqlitePath string) *env {
 	t.Helper()
-	// Whole seconds: PostgreSQL keeps microseconds, and tests compare times read back.
-	e := &env{t: t, ctx: context.Background(), st: st, dbPath: sqlitePath, now: time.Now().UTC().Truncate(time.Second)}
+	e.t, e.ctx, e.st, e.dbPath = t, context.Background(), st, sqlitePath
 	var err error
 	if e.berlin, err = time.LoadLocation("Europe/Berlin"); err != nil {
 		t.Fatal(err)
@@ -67,7 +80,7 @@ func newEnvOn(t *testing.T, st *store.Store, sqlitePath string) *env {
 	}
 	e.worker = e.newWorker(sender)
 	e.book = booking.New(e.st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 20},
-		func() time.Time { return e.now }, quietLog())
+		e.clock, quietLog())
 	return e
 }
 
@@ -88,12 +101,14 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 		From: "Seminare <seminare@example.com>", BaseURL: "https://seminare.example", Location: e.berlin,
 		InvoiceDueDays: 14, ReminderDays: 3, SellerName: "Social Media Kompetenz", SellerAddress: "Musterstraße 1, 10115 Berlin",
 		SellerEmail: "seminare@example.com", SellerVATID: "DE000000000",
-	}, func() time.Time { return e.now }, quietLog(), worker.New(e.st, worker.Settings{Now: func() time.Time { return e.now }, Log: quietLog()}))
+	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 
-// seedDate creates a seminar (with what to prepare) and one date starting at start.
+// seedDate creates a seminar (with what to prepare) and one date starting at start, stored in
+// UTC as the service stores every time (SQLite compares times as text).
 func (e *env) seedDate(format string, start time.Time) model.SeminarDate {
 	e.t.Helper()
+	start = start.UTC()
 	d := model.SeminarDate{
 		StartsAt: start, EndsAt: start.Add(7 * time.Hour), Capacity: 20, PriceNetCents: 49000, Format: format,
 		Status: model.DatePublished,

@@ -53,18 +53,71 @@ const (
 	AttentionRefundManual = "refund_manual"
 )
 
-// CancellationPolicy says what cancelling costs: free until FreeDays before the start, then
-// FeePercent of the gross amount.
+// CancellationPolicy says what cancelling a booking costs, whatever it was paid with. Periods are
+// counted in calendar days in Location (the service's time zone, Europe/Berlin), from the day the
+// booker cancels to the day the date starts: cancelling FreeDays or more days before is free; with
+// fewer days left FeePercent of the gross amount is kept, and each step raises it further once
+// fewer than its Within days are left. A booker who cancels at 23:30 on the last free day still
+// cancels free, whatever the hour of the start or a DST change in between.
 type CancellationPolicy struct {
 	FreeDays   int
 	FeePercent int
+	// Steps are further fee steps, e.g. {Within: 14, Percent: 100}: 100 % once fewer than 14 days are left.
+	Steps    []CancellationStep
+	Location *time.Location // nil counts days in UTC
+}
+
+// CancellationStep is one fee step of a CancellationPolicy.
+type CancellationStep struct {
+	Within  int // applies when fewer than this many calendar days are left before the start's day
+	Percent int
+}
+
+// DaysBefore is how many calendar days (in the policy's Location) lie between the day of now and
+// the day of start: 0 on the day itself, 1 the day before.
+func (p CancellationPolicy) DaysBefore(start, now time.Time) int {
+	loc := p.location()
+	return civilDay(start.In(loc)) - civilDay(now.In(loc))
+}
+
+// FreeUntil is the first moment cancelling for a date starting at start costs a fee: midnight
+// (in Location) at the beginning of the first day with fewer than FreeDays days left.
+func (p CancellationPolicy) FreeUntil(start time.Time) time.Time {
+	s := start.In(p.location())
+	return time.Date(s.Year(), s.Month(), s.Day()-p.FreeDays+1, 0, 0, 0, 0, s.Location())
+}
+
+// FeePercentAt is the share of the gross amount kept when cancelling at now.
+func (p CancellationPolicy) FeePercentAt(start, now time.Time) int {
+	days := p.DaysBefore(start, now)
+	percent := 0
+	if days < p.FreeDays {
+		percent = p.FeePercent
+	}
+	for _, step := range p.Steps {
+		if days < step.Within {
+			percent = max(percent, step.Percent)
+		}
+	}
+	return min(max(percent, 0), 100)
 }
 
 // Fee is what a booker pays for cancelling a booking of grossCents at time now for a date that
 // starts at start. The fee is rounded down to whole cents, in the booker's favour.
 func (p CancellationPolicy) Fee(grossCents int64, start, now time.Time) int64 {
-	if now.Before(start.Add(-time.Duration(p.FreeDays) * 24 * time.Hour)) {
-		return 0
+	return grossCents * int64(p.FeePercentAt(start, now)) / 100
+}
+
+func (p CancellationPolicy) location() *time.Location {
+	if p.Location == nil {
+		return time.UTC
 	}
-	return grossCents * int64(p.FeePercent) / 100
+	return p.Location
+}
+
+// civilDay numbers the calendar day of t in t's own location (days since 1 Jan 1970 there), so
+// the difference of two is a count of calendar days whatever the hours and DST shifts between.
+func civilDay(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Unix() / 86400)
 }

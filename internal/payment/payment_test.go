@@ -39,7 +39,8 @@ func TestCreateCheckoutSession(t *testing.T) {
 		Reference: "SEM-ABCDEF", CustomerEmail: "buyer@example.com", Currency: "EUR", Locale: "de",
 		Items:      []payment.LineItem{{Name: "Social Media im Vertrieb — 12.03.2027", Description: "Erika Muster · inkl. 19 % MwSt.", AmountCents: 58310}},
 		SuccessURL: "http://localhost/b/SEM-ABCDEF/return", CancelURL: "http://localhost/b/SEM-ABCDEF",
-		ExpiresAt: time.Now().Add(31 * time.Minute),
+		// A fixed time: stripe-mock checks the shape, not the distance from its clock.
+		ExpiresAt: time.Date(2026, time.November, 28, 9, 31, 0, 0, time.UTC),
 	}
 	s, err := gateway().CreateCheckoutSession(context.Background(), in)
 	if err != nil {

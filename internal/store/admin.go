@@ -68,7 +68,7 @@ func (q Queries) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 			"starts_at": d.StartsAt, "ends_at": d.EndsAt, "capacity": d.Capacity, "price_net_cents": d.PriceNetCents,
 			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
 			"city": d.City, "venue": d.Venue, "address": d.Address, "online_url": d.OnlineURL, "status": d.Status,
-			"sequence": d.Sequence, "updated_at": time.Now().UTC(),
+			"sequence": d.Sequence, "updated_at": q.stamp(),
 		})
 	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
@@ -156,14 +156,14 @@ func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Bo
 // already cancelled is left as it is. It tells whether it changed the date.
 func (q Queries) CancelDate(ctx context.Context, id uint) (bool, error) {
 	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).Where("id = ? AND status <> ?", id, model.DateCancelled).
-		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": q.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
 // MoveBookingDate points a booking at another date, if it is still on from.
 func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) error {
 	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND date_id = ?", bookingID, from).
-		Updates(map[string]any{"date_id": to, "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"date_id": to, "updated_at": q.stamp()})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("booking %d on date %d: %w", bookingID, from, model.ErrNotFound)
 	}
@@ -185,7 +185,7 @@ func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Bo
 func (q Queries) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
 	res := q.db.WithContext(ctx).Model(&model.Booking{}).
 		Where("id = ? AND status = ? AND payment_status = ? AND payment_method = ?", id, model.BookingConfirmed, model.PaymentUnpaid, model.PaymentInvoice).
-		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": q.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
@@ -202,7 +202,7 @@ func (q Queries) AttentionBookings(ctx context.Context, limit int) ([]model.Book
 // nothing else. It tells whether it applied.
 func (q Queries) ClearAttention(ctx context.Context, id uint) (bool, error) {
 	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND needs_attention = ?", id, true).
-		Updates(map[string]any{"needs_attention": false, "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"needs_attention": false, "updated_at": q.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"seminars/internal/model"
 )
@@ -12,7 +11,7 @@ import (
 // check-in cleared, as the new person has not arrived yet.
 func (tx *Tx) ReplaceAttendee(ctx context.Context, id uint, firstName, lastName, email string) error {
 	res := tx.db.WithContext(ctx).Model(&model.Attendee{}).Where("id = ?", id).Updates(map[string]any{
-		"first_name": firstName, "last_name": lastName, "email": email, "checked_in_at": nil, "updated_at": time.Now().UTC(),
+		"first_name": firstName, "last_name": lastName, "email": email, "checked_in_at": nil, "updated_at": tx.stamp(),
 	})
 	if res.Error != nil {
 		return res.Error

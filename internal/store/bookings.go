@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -37,7 +36,7 @@ func (q Queries) SaveBookingStatus(ctx context.Context, b *model.Booking) error 
 	return q.db.WithContext(ctx).Model(b).Select("status", "payment_status", "hold_expires_at", "confirmed_at", "cancelled_at", "updated_at").
 		Updates(map[string]any{
 			"status": b.Status, "payment_status": b.PaymentStatus, "hold_expires_at": b.HoldExpiresAt,
-			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt, "updated_at": time.Now().UTC(),
+			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt, "updated_at": q.stamp(),
 		}).Error
 }
 

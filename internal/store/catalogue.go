@@ -64,7 +64,7 @@ func (q Queries) DateByID(ctx context.Context, id uint) (model.SeminarDate, erro
 func (q Queries) TakeSeats(ctx context.Context, dateID uint, n int) error {
 	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ? AND seats_taken + ? <= capacity", dateID, n).
-		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": q.stamp()})
 	if res.Error != nil {
 		return res.Error
 	}
@@ -82,5 +82,5 @@ func (q Queries) TakeSeats(ctx context.Context, dateID uint, n int) error {
 func (q Queries) ReleaseSeats(ctx context.Context, dateID uint, n int) error {
 	return q.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ?", dateID).
-		Updates(map[string]any{"seats_taken": gorm.Expr("CASE WHEN seats_taken >= ? THEN seats_taken - ? ELSE 0 END", n, n), "updated_at": time.Now().UTC()}).Error
+		Updates(map[string]any{"seats_taken": gorm.Expr("CASE WHEN seats_taken >= ? THEN seats_taken - ? ELSE 0 END", n, n), "updated_at": q.stamp()}).Error
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"seminars/internal/model"
 )
@@ -32,7 +31,7 @@ func (q Queries) CountOpenInquiries(ctx context.Context) (int64, error) {
 // SetInquiryStatus marks an inquiry new or done.
 func (q Queries) SetInquiryStatus(ctx context.Context, id uint, status string) error {
 	res := q.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("id = ?", id).
-		Updates(map[string]any{"status": status, "updated_at": time.Now().UTC()})
+		Updates(map[string]any{"status": status, "updated_at": q.stamp()})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("inquiry %d: %w", id, model.ErrNotFound)
 	}

@@ -14,7 +14,7 @@ import (
 func TestInquiriesOpenFirst(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		base := time.Now().UTC()
+		base := st.Now()
 		var ids []uint
 		for i, company := range []string{"Alt GmbH", "Mitte AG", "Neu KG"} {
 			q := model.InhouseInquiry{Company: company, Name: "N", Email: "n@example.com", Topic: "T", Participants: 5,

@@ -18,7 +18,7 @@ func (q Queries) Enqueue(ctx context.Context, item *model.OutboxItem) error {
 		item.Status = model.OutboxPending
 	}
 	if item.NextAttemptAt.IsZero() {
-		item.NextAttemptAt = time.Now().UTC()
+		item.NextAttemptAt = q.stamp()
 	}
 	if item.Payload == "" {
 		item.Payload = "{}"

@@ -15,7 +15,7 @@ import (
 func TestClaimOutboxItem(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		now := time.Now().UTC().Truncate(time.Second)
+		now := st.Now().Truncate(time.Second)
 		claim := func(item model.OutboxItem, at time.Time) bool {
 			t.Helper()
 			var ok bool

@@ -15,7 +15,7 @@ import (
 // for the first transaction on the unique key) reports false and must change nothing.
 func (q Queries) RecordStripeEvent(ctx context.Context, id, typ string) (fresh bool, err error) {
 	res := q.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "id"}}, DoNothing: true}).
-		Create(&model.StripeEvent{ID: id, Type: typ, CreatedAt: time.Now().UTC()})
+		Create(&model.StripeEvent{ID: id, Type: typ, CreatedAt: q.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
@@ -58,7 +58,7 @@ func (q Queries) SaveBookingPayment(ctx context.Context, b *model.Booking) error
 			"stripe_session_id": b.Stripe.SessionID, "stripe_checkout_url": b.Stripe.CheckoutURL, "stripe_payment_intent": b.Stripe.PaymentIntent,
 			"stripe_async_pending": b.Stripe.AsyncPending, "stripe_refunded_cents": b.Stripe.RefundedCents,
 			"needs_attention": b.NeedsAttention, "attention_reason": b.AttentionReason, "refund_due_cents": b.RefundDueCents,
-			"updated_at": time.Now().UTC(),
+			"updated_at": q.stamp(),
 		}).Error
 }
 

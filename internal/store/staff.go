@@ -26,7 +26,7 @@ func (q Queries) StaffUserByEmail(ctx context.Context, email string) (model.Staf
 // SetStaffPassword replaces a staff user's password hash.
 func (q Queries) SetStaffPassword(ctx context.Context, id uint, hash string) error {
 	return q.db.WithContext(ctx).Model(&model.StaffUser{}).Where("id = ?", id).
-		Updates(map[string]any{"password_hash": hash, "updated_at": time.Now().UTC()}).Error
+		Updates(map[string]any{"password_hash": hash, "updated_at": q.stamp()}).Error
 }
 
 // CountStaffUsers returns how many staff users exist.

@@ -41,13 +41,14 @@ type Tx struct {
 
 // Queries are the reads and writes the service needs, bound to a pool or a transaction.
 type Queries struct {
-	db *gorm.DB
+	db  *gorm.DB
+	now func() time.Time // stamps created_at/updated_at and the defaults of Enqueue
 }
 
 // Open connects to dsn — a SQLite file path or a postgres:// URL — and migrates the schema under
-// the start-up lock.
-func Open(ctx context.Context, dsn string) (*Store, error) {
-	s, err := Connect(ctx, dsn)
+// the start-up lock. The clock (WithClock) stamps the bookkeeping columns.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	s, err := Connect(ctx, dsn, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -65,23 +66,27 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // with BEGIN IMMEDIATE (so two writers never deadlock or fail with "database is locked" on lock
 // upgrade; they queue for the connection instead), and a separate pool of read-only connections
 // that WAL lets read while the writer writes.
-func Connect(ctx context.Context, dsn string) (*Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return openPostgres(ctx, dsn)
+func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	o := openOptions{now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
 	}
-	return openSQLite(ctx, dsn)
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn, o.now)
+	}
+	return openSQLite(ctx, dsn, o.now)
 }
 
-func gormConfig() *gorm.Config {
+func gormConfig(now func() time.Time) *gorm.Config {
 	return &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // every multi-row write already runs in WithTx
-		NowFunc:                func() time.Time { return time.Now().UTC() },
+		NowFunc:                func() time.Time { return now().UTC() },
 		TranslateError:         true,
 	}
 }
 
-func openSQLite(ctx context.Context, path string) (*Store, error) {
+func openSQLite(ctx context.Context, path string, now func() time.Time) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store: create %s: %w", dir, err)
@@ -94,7 +99,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	common.Set("_foreign_keys", "on")
 	writeParams := cloneValues(common)
 	writeParams.Set("_txlock", "immediate")
-	write, err := gorm.Open(sqlite.Open("file:"+path+"?"+writeParams.Encode()), gormConfig())
+	write, err := gorm.Open(sqlite.Open("file:"+path+"?"+writeParams.Encode()), gormConfig(now))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -108,7 +113,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 
 	readParams := cloneValues(common)
 	readParams.Set("_query_only", "true")
-	read, err := gorm.Open(sqlite.Open("file:"+path+"?"+readParams.Encode()), gormConfig())
+	read, err := gorm.Open(sqlite.Open("file:"+path+"?"+readParams.Encode()), gormConfig(now))
 	if err != nil {
 		_ = writeDB.Close()
 		return nil, fmt.Errorf("store: open read pool %s: %w", path, err)
@@ -119,7 +124,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	}
 	readDB.SetMaxOpenConns(8)
 	readDB.SetMaxIdleConns(8)
-	s := &Store{Queries: Queries{db: read}, write: write, read: read, path: path}
+	s := &Store{Queries: Queries{db: read, now: now}, write: write, read: read, path: path}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -127,8 +132,8 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func openPostgres(ctx context.Context, dsn string) (*Store, error) {
-	db, err := gorm.Open(postgres.Open(dsn), gormConfig())
+func openPostgres(ctx context.Context, dsn string, now func() time.Time) (*Store, error) {
+	db, err := gorm.Open(postgres.Open(dsn), gormConfig(now))
 	if err != nil {
 		return nil, fmt.Errorf("store: open postgres: %w", err)
 	}
@@ -139,7 +144,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	sqlDB.SetMaxOpenConns(20)
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
-	s := &Store{Queries: Queries{db: db}, write: db, read: db, postgres: true}
+	s := &Store{Queries: Queries{db: db, now: now}, write: db, read: db, postgres: true}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -195,7 +200,7 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 // WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Tx{Queries: Queries{db: db}})
+		return fn(&Tx{Queries: Queries{db: db, now: s.now}})
 	})
 }
 

@@ -67,7 +67,7 @@ func TestTakeAndReleaseSeats(t *testing.T) {
 func TestOutbox(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		now := time.Now().UTC()
+		now := st.Now()
 		enqueue := func(key string) {
 			t.Helper()
 			err := st.WithTx(ctx, func(tx *store.Tx) error {
@@ -109,7 +109,7 @@ func TestOutbox(t *testing.T) {
 func TestWritesOutsideTransactionsAreRefusedOnSQLite(t *testing.T) {
 	// The read pool is read-only: a write that forgot WithTx fails loudly instead of racing the
 	// writer connection.
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), storetest.NewClock(t).Option())
 	if err != nil {
 		t.Fatal(err)
 	}

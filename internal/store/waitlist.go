@@ -56,7 +56,7 @@ func (q Queries) MoveWaitlistEntry(ctx context.Context, e *model.WaitlistEntry, 
 	res := q.db.WithContext(ctx).Model(&model.WaitlistEntry{}).Where("id = ? AND status = ?", e.ID, from).
 		Updates(map[string]any{
 			"status": e.Status, "offer_token_hash": e.OfferTokenHash, "offered_at": e.OfferedAt,
-			"offer_expires_at": e.OfferExpiresAt, "booking_reference": e.BookingReference, "updated_at": time.Now().UTC(),
+			"offer_expires_at": e.OfferExpiresAt, "booking_reference": e.BookingReference, "updated_at": q.stamp(),
 		})
 	return res.RowsAffected == 1, res.Error
 }

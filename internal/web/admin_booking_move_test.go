@@ -62,7 +62,7 @@ func TestAdminBookingMove(t *testing.T) {
 	if moved.DateID != roomy.ID {
 		t.Fatalf("booking on date %d", moved.DateID)
 	}
-	items, _ := env.st.DueOutboxItems(ctx, model.TopicMailEvent, time.Now().Add(time.Hour), 100)
+	items, _ := env.st.DueOutboxItems(ctx, model.TopicMailEvent, env.st.Now().Add(time.Hour), 100)
 	notices := 0
 	for _, it := range items {
 		if strings.Contains(it.Payload, model.EventAttendeeMoved) && strings.Contains(it.Payload, fmt.Sprintf(`"from_date_id":"%d"`, from.ID)) {

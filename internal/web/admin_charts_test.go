@@ -55,8 +55,8 @@ func TestFillChart(t *testing.T) {
 	catalog, _ := i18n.New()
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	dates := []model.SeminarDate{
-		{ID: 1, Capacity: 10, SeatsTaken: 10, Format: model.FormatInPerson, City: "Köln", StartsAt: time.Now()},
-		{ID: 2, Capacity: 10, SeatsTaken: 1, Format: model.FormatOnline, StartsAt: time.Now()},
+		{ID: 1, Capacity: 10, SeatsTaken: 10, Format: model.FormatInPerson, City: "Köln", StartsAt: time.Date(2026, time.December, 3, 9, 0, 0, 0, berlin)},
+		{ID: 2, Capacity: 10, SeatsTaken: 1, Format: model.FormatOnline, StartsAt: time.Date(2026, time.December, 4, 9, 0, 0, 0, berlin)},
 	}
 	ch := newFillChart(dates, catalog.For("en"), berlin)
 	if ch.Rows[0].Full != fillBarW || ch.Rows[0].Level != "high" || ch.Rows[0].Value != "10/10" {

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars"
 	"seminars/internal/auth"
@@ -50,8 +49,8 @@ func newAdminEnv(t *testing.T) *adminEnv {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	bookings := booking.FromConfig(st, cfg, time.Now, log)
-	srv, err := New(Deps{Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
+	bookings := booking.FromConfig(st, cfg, st.Now, log)
+	srv, err := New(Deps{Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -17,7 +16,7 @@ import (
 func TestAdminOutboxPage(t *testing.T) {
 	env := newAdminEnv(t)
 	ctx := context.Background()
-	now := time.Now().UTC()
+	now := env.st.Now()
 	var failed model.OutboxItem
 	err := env.st.WithTx(ctx, func(tx *store.Tx) error {
 		for i, status := range []string{model.OutboxDone, model.OutboxFailed} {

@@ -22,7 +22,7 @@ func TestAdminSubstituteAttendee(t *testing.T) {
 	ctx := context.Background()
 	date := storetest.SeedDate(t, env.st, storetest.DateOptions{StartsIn: 2 * time.Hour}) // past the bookers' deadline
 	svc := booking.New(env.st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 5},
-		time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		env.st.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	res, err := svc.Reserve(ctx, booking.Request{DateID: date.ID, PaymentMethod: model.PaymentInvoice, Language: "de",
 		Attendees: []booking.AttendeeInput{{FirstName: "Anna", LastName: "Alt", Email: "anna@firma.example"}},
 		Billing:   model.Billing{Company: "Firma GmbH", Name: "Max", Email: "max@firma.example", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"}})

@@ -37,7 +37,7 @@ func BenchmarkCatalogue(b *testing.B) {
 
 func seedDemo(b *testing.B, st *store.Store) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	if _, err := demo.Seed(context.Background(), st, time.Now(), berlin); err != nil {
+	if _, err := demo.Seed(context.Background(), st, st.Now(), berlin); err != nil {
 		b.Fatal(err)
 	}
 }

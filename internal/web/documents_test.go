@@ -15,7 +15,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	_ "github.com/mattn/go-sqlite3" // to check attendees in, which no use case does yet
 
@@ -43,7 +42,7 @@ type docFixture struct {
 func newDocFixture(t *testing.T) docFixture {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "seminars.db")
-	st, err := store.Open(context.Background(), path)
+	st, err := store.Open(context.Background(), path, storetest.NewClock(t).Option())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +63,8 @@ func newDocFixture(t *testing.T) docFixture {
 	svc := booking.New(st, booking.Settings{
 		VATRateBP: cfg.VATRateBP, InvoicePayment: true, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 		Seller: invoice.SellerFromConfig(cfg),
-	}, time.Now, log)
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
+	}, st.Now, log)
+	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +86,7 @@ func newDocFixture(t *testing.T) docFixture {
 	}
 	f.invoice = docs[0].Number
 	err = st.WithTx(context.Background(), func(tx *store.Tx) error {
-		cn, err := invoice.IssueCreditNote(context.Background(), tx, docs[0], docs[0].NetCents/2, "Ein Teilnehmer storniert", time.Now())
+		cn, err := invoice.IssueCreditNote(context.Background(), tx, docs[0], docs[0].NetCents/2, "Ein Teilnehmer storniert", st.Now())
 		f.creditNote = cn.Number
 		return err
 	})
@@ -100,7 +99,7 @@ func newDocFixture(t *testing.T) docFixture {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec("UPDATE attendees SET checked_in_at = ? WHERE id = ?", time.Now().UTC(), f.checkedIn); err != nil {
+	if _, err := db.Exec("UPDATE attendees SET checked_in_at = ? WHERE id = ?", st.Now(), f.checkedIn); err != nil {
 		t.Fatal(err)
 	}
 	return f

@@ -44,8 +44,8 @@ func newServer(t testing.TB, st *store.Store, env ...string) *httptest.Server {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.FromConfig(st, cfg, time.Now, log)
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now})
+	svc := booking.FromConfig(st, cfg, st.Now, log)
+	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

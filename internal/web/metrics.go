@@ -17,11 +17,14 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	bookings *prometheus.CounterVec
+	now      func() time.Time // the server's clock; measures request durations
 }
 
-// newMetrics makes the server's collectors and registers them with others (the jobs' metrics).
-func newMetrics(others ...prometheus.Collector) *metrics {
+// newMetrics makes the server's collectors, timed by the server's clock, and registers them with
+// others (the jobs' metrics).
+func newMetrics(now func() time.Time, others ...prometheus.Collector) *metrics {
 	m := &metrics{
+		now:      now,
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "seminars_http_requests_total", Help: "HTTP requests by route and status.",
@@ -56,7 +59,7 @@ func methodLabel(method string) string {
 func (m *metrics) middleware() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			start := time.Now()
+			start := m.now()
 			err := next(c)
 			status := c.Response().Status
 			switch {
@@ -71,7 +74,7 @@ func (m *metrics) middleware() echo.MiddlewareFunc {
 			}
 			method := methodLabel(c.Request().Method)
 			m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
-			m.latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
+			m.latency.WithLabelValues(method, route).Observe(m.now().Sub(start).Seconds())
 			return err
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars"
 	"seminars/internal/config"
@@ -87,7 +86,7 @@ func newTestServer(t *testing.T, st *store.Store) *Server {
 		t.Fatal(err)
 	}
 	s, err := New(Deps{Config: cfg, Store: st, I18n: catalog, Files: seminars.Files,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now})
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: st.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +97,7 @@ func newTestServer(t *testing.T, st *store.Store) *Server {
 func seedOutbox(t *testing.T, st *store.Store) (failed, pending string) {
 	t.Helper()
 	ctx := context.Background()
-	now := time.Now().UTC()
+	now := st.Now()
 	items := []*model.OutboxItem{
 		{Topic: "mail.send", Key: "k1", Payload: `{"to":{"email":"anna@muster.example"},"subject":"Ihre Anmeldung","html":"secret-token"}`},
 		{Topic: "mail.event", Key: "k2", Payload: `{"event":"booking_confirmed"}`},

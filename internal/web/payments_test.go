@@ -75,7 +75,7 @@ func (b cardBooking) token() string {
 func stripeEvent(id, typ string, b cardBooking, paymentStatus string) []byte {
 	return []byte(fmt.Sprintf(`{"id":%q,"object":"event","api_version":%q,"created":%d,"type":%q,"data":{"object":
 		{"id":%q,"object":"checkout.session","client_reference_id":%q,"payment_status":%q,"payment_intent":"pi_%s","metadata":{"booking_reference":%q}}}}`,
-		id, stripe.APIVersion, time.Now().Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference))
+		id, stripe.APIVersion, storetest.ReferenceTime.Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference))
 }
 
 func sign(body []byte, secret string, at time.Time) string {
@@ -122,7 +122,7 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	paid := stripeEvent("evt_paid_1", payment.EventCheckoutCompleted, b, "paid")
 	expired := stripeEvent("evt_expired_1", payment.EventCheckoutExpired, b, "unpaid")
-	now := time.Now()
+	now := st.Now()
 	cases := []struct {
 		name       string
 		body       []byte
@@ -174,7 +174,7 @@ func TestReturnPageShowsRealState(t *testing.T) {
 		t.Fatalf("English return page: %s", body)
 	}
 	ev := stripeEvent("evt_return_1", payment.EventCheckoutCompleted, b, "paid")
-	if status, body, _ := do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now())); status != 200 {
+	if status, body, _ := do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, st.Now())); status != 200 {
 		t.Fatalf("webhook: %d %s", status, body)
 	}
 	status, body, _ = do(t, c, "GET", ts.URL+b.path("/return"), "", "")
@@ -215,7 +215,7 @@ func TestCancelPaidBookingFromManagePage(t *testing.T) {
 	c := client(t)
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	ev := stripeEvent("evt_cancel_1", payment.EventCheckoutCompleted, b, "paid")
-	do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, time.Now()))
+	do(t, c, "POST", ts.URL+"/webhooks/stripe", "application/json", string(ev), "Stripe-Signature", sign(ev, payWebhookSecret, st.Now()))
 
 	status, page, _ := do(t, c, "GET", ts.URL+b.path("/cancel"), "", "")
 	if status != 200 || !strings.Contains(page, "Stornogebühr") || !strings.Contains(page, "keine") || !strings.Contains(page, "Erstattung") {
@@ -253,7 +253,7 @@ func TestSameWebhookDeliveredConcurrently(t *testing.T) {
 			stripeEvent("evt_dup_expired", payment.EventCheckoutExpired, b, "unpaid"),
 			stripeEvent("evt_dup_paid", payment.EventCheckoutCompleted, b, "paid"), // late, seats still free
 		} {
-			header := sign(ev, payWebhookSecret, time.Now())
+			header := sign(ev, payWebhookSecret, st.Now())
 			statuses := make(chan int, 20)
 			var wg sync.WaitGroup
 			for range 20 {

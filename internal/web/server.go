@@ -65,7 +65,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
-		views: views, files: d.Files, metrics: newMetrics(d.Metrics...), log: d.Log, now: d.Now,
+		views: views, files: d.Files, metrics: newMetrics(d.Now, d.Metrics...), log: d.Log, now: d.Now,
 		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
 	}
 	if s.auth = d.Auth; s.auth == nil {

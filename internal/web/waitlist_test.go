@@ -87,7 +87,7 @@ func TestWaitlistPages(t *testing.T) {
 
 func offerTokenFromOutbox(t *testing.T, env *adminEnv) string {
 	t.Helper()
-	items, err := env.st.DueOutboxItems(context.Background(), model.TopicMailEvent, time.Now().Add(time.Hour), 100)
+	items, err := env.st.DueOutboxItems(context.Background(), model.TopicMailEvent, env.st.Now().Add(time.Hour), 100)
 	if err != nil {
 		t.Fatal(err)
 	}

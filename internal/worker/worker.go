@@ -40,7 +40,7 @@ func New(st *store.Store, s Settings) *Runner {
 		s.MaxAttempts = DefaultMaxAttempts
 	}
 	if s.Now == nil {
-		s.Now = time.Now
+		s.Now = st.Now // the store's clock, injected where the store was opened
 	}
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)

@@ -25,10 +25,23 @@ import (
 // DefaultPostgresURL is used when SEMINARS_TEST_POSTGRES is unset.
 const DefaultPostgresURL = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
 
-// SQLite opens a migrated store on a new SQLite file in the test's temp dir.
+// SQLite opens a migrated store on a new SQLite file in the test's temp dir; its clock stands at
+// ReferenceTime.
 func SQLite(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seminars.db"))
+	return SQLiteAt(t, NewClock(t))
+}
+
+// SQLiteAt is SQLite with the store's timestamps taken from clk.
+func SQLiteAt(t testing.TB, clk *Clock) *store.Store {
+	t.Helper()
+	return SQLiteWith(t, clk.Option())
+}
+
+// SQLiteWith is SQLite opened with opts; pass store.WithClock, or the store's clock is the wall clock.
+func SQLiteWith(t testing.TB, opts ...store.Option) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seminars.db"), opts...)
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
@@ -45,8 +58,20 @@ func PostgresURL() string {
 }
 
 // Postgres opens a migrated store in a new schema of the test PostgreSQL server and drops the
-// schema when the test ends.
+// schema when the test ends; its clock stands at ReferenceTime.
 func Postgres(t testing.TB) *store.Store {
+	t.Helper()
+	return PostgresAt(t, NewClock(t))
+}
+
+// PostgresAt is Postgres with the store's timestamps taken from clk.
+func PostgresAt(t testing.TB, clk *Clock) *store.Store {
+	t.Helper()
+	return PostgresWith(t, clk.Option())
+}
+
+// PostgresWith is Postgres opened with opts; pass store.WithClock, or the store's clock is the wall clock.
+func PostgresWith(t testing.TB, opts ...store.Option) *store.Store {
 	t.Helper()
 	base := PostgresURL()
 	admin, err := sql.Open("pgx", base)
@@ -76,7 +101,7 @@ func Postgres(t testing.TB) *store.Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	st, err := store.Open(context.Background(), u.String())
+	st, err := store.Open(context.Background(), u.String(), opts...)
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
@@ -86,11 +111,13 @@ func Postgres(t testing.TB) *store.Store {
 
 // Databases are the databases every store and booking test runs against.
 var Databases = []struct {
-	Name string
-	Open func(testing.TB) *store.Store
+	Name     string
+	Open     func(testing.TB) *store.Store
+	OpenAt   func(testing.TB, *Clock) *store.Store
+	OpenWith func(testing.TB, ...store.Option) *store.Store
 }{
-	{"sqlite", SQLite},
-	{"postgres", Postgres},
+	{"sqlite", SQLite, SQLiteAt, SQLiteWith},
+	{"postgres", Postgres, PostgresAt, PostgresWith},
 }
 
 // Each runs fn as a subtest once per database.
@@ -100,17 +127,30 @@ func Each(t *testing.T, fn func(t *testing.T, st *store.Store)) {
 	}
 }
 
+// EachAt runs fn as a subtest once per database, each with its own clock starting at start and
+// shared by the store: hand clk.Now to the services under test.
+func EachAt(t *testing.T, start time.Time, fn func(t *testing.T, st *store.Store, clk *Clock)) {
+	for _, db := range Databases {
+		t.Run(db.Name, func(t *testing.T) {
+			clk := NewClockAt(t, start)
+			fn(t, db.OpenAt(t, clk), clk)
+		})
+	}
+}
+
 // DateOptions shape the seminar date that SeedDate creates.
 type DateOptions struct {
 	Capacity      int
 	SeatsTaken    int
 	PriceNetCents int64
-	StartsIn      time.Duration // from now; default 30 days
+	StartsIn      time.Duration // from the clock's now; default 30 days
 	StartsAt      time.Time     // an exact start, for tests at fixed times; overrides StartsIn
 	EndsAt        time.Time     // an exact end; default eight hours after the start
-	Format        string
-	City          string
-	Status        string
+	// Clock is the now StartsIn counts from; nil means the store's own clock (never the wall clock).
+	Clock  *Clock
+	Format string
+	City   string
+	Status string
 }
 
 // SeedDate creates a seminar with one date and returns the date (with its seminar).
@@ -136,7 +176,11 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 	}
 	start := o.StartsAt.UTC()
 	if start.IsZero() {
-		start = startOfTestDay(time.Now().Add(o.StartsIn), o.StartsIn)
+		now := st.Now()
+		if o.Clock != nil {
+			now = o.Clock.Now()
+		}
+		start = startOfTestDay(now.Add(o.StartsIn), o.StartsIn)
 	}
 	end := o.EndsAt.UTC()
 	if end.IsZero() {
@@ -166,15 +210,12 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 // startOfTestDay puts a seeded date at 09:00 Berlin time on the day it falls on, so an eight-hour
 // date ends the same evening whatever the hour the test runs at (a date started at now+30 days
 // crossed midnight in Berlin every day after 15:00 UTC). A date less than two days away keeps its
-// exact offset from now, rounded to the hour: those tests are about deadlines close to the start.
+// exact offset from the clock, rounded to the hour: those tests are about deadlines close to the start.
 func startOfTestDay(at time.Time, in time.Duration) time.Time {
 	if in < 48*time.Hour {
 		return at.UTC().Truncate(time.Hour)
 	}
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		panic(fmt.Sprintf("time zone Europe/Berlin: %v", err))
-	}
+	berlin := Berlin()
 	local := at.In(berlin)
 	return time.Date(local.Year(), local.Month(), local.Day(), 9, 0, 0, 0, berlin).UTC()
 }

@@ -1,0 +1,152 @@
+package booking_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"seminars"
+	"seminars/internal/booking"
+	"seminars/internal/config"
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/store/storetest"
+)
+
+// defaultConfig is the shipped configuration: invoice payment only, no Stripe key.
+func defaultConfig(t testing.TB) config.Config {
+	t.Helper()
+	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(defaults, []string{"SEMINARS_DATABASE=unused"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.StripeEnabled() {
+		t.Fatal("the default configuration has a Stripe key")
+	}
+	return cfg
+}
+
+// TestCancellationQuoteAtTheBoundaries quotes cancellations on the last hour of a period (23:30
+// in Berlin) and the first minute of the next, for the stepped policy of issue 11 (free until 28
+// days before, 50 % until 14, 100 % after) and for the shipped settings (free until 14, then 50 %).
+func TestCancellationQuoteAtTheBoundaries(t *testing.T) {
+	berlin := storetest.Berlin()
+	stepped := model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
+		Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: berlin}
+	shipped := booking.CancellationPolicyFromConfig(defaultConfig(t))
+	start := storetest.InBerlin(2027, time.January, 28, 9, 0)
+	cases := []struct {
+		name        string
+		policy      model.CancellationPolicy
+		now         time.Time
+		wantPercent int64
+	}{
+		{"stepped: 28 days before, 23:30", stepped, storetest.InBerlin(2026, time.December, 31, 23, 30), 0},
+		{"stepped: 27 days before, 00:00 on New Year's Day", stepped, storetest.InBerlin(2027, time.January, 1, 0, 0), 50},
+		{"stepped: 14 days before, 23:30", stepped, storetest.InBerlin(2027, time.January, 14, 23, 30), 50},
+		{"stepped: 13 days before, 00:00", stepped, storetest.InBerlin(2027, time.January, 15, 0, 0), 100},
+		{"shipped: 14 days before, 23:30", shipped, storetest.InBerlin(2027, time.January, 14, 23, 30), 0},
+		{"shipped: 13 days before, 00:00", shipped, storetest.InBerlin(2027, time.January, 15, 0, 0), 50},
+		{"shipped: the evening before", shipped, storetest.InBerlin(2027, time.January, 27, 23, 30), 50},
+	}
+	for _, paid := range []bool{false, true} {
+		for _, tc := range cases {
+			name := tc.name + " (unpaid invoice)"
+			if paid {
+				name = tc.name + " (paid)"
+			}
+			t.Run(name, func(t *testing.T) {
+				clk := storetest.NewClock(t)
+				st := storetest.SQLiteAt(t, clk)
+				svc := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: 30 * time.Minute,
+					MaxAttendees: 20, Cancellation: tc.policy}, clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+				date := storetest.SeedDate(t, st, storetest.DateOptions{StartsAt: start})
+				res, err := svc.Reserve(context.Background(), request(date.ID, 2))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := res.Booking
+				b.Date = &date
+				if paid {
+					b.PaymentStatus = model.PaymentPaid
+				}
+				clk.Set(tc.now)
+				q := svc.QuoteCancellation(b)
+				wantFee := b.GrossCents * tc.wantPercent / 100
+				if q.FeeCents != wantFee || q.Free != (wantFee == 0) {
+					t.Fatalf("fee %d (free %v), want %d (%d %% of %d)", q.FeeCents, q.Free, wantFee, tc.wantPercent, b.GrossCents)
+				}
+				wantRefund := int64(0)
+				if paid {
+					wantRefund = b.GrossCents - wantFee
+				}
+				if q.RefundCents != wantRefund {
+					t.Fatalf("refund %d, want %d", q.RefundCents, wantRefund)
+				}
+			})
+		}
+	}
+}
+
+// TestInvoiceOnlyCancellationKeepsTheFee cancels on the default, invoice-only configuration:
+// inside the fee period the fee stays owed, so the credit note covers only the rest; before it
+// everything is credited.
+func TestInvoiceOnlyCancellationKeepsTheFee(t *testing.T) {
+	cfg := defaultConfig(t)
+	start := storetest.InBerlin(2027, time.January, 28, 9, 0)
+	cases := []struct {
+		name    string
+		now     time.Time
+		wantFee bool
+	}{
+		{"a month before: free", storetest.InBerlin(2026, time.December, 28, 10, 0), false},
+		{"the last free day, 23:30 in Berlin", storetest.InBerlin(2027, time.January, 14, 23, 30), false},
+		{"the first day of the fee period, 00:00", storetest.InBerlin(2027, time.January, 15, 0, 0), true},
+		{"the evening before", storetest.InBerlin(2027, time.January, 27, 23, 30), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+				ctx := context.Background()
+				svc := booking.FromConfig(st, cfg, clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+				date := storetest.SeedDate(t, st, storetest.DateOptions{StartsAt: start})
+				res, err := svc.Reserve(ctx, request(date.ID, 2))
+				if err != nil {
+					t.Fatal(err)
+				}
+				clk.Set(tc.now)
+				b, err := svc.CancelByBooker(ctx, res.Booking.Reference, res.ManageToken)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b.Status != model.BookingCancelled || b.PaymentStatus == model.PaymentPaid {
+					t.Fatalf("booking %s/%s", b.Status, b.PaymentStatus)
+				}
+				fee := int64(0)
+				if tc.wantFee {
+					fee = b.GrossCents * int64(cfg.CancellationFeePercent) / 100
+				}
+				docs, err := st.InvoicesForBooking(ctx, b.ID)
+				if err != nil || len(docs) != 2 || docs[0].Kind != model.InvoiceKindInvoice || docs[1].Kind != model.InvoiceKindCreditNote {
+					t.Fatalf("documents %+v (%v), want the invoice and one credit note", docs, err)
+				}
+				wantNet := docs[0].NetCents
+				if fee > 0 {
+					wantNet = model.NetOfGross(b.GrossCents-fee, cfg.VATRateBP)
+				}
+				if got := -docs[1].NetCents; got != wantNet {
+					t.Fatalf("credit note of %d net, want %d (gross %d, fee %d)", got, wantNet, b.GrossCents, fee)
+				}
+				if docs[0].GrossCents != b.GrossCents {
+					t.Fatalf("invoice of %d, booking of %d", docs[0].GrossCents, b.GrossCents)
+				}
+			})
+		})
+	}
+}
