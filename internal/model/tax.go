@@ -80,6 +80,9 @@ type TaxCase struct {
 	SellerMode string
 	// SellerHasVATID tells whether the seller has a USt-IdNr., which reverse charge needs.
 	SellerHasVATID bool
+	// SellerHasIdentifier tells whether the seller can be named without a VAT ID (a registration
+	// or a Steuernummer), which a document without VAT IDs (not taxable) needs.
+	SellerHasIdentifier bool
 	// StandardRateBP is the German VAT rate in basis points (vat_rate_bp).
 	StandardRateBP int
 }
@@ -89,8 +92,11 @@ type TaxCase struct {
 const (
 	TaxRefusedPrivateAbroad = "private_abroad"
 	TaxRefusedSellerNoVATID = "seller_no_vat_id"
-	taxRefusedMessagePrefix = "error.tax."
-	taxRefusedField         = "billing.vat_id"
+	// TaxRefusedSellerNoIdentifier: a not-taxable document carries no VAT IDs, and the seller has
+	// no other identifier (seller_registration_id, seller_tax_number) to be named by.
+	TaxRefusedSellerNoIdentifier = "seller_no_identifier"
+	taxRefusedMessagePrefix      = "error.tax."
+	taxRefusedField              = "billing.vat_id"
 )
 
 // TaxRefusedError says a booking falls outside the tax rules this service applies.
@@ -159,6 +165,8 @@ func DecideTax(c TaxCase) (Tax, error) {
 			return Tax{}, &TaxRefusedError{Reason: TaxRefusedSellerNoVATID}
 		}
 		return Tax{Treatment: TaxReverseCharge}, nil
+	case !c.SellerHasIdentifier:
+		return Tax{}, &TaxRefusedError{Reason: TaxRefusedSellerNoIdentifier}
 	}
 	return Tax{Treatment: TaxNotTaxable}, nil
 }
