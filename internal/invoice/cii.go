@@ -158,11 +158,14 @@ func headerTax(t *i18n.Translator, inv model.Invoice, net, vat int64) ciiTax {
 	tax.CalculatedAmount, tax.BasisAmount = amount(vat), amount(net)
 	tax.ExemptionReason = TaxNote(t, inv.TaxTreatment)
 	tax.ExemptionReasonCode = exemptionCodes[inv.TaxTreatment]
+	if tax.RatePercent == "" {
+		tax.RatePercent = "0" // the breakdown states its rate even for category O (XRechnung BR-DE-14)
+	}
 	return tax
 }
 
-// lineTax is category and rate of every line: the document has one treatment. Category O has
-// no rate (BR-O-05); the other categories without VAT have 0.
+// lineTax is category and rate of every line: the document has one treatment. A category O
+// line has no rate (BR-O-05); the other categories without VAT have 0.
 func lineTax(inv model.Invoice) ciiTax {
 	tax := ciiTax{TypeCode: "VAT", CategoryCode: inv.TaxTreatment.Category(), RatePercent: percent(inv.VATRateBP)}
 	switch {

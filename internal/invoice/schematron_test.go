@@ -14,9 +14,9 @@ import (
 
 // The official rule sets, compiled to XSLT (see testdata/schematron/PROVENANCE.md).
 const (
-	rulesEN16931  = "testdata/schematron/EN16931-CII-validation.xslt"
+	rulesEN16931   = "testdata/schematron/EN16931-CII-validation.xslt"
 	rulesXRechnung = "testdata/schematron/XRechnung-CII-validation.xsl"
-	saxonJar      = "/usr/share/java/Saxon-HE.jar"
+	saxonJar       = "/usr/share/java/Saxon-HE.jar"
 )
 
 // ruleFailure is one failed rule in an SVRL report: its id (BR-DE-1), flag, where and what.
