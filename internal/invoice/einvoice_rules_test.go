@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"seminars/internal/invoice"
+	"seminars/internal/invoice/einvoicetest"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
@@ -136,7 +137,7 @@ func (c docCase) produce(t *testing.T, st *store.Store, dates map[string]model.S
 // it with the official rules: zero failed assertions under EN 16931, and under XRechnung for each
 // document that declares it. Each rule set runs once over all documents (one JVM each).
 func TestEInvoicesPassTheOfficialRules(t *testing.T) {
-	requireSaxon(t)
+	einvoicetest.RequireSaxon(t)
 	st := storetest.SQLite(t)
 	dates := map[string]model.SeminarDate{
 		model.FormatInPerson: storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 500, PriceNetCents: 49000}),
@@ -166,8 +167,8 @@ func TestEInvoicesPassTheOfficialRules(t *testing.T) {
 			xrechnung[c.name] = doc
 		}
 	}
-	en16931 := checkRules(t, rulesEN16931, all)
-	german := checkRules(t, rulesXRechnung, xrechnung)
+	en16931 := einvoicetest.Check(t, einvoicetest.EN16931, all)
+	german := einvoicetest.Check(t, einvoicetest.XRechnung, xrechnung)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, f := range en16931[c.name] {

@@ -66,6 +66,21 @@ func (t Tax) Totals(netCents int64) Totals {
 	return ComputeTotals(netCents, t.RateBP)
 }
 
+// NetOfGross is the net part of a gross amount under the tax (a refund, what is left after a
+// fee), rounded as NetOfGross rounds; without German VAT net and gross are the same.
+func (t Tax) NetOfGross(grossCents int64) int64 {
+	if !t.Treatment.ChargesVAT() {
+		return grossCents
+	}
+	return NetOfGross(grossCents, t.RateBP)
+}
+
+// Price is what seats at unitNetCents each, less discountCents, cost under tax: the one pricing
+// function behind the booking form's total, the booking, its invoice and its corrections.
+func Price(unitNetCents int64, seats int, discountCents int64, tax Tax) Totals {
+	return tax.Totals(unitNetCents*int64(seats) - discountCents)
+}
+
 // TaxCase is what decides a booking's tax: where the seminar takes place, who the customer is,
 // and how the seller is registered.
 type TaxCase struct {
