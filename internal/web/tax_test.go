@@ -33,11 +33,18 @@ func taxBookingBody(dateID uint, country, postalCode, vatID, leitwegID string) s
 // TestTaxTreatmentPerBooking books through the API on SQLite and PostgreSQL: an online seminar
 // for an Austrian company with a VAT ID is reverse charge (0 %, category AE, both VAT IDs) and
 // its e-invoice passes the official rules; a Swiss company is not taxable in Germany (category
-// O); a private person abroad is refused with a message saying why.
+// O); a private person abroad is refused with a message saying why. Sellers under §19 UStG
+// and §4 Nr. 21 UStG invoice category E without VAT.
 func TestTaxTreatmentPerBooking(t *testing.T) {
 	einvoicetest.RequireSaxon(t)
 	// every database's documents, checked together after the bookings: one JVM per rule set
 	all, xrechnung := map[string][]byte{}, map[string][]byte{}
+	catalog, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	r := invoice.NewRenderer(catalog, berlin)
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ts := newServer(t, st, "SEMINARS_SELLER_PHONE=+49 30 1234567", "SEMINARS_SELLER_TAX_NUMBER=27/123/45678")
 		online := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 20, PriceNetCents: 49000, Format: model.FormatOnline})
@@ -73,12 +80,6 @@ func TestTaxTreatmentPerBooking(t *testing.T) {
 			{name: "online, VAT ID of another country: refused", dateID: online.ID, country: "AT", postalCode: "1010", vatID: "DE123456789",
 				wantStatus: http.StatusUnprocessableEntity, wantMessage: "Rechnungslands"},
 		}
-		catalog, err := i18n.New()
-		if err != nil {
-			t.Fatal(err)
-		}
-		berlin, _ := time.LoadLocation("Europe/Berlin")
-		r := invoice.NewRenderer(catalog, berlin)
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				status, body, _ := do(t, client(t), http.MethodPost, ts.URL+"/api/v1/bookings", "application/json",
@@ -138,6 +139,39 @@ func TestTaxTreatmentPerBooking(t *testing.T) {
 			})
 		}
 	})
+	for _, mode := range []struct{ mode, note string }{
+		{model.SellerTaxKleinunternehmer, "§ 19 UStG"}, {model.SellerTaxExemptTraining, "§ 4 Nr. 21 UStG"},
+	} {
+		t.Run(mode.mode, func(t *testing.T) {
+			st := storetest.SQLite(t)
+			ts := newServer(t, st, "SEMINARS_SELLER_TAX_MODE="+mode.mode, "SEMINARS_SELLER_PHONE=+49 30 1234567")
+			date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 20, PriceNetCents: 49000})
+			status, body, _ := do(t, client(t), http.MethodPost, ts.URL+"/api/v1/bookings", "application/json",
+				taxBookingBody(date.ID, "DE", "10115", "", "991-12345-67"))
+			var created struct {
+				Reference       string `json:"reference"`
+				TotalGrossCents int64  `json:"total_gross_cents"`
+			}
+			if err := json.Unmarshal([]byte(body), &created); status != http.StatusCreated || err != nil || created.TotalGrossCents != 49000 {
+				t.Fatalf("status %d, gross %d (%v), want 201 and gross = net 49000: %s", status, created.TotalGrossCents, err, body)
+			}
+			b, _ := st.BookingByReference(context.Background(), created.Reference)
+			docs, err := st.InvoicesForBooking(context.Background(), b.ID)
+			if err != nil || len(docs) != 1 {
+				t.Fatalf("%d invoices (%v)", len(docs), err)
+			}
+			doc, err := r.EInvoiceXML(docs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []string{"<ram:CategoryCode>E</ram:CategoryCode>", mode.note, invoice.GuidelineXRechnung} {
+				if !strings.Contains(string(doc), w) {
+					t.Errorf("XML lacks %s", w)
+				}
+			}
+			all[t.Name()], xrechnung[t.Name()] = doc, doc
+		})
+	}
 	if len(xrechnung) == 0 {
 		t.Error("no booking produced an XRechnung")
 	}
