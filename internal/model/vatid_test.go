@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,28 @@ func TestNormalizeVATID(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzNormalizeVATID: any input gives an error or a VAT ID that normalises to itself, starts
+// with the country's prefix and has no spaces, dots or dashes (except the Swiss UID's form).
+func FuzzNormalizeVATID(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"DE", "DE 123 456 789"}, {"AT", "ATU12345678"}, {"CH", "CHE-123.456.789 MWST"}, {"GR", "EL123456789"},
+		{"GB", "GBGD001"}, {"US", "US12-3456789"}, {"ch", "che"}, {"", ""}, {"DE", "DE\u00a0123"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, country, raw string) {
+		got, err := NormalizeVATID(country, raw)
+		if err != nil || got == "" {
+			return
+		}
+		again, err := NormalizeVATID(country, got)
+		if err != nil || again != got {
+			t.Fatalf("NormalizeVATID(%q, %q) = %q, which normalises to %q, %v", country, raw, got, again, err)
+		}
+		if strings.ContainsAny(strings.TrimPrefix(got, "CHE-"), " -") {
+			t.Fatalf("NormalizeVATID(%q, %q) = %q keeps separators", country, raw, got)
+		}
+	})
 }
