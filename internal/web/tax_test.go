@@ -3,7 +3,9 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -181,5 +183,58 @@ func TestTaxTreatmentPerBooking(t *testing.T) {
 				t.Errorf("%s: %s: %s", name, rules, f)
 			}
 		}
+	}
+}
+
+// TestOnlineBookingFromAbroadOnTheForm: the booking form refuses a private person abroad for an
+// online date with the reason at the VAT ID field, in the booker's language, keeps what was typed
+// and takes no seat; with a VAT ID the same booking goes through as reverse charge.
+func TestOnlineBookingFromAbroadOnTheForm(t *testing.T) {
+	st := storetest.SQLite(t)
+	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5, Format: model.FormatOnline})
+	ts := newServer(t, st)
+	formURL := fmt.Sprintf("%s/book/%d", ts.URL, date.ID)
+	abroad := func(vatID string) func(url.Values) {
+		return func(v url.Values) {
+			v.Set("billing.country", "AT")
+			v.Set("billing.postal_code", "1010")
+			v.Set("billing.city", "Wien")
+			v.Set("billing.vat_id", vatID)
+		}
+	}
+	cases := []struct {
+		name       string
+		lang       string
+		vatID      string
+		wantStatus int
+		want       []string
+		seatsAfter int
+	}{
+		{"private person in Austria, German", "de", "", http.StatusUnprocessableEntity,
+			[]string{"nur an Unternehmen", `value="Wien"`, `aria-invalid="true"`}, 0},
+		{"private person in Austria, English", "en", "", http.StatusUnprocessableEntity,
+			[]string{"to businesses only", `value="Wien"`}, 0},
+		{"German VAT ID with an Austrian address", "de", "DE123456789", http.StatusUnprocessableEntity,
+			[]string{"Rechnungslands"}, 0},
+		{"Austrian company with VAT ID", "de", "ATU12345678", http.StatusSeeOther, nil, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cl := client(t)
+			_, page, _ := do(t, cl, http.MethodGet, formURL, "", "", "Accept-Language", c.lang)
+			status, body, _ := do(t, cl, http.MethodPost, formURL, "application/x-www-form-urlencoded",
+				bookingForm(csrfToken(t, page), 1, abroad(c.vatID)), "Accept-Language", c.lang)
+			if status != c.wantStatus {
+				t.Fatalf("status %d, want %d: %.300s", status, c.wantStatus, body)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			if d, _ := st.DateByID(t.Context(), date.ID); d.SeatsTaken != c.seatsAfter {
+				t.Fatalf("seats taken %d, want %d", d.SeatsTaken, c.seatsAfter)
+			}
+		})
 	}
 }
