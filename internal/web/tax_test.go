@@ -211,7 +211,7 @@ func TestOnlineBookingFromAbroadOnTheForm(t *testing.T) {
 		seatsAfter int
 	}{
 		{"private person in Austria, German", "de", "", http.StatusUnprocessableEntity,
-			[]string{"nur an Unternehmen", `value="Wien"`, `aria-invalid="true"`}, 0},
+			[]string{"nur an Unternehmen", `value="Wien"`, `aria-invalid="true"`, "Reverse-Charge-Verfahren"}, 0},
 		{"private person in Austria, English", "en", "", http.StatusUnprocessableEntity,
 			[]string{"to businesses only", `value="Wien"`}, 0},
 		{"German VAT ID with an Austrian address", "de", "DE123456789", http.StatusUnprocessableEntity,
