@@ -123,6 +123,10 @@ func TestServeRunsWithDemoCatalogue(t *testing.T) {
 			if !strings.Contains(out, "http://"+addr) || !strings.Contains(out, tc.wantLine) {
 				t.Fatalf("start-up output: %s", out)
 			}
+			// the default settings have no seller phone: start-up says XRechnung is off
+			if logs := stderr.String() + out; !strings.Contains(logs, "seller settings: seller_phone or seller_email is empty") {
+				t.Errorf("start-up does not warn about the missing seller phone:\n%s", logs)
+			}
 		})
 	}
 }

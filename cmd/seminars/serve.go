@@ -33,6 +33,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	defer st.Close()
+	warnAboutSeller(cfg, log)
 	staffAuth := auth.New(st, web.AuthSettings(cfg), time.Now)
 	signIn, err := prepareDatabase(ctx, cfg, st, staffAuth, log)
 	if err != nil {
@@ -80,6 +81,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	return nil
+}
+
+// warnAboutSeller logs what the seller settings lack: the service runs, but the documents or
+// bookings each warning names are refused or plain EN 16931 until the setting is filled in.
+func warnAboutSeller(cfg config.Config, log *slog.Logger) {
+	for _, w := range invoice.SellerFromConfig(cfg).Warnings() {
+		log.Warn("seller settings: " + w)
+	}
 }
 
 // prepareDatabase migrates the schema, seeds the demo catalogue on an empty database and creates

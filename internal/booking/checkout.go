@@ -168,6 +168,12 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 		if lang == "en" {
 			desc = fmt.Sprintf("Attendee: %s · incl. %s VAT", a.FullName(), vat)
 		}
+		if !b.TaxTreatment.ChargesVAT() { // the invoice states why (reverse charge, §19, exemption)
+			desc = fmt.Sprintf("Teilnehmer/in: %s · ohne deutsche USt.", a.FullName())
+			if lang == "en" {
+				desc = fmt.Sprintf("Attendee: %s · no German VAT", a.FullName())
+			}
+		}
 		items[i] = payment.LineItem{Name: title + " — " + when, Description: desc, AmountCents: amounts[i]}
 	}
 	manage := s.pay.BaseURL + "/b/" + b.Reference

@@ -48,7 +48,7 @@ func (s *Service) CreditCancellation(ctx context.Context, tx *store.Tx, bookingI
 	if original == nil || creditGrossCents <= 0 {
 		return nil
 	}
-	net := min(model.NetOfGross(creditGrossCents, original.VATRateBP), original.NetCents-credited)
+	net := min(original.Tax().NetOfGross(creditGrossCents), original.NetCents-credited)
 	if creditGrossCents >= original.GrossCents {
 		net = original.NetCents - credited // all of it: mirror the invoice exactly, no rounding
 	}

@@ -117,6 +117,10 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
+	billing, err := normaliseBilling(req.Billing)
+	if err != nil {
+		return Result{}, err
+	}
 	now := s.now().UTC()
 	b := model.Booking{
 		Reference:       reference,
@@ -124,10 +128,9 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		DateID:          req.DateID,
 		PaymentMethod:   req.PaymentMethod,
 		PaymentStatus:   model.PaymentUnpaid,
-		Billing:         normaliseBilling(req.Billing),
+		Billing:         billing,
 		Language:        req.Language,
 		Seats:           len(req.Attendees),
-		VATRateBP:       s.settings.VATRateBP,
 	}
 	for _, a := range req.Attendees {
 		b.Attendees = append(b.Attendees, model.Attendee{
@@ -151,11 +154,16 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
 			return err
 		}
+		tax, err := s.taxOf(date, b.Billing)
+		if err != nil {
+			return err
+		}
+		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
 		b.UnitNetCents = date.UnitPriceNetCents(now)
 		if err := applyVoucher(ctx, tx, &b, req.Voucher, date.SeminarID, now); err != nil {
 			return err
 		}
-		totals := model.ComputeTotals(b.UnitNetCents*int64(b.Seats)-b.DiscountCents, b.VATRateBP)
+		totals := model.Price(b.UnitNetCents, b.Seats, b.DiscountCents, tax)
 		b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 		if req.PaymentMethod == model.PaymentInvoice {
 			b.Status = model.BookingConfirmed
@@ -184,14 +192,39 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 	return Result{Booking: b, ManageToken: token}, nil
 }
 
-func normaliseBilling(in model.Billing) model.Billing {
+// taxOf decides a booking's tax (model.DecideTax); a case the rules refuse (a private person
+// abroad booking an online date) is a validation error at the VAT ID field, so the form says why.
+func (s *Service) taxOf(date model.SeminarDate, billing model.Billing) (model.Tax, error) {
+	tax, err := model.DecideTax(s.settings.Seller.TaxCase(date.Format, billing, s.settings.VATRateBP))
+	var refused *model.TaxRefusedError
+	if errors.As(err, &refused) {
+		return model.Tax{}, &model.ValidationError{Fields: refused.Fields()}
+	}
+	return tax, err
+}
+
+// normaliseBilling trims what was typed and writes the VAT ID as documents print it. The form
+// layer has checked the VAT ID's syntax; one that still fails is a validation error.
+func normaliseBilling(in model.Billing) (model.Billing, error) {
 	trim := strings.TrimSpace
+	country := strings.ToUpper(trim(in.Country))
+	vatID, err := model.NormalizeVATID(country, in.VATID)
+	if err != nil {
+		return model.Billing{}, &model.ValidationError{Fields: map[string]string{"billing.vat_id": VATIDMessage(err)}}
+	}
 	return model.Billing{
 		Company: trim(in.Company), Name: trim(in.Name), Email: strings.ToLower(trim(in.Email)),
 		Street: trim(in.Street), PostalCode: trim(in.PostalCode), City: trim(in.City),
-		Country: strings.ToUpper(trim(in.Country)), VATID: strings.ToUpper(strings.ReplaceAll(trim(in.VATID), " ", "")),
-		PONumber: trim(in.PONumber), BuyerReference: trim(in.BuyerReference),
+		Country: country, VATID: vatID, PONumber: trim(in.PONumber), BuyerReference: trim(in.BuyerReference),
+	}, nil
+}
+
+// VATIDMessage is the message key for an error of model.NormalizeVATID.
+func VATIDMessage(err error) string {
+	if errors.Is(err, model.ErrVATIDCountry) {
+		return "error.vat_id_country"
 	}
+	return "error.vat_id"
 }
 
 // ErrWrongToken is returned when a manage token does not belong to the booking; callers answer it

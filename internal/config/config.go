@@ -74,9 +74,15 @@ type Config struct {
 	SellerPhone   string `koanf:"seller_phone"`
 	// SellerTaxNumber is the Steuernummer, printed when no VAT ID is set (§14 UStG needs one of them).
 	SellerTaxNumber string `koanf:"seller_tax_number"`
-	SellerIBAN      string `koanf:"seller_iban"`
-	SellerBIC       string `koanf:"seller_bic"`
-	SellerBank      string `koanf:"seller_bank"`
+	// SellerTaxMode is how supplies in Germany are taxed: model.SellerTaxModes.
+	SellerTaxMode string `koanf:"seller_tax_mode"`
+	// SellerRegistrationID and SellerRegistrationScheme identify the seller in e-invoices
+	// (BT-29/BT-30) where no VAT ID may or can be given.
+	SellerRegistrationID     string `koanf:"seller_registration_id"`
+	SellerRegistrationScheme string `koanf:"seller_registration_scheme"`
+	SellerIBAN               string `koanf:"seller_iban"`
+	SellerBIC                string `koanf:"seller_bic"`
+	SellerBank               string `koanf:"seller_bank"`
 	// TrainerName signs certificates of attendance.
 	TrainerName string `koanf:"trainer_name"`
 	// SubstitutionDeadlineHours is how many hours before a date bookers can last replace an attendee.
@@ -209,6 +215,14 @@ func (c *Config) Validate() error {
 	if c.SubstitutionDeadlineHours < 0 {
 		bad("substitution_deadline_hours must not be negative")
 	}
+	switch c.SellerTaxMode {
+	case "standard", "kleinunternehmer", "exempt_training":
+	default:
+		bad("seller_tax_mode %q must be standard, kleinunternehmer or exempt_training", c.SellerTaxMode)
+	}
+	if s := c.SellerRegistrationScheme; s != "" && !isDigits(s, 4) {
+		bad("seller_registration_scheme %q must be an ISO 6523 ICD code of four digits (like 0088) or empty", s)
+	}
 	if c.SellerVATID == "" && c.SellerTaxNumber == "" {
 		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
 	}
@@ -240,6 +254,19 @@ func (c Config) IsPostgres() bool { return IsPostgresURL(c.Database) }
 // IsPostgresURL tells whether a database setting is a PostgreSQL URL.
 func IsPostgresURL(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// isDigits tells whether s is exactly n ASCII digits.
+func isDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func lookup(environ []string, key string) string {

@@ -57,6 +57,7 @@ func TestEnvironmentOverrides(t *testing.T) {
 		{"booleans parse", !c.Demo},
 		{"zero turns the rate limit off", c.BookingRateLimit == 0},
 		{"Stripe key enables card payment", c.StripeEnabled()},
+		{"seller tax mode defaults to standard", c.SellerTaxMode == "standard"},
 		{"trailing slash trimmed", c.BaseURL == "https://seminare.example"},
 		{"trusted proxies parsed", len(c.TrustedProxyNets) == 2 && c.TrustedProxyNets[1].String() == "10.0.0.0/8"},
 	}
@@ -81,6 +82,8 @@ func TestValidateRefusesBadSettings(t *testing.T) {
 		{"hold shorter than Stripe allows", "SEMINARS_HOLD_MINUTES=10", "hold_minutes"},
 		{"unknown time zone", "SEMINARS_TIMEZONE=Mars/Olympus", "timezone"},
 		{"not a number", "SEMINARS_VAT_RATE_BP=neunzehn", "vat_rate_bp"},
+		{"unknown seller tax mode", "SEMINARS_SELLER_TAX_MODE=steuerfrei", "seller_tax_mode"},
+		{"registration scheme not an ICD code", "SEMINARS_SELLER_REGISTRATION_SCHEME=GLN", "seller_registration_scheme"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,8 +11,8 @@ import (
 	"seminars/internal/model"
 )
 
-// Specification identifiers (BT-24). A buyer reference (BT-10) is what XRechnung requires
-// (a Leitweg-ID for public buyers), so with one the XRechnung CIUS is declared.
+// Specification identifiers (BT-24). XRechnung is declared only when the document has what it
+// requires (XRechnungReady); otherwise the document is plain EN 16931.
 const (
 	GuidelineEN16931   = "urn:cen.eu:en16931:2017"
 	GuidelineXRechnung = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"
@@ -23,10 +23,14 @@ const (
 const (
 	typeInvoice         = "380"
 	typeCreditNote      = "381"
-	meansCreditTransfer = "58" // SEPA credit transfer
-	meansCard           = "54"
-	vatStandard         = "S"
-	unitPerson          = "C62" // "one": a seat for one attendee
+	meansCreditTransfer = "58" // SEPA credit transfer, with the seller's IBAN
+	// meansOnlineService is a payment through Stripe: the card or mandate data stays at Stripe, and
+	// card codes (48, 54, 55) would need it (XRechnung BR-DE-24).
+	meansOnlineService = "68"
+	// meansNotDefined is a payment whose instrument the document cannot name: a refund of a bank
+	// transfer (the buyer's IBAN is not known) or a transfer without a seller IBAN configured.
+	meansNotDefined = "1"
+	unitPerson      = "C62" // "one": a seat for one attendee
 )
 
 // EInvoiceXML renders an issued document as EN 16931 CII XML. A credit note is type 381 with
@@ -56,7 +60,7 @@ func (r *Renderer) eInvoiceXML(inv model.Invoice) ([]byte, error) {
 		},
 		Transaction: ciiTransaction{
 			Lines:      r.lines(inv, sign),
-			Agreement:  agreement(inv),
+			Agreement:  agreement(inv, inv.TaxTreatment.CarriesVATIDs()),
 			Delivery:   ciiDelivery{Event: &ciiEvent{Occurrence: r.date(inv.ServiceStart)}},
 			Settlement: r.settlement(t, inv, sign),
 		},
@@ -101,9 +105,19 @@ func xmlSafeParty(p model.Party) model.Party {
 	return p
 }
 
+// XRechnungReady tells whether a document has what XRechnung requires beyond EN 16931: the
+// buyer's reference (BT-10, the Leitweg-ID of a public buyer; BR-DE-15), a seller contact with
+// telephone and e-mail (BR-DE-2, -6, -7), and both parties' postal code and city (BR-DE-3, -4,
+// -8, -9). A document without them would fail the XRechnung rules, so it declares EN 16931 only.
+func XRechnungReady(inv model.Invoice) bool {
+	s, b := inv.Seller, inv.Buyer
+	return inv.BuyerReference != "" && s.Phone != "" && s.Email != "" &&
+		s.PostalCode != "" && s.City != "" && b.PostalCode != "" && b.City != ""
+}
+
 // Guideline is the specification identifier the document declares (BT-24).
 func Guideline(inv model.Invoice) string {
-	if inv.BuyerReference != "" {
+	if XRechnungReady(inv) {
 		return GuidelineXRechnung
 	}
 	return GuidelineEN16931
@@ -116,6 +130,9 @@ func notes(t *i18n.Translator, inv model.Invoice) []ciiNote {
 		if inv.Reason != "" {
 			out = append(out, ciiNote{t.T("doc.reason") + ": " + inv.Reason})
 		}
+	}
+	if note := TaxNote(t, inv.TaxTreatment); note != "" {
+		out = append(out, ciiNote{note})
 	}
 	return out
 }
@@ -137,7 +154,7 @@ func (r *Renderer) lines(inv model.Invoice, sign int64) []ciiLine {
 			Agreement: ciiLineAgreement{NetPrice: ciiPrice{ChargeAmount: amount(unit)}},
 			Delivery:  ciiLineDelivery{Quantity: ciiQuantity{UnitCode: unitPerson, Value: fmt.Sprint(qty)}},
 			Settlement: ciiLineSettlement{
-				Tax:       ciiTax{TypeCode: "VAT", CategoryCode: vatStandard, RatePercent: percent(inv.VATRateBP)},
+				Tax:       lineTax(inv),
 				Summation: ciiLineSummation{LineTotal: amount(sign * l.NetCents)},
 			},
 		})
@@ -145,11 +162,11 @@ func (r *Renderer) lines(inv model.Invoice, sign int64) []ciiLine {
 	return out
 }
 
-func agreement(inv model.Invoice) ciiAgreement {
+func agreement(inv model.Invoice, vatIDs bool) ciiAgreement {
 	a := ciiAgreement{
 		BuyerReference: inv.BuyerReference,
-		Seller:         party(inv.Seller, true),
-		Buyer:          party(inv.Buyer, false),
+		Seller:         sellerParty(inv.Seller, vatIDs),
+		Buyer:          party(inv.Buyer, false, vatIDs),
 	}
 	if inv.PONumber != "" {
 		a.BuyerOrder = &ciiReferenceDoc{IssuerAssignedID: inv.PONumber}
@@ -157,8 +174,28 @@ func agreement(inv model.Invoice) ciiAgreement {
 	return a
 }
 
-// party is a seller or buyer with address, electronic address (e-mail) and tax registrations.
-func party(p model.Party, seller bool) ciiParty {
+// sellerParty is the seller with its identifier (BT-29) and legal registration (BT-30), so that
+// the buyer can identify it even on documents without its VAT ID (BR-CO-26): the configured
+// registration, else — when no VAT ID is stated — its Steuernummer as the identifier.
+func sellerParty(p model.Party, vatIDs bool) ciiParty {
+	out := party(p, true, vatIDs)
+	switch {
+	case p.RegistrationID != "":
+		if p.RegistrationScheme == "" {
+			out.ID = p.RegistrationID
+		} else {
+			out.GlobalID = &ciiSchemedID{SchemeID: p.RegistrationScheme, Value: p.RegistrationID}
+		}
+		out.Legal = &ciiLegalOrg{ID: ciiSchemedID{SchemeID: p.RegistrationScheme, Value: p.RegistrationID}}
+	case (p.VATID == "" || !vatIDs) && p.TaxNumber != "":
+		out.ID = p.TaxNumber
+	}
+	return out
+}
+
+// party is a seller or buyer with address, electronic address (e-mail) and tax registrations;
+// vatIDs false leaves out the VAT IDs (a category O document states none, BR-O-02).
+func party(p model.Party, seller, vatIDs bool) ciiParty {
 	out := ciiParty{
 		Name:    p.Name,
 		Address: ciiAddress{Postcode: p.PostalCode, LineOne: p.Street, City: p.City, Country: p.Country},
@@ -180,7 +217,7 @@ func party(p model.Party, seller bool) ciiParty {
 		}
 		out.Contact = c
 	}
-	if p.VATID != "" {
+	if p.VATID != "" && vatIDs {
 		out.TaxRegs = append(out.TaxRegs, ciiTaxRegistered{ciiSchemedID{SchemeID: "VA", Value: p.VATID}})
 	}
 	if seller && p.TaxNumber != "" {
@@ -194,10 +231,8 @@ func (r *Renderer) settlement(t *i18n.Translator, inv model.Invoice, sign int64)
 	s := ciiSettlement{
 		PaymentReference: inv.Number,
 		Currency:         inv.Currency,
-		Tax: ciiTax{
-			CalculatedAmount: amount(vat), TypeCode: "VAT", BasisAmount: amount(net),
-			CategoryCode: vatStandard, RatePercent: percent(inv.VATRateBP),
-		},
+		PaymentMeans:     paymentMeans(inv),
+		Tax:              headerTax(t, inv, net, vat),
 		Summation: ciiHeaderSummation{
 			LineTotal: amount(net), TaxBasis: amount(net), TaxTotal: ciiAmount{inv.Currency, amount(vat)},
 			GrandTotal: amount(gross), DuePayable: amount(gross),
@@ -211,17 +246,9 @@ func (r *Renderer) settlement(t *i18n.Translator, inv model.Invoice, sign int64)
 		s.InvoiceRef = &ciiReferenceDoc{IssuerAssignedID: inv.OriginalNumber}
 		s.Terms = &ciiTerms{Description: t.T("doc.credit_settlement")}
 	case inv.PaymentStatus == model.PaymentPaid:
-		s.PaymentMeans = &ciiPaymentMeans{TypeCode: meansCard}
 		s.Summation.Prepaid, s.Summation.DuePayable = amount(gross), amount(0)
 		s.Terms = &ciiTerms{Description: t.T("doc.paid", "Method", t.T("doc.method."+inv.PaymentMethod))}
 	default:
-		s.PaymentMeans = &ciiPaymentMeans{TypeCode: meansCreditTransfer}
-		if inv.Seller.IBAN != "" {
-			s.PaymentMeans.Account = &ciiAccount{IBAN: strings.ReplaceAll(inv.Seller.IBAN, " ", ""), AccountName: inv.Seller.Name}
-		}
-		if inv.Seller.BIC != "" {
-			s.PaymentMeans.Institution = &ciiInstitution{BIC: inv.Seller.BIC}
-		}
 		terms := &ciiTerms{}
 		if inv.DueDate != nil {
 			d := r.date(*inv.DueDate)

@@ -75,8 +75,8 @@ func TestEInvoiceXML(t *testing.T) {
 		}, nil},
 		{"paid invoice without reference is plain EN 16931", paid, []string{
 			"<ram:ID>" + invoice.GuidelineEN16931 + "</ram:ID>", "<ram:TotalPrepaidAmount>583.10</ram:TotalPrepaidAmount>",
-			"<ram:DuePayableAmount>0.00</ram:DuePayableAmount>",
-		}, []string{"BuyerReference", "IBANID"}},
+			"<ram:DuePayableAmount>0.00</ram:DuePayableAmount>", "<ram:TypeCode>68</ram:TypeCode>",
+		}, []string{"BuyerReference", "IBANID", "<ram:TypeCode>54</ram:TypeCode>"}},
 		{"partial credit note is type 381 referencing the invoice", credit, []string{
 			"<ram:ID>GS-2026-00001</ram:ID>", "<ram:TypeCode>381</ram:TypeCode>",
 			"<ram:IssuerAssignedID>RE-2026-00001</ram:IssuerAssignedID>", "Ein Teilnehmer storniert",

@@ -102,13 +102,17 @@ type ciiLineSummation struct {
 	LineTotal string `xml:"ram:LineTotalAmount"`
 }
 
-// ciiTax is a VAT breakdown: on a line only type, category and rate; in the header also the amounts.
+// ciiTax is a VAT breakdown: on a line only type, category and rate; in the header also the
+// amounts and, for categories without VAT, the exemption reason. A category O (not subject to
+// VAT) breakdown has no rate.
 type ciiTax struct {
-	CalculatedAmount string `xml:"ram:CalculatedAmount,omitempty"`
-	TypeCode         string `xml:"ram:TypeCode"`
-	BasisAmount      string `xml:"ram:BasisAmount,omitempty"`
-	CategoryCode     string `xml:"ram:CategoryCode"`
-	RatePercent      string `xml:"ram:RateApplicablePercent"`
+	CalculatedAmount    string `xml:"ram:CalculatedAmount,omitempty"`
+	TypeCode            string `xml:"ram:TypeCode"`
+	ExemptionReason     string `xml:"ram:ExemptionReason,omitempty"`
+	BasisAmount         string `xml:"ram:BasisAmount,omitempty"`
+	CategoryCode        string `xml:"ram:CategoryCode"`
+	ExemptionReasonCode string `xml:"ram:ExemptionReasonCode,omitempty"`
+	RatePercent         string `xml:"ram:RateApplicablePercent,omitempty"`
 }
 
 type ciiAgreement struct {
@@ -119,11 +123,19 @@ type ciiAgreement struct {
 }
 
 type ciiParty struct {
-	Name    string             `xml:"ram:Name"`
-	Contact *ciiContact        `xml:"ram:DefinedTradeContact,omitempty"`
-	Address ciiAddress         `xml:"ram:PostalTradeAddress"`
-	URI     *ciiURI            `xml:"ram:URIUniversalCommunication,omitempty"`
-	TaxRegs []ciiTaxRegistered `xml:"ram:SpecifiedTaxRegistration"`
+	ID       string             `xml:"ram:ID,omitempty"`
+	GlobalID *ciiSchemedID      `xml:"ram:GlobalID,omitempty"`
+	Name     string             `xml:"ram:Name"`
+	Legal    *ciiLegalOrg       `xml:"ram:SpecifiedLegalOrganization,omitempty"`
+	Contact  *ciiContact        `xml:"ram:DefinedTradeContact,omitempty"`
+	Address  ciiAddress         `xml:"ram:PostalTradeAddress"`
+	URI      *ciiURI            `xml:"ram:URIUniversalCommunication,omitempty"`
+	TaxRegs  []ciiTaxRegistered `xml:"ram:SpecifiedTaxRegistration"`
+}
+
+// ciiLegalOrg is the seller's legal registration (BT-30).
+type ciiLegalOrg struct {
+	ID ciiSchemedID `xml:"ram:ID"`
 }
 
 type ciiContact struct {

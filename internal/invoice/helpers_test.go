@@ -30,6 +30,12 @@ func testSeller() invoice.Seller {
 // its date, seminar and attendees loaded.
 func seedBooking(t testing.TB, st *store.Store, date model.SeminarDate, n int, lang string) model.Booking {
 	t.Helper()
+	return seedBookingWith(t, st, date, n, lang, nil)
+}
+
+// seedBookingWith is seedBooking with change applied to the booking before it is stored.
+func seedBookingWith(t testing.TB, st *store.Store, date model.SeminarDate, n int, lang string, change func(*model.Booking)) model.Booking {
+	t.Helper()
 	ref := fmt.Sprintf("T%07d", refCounter.Add(1))
 	totals := model.ComputeTotals(date.PriceNetCents*int64(n), 1900)
 	b := model.Booking{
@@ -45,6 +51,9 @@ func seedBooking(t testing.TB, st *store.Store, date model.SeminarDate, n int, l
 	}
 	for i := 0; i < n; i++ {
 		b.Attendees = append(b.Attendees, model.Attendee{FirstName: "Änne", LastName: fmt.Sprintf("Straßer %d", i+1), Email: fmt.Sprintf("a%d@example.de", i)})
+	}
+	if change != nil {
+		change(&b)
 	}
 	err := st.WithTx(context.Background(), func(tx *store.Tx) error { return tx.CreateBooking(context.Background(), &b) })
 	if err != nil {

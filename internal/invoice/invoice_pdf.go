@@ -206,15 +206,18 @@ func totals(s *sheet, t *i18n.Translator, inv model.Invoice) {
 	if inv.VATRateBP%100 != 0 {
 		rate = strings.Replace(fmt.Sprintf("%.2f", float64(inv.VATRateBP)/100), ".", decimalSep(t), 1)
 	}
-	rows := []struct {
+	type row struct {
 		label string
 		cents int64
 		bold  bool
-	}{
-		{t.T("doc.total_net"), inv.NetCents, false},
-		{t.T("doc.vat", "Rate", rate), inv.VATCents, false},
-		{t.T("doc.total_gross"), inv.GrossCents, true},
 	}
+	rows := []row{{t.T("doc.total_net"), inv.NetCents, false}}
+	if inv.TaxTreatment.ChargesVAT() {
+		rows = append(rows, row{t.T("doc.vat", "Rate", rate), inv.VATCents, false})
+	} else {
+		rows = append(rows, row{t.T("doc.no_vat"), 0, false})
+	}
+	rows = append(rows, row{t.T("doc.total_gross"), inv.GrossCents, true})
 	for _, r := range rows {
 		style := ""
 		if r.bold {
@@ -224,6 +227,11 @@ func totals(s *sheet, t *i18n.Translator, inv model.Invoice) {
 		s.pdf.SetX(marginLeft + 75)
 		s.cell(65, 6, r.label, "L", 0)
 		s.cell(25, 6, t.Money(r.cents), "R", 1)
+	}
+	if note := TaxNote(t, inv.TaxTreatment); note != "" {
+		s.pdf.Ln(2)
+		s.setFont("", 10)
+		s.paragraph(contentW, 5, note, "L")
 	}
 	s.pdf.Ln(4)
 }

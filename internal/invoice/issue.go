@@ -25,13 +25,13 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 		return existing, err
 	}
 	now = now.UTC()
-	totals := model.ComputeTotals(booking.NetCents, booking.VATRateBP)
+	totals := booking.Tax().Totals(booking.NetCents)
 	inv := model.Invoice{
 		Kind: model.InvoiceKindInvoice, BookingID: booking.ID, BookingReference: booking.Reference,
 		IssuedAt: now, ServiceStart: booking.Date.StartsAt.UTC(), ServiceEnd: booking.Date.EndsAt.UTC(),
 		Buyer: buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.Zone()),
-		NetCents: totals.NetCents, VATCents: totals.VATCents, GrossCents: totals.GrossCents, VATRateBP: totals.VATRateBP,
-		Currency: currency(seller), Language: booking.Language, PaymentMethod: booking.PaymentMethod,
+		NetCents: totals.NetCents, VATCents: totals.VATCents, GrossCents: totals.GrossCents, VATRateBP: booking.VATRateBP,
+		TaxTreatment: treatment(booking.TaxTreatment), Currency: currency(seller), Language: booking.Language, PaymentMethod: booking.PaymentMethod,
 		PaymentStatus: booking.PaymentStatus, PONumber: booking.Billing.PONumber, BuyerReference: booking.Billing.BuyerReference,
 	}
 	if booking.PaymentStatus != model.PaymentPaid {
@@ -60,7 +60,7 @@ func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, 
 	}
 	year := now.Year() // in the caller's zone: pass the seller's local time
 	now = now.UTC()
-	totals := model.ComputeTotals(-amountNetCents, original.VATRateBP)
+	totals := original.Tax().Totals(-amountNetCents) // a credit is taxed as what it corrects
 	cn := original
 	cn.ID, cn.Number, cn.Year, cn.Sequence, cn.CreatedAt = 0, "", 0, 0, time.Time{}
 	cn.Kind = model.InvoiceKindCreditNote
@@ -141,6 +141,14 @@ func buyerParty(b model.Billing) model.Party {
 		Name: b.Company, Contact: b.Name, Street: b.Street, PostalCode: b.PostalCode, City: b.City,
 		Country: b.Country, VATID: b.VATID, Email: b.Email,
 	}
+}
+
+// treatment is a stored treatment, "" (a booking from before treatments) being standard.
+func treatment(t model.TaxTreatment) model.TaxTreatment {
+	if t == "" {
+		return model.TaxStandard
+	}
+	return t
 }
 
 func currency(s Seller) string {

@@ -26,6 +26,11 @@ type Seller struct {
 	IBAN       string
 	BIC        string
 	Bank       string
+	// TaxMode is how supplies in Germany are taxed (model.SellerTaxModes; "" = standard).
+	TaxMode string
+	// RegistrationID and RegistrationScheme identify the seller in e-invoices (BT-29/BT-30).
+	RegistrationID     string
+	RegistrationScheme string
 	// DueDays is how many days after issue an invoice paid by bank transfer is due.
 	DueDays int
 	// Currency is the ISO 4217 code of every amount (EUR).
@@ -41,6 +46,7 @@ func SellerFromConfig(cfg config.Config) Seller {
 		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
 		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail, Phone: cfg.SellerPhone,
 		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
+		TaxMode: cfg.SellerTaxMode, RegistrationID: cfg.SellerRegistrationID, RegistrationScheme: cfg.SellerRegistrationScheme,
 		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
 	}
 }
@@ -71,6 +77,7 @@ func (s Seller) party() model.Party {
 	return model.Party{
 		Name: s.Name, Street: s.Street, PostalCode: s.PostalCode, City: s.City, Country: country,
 		VATID: s.VATID, TaxNumber: s.TaxNumber, Email: s.Email, Phone: s.Phone, IBAN: s.IBAN, BIC: s.BIC, Bank: s.Bank,
+		RegistrationID: s.RegistrationID, RegistrationScheme: s.RegistrationScheme,
 	}
 }
 

@@ -93,7 +93,11 @@ type Booking struct {
 	NetCents        int64        `gorm:"not null"`
 	VATCents        int64        `gorm:"not null"`
 	GrossCents      int64        `gorm:"not null"`
-	VATRateBP       int          `gorm:"not null"`
+	// VATRateBP is the rate of TaxTreatment: vat_rate_bp for standard, 0 for the others.
+	VATRateBP int `gorm:"not null"`
+	// TaxTreatment is decided once when the booking is made (model.DecideTax) and priced with
+	// Tax(); its documents carry it.
+	TaxTreatment    TaxTreatment `gorm:"size:20;not null;default:standard"`
 	VoucherCode     string       `gorm:"size:50"`
 	HoldExpiresAt   *time.Time   `gorm:"index"`
 	ConfirmedAt     *time.Time
@@ -108,6 +112,9 @@ type Booking struct {
 	UpdatedAt      time.Time
 	Attendees      []Attendee `gorm:"foreignKey:BookingID"`
 }
+
+// Tax is the booking's tax treatment and rate, which price it and its documents.
+func (b Booking) Tax() Tax { return Tax{Treatment: b.TaxTreatment, RateBP: b.VATRateBP} }
 
 // Transition moves the booking to a new status or says why it cannot.
 func (b *Booking) Transition(to string, now time.Time) error {

@@ -34,6 +34,10 @@ type Party struct {
 	IBAN       string `json:"iban,omitempty"`
 	BIC        string `json:"bic,omitempty"`
 	Bank       string `json:"bank,omitempty"`
+	// RegistrationID is the seller's identifier and legal registration (EN 16931 BT-29/BT-30),
+	// e.g. "HRB 12345"; RegistrationScheme its ISO 6523 ICD scheme ("" when it has none).
+	RegistrationID     string `json:"registration_id,omitempty"`
+	RegistrationScheme string `json:"registration_scheme,omitempty"`
 }
 
 // InvoiceLine is one line of a document. Credit notes carry negative unit and net amounts.
@@ -70,9 +74,11 @@ type Invoice struct {
 	VATCents       int64         `gorm:"not null"`
 	GrossCents     int64         `gorm:"not null"`
 	VATRateBP      int           `gorm:"not null"`
-	Currency       string        `gorm:"size:3;not null"`
-	Language       string        `gorm:"size:5;not null"`
-	PaymentMethod  string        `gorm:"size:20;not null"`
+	// TaxTreatment is the booking's when the document was issued; it decides the VAT category.
+	TaxTreatment  TaxTreatment `gorm:"size:20;not null;default:standard"`
+	Currency      string       `gorm:"size:3;not null"`
+	Language      string       `gorm:"size:5;not null"`
+	PaymentMethod string       `gorm:"size:20;not null"`
 	// PaymentStatus is the booking's payment status when the document was issued.
 	PaymentStatus  string `gorm:"size:20;not null"`
 	DueDate        *time.Time
@@ -80,6 +86,9 @@ type Invoice struct {
 	BuyerReference string `gorm:"size:100"` // Leitweg-ID or other buyer reference (EN 16931 BT-10)
 	CreatedAt      time.Time
 }
+
+// Tax is the document's tax treatment and rate.
+func (i Invoice) Tax() Tax { return Tax{Treatment: i.TaxTreatment, RateBP: i.VATRateBP} }
 
 // IsCreditNote tells whether the document corrects another.
 func (i Invoice) IsCreditNote() bool { return i.Kind == InvoiceKindCreditNote }

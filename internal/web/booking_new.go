@@ -50,7 +50,7 @@ func (s *Server) defaultPaymentMethod() string {
 func (s *Server) renderBookingForm(c echo.Context, status int, date model.SeminarDate, f form.Booking, errs map[string]string, problem string) error {
 	title := s.i18n.For(language(c)).T("booking.title", "Seminar", date.Seminar.Title(language(c)))
 	return s.render(c, status, pageBookingForm, title, bookingFormData{
-		Date: date, Form: f, VATRate: s.cfg.VATRateBP, Now: s.now(), Problem: problem,
+		Date: date, Form: f, Tax: s.domesticTax(), Now: s.now(), Problem: problem,
 		Countries: []string{"DE", "AT", "CH", "LU", "NL", "BE", "FR", "IT", "PL", "DK"},
 	}, errs)
 }

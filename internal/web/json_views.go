@@ -55,7 +55,7 @@ func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
 	v := dateJSON{
 		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(),
 		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
-		PriceGrossCents: model.Gross(unit, s.cfg.VATRateBP), RegularNetCents: d.PriceNetCents,
+		PriceGrossCents: s.domesticTax().Totals(unit).GrossCents, RegularNetCents: d.PriceNetCents,
 		Currency: s.cfg.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
 	}
 	if d.EarlyBirdActive(now) {

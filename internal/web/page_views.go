@@ -13,20 +13,23 @@ type catalogueData struct {
 	Seminars []model.Seminar
 	Filter   catalogueFilter
 	Options  filterOptions
-	VATRate  int
-	Now      time.Time
+	// Tax prices what the page shows: German tax under the seller's mode.
+	Tax model.Tax
+	Now time.Time
 }
 
 type seminarData struct {
 	Seminar model.Seminar
-	VATRate int
-	Now     time.Time
+	// Tax prices what the page shows: German tax under the seller's mode.
+	Tax model.Tax
+	Now time.Time
 }
 
 type bookingFormData struct {
-	Date      model.SeminarDate
-	Form      form.Booking
-	VATRate   int
+	Date model.SeminarDate
+	Form form.Booking
+	// Tax prices what the page shows: German tax under the seller's mode.
+	Tax       model.Tax
 	Now       time.Time
 	Countries []string
 	Problem   string // a message about the whole form, e.g. "only 2 seats left"
@@ -52,14 +55,14 @@ func (d bookingShowData) Typed() form.Substitute {
 	return *d.Substitute
 }
 
-// GrossOf returns a net price plus VAT, for templates.
-func (d catalogueData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+func (d catalogueData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf returns a net price plus VAT, for templates.
-func (d seminarData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+func (d seminarData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf returns a net price plus VAT, for templates.
-func (d bookingFormData) GrossOf(net int64) int64 { return model.Gross(net, d.VATRate) }
+// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+func (d bookingFormData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
 // Rows is how many attendee rows the form shows.
 func (d bookingFormData) Rows() int { return max(len(d.Form.Attendees), 1) }
@@ -70,4 +73,10 @@ func (d bookingFormData) Attendee(i int) form.Attendee {
 		return d.Form.Attendees[i]
 	}
 	return form.Attendee{}
+}
+
+// domesticTax is the tax of a booking supplied in Germany, which the catalogue and the booking
+// form show before the billing address decides the booking's own (model.DecideTax).
+func (s *Server) domesticTax() model.Tax {
+	return model.DomesticTax(s.cfg.SellerTaxMode, s.cfg.VATRateBP)
 }

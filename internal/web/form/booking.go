@@ -56,7 +56,6 @@ const (
 	msgDuplicateEmail = "error.duplicate_email"
 	msgCountry        = "error.country"
 	msgPostalCode     = "error.postal_code"
-	msgVATID          = "error.vat_id"
 	msgPaymentMethod  = "error.payment_method"
 	msgAttendeesMin   = "error.attendees_min"
 	msgAttendeesMax   = "error.attendees_max"
@@ -65,7 +64,6 @@ const (
 
 var (
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-	vatIDPattern   = regexp.MustCompile(`^[A-Z]{2}[0-9A-Z+*.]{2,13}$`)
 	dePostalCode   = regexp.MustCompile(`^[0-9]{5}$`)
 	anyPostalCode  = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z \-]{1,9}$`)
 )
@@ -115,8 +113,8 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 			errs["billing.postal_code"] = msgPostalCode
 		}
 	}
-	if vat := normaliseVATID(bill.VATID); vat != "" && !vatIDPattern.MatchString(vat) {
-		errs["billing.vat_id"] = msgVATID
+	if _, err := model.NormalizeVATID(country, bill.VATID); err != nil && errs["billing.country"] == "" {
+		errs["billing.vat_id"] = booking.VATIDMessage(err)
 	}
 	text(errs, "billing.po_number", bill.PONumber, 100, false)
 	text(errs, "billing.buyer_reference", bill.BuyerReference, 100, false)
@@ -160,10 +158,6 @@ func email(errs Errors, field, value string) bool {
 		return false
 	}
 	return true
-}
-
-func normaliseVATID(s string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 }
 
 // Request turns a valid form into the booking use case's input.

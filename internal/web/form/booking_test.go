@@ -36,9 +36,22 @@ func TestValidate(t *testing.T) {
 		{"header injection in a name", func(b *Booking) { b.Billing.Name = "Max\r\nBcc: x@y.z" }, false, "billing.name", msgTooLong},
 		{"overlong company", func(b *Booking) { b.Billing.Company = strings.Repeat("ä", 201) }, false, "billing.company", msgTooLong},
 		{"German postal code must have five digits", func(b *Booking) { b.Billing.PostalCode = "8033" }, false, "billing.postal_code", msgPostalCode},
-		{"Austrian postal code has four", func(b *Booking) { b.Billing.Country = "AT"; b.Billing.PostalCode = "1010" }, false, "", ""},
+		{"Austrian postal code has four", func(b *Booking) {
+			b.Billing.Country, b.Billing.PostalCode, b.Billing.VATID = "AT", "1010", "ATU12345678"
+		}, false, "", ""},
 		{"country must be a code", func(b *Booking) { b.Billing.Country = "D1" }, false, "billing.country", msgCountry},
-		{"VAT ID needs a country prefix", func(b *Booking) { b.Billing.VATID = "123456789" }, false, "billing.vat_id", msgVATID},
+		{"VAT ID needs a country prefix", func(b *Booking) { b.Billing.VATID = "123456789" }, false, "billing.vat_id", "error.vat_id"},
+		{"German VAT ID has nine digits", func(b *Booking) { b.Billing.VATID = "DE12345678" }, false, "billing.vat_id", "error.vat_id"},
+		{"VAT ID of another country", func(b *Booking) { b.Billing.VATID = "ATU12345678" }, false, "billing.vat_id", "error.vat_id_country"},
+		{"Swiss UID", func(b *Booking) {
+			b.Billing.Country, b.Billing.PostalCode, b.Billing.VATID = "CH", "8001", "CHE-123.456.789 MWST"
+		}, false, "", ""},
+		{"UK VAT number", func(b *Booking) {
+			b.Billing.Country, b.Billing.PostalCode, b.Billing.VATID = "GB", "SW1A 1AA", "GB 123 4567 89"
+		}, false, "", ""},
+		{"Greek VAT ID starts EL", func(b *Booking) {
+			b.Billing.Country, b.Billing.PostalCode, b.Billing.VATID = "GR", "10431", "EL123456789"
+		}, false, "", ""},
 		{"unknown payment method", func(b *Booking) { b.PaymentMethod = "cash" }, false, "payment_method", msgPaymentMethod},
 		{"terms required on the form", func(b *Booking) { b.AcceptTerms = false }, true, "accept_terms", msgTerms},
 		{"terms not asked of the API", func(b *Booking) { b.AcceptTerms = false }, false, "", ""},
