@@ -83,6 +83,9 @@ func ParseEuros(s string) (int64, bool) {
 func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	errs := Errors{}
 	d := model.SeminarDate{Capacity: f.Capacity, Format: f.Format, Status: f.Status}
+	for field, v := range map[string]*string{"starts_at": &f.StartsAt, "ends_at": &f.EndsAt, "early_bird_until": &f.EarlyBirdUntil} {
+		line(errs, field, v, 40, false)
+	}
 	if f.PriceText != "" || f.EarlyBirdText != "" {
 		var ok bool
 		if f.PriceNetCents, ok = ParseEuros(f.PriceText); !ok {
@@ -136,11 +139,11 @@ func (f *Date) validateEarlyBird(d *model.SeminarDate, loc *time.Location, errs 
 }
 
 func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
-	d.City, d.Venue, d.Address = strings.TrimSpace(f.City), strings.TrimSpace(f.Venue), strings.TrimSpace(f.Address)
-	d.OnlineURL = strings.TrimSpace(f.OnlineURL)
-	text(errs, "city", d.City, 100, false)
-	text(errs, "venue", d.Venue, 200, false)
-	text(errs, "address", d.Address, 300, false)
+	line(errs, "city", &f.City, model.MaxCityLen, false)
+	line(errs, "venue", &f.Venue, model.MaxVenueLen, false)
+	line(errs, "address", &f.Address, model.MaxAddressLen, false)
+	validURL := line(errs, "online_url", &f.OnlineURL, model.MaxOnlineURLLen, false)
+	d.City, d.Venue, d.Address, d.OnlineURL = f.City, f.Venue, f.Address, f.OnlineURL
 	switch d.Format {
 	case model.FormatInPerson:
 		if d.City == "" {
@@ -148,7 +151,10 @@ func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
 		}
 	case model.FormatOnline:
 		u, err := url.Parse(d.OnlineURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(d.OnlineURL) > 500 {
+		if !validURL {
+			break
+		}
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			errs["online_url"] = "admin.error.online_url"
 		}
 	default:

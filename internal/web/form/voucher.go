@@ -38,8 +38,13 @@ func VoucherFromValues(v url.Values) Voucher {
 // valid_until, max_uses.
 func (f Voucher) Validate(loc *time.Location) (model.Voucher, Errors) {
 	errs := Errors{}
-	v := model.Voucher{Code: strings.ToUpper(strings.TrimSpace(f.Code)), Active: true}
-	if !voucherCode.MatchString(v.Code) {
+	for field, value := range map[string]*string{"code": &f.Code, "percent": &f.Percent, "amount": &f.Amount,
+		"valid_until": &f.ValidUntil, "max_uses": &f.MaxUses} {
+		line(errs, field, value, model.MaxVoucherCodeLen, false)
+	}
+	line(errs, "seminar", &f.Seminar, model.MaxSlugLen, false)
+	v := model.Voucher{Code: strings.ToUpper(f.Code), Active: true}
+	if _, bad := errs["code"]; !bad && !voucherCode.MatchString(v.Code) {
 		errs["code"] = "admin.error.voucher_code"
 	}
 	percent, amount := strings.TrimSpace(f.Percent), strings.TrimSpace(f.Amount)
