@@ -113,20 +113,33 @@ func isNoncharacter(r rune) bool {
 	return (r >= 0xFDD0 && r <= 0xFDEF) || r&0xFFFE == 0xFFFE
 }
 
-// Email is the rule for an e-mail address: a Line of at most MaxEmailLen characters that
-// net/mail reads back unchanged as a bare address, with a dot in its domain. Empty is
-// ReasonRequired.
+// Email is the rule for a customer's e-mail address: a Mailbox with a dot in its domain (a
+// booking's mail must reach the internet).
 func Email(field, value string) (string, error) {
-	v, err := RequiredLine(field, value, MaxEmailLen)
+	v, err := Mailbox(field, value)
 	if err != nil {
-		if fe := (*FieldError)(nil); errors.As(err, &fe) && fe.Reason == ReasonTooLong {
-			return "", &FieldError{field, ReasonEmail}
-		}
+		return "", err
+	}
+	if !strings.Contains(v[strings.LastIndex(v, "@"):], ".") {
+		return "", &FieldError{field, ReasonEmail}
+	}
+	return v, nil
+}
+
+// Mailbox is the rule for any e-mail address (a staff account may be name@localhost): a Line of
+// at most MaxEmailLen characters that net/mail reads back unchanged as a bare address. Empty is
+// ReasonRequired.
+func Mailbox(field, value string) (string, error) {
+	v, err := RequiredLine(field, value, MaxEmailLen)
+	var fe *FieldError
+	if errors.As(err, &fe) && fe.Reason == ReasonTooLong {
+		return "", &FieldError{field, ReasonEmail}
+	}
+	if err != nil {
 		return "", err
 	}
 	addr, perr := mail.ParseAddress(v)
-	at := strings.LastIndex(v, "@")
-	if perr != nil || addr.Address != v || at < 1 || !strings.Contains(v[at:], ".") {
+	if perr != nil || addr.Address != v || strings.LastIndex(v, "@") < 1 {
 		return "", &FieldError{field, ReasonEmail}
 	}
 	return v, nil
@@ -135,16 +148,25 @@ func Email(field, value string) (string, error) {
 // DisplayName is the rule for a person's or company's name that goes into a mail header: a
 // required Line that net/mail encodes and reads back unchanged as the name of an address. What
 // cannot make that round trip (a mix of quotes and angle brackets that some readers split into
-// an address of its own, say) is refused here, at input, rather than failing every delivery.
+// an address of its own, say) is refused here, at input, rather than failing every delivery; so
+// is a name that carries an address in angle brackets, which mail clients may show instead of the
+// real one.
 func DisplayName(field, value string, maxLen int) (string, error) {
 	v, err := RequiredLine(field, value, maxLen)
 	if err != nil {
 		return "", err
 	}
-	if !EncodableName(v) {
+	if !EncodableName(v) || looksLikeAddress(v) {
 		return "", &FieldError{field, ReasonDisplayName}
 	}
 	return v, nil
+}
+
+// looksLikeAddress reports a name that carries an address of its own in angle brackets: a
+// reader's mail client may show it as the sender or recipient instead of the real one.
+func looksLikeAddress(name string) bool {
+	open := strings.Index(name, "<")
+	return open >= 0 && strings.Contains(name[open:], "@") && strings.Contains(name[open:], ">")
 }
 
 // EncodableName tells whether name survives being written as the display name of an address

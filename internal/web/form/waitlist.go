@@ -1,0 +1,56 @@
+package form
+
+import (
+	"net/url"
+
+	"seminars/internal/model"
+)
+
+// Waitlist is the form that puts someone in line for a full date.
+type Waitlist struct {
+	Name, Email, Company, Seats string
+}
+
+// WaitlistFromValues reads the form.
+func WaitlistFromValues(v url.Values) Waitlist {
+	return Waitlist{Name: v.Get("name"), Email: v.Get("email"), Company: v.Get("company"), Seats: v.Get("seats")}
+}
+
+// Validate checks the form and returns the entry it asks for (status and offer are the waiting
+// list's). The name goes into the offer mail's header, so it must be one a header can carry.
+func (f *Waitlist) Validate(dateID uint, lang string, maxSeats int) (model.WaitlistEntry, Errors) {
+	errs := Errors{}
+	name(errs, "name", &f.Name, model.MaxFullNameLen)
+	email(errs, "email", &f.Email)
+	line(errs, "company", &f.Company, model.MaxCompanyLen, false)
+	seats, err := model.ParseCount("seats", f.Seats, maxSeats)
+	if err != nil || seats < 1 {
+		errs["seats"] = "waitlist.error.seats"
+	}
+	return model.WaitlistEntry{DateID: dateID, Name: f.Name, Email: f.Email, Company: f.Company, Seats: seats, Language: lang}, errs
+}
+
+// Login is the back office's sign-in form.
+type Login struct {
+	Email, Password string
+}
+
+// LoginFromValues reads the form.
+func LoginFromValues(v url.Values) Login {
+	return Login{Email: v.Get("email"), Password: v.Get("password")}
+}
+
+// Validate checks the form's shape before any password is checked: an address that cannot be
+// any account's, or a password no account can have, is refused without touching the database.
+func (f *Login) Validate() Errors {
+	errs := Errors{}
+	if clean, err := model.Mailbox("email", f.Email); err != nil {
+		record(errs, err)
+	} else {
+		f.Email = clean
+	}
+	if _, err := model.Paragraphs("password", f.Password, model.MaxPasswordLen); err != nil || f.Password == "" {
+		errs["password"] = msgRequired
+	}
+	return errs
+}
