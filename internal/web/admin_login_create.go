@@ -17,18 +17,18 @@ func (s *Server) adminLoginCreate(c echo.Context) error {
 	f := form.LoginFromValues(mustForm(c))
 	d := loginData{Email: f.Email}
 	t := s.i18n.For(language(c))
-	if old := sessionSecret(c); old != "" {
-		if err := s.auth.SignOut(ctx, old); err != nil {
-			return err
-		}
-	}
 	if errs := f.Validate(); len(errs) > 0 {
-		// No account can match: nothing to check, nothing to count.
+		// No account can match: nothing to check, nothing to count, no session to end.
 		d.Problem = t.T("admin.login.failed")
 		if key, bad := errs["email"]; bad {
 			d.Problem = t.T(key)
 		}
 		return s.renderLogin(c, http.StatusUnprocessableEntity, d, s.translate(c, errs))
+	}
+	if old := sessionSecret(c); old != "" {
+		if err := s.auth.SignOut(ctx, old); err != nil {
+			return err
+		}
 	}
 	secret, _, err := s.auth.SignIn(ctx, f.Email, f.Password, c.RealIP())
 	switch {

@@ -49,7 +49,7 @@ func (f *Login) Validate() Errors {
 	} else {
 		f.Email = clean
 	}
-	if _, err := model.Paragraphs("password", f.Password, model.MaxPasswordLen); err != nil || f.Password == "" {
+	if _, err := model.Line("password", f.Password, model.MaxPasswordLen); err != nil || f.Password == "" {
 		errs["password"] = msgRequired
 	}
 	return errs
