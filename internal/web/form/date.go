@@ -89,26 +89,26 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	if f.PriceText != "" || f.EarlyBirdText != "" {
 		var ok bool
 		if f.PriceNetCents, ok = ParseEuros(f.PriceText); !ok {
-			errs["price_net_cents"] = "admin.error.price"
+			errs.add("price_net_cents", "admin.error.price")
 		}
 		if f.EarlyBirdNetCents, ok = ParseEuros(f.EarlyBirdText); !ok {
-			errs["early_bird_net_cents"] = "admin.error.price"
+			errs.add("early_bird_net_cents", "admin.error.price")
 		}
 	}
 	var ok bool
 	if d.StartsAt, ok = parseWhen(f.StartsAt, loc); !ok {
-		errs["starts_at"] = "admin.error.when"
+		errs.add("starts_at", "admin.error.when")
 	}
 	if d.EndsAt, ok = parseWhen(f.EndsAt, loc); !ok {
-		errs["ends_at"] = "admin.error.when"
+		errs.add("ends_at", "admin.error.when")
 	} else if errs["starts_at"] == "" && !d.EndsAt.After(d.StartsAt) {
-		errs["ends_at"] = "admin.error.ends_before_start"
+		errs.add("ends_at", "admin.error.ends_before_start")
 	}
 	if f.Capacity < 1 || f.Capacity > 1000 {
-		errs["capacity"] = "admin.error.capacity"
+		errs.add("capacity", "admin.error.capacity")
 	}
 	if f.PriceNetCents < 0 || f.PriceNetCents > 100_000_000 {
-		errs["price_net_cents"] = "admin.error.price"
+		errs.add("price_net_cents", "admin.error.price")
 	}
 	d.PriceNetCents = f.PriceNetCents
 	f.validateEarlyBird(&d, loc, errs)
@@ -117,7 +117,7 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 		d.Status = model.DatePublished
 	}
 	if d.Status != model.DateDraft && d.Status != model.DatePublished {
-		errs["status"] = "admin.error.status"
+		errs.add("status", "admin.error.status")
 	}
 	return d, errs
 }
@@ -127,11 +127,11 @@ func (f *Date) validateEarlyBird(d *model.SeminarDate, loc *time.Location, errs 
 		return
 	}
 	if f.EarlyBirdNetCents <= 0 || f.EarlyBirdNetCents >= f.PriceNetCents {
-		errs["early_bird_net_cents"] = "admin.error.early_bird_price"
+		errs.add("early_bird_net_cents", "admin.error.early_bird_price")
 	}
 	day, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(f.EarlyBirdUntil), loc)
 	if err != nil {
-		errs["early_bird_until"] = "admin.error.day"
+		errs.add("early_bird_until", "admin.error.day")
 		return
 	}
 	until := day.AddDate(0, 0, 1).UTC() // the whole day counts
@@ -147,7 +147,7 @@ func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
 	switch d.Format {
 	case model.FormatInPerson:
 		if d.City == "" {
-			errs["city"] = msgRequired
+			errs.add("city", msgRequired)
 		}
 	case model.FormatOnline:
 		u, err := url.Parse(d.OnlineURL)
@@ -155,10 +155,10 @@ func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
 			break
 		}
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			errs["online_url"] = "admin.error.online_url"
+			errs.add("online_url", "admin.error.online_url")
 		}
 	default:
-		errs["format"] = "admin.error.format"
+		errs.add("format", "admin.error.format")
 	}
 }
 

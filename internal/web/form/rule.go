@@ -57,3 +57,11 @@ func record(errs Errors, err error) {
 		}
 	}
 }
+
+// add records a refusal unless the field already has one: the first (the text rule's, checked
+// first) is the one the person can act on.
+func (e Errors) add(field, key string) {
+	if _, seen := e[field]; !seen {
+		e[field] = key
+	}
+}
