@@ -42,13 +42,13 @@ type inputField struct {
 
 // inputEndpoint is a form or JSON endpoint with a valid body to spoil one field at a time.
 type inputEndpoint struct {
-	name    string
-	owner   bool                   // sent by the signed-in owner (forms) — JSON goes with the owner's token
-	page    func(*inputEnv) string // the page with the form (for its CSRF token); "" for JSON
-	path    func(*inputEnv) string
-	form    func(*inputEnv) url.Values
-	json    func(*inputEnv) map[string]any
-	fields  []inputField
+	name   string
+	owner  bool                   // sent by the signed-in owner (forms) — JSON goes with the owner's token
+	page   func(*inputEnv) string // the page with the form (for its CSRF token); "" for JSON
+	path   func(*inputEnv) string
+	form   func(*inputEnv) url.Values
+	json   func(*inputEnv) map[string]any
+	fields []inputField
 }
 
 func lines(names ...string) []inputField {
@@ -139,7 +139,7 @@ func inputEndpoints() []inputEndpoint {
 		{name: "admin: edit date", owner: true, page: datePath("/admin/dates/"), path: datePath("/admin/dates/"), form: dateValues,
 			fields: lines("city", "venue", "address")},
 		{name: "admin: new voucher", owner: true, page: constPath("/admin/vouchers"), path: constPath("/admin/vouchers"),
-			form: func(*inputEnv) url.Values { return url.Values{"code": {"FRUEH10"}, "percent": {"10"}} },
+			form:   func(*inputEnv) url.Values { return url.Values{"code": {"FRUEH10"}, "percent": {"10"}} },
 			fields: lines("code", "percent", "seminar", "valid_until", "max_uses")},
 		{name: "admin: new staff user", owner: true, page: constPath("/admin/access"), path: constPath("/admin/access/users"),
 			form: func(*inputEnv) url.Values {
@@ -150,8 +150,12 @@ func inputEndpoints() []inputEndpoint {
 			form:   func(*inputEnv) url.Values { return url.Values{"name": {"Export"}, "role": {"assistant"}} },
 			fields: lines("name")},
 		{name: "admin: substitute attendee", owner: true,
-			page: func(e *inputEnv) string { return fmt.Sprintf("/admin/bookings/%s/attendees/%d/substitute", e.ref, e.person) },
-			path: func(e *inputEnv) string { return fmt.Sprintf("/admin/bookings/%s/attendees/%d/substitute", e.ref, e.person) },
+			page: func(e *inputEnv) string {
+				return fmt.Sprintf("/admin/bookings/%s/attendees/%d/substitute", e.ref, e.person)
+			},
+			path: func(e *inputEnv) string {
+				return fmt.Sprintf("/admin/bookings/%s/attendees/%d/substitute", e.ref, e.person)
+			},
 			form: func(*inputEnv) url.Values {
 				return url.Values{"first_name": {"Sam"}, "last_name": {"Sub"}, "email": {"sam@firma.example"}}
 			},
