@@ -244,6 +244,11 @@ func (s *Service) AddUser(ctx context.Context, email, role, password string) (mo
 // SetPassword replaces a staff user's password and ends all their sessions, so whoever knew
 // the old one is signed out everywhere.
 func (s *Service) SetPassword(ctx context.Context, email, password string) error {
+	email, err := model.Mailbox("email", email)
+	var invalid *model.FieldError
+	if errors.As(err, &invalid) {
+		return &model.ValidationError{Fields: map[string]string{"email": invalid.MessageKey()}}
+	}
 	if len(password) < MinPasswordLength {
 		return &model.ValidationError{Fields: map[string]string{"password": "admin.error.password_short"}}
 	}
