@@ -29,28 +29,3 @@ func (f *Waitlist) Validate(dateID uint, lang string, maxSeats int) (model.Waitl
 	}
 	return model.WaitlistEntry{DateID: dateID, Name: f.Name, Email: f.Email, Company: f.Company, Seats: seats, Language: lang}, errs
 }
-
-// Login is the back office's sign-in form.
-type Login struct {
-	Email, Password string
-}
-
-// LoginFromValues reads the form.
-func LoginFromValues(v url.Values) Login {
-	return Login{Email: v.Get("email"), Password: v.Get("password")}
-}
-
-// Validate checks the form's shape before any password is checked: an address that cannot be
-// any account's, or a password no account can have, is refused without touching the database.
-func (f *Login) Validate() Errors {
-	errs := Errors{}
-	if clean, err := model.Mailbox("email", f.Email); err != nil {
-		record(errs, err)
-	} else {
-		f.Email = clean
-	}
-	if _, err := model.Line("password", f.Password, model.MaxPasswordLen); err != nil || f.Password == "" {
-		errs["password"] = msgRequired
-	}
-	return errs
-}
