@@ -7,11 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
 	"seminars/internal/auth"
 	"seminars/internal/config"
+	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/web"
@@ -103,6 +105,10 @@ func tokenCommand(ctx context.Context, cfg config.Config, args []string, stdout 
 	}
 	return withAuth(ctx, cfg, func(a *auth.Service) error {
 		token, err := a.CreateAPIToken(ctx, *name, *role)
+		var invalid *model.ValidationError
+		if errors.As(err, &invalid) {
+			return fmt.Errorf("token create: %s", describe(invalid))
+		}
 		if err != nil {
 			return err
 		}
@@ -132,12 +138,22 @@ func readPassword(stdin io.Reader) (string, error) {
 	return password, nil
 }
 
+// describe says in English what was wrong with which argument.
 func describe(v *model.ValidationError) string {
+	var t *i18n.Translator
+	if catalog, err := i18n.New(); err == nil {
+		t = catalog.For("en")
+	}
 	var parts []string
 	for field, key := range v.Fields {
-		parts = append(parts, field+": "+key)
+		message := key
+		if t != nil {
+			message = t.T(key)
+		}
+		parts = append(parts, "--"+field+": "+message)
 	}
-	return strings.Join(parts, ", ")
+	sort.Strings(parts)
+	return strings.Join(parts, "; ")
 }
 
 // ensureAdmin creates the admin named by admin_email/admin_password if missing and says how to

@@ -26,6 +26,11 @@ func TestUserAdd(t *testing.T) {
 		{"short password", []string{"user", "add", "--email", "a@example.com"}, "short\n", 1, "password"},
 		{"no password", []string{"user", "add", "--email", "b@example.com"}, "", 1, "standard input"},
 		{"unknown role", []string{"user", "add", "--email", "c@example.com", "--role", "king"}, "a long password\n", 1, "role"},
+		{"NUL in the e-mail", []string{"user", "add", "--email", "d\x00@example.com"}, "a long password\n", 1, "--email: This contains a control character"},
+		{"invalid UTF-8 in the e-mail", []string{"user", "add", "--email", "\xff@example.com"}, "a long password\n", 1, "--email: This contains bytes that are not text"},
+		{"10000-character e-mail", []string{"user", "add", "--email", strings.Repeat("x", 10000) + "@example.com"}, "a long password\n", 1, "--email: Please enter a valid e-mail address"},
+		{"token name over two lines", []string{"token", "create", "--name", "Export\nBcc"}, "", 1, "--name: Please keep this on one line"},
+		{"token name with NUL", []string{"token", "create", "--name", "Export\x00"}, "", 1, "--name: This contains a control character"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"errors"
-	"net/mail"
 	"strings"
 	"time"
 
@@ -213,8 +212,13 @@ func (s *Service) SignOut(ctx context.Context, secret string) error {
 // too short a password, and one on "email" when the address is taken.
 func (s *Service) AddUser(ctx context.Context, email, role, password string) (model.StaffUser, error) {
 	fields := map[string]string{}
-	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != strings.TrimSpace(email) {
-		fields["email"] = "error.email"
+	email, err := model.Mailbox("email", email)
+	var invalid *model.FieldError
+	if errors.As(err, &invalid) {
+		fields["email"] = invalid.MessageKey()
+	}
+	if len(password) > model.MaxPasswordLen {
+		fields["password"] = "error.too_long"
 	}
 	if !model.IsRole(role) {
 		fields["role"] = "admin.error.role"
@@ -240,6 +244,11 @@ func (s *Service) AddUser(ctx context.Context, email, role, password string) (mo
 // SetPassword replaces a staff user's password and ends all their sessions, so whoever knew
 // the old one is signed out everywhere.
 func (s *Service) SetPassword(ctx context.Context, email, password string) error {
+	email, err := model.Mailbox("email", email)
+	var invalid *model.FieldError
+	if errors.As(err, &invalid) {
+		return &model.ValidationError{Fields: map[string]string{"email": invalid.MessageKey()}}
+	}
 	if len(password) < MinPasswordLength {
 		return &model.ValidationError{Fields: map[string]string{"password": "admin.error.password_short"}}
 	}
@@ -278,10 +287,11 @@ func (s *Service) EnsureOwner(ctx context.Context, email, password string) (bool
 // CreateAPIToken makes a new admin API token with a role (model.RoleOwner or RoleAssistant) and
 // returns its secret, which is shown once.
 func (s *Service) CreateAPIToken(ctx context.Context, name, role string) (string, error) {
-	name = strings.TrimSpace(name)
 	fields := map[string]string{}
-	if name == "" || len(name) > 100 {
-		fields["name"] = "error.required"
+	name, err := model.RequiredLine("name", name, model.MaxTokenNameLen)
+	var invalid *model.FieldError
+	if errors.As(err, &invalid) {
+		fields["name"] = invalid.MessageKey()
 	}
 	if !model.IsRole(role) {
 		fields["role"] = "admin.error.role"

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -28,8 +27,8 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	to, _ := strconv.ParseUint(c.FormValue("date"), 10, 32)
-	moved, err := s.office.MoveBooking(ctx, actor(c), b.Reference, uint(to))
+	to, _ := model.ParseID("date", c.FormValue("date")) // 0 when not an id: MoveBooking refuses it
+	moved, err := s.office.MoveBooking(ctx, actor(c), b.Reference, to)
 	t := s.i18n.For(language(c))
 	var invalid *model.ValidationError
 	switch {

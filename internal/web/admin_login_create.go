@@ -7,20 +7,30 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/model"
+	"seminars/internal/web/form"
 )
 
 // adminLoginCreate signs a staff user in: a new session (and cookie) on every sign-in, and the
 // session the browser had before, if any, is ended so a planted id never becomes signed in.
 func (s *Server) adminLoginCreate(c echo.Context) error {
 	ctx := c.Request().Context()
-	d := loginData{Email: c.FormValue("email")}
+	f := form.LoginFromValues(mustForm(c))
+	d := loginData{Email: f.Email}
 	t := s.i18n.For(language(c))
+	if errs := f.Validate(); len(errs) > 0 {
+		// No account can match: nothing to check, nothing to count, no session to end.
+		d.Problem = t.T("admin.login.failed")
+		if key, bad := errs["email"]; bad {
+			d.Problem = t.T(key)
+		}
+		return s.renderLogin(c, http.StatusUnprocessableEntity, d, s.translate(c, errs))
+	}
 	if old := sessionSecret(c); old != "" {
 		if err := s.auth.SignOut(ctx, old); err != nil {
 			return err
 		}
 	}
-	secret, _, err := s.auth.SignIn(ctx, d.Email, c.FormValue("password"), c.RealIP())
+	secret, _, err := s.auth.SignIn(ctx, f.Email, f.Password, c.RealIP())
 	switch {
 	case errors.Is(err, model.ErrThrottled):
 		d.Problem = t.T("admin.login.throttled")

@@ -74,7 +74,7 @@ type inquiryListData struct {
 
 type waitlistJoinData struct {
 	Date   model.SeminarDate
-	Form   waitlistForm
+	Form   form.Waitlist
 	Joined bool
 }
 

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,9 +28,9 @@ func (s *Server) apiAdminDateList(c echo.Context) error {
 
 // pathID reads a numeric id from the path; anything else is not found.
 func pathID(c echo.Context, name string) (uint, error) {
-	id, err := strconv.ParseUint(c.Param(name), 10, 32)
-	if err != nil || id == 0 {
+	id, err := model.ParseID(name, c.Param(name))
+	if err != nil {
 		return 0, fmt.Errorf("%s %q: %w", name, c.Param(name), model.ErrNotFound)
 	}
-	return uint(id), nil
+	return id, nil
 }

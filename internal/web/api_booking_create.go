@@ -36,8 +36,11 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	if err != nil {
 		return s.badJSON(c, err)
 	}
-	var f form.Booking
-	if err := json.Unmarshal(raw, &f); err != nil {
+	f, err := form.DecodeBooking(raw)
+	if errors.Is(err, model.ErrInvalidInput) {
+		return err
+	}
+	if err != nil {
 		return s.badJSON(c, err)
 	}
 	if errs := f.Validate(s.cfg.MaxAttendees, false); len(errs) > 0 {

@@ -26,11 +26,11 @@ func (s *Server) bookingNew(c echo.Context) error {
 
 // bookableDate loads the date named in the path; a date that is past, cancelled or unknown is 404.
 func (s *Server) bookableDate(c echo.Context) (model.SeminarDate, error) {
-	id, err := strconv.ParseUint(c.Param("date"), 10, 32)
+	id, err := model.ParseID("date", c.Param("date"))
 	if err != nil {
 		return model.SeminarDate{}, fmt.Errorf("date %q: %w", c.Param("date"), model.ErrNotFound)
 	}
-	date, err := s.store.DateByID(c.Request().Context(), uint(id))
+	date, err := s.store.DateByID(c.Request().Context(), id)
 	if err != nil {
 		return model.SeminarDate{}, err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -70,12 +69,12 @@ func cutExtension(file string) (name, ext string, ok bool) {
 
 // certificate renders the certificate of the booking's attendee with id idText.
 func (s *Server) certificate(b model.Booking, idText string) ([]byte, error) {
-	id, err := strconv.ParseUint(idText, 10, 64)
+	id, err := model.ParseID("attendee", idText)
 	if err != nil {
 		return nil, fmt.Errorf("certificate %q: %w", idText, model.ErrNotFound)
 	}
 	for _, a := range b.Attendees {
-		if uint64(a.ID) == id {
+		if a.ID == id {
 			return s.renderer.Certificate(b, a, invoice.SellerFromConfig(s.cfg), s.cfg.TrainerName)
 		}
 	}

@@ -19,15 +19,17 @@ type apiError struct {
 	Code      string
 	Message   string // i18n key
 	SeatsLeft *int
+	Field     string // the parameter or field that broke the text rule, if that is what went wrong
 }
 
 func classify(err error) apiError {
 	var soldOut *model.SoldOutError
 	var httpErr *echo.HTTPError
+	var fieldErr *model.FieldError
 	switch {
 	case errors.As(err, &soldOut):
 		left := soldOut.SeatsLeft
-		return apiError{http.StatusConflict, "sold_out", "error.sold_out", &left}
+		return apiError{http.StatusConflict, "sold_out", "error.sold_out", &left, ""}
 	case errors.Is(err, model.ErrNotFound):
 		return apiError{Status: http.StatusNotFound, Code: "not_found", Message: "error.not_found"}
 	case errors.Is(err, model.ErrNotBookable):
@@ -46,6 +48,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusForbidden, Code: "forbidden", Message: "admin.error.forbidden_role"}
 	case errors.Is(err, model.ErrUnauthenticated), errors.Is(err, model.ErrBadCredentials):
 		return apiError{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "error.unauthorized"}
+	case errors.As(err, &fieldErr): // after ErrNotFound: a path parameter that breaks the rule names nothing
+		return apiError{Status: http.StatusBadRequest, Code: "invalid_input", Message: fieldErr.MessageKey(), Field: fieldErr.Field}
 	case errors.As(err, &httpErr):
 		return classifyHTTP(httpErr)
 	}
@@ -64,6 +68,8 @@ func classifyHTTP(e *echo.HTTPError) apiError {
 		return apiError{Status: e.Code, Code: "forbidden", Message: "error.forbidden"}
 	case http.StatusBadRequest:
 		return apiError{Status: e.Code, Code: "bad_request", Message: "error.bad_request"}
+	case http.StatusUnsupportedMediaType:
+		return apiError{Status: e.Code, Code: "unsupported_media_type", Message: "error.unsupported_media_type"}
 	case http.StatusMethodNotAllowed:
 		return apiError{Status: e.Code, Code: "method_not_allowed", Message: "error.bad_request"}
 	case http.StatusUnauthorized:
@@ -110,18 +116,25 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.log.ErrorContext(c.Request().Context(), "request failed", "path", c.Request().URL.Path, "error", err)
 	}
 	t := s.i18n.For(language(c))
+	message := t.T(ae.Message)
+	if ae.Field != "" {
+		message = t.T("error.in_field", "Field", ae.Field, "Message", message)
+	}
 	var respErr error
 	switch {
 	case c.Request().Method == http.MethodHead:
 		respErr = c.NoContent(ae.Status)
 	case wantsJSON(c):
-		body := map[string]any{"error": ae.Code, "message": t.T(ae.Message)}
+		body := map[string]any{"error": ae.Code, "message": message}
 		if ae.SeatsLeft != nil {
 			body["seats_left"] = *ae.SeatsLeft
 		}
+		if ae.Field != "" {
+			body["errors"] = map[string]string{ae.Field: t.T(ae.Message)}
+		}
 		respErr = c.JSON(ae.Status, body)
 	default:
-		respErr = s.render(c, ae.Status, pageError, t.T(ae.Message), ae, nil)
+		respErr = s.render(c, ae.Status, pageError, message, ae, nil)
 	}
 	if respErr != nil {
 		s.log.Error("writing error response", "error", respErr)

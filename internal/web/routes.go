@@ -10,7 +10,7 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(s.recoverPanics())
-	e.Use(s.requestLog(), s.metrics.middleware(), s.securityHeaders(), s.bodyLimit(), s.language())
+	e.Use(s.requestLog(), s.metrics.middleware(), s.securityHeaders(), s.bodyLimit(), s.language(), s.inputGuard())
 
 	// Operations.
 	e.GET("/healthz", s.healthShow)
@@ -41,7 +41,7 @@ func (s *Server) routes() {
 	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
 
 	// Public JSON API.
-	api := e.Group("/api/v1")
+	api := e.Group("/api/v1", s.jsonBody())
 	api.GET("/seminars", s.apiSeminarList)
 	api.POST("/bookings", s.apiBookingCreate, bookingLimit)
 	api.GET("/bookings/:reference", s.apiBookingShow)

@@ -26,7 +26,8 @@ func TestWaitlistPages(t *testing.T) {
 		wantStatus int
 		wantBody   string
 	}{
-		{"no e-mail", url.Values{"name": {"Carla"}, "seats": {"1"}}, http.StatusUnprocessableEntity, "gültige E-Mail"},
+		{"no e-mail", url.Values{"name": {"Carla"}, "seats": {"1"}}, http.StatusUnprocessableEntity, "Bitte ausfüllen"},
+		{"not an e-mail", url.Values{"name": {"Carla"}, "email": {"carla"}, "seats": {"1"}}, http.StatusUnprocessableEntity, "gültige E-Mail"},
 		{"too many seats", url.Values{"name": {"Carla"}, "email": {"c@example.com"}, "seats": {"99"}}, http.StatusUnprocessableEntity, "Platzzahl"},
 		{"joins", url.Values{"name": {"Carla Neu"}, "email": {"carla@example.com"}, "company": {"Neu AG"}, "seats": {"1"}}, http.StatusSeeOther, ""},
 	}

@@ -4,12 +4,10 @@ package form
 
 import (
 	"fmt"
-	"net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
@@ -52,7 +50,6 @@ type Booking struct {
 const (
 	msgRequired       = "error.required"
 	msgTooLong        = "error.too_long"
-	msgEmail          = "error.email"
 	msgDuplicateEmail = "error.duplicate_email"
 	msgCountry        = "error.country"
 	msgPostalCode     = "error.postal_code"
@@ -72,11 +69,14 @@ var (
 // message key.
 type Errors map[string]string
 
-// Validate checks the booking's shape. requireTerms is true on the HTML form.
+// Validate checks the booking's shape and normalises what it keeps (the text rule of
+// model.Line: NFC, trimmed). requireTerms is true on the HTML form.
 func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 	errs := Errors{}
 	if b.DateID == 0 {
 		errs["date_id"] = msgRequired
+	} else if _, err := model.CheckID("date_id", uint64(b.DateID)); err != nil {
+		record(errs, err)
 	}
 	switch {
 	case len(b.Attendees) == 0:
@@ -85,40 +85,21 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 		errs["attendees"] = msgAttendeesMax
 	}
 	seen := map[string]int{}
-	for i, a := range b.Attendees {
+	for i := range b.Attendees {
+		a := &b.Attendees[i]
 		prefix := fmt.Sprintf("attendees[%d].", i)
-		text(errs, prefix+"first_name", a.FirstName, 100, true)
-		text(errs, prefix+"last_name", a.LastName, 100, true)
-		if email(errs, prefix+"email", a.Email) {
-			key := strings.ToLower(strings.TrimSpace(a.Email))
+		name(errs, prefix+"first_name", &a.FirstName, model.MaxPersonNameLen)
+		name(errs, prefix+"last_name", &a.LastName, model.MaxPersonNameLen)
+		if email(errs, prefix+"email", &a.Email) {
+			key := strings.ToLower(a.Email)
 			if _, dup := seen[key]; dup {
 				errs[prefix+"email"] = msgDuplicateEmail
 			}
 			seen[key] = i
 		}
 	}
-	bill := b.Billing
-	text(errs, "billing.company", bill.Company, 200, true)
-	text(errs, "billing.name", bill.Name, 200, true)
-	email(errs, "billing.email", bill.Email)
-	text(errs, "billing.street", bill.Street, 200, true)
-	text(errs, "billing.city", bill.City, 100, true)
-	country := strings.ToUpper(strings.TrimSpace(bill.Country))
-	if text(errs, "billing.country", country, 2, true) && !countryPattern.MatchString(country) {
-		errs["billing.country"] = msgCountry
-	}
-	if text(errs, "billing.postal_code", bill.PostalCode, 10, true) {
-		pc := strings.TrimSpace(bill.PostalCode)
-		if (country == "DE" && !dePostalCode.MatchString(pc)) || !anyPostalCode.MatchString(pc) {
-			errs["billing.postal_code"] = msgPostalCode
-		}
-	}
-	if _, err := model.NormalizeVATID(country, bill.VATID); err != nil && errs["billing.country"] == "" {
-		errs["billing.vat_id"] = booking.VATIDMessage(err)
-	}
-	text(errs, "billing.po_number", bill.PONumber, 100, false)
-	text(errs, "billing.buyer_reference", bill.BuyerReference, 100, false)
-	text(errs, "voucher", b.Voucher, 50, false)
+	b.validateBilling(errs)
+	line(errs, "voucher", &b.Voucher, model.MaxVoucherCodeLen, false)
 	if b.PaymentMethod != model.PaymentInvoice && b.PaymentMethod != model.PaymentCard {
 		errs["payment_method"] = msgPaymentMethod
 	}
@@ -128,36 +109,32 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 	return errs
 }
 
-// text checks a free-text field and reports whether it is present and not too long.
-func text(errs Errors, field, value string, max int, required bool) bool {
-	v := strings.TrimSpace(value)
-	switch {
-	case v == "" && required:
-		errs[field] = msgRequired
-		return false
-	case utf8.RuneCountInString(v) > max:
-		errs[field] = msgTooLong
-		return false
-	case strings.ContainsAny(v, "\x00\r\n"):
-		errs[field] = msgTooLong
-		return false
+func (b *Booking) validateBilling(errs Errors) {
+	bill := &b.Billing
+	line(errs, "billing.company", &bill.Company, model.MaxCompanyLen, true)
+	name(errs, "billing.name", &bill.Name, model.MaxFullNameLen)
+	email(errs, "billing.email", &bill.Email)
+	line(errs, "billing.street", &bill.Street, model.MaxStreetLen, true)
+	line(errs, "billing.city", &bill.City, model.MaxCityLen, true)
+	country := bill.Country
+	if line(errs, "billing.country", &country, model.MaxCountryLen, true) {
+		if country = strings.ToUpper(country); !countryPattern.MatchString(country) {
+			errs["billing.country"] = msgCountry
+		}
 	}
-	return v != ""
-}
-
-// email checks an e-mail address field and reports whether it is valid.
-func email(errs Errors, field, value string) bool {
-	v := strings.TrimSpace(value)
-	if v == "" {
-		errs[field] = msgRequired
-		return false
+	if line(errs, "billing.postal_code", &bill.PostalCode, model.MaxPostalCodeLen, true) {
+		pc := bill.PostalCode
+		if (country == "DE" && !dePostalCode.MatchString(pc)) || !anyPostalCode.MatchString(pc) {
+			errs["billing.postal_code"] = msgPostalCode
+		}
 	}
-	addr, err := mail.ParseAddress(v)
-	if err != nil || addr.Address != v || len(v) > 254 || !strings.Contains(v[strings.LastIndex(v, "@"):], ".") {
-		errs[field] = msgEmail
-		return false
+	if line(errs, "billing.vat_id", &bill.VATID, model.MaxVATIDLen, false) {
+		if _, err := model.NormalizeVATID(country, bill.VATID); err != nil && errs["billing.country"] == "" {
+			errs["billing.vat_id"] = booking.VATIDMessage(err)
+		}
 	}
-	return true
+	line(errs, "billing.po_number", &bill.PONumber, model.MaxPONumberLen, false)
+	line(errs, "billing.buyer_reference", &bill.BuyerReference, model.MaxBuyerReferenceLen, false)
 }
 
 // Request turns a valid form into the booking use case's input.

@@ -83,29 +83,32 @@ func ParseEuros(s string) (int64, bool) {
 func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	errs := Errors{}
 	d := model.SeminarDate{Capacity: f.Capacity, Format: f.Format, Status: f.Status}
+	for field, v := range map[string]*string{"starts_at": &f.StartsAt, "ends_at": &f.EndsAt, "early_bird_until": &f.EarlyBirdUntil} {
+		line(errs, field, v, 40, false)
+	}
 	if f.PriceText != "" || f.EarlyBirdText != "" {
 		var ok bool
 		if f.PriceNetCents, ok = ParseEuros(f.PriceText); !ok {
-			errs["price_net_cents"] = "admin.error.price"
+			errs.add("price_net_cents", "admin.error.price")
 		}
 		if f.EarlyBirdNetCents, ok = ParseEuros(f.EarlyBirdText); !ok {
-			errs["early_bird_net_cents"] = "admin.error.price"
+			errs.add("early_bird_net_cents", "admin.error.price")
 		}
 	}
 	var ok bool
 	if d.StartsAt, ok = parseWhen(f.StartsAt, loc); !ok {
-		errs["starts_at"] = "admin.error.when"
+		errs.add("starts_at", "admin.error.when")
 	}
 	if d.EndsAt, ok = parseWhen(f.EndsAt, loc); !ok {
-		errs["ends_at"] = "admin.error.when"
+		errs.add("ends_at", "admin.error.when")
 	} else if errs["starts_at"] == "" && !d.EndsAt.After(d.StartsAt) {
-		errs["ends_at"] = "admin.error.ends_before_start"
+		errs.add("ends_at", "admin.error.ends_before_start")
 	}
 	if f.Capacity < 1 || f.Capacity > 1000 {
-		errs["capacity"] = "admin.error.capacity"
+		errs.add("capacity", "admin.error.capacity")
 	}
 	if f.PriceNetCents < 0 || f.PriceNetCents > 100_000_000 {
-		errs["price_net_cents"] = "admin.error.price"
+		errs.add("price_net_cents", "admin.error.price")
 	}
 	d.PriceNetCents = f.PriceNetCents
 	f.validateEarlyBird(&d, loc, errs)
@@ -114,7 +117,7 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 		d.Status = model.DatePublished
 	}
 	if d.Status != model.DateDraft && d.Status != model.DatePublished {
-		errs["status"] = "admin.error.status"
+		errs.add("status", "admin.error.status")
 	}
 	return d, errs
 }
@@ -124,11 +127,11 @@ func (f *Date) validateEarlyBird(d *model.SeminarDate, loc *time.Location, errs 
 		return
 	}
 	if f.EarlyBirdNetCents <= 0 || f.EarlyBirdNetCents >= f.PriceNetCents {
-		errs["early_bird_net_cents"] = "admin.error.early_bird_price"
+		errs.add("early_bird_net_cents", "admin.error.early_bird_price")
 	}
 	day, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(f.EarlyBirdUntil), loc)
 	if err != nil {
-		errs["early_bird_until"] = "admin.error.day"
+		errs.add("early_bird_until", "admin.error.day")
 		return
 	}
 	until := day.AddDate(0, 0, 1).UTC() // the whole day counts
@@ -136,23 +139,26 @@ func (f *Date) validateEarlyBird(d *model.SeminarDate, loc *time.Location, errs 
 }
 
 func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
-	d.City, d.Venue, d.Address = strings.TrimSpace(f.City), strings.TrimSpace(f.Venue), strings.TrimSpace(f.Address)
-	d.OnlineURL = strings.TrimSpace(f.OnlineURL)
-	text(errs, "city", d.City, 100, false)
-	text(errs, "venue", d.Venue, 200, false)
-	text(errs, "address", d.Address, 300, false)
+	line(errs, "city", &f.City, model.MaxCityLen, false)
+	line(errs, "venue", &f.Venue, model.MaxVenueLen, false)
+	line(errs, "address", &f.Address, model.MaxAddressLen, false)
+	validURL := line(errs, "online_url", &f.OnlineURL, model.MaxOnlineURLLen, false)
+	d.City, d.Venue, d.Address, d.OnlineURL = f.City, f.Venue, f.Address, f.OnlineURL
 	switch d.Format {
 	case model.FormatInPerson:
 		if d.City == "" {
-			errs["city"] = msgRequired
+			errs.add("city", msgRequired)
 		}
 	case model.FormatOnline:
 		u, err := url.Parse(d.OnlineURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(d.OnlineURL) > 500 {
-			errs["online_url"] = "admin.error.online_url"
+		if !validURL {
+			break
+		}
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			errs.add("online_url", "admin.error.online_url")
 		}
 	default:
-		errs["format"] = "admin.error.format"
+		errs.add("format", "admin.error.format")
 	}
 }
 

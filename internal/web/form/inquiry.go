@@ -2,7 +2,6 @@ package form
 
 import (
 	"net/url"
-	"strings"
 
 	"seminars/internal/model"
 )
@@ -31,26 +30,22 @@ func InquiryFromValues(v url.Values) Inquiry {
 // Validate checks the inquiry and returns it as a record (status new).
 func (f Inquiry) Validate(lang string) (model.InhouseInquiry, Errors) {
 	errs := Errors{}
-	text(errs, "company", f.Company, 200, true)
-	text(errs, "name", f.Name, 200, true)
-	email(errs, "email", f.Email)
-	text(errs, "phone", f.Phone, 50, false)
-	text(errs, "topic", f.Topic, 300, true)
-	text(errs, "preferred_period", f.PreferredPeriod, 200, false)
-	if len(f.Message) > 4000 {
-		errs["message"] = msgTooLong
-	}
-	n := atoi(f.Participants)
-	if n < 1 || n > 1000 {
+	line(errs, "company", &f.Company, model.MaxCompanyLen, true)
+	name(errs, "name", &f.Name, model.MaxFullNameLen)
+	email(errs, "email", &f.Email)
+	line(errs, "phone", &f.Phone, model.MaxPhoneLen, false)
+	line(errs, "topic", &f.Topic, model.MaxTopicLen, true)
+	line(errs, "preferred_period", &f.PreferredPeriod, model.MaxPeriodLen, false)
+	paragraphs(errs, "message", &f.Message, model.MaxMessageLen)
+	n, err := model.ParseCount("participants", f.Participants, 1000)
+	if err != nil || n < 1 {
 		errs["participants"] = "inquiry.error.participants"
 	}
 	return model.InhouseInquiry{
-		Company: strings.TrimSpace(f.Company), Name: strings.TrimSpace(f.Name), Email: strings.TrimSpace(f.Email),
-		Phone: strings.TrimSpace(f.Phone), Topic: strings.TrimSpace(f.Topic), Participants: n,
-		PreferredPeriod: strings.TrimSpace(f.PreferredPeriod), Message: strings.TrimSpace(f.Message),
-		Language: lang, Status: model.InquiryNew,
+		Company: f.Company, Name: f.Name, Email: f.Email, Phone: f.Phone, Topic: f.Topic, Participants: n,
+		PreferredPeriod: f.PreferredPeriod, Message: f.Message, Language: lang, Status: model.InquiryNew,
 	}, errs
 }
 
 // ValidEmail tells whether s is a plain e-mail address (as the booking form accepts them).
-func ValidEmail(s string) bool { return email(Errors{}, "email", s) }
+func ValidEmail(s string) bool { return email(Errors{}, "email", &s) }

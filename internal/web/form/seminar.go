@@ -30,20 +30,18 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Validate checks the seminar; an empty slug is made from the German title first.
 func (f *Seminar) Validate() Errors {
 	errs := Errors{}
-	if strings.TrimSpace(f.Slug) == "" {
+	titleOK := line(errs, "title_de", &f.TitleDE, model.MaxTitleLen, true)
+	if strings.TrimSpace(f.Slug) == "" && titleOK {
 		f.Slug = Slugify(f.TitleDE)
 	}
-	if !slugPattern.MatchString(f.Slug) || len(f.Slug) > 120 {
+	if !slugPattern.MatchString(f.Slug) || len(f.Slug) > model.MaxSlugLen {
 		errs["slug"] = "admin.error.slug"
 	}
-	text(errs, "title_de", f.TitleDE, 200, true)
-	text(errs, "title_en", f.TitleEN, 200, false)
-	text(errs, "teaser_de", f.TeaserDE, 500, false)
-	text(errs, "teaser_en", f.TeaserEN, 500, false)
-	for name, v := range map[string]string{"description_de": f.DescriptionDE, "description_en": f.DescriptionEN, "prepare_de": f.PrepareDE, "prepare_en": f.PrepareEN} {
-		if len(v) > 20000 {
-			errs[name] = msgTooLong
-		}
+	line(errs, "title_en", &f.TitleEN, model.MaxTitleLen, false)
+	line(errs, "teaser_de", &f.TeaserDE, model.MaxTeaserLen, false)
+	line(errs, "teaser_en", &f.TeaserEN, model.MaxTeaserLen, false)
+	for field, v := range map[string]*string{"description_de": &f.DescriptionDE, "description_en": &f.DescriptionEN, "prepare_de": &f.PrepareDE, "prepare_en": &f.PrepareEN} {
+		paragraphs(errs, field, v, model.MaxDescriptionLen)
 	}
 	for _, fn := range f.Functions {
 		if !model.IsBusinessFunction(fn) {

@@ -2,9 +2,9 @@ package form
 
 import (
 	"net/url"
-	"strconv"
 
 	"seminars/internal/booking"
+	"seminars/internal/model"
 )
 
 // Substitute is the manage page's form that gives an attendee's seat to another person.
@@ -17,19 +17,20 @@ type Substitute struct {
 
 // SubstituteFromValues reads the form.
 func SubstituteFromValues(v url.Values) Substitute {
-	id, _ := strconv.ParseUint(v.Get("attendee_id"), 10, 64)
-	return Substitute{AttendeeID: uint(id), FirstName: v.Get("first_name"), LastName: v.Get("last_name"), Email: v.Get("email")}
+	id, _ := model.ParseID("attendee_id", v.Get("attendee_id")) // 0 when absent or out of range: Validate reports it
+	return Substitute{AttendeeID: id, FirstName: v.Get("first_name"), LastName: v.Get("last_name"), Email: v.Get("email")}
 }
 
-// Validate checks the form's shape; the booking rules (deadline, duplicates) are the use case's.
-func (f Substitute) Validate() Errors {
+// Validate checks the form's shape and normalises its text; the booking rules (deadline,
+// duplicates) are the use case's.
+func (f *Substitute) Validate() Errors {
 	errs := Errors{}
 	if f.AttendeeID == 0 {
 		errs["attendee_id"] = msgRequired
 	}
-	text(errs, "first_name", f.FirstName, 100, true)
-	text(errs, "last_name", f.LastName, 100, true)
-	email(errs, "email", f.Email)
+	name(errs, "first_name", &f.FirstName, model.MaxPersonNameLen)
+	name(errs, "last_name", &f.LastName, model.MaxPersonNameLen)
+	email(errs, "email", &f.Email)
 	return errs
 }
 

@@ -38,38 +38,43 @@ func VoucherFromValues(v url.Values) Voucher {
 // valid_until, max_uses.
 func (f Voucher) Validate(loc *time.Location) (model.Voucher, Errors) {
 	errs := Errors{}
-	v := model.Voucher{Code: strings.ToUpper(strings.TrimSpace(f.Code)), Active: true}
-	if !voucherCode.MatchString(v.Code) {
-		errs["code"] = "admin.error.voucher_code"
+	for field, value := range map[string]*string{"code": &f.Code, "percent": &f.Percent, "amount": &f.Amount,
+		"valid_until": &f.ValidUntil, "max_uses": &f.MaxUses} {
+		line(errs, field, value, model.MaxVoucherCodeLen, false)
+	}
+	line(errs, "seminar", &f.Seminar, model.MaxSlugLen, false)
+	v := model.Voucher{Code: strings.ToUpper(f.Code), Active: true}
+	if _, bad := errs["code"]; !bad && !voucherCode.MatchString(v.Code) {
+		errs.add("code", "admin.error.voucher_code")
 	}
 	percent, amount := strings.TrimSpace(f.Percent), strings.TrimSpace(f.Amount)
 	switch {
 	case (percent == "") == (amount == ""):
-		errs["percent"] = "admin.error.voucher_one_discount"
+		errs.add("percent", "admin.error.voucher_one_discount")
 	case percent != "":
 		p, err := strconv.ParseFloat(strings.Replace(strings.TrimSuffix(percent, "%"), ",", ".", 1), 64)
 		if err != nil || math.IsNaN(p) || p <= 0 || p > 100 {
-			errs["percent"] = "admin.error.voucher_percent"
+			errs.add("percent", "admin.error.voucher_percent")
 		}
 		v.Kind, v.PercentBP = model.VoucherPercent, int(math.Round(p*100))
 	default:
 		cents, ok := ParseEuros(amount)
 		if !ok || cents <= 0 {
-			errs["amount"] = "admin.error.voucher_amount"
+			errs.add("amount", "admin.error.voucher_amount")
 		}
 		v.Kind, v.AmountCents = model.VoucherFixed, cents
 	}
 	if f.ValidUntil != "" {
 		day, err := time.ParseInLocation(time.DateOnly, f.ValidUntil, loc)
 		if err != nil {
-			errs["valid_until"] = "admin.error.voucher_until"
+			errs.add("valid_until", "admin.error.voucher_until")
 		}
 		end := day.AddDate(0, 0, 1).UTC() // valid through the whole last day
 		v.ValidUntil = &end
 	}
 	if uses := strings.TrimSpace(f.MaxUses); uses != "" {
 		if v.MaxUses = atoi(uses); v.MaxUses < 0 {
-			errs["max_uses"] = "admin.error.voucher_max_uses"
+			errs.add("max_uses", "admin.error.voucher_max_uses")
 		}
 	}
 	return v, errs
