@@ -175,7 +175,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
 		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
-			Extra: manageTokenExtra(token)})
+			Extra: model.EventExtra{ManageToken: token}})
 	})
 	if err != nil {
 		return Result{}, err

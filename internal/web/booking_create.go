@@ -43,7 +43,7 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	if err != nil {
 		return s.bookingFormFailed(c, date, f, err)
 	}
-	s.metrics.bookings.WithLabelValues(res.Booking.Status).Inc()
+	s.metrics.bookings.WithLabelValues(string(res.Booking.Status)).Inc()
 	if res.CheckoutURL != "" {
 		return redirect(c, res.CheckoutURL) // pay on Stripe; Stripe sends the booker back to bookingReturn
 	}

@@ -79,24 +79,24 @@ type documentJSON struct {
 }
 
 type bookingJSON struct {
-	Reference       string         `json:"reference"`
-	Status          string         `json:"status"`
-	PaymentMethod   string         `json:"payment_method"`
-	PaymentStatus   string         `json:"payment_status"`
-	DateID          uint           `json:"date_id"`
-	Seminar         string         `json:"seminar,omitempty"`
-	StartsAt        *time.Time     `json:"starts_at,omitempty"`
-	Attendees       []attendeeJSON `json:"attendees"`
-	Billing         billingJSON    `json:"billing"`
-	VoucherCode     string         `json:"voucher,omitempty"`
-	DiscountCents   int64          `json:"discount_net_cents"`
-	TotalNetCents   int64          `json:"total_net_cents"`
-	TotalVATCents   int64          `json:"total_vat_cents"`
-	TotalGrossCents int64          `json:"total_gross_cents"`
-	Currency        string         `json:"currency"`
-	HoldExpiresAt   *time.Time     `json:"hold_expires_at,omitempty"`
-	Documents       []documentJSON `json:"documents"`
-	CreatedAt       time.Time      `json:"created_at"`
+	Reference       string              `json:"reference"`
+	Status          model.BookingStatus `json:"status"`
+	PaymentMethod   string              `json:"payment_method"`
+	PaymentStatus   model.PaymentStatus `json:"payment_status"`
+	DateID          uint                `json:"date_id"`
+	Seminar         string              `json:"seminar,omitempty"`
+	StartsAt        *time.Time          `json:"starts_at,omitempty"`
+	Attendees       []attendeeJSON      `json:"attendees"`
+	Billing         billingJSON         `json:"billing"`
+	VoucherCode     string              `json:"voucher,omitempty"`
+	DiscountCents   int64               `json:"discount_net_cents"`
+	TotalNetCents   int64               `json:"total_net_cents"`
+	TotalVATCents   int64               `json:"total_vat_cents"`
+	TotalGrossCents int64               `json:"total_gross_cents"`
+	Currency        string              `json:"currency"`
+	HoldExpiresAt   *time.Time          `json:"hold_expires_at,omitempty"`
+	Documents       []documentJSON      `json:"documents"`
+	CreatedAt       time.Time           `json:"created_at"`
 }
 
 type billingJSON struct {
