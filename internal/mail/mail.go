@@ -40,11 +40,8 @@ type Settings struct {
 	Location       *time.Location
 	InvoiceDueDays int
 	ReminderDays   int
-	SellerName     string
-	SellerAddress  string
-	SellerEmail    string
-	SellerVATID    string
-	// Seller and TrainerName sign the certificates of attendance mailed after a date.
+	// Seller signs every message and, with TrainerName, the certificates of attendance mailed
+	// after a date.
 	Seller      invoice.Seller
 	TrainerName string
 }
