@@ -54,7 +54,7 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 	return adminDateJSON{
 		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(), Capacity: d.Capacity,
 		SeatsTaken: d.SeatsTaken, SeatsLeft: d.SeatsLeft(), PriceNetCents: d.PriceNetCents,
-		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.cfg.Currency,
+		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 	}
 }

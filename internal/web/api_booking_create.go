@@ -40,7 +40,7 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	if err := json.Unmarshal(raw, &f); err != nil {
 		return s.badJSON(c, err)
 	}
-	if errs := f.Validate(s.cfg.MaxAttendees, false); len(errs) > 0 {
+	if errs := f.Validate(s.bookings.Settings().MaxAttendees, false); len(errs) > 0 {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.validationFailed(c, errs)
 	}
@@ -60,7 +60,7 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	s.metrics.bookings.WithLabelValues(string(b.Status)).Inc()
 	return c.JSON(http.StatusCreated, bookingCreatedJSON{
 		Reference: b.Reference, Status: b.Status, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
-		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, ManageURL: s.manageURL(b.Reference, res.ManageToken),
+		TotalGrossCents: b.GrossCents, Currency: s.seller.Currency, ManageURL: s.manageURL(b.Reference, res.ManageToken),
 		HoldExpiresAt: b.HoldExpiresAt, CheckoutURL: res.CheckoutURL, CheckoutSessionID: b.Stripe.SessionID,
 	})
 }

@@ -18,7 +18,7 @@ func (s *Server) bookingNew(c echo.Context) error {
 		return err
 	}
 	rows, _ := strconv.Atoi(c.QueryParam("n"))
-	rows = min(max(rows, 1), s.cfg.MaxAttendees)
+	rows = min(max(rows, 1), s.bookings.Settings().MaxAttendees)
 	f := form.Booking{DateID: date.ID, Attendees: make([]form.Attendee, rows), PaymentMethod: s.defaultPaymentMethod()}
 	f.Billing.Country = "DE"
 	return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
@@ -41,7 +41,7 @@ func (s *Server) bookableDate(c echo.Context) (model.SeminarDate, error) {
 }
 
 func (s *Server) defaultPaymentMethod() string {
-	if s.cfg.InvoicePayment {
+	if s.bookings.Settings().InvoicePayment {
 		return model.PaymentInvoice
 	}
 	return model.PaymentCard
@@ -50,7 +50,7 @@ func (s *Server) defaultPaymentMethod() string {
 func (s *Server) renderBookingForm(c echo.Context, status int, date model.SeminarDate, f form.Booking, errs map[string]string, problem string) error {
 	title := s.i18n.For(language(c)).T("booking.title", "Seminar", date.Seminar.Title(language(c)))
 	return s.render(c, status, pageBookingForm, title, bookingFormData{
-		Date: date, Form: f, VATRate: s.cfg.VATRateBP, Now: s.now(), Problem: problem,
+		Date: date, Form: f, VATRate: s.bookings.Settings().VATRateBP, Now: s.now(), Problem: problem,
 		Countries: []string{"DE", "AT", "CH", "LU", "NL", "BE", "FR", "IT", "PL", "DK"},
 	}, errs)
 }

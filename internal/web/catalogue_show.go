@@ -18,7 +18,7 @@ func (s *Server) catalogueShow(c echo.Context) error {
 		Seminars: filter.apply(all, s.cfg.Location),
 		Filter:   filter,
 		Options:  optionsFor(all, s.cfg.Location),
-		VATRate:  s.cfg.VATRateBP,
+		VATRate:  s.bookings.Settings().VATRateBP,
 		Now:      s.now(),
 	}, nil)
 }

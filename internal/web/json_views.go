@@ -55,8 +55,8 @@ func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
 	v := dateJSON{
 		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(),
 		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
-		PriceGrossCents: model.Gross(unit, s.cfg.VATRateBP), RegularNetCents: d.PriceNetCents,
-		Currency: s.cfg.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
+		PriceGrossCents: model.Gross(unit, s.bookings.Settings().VATRateBP), RegularNetCents: d.PriceNetCents,
+		Currency: s.seller.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
 	}
 	if d.EarlyBirdActive(now) {
 		v.EarlyBirdUntil = d.EarlyBirdUntil
@@ -118,7 +118,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
 		DateID: b.DateID, Attendees: []attendeeJSON{}, Documents: []documentJSON{},
 		Billing: billingJSON(b.Billing), VoucherCode: b.VoucherCode, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
-		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
+		TotalGrossCents: b.GrossCents, Currency: s.seller.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
 	}
 	if b.Date != nil {
 		starts := b.Date.StartsAt.UTC()

@@ -154,7 +154,7 @@ func (s *Server) page(c echo.Context, title string, data any) Page {
 	csrf, _ := c.Get(csrfContextKey).(string)
 	p := Page{
 		T: s.i18n.For(lang), Lang: lang, CSRF: csrf, Path: c.Request().URL.RequestURI(),
-		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.cfg.StripeEnabled(),
+		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.bookings.PaymentsEnabled(),
 		Seller: s.seller,
 	}
 	if u, ok := staff(c); ok {

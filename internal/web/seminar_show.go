@@ -13,6 +13,6 @@ func (s *Server) seminarShow(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, pageSeminar, sem.Title(language(c)), seminarData{
-		Seminar: sem, VATRate: s.cfg.VATRateBP, Now: s.now(),
+		Seminar: sem, VATRate: s.bookings.Settings().VATRateBP, Now: s.now(),
 	}, nil)
 }
