@@ -49,14 +49,15 @@ func TestChaos(t *testing.T) {
 
 // poisonItem is an outbox item no worker can ever carry out.
 type poisonItem struct {
-	topic, payload, wantError string
+	topic              model.Topic
+	payload, wantError string
 }
 
 var firstPoison = []poisonItem{
 	{model.TopicMailEvent, `{"event":`, "payload"},
 	{model.TopicMailEvent, `{"event":"no_such_event","booking_id":1}`, "unknown event"},
-	{"mail.send", `not json at all`, "payload"},
-	{"mail.send", `{"message_id":"poison@x","from":"not an address","to":{"email":"x@example.com"},"subject":"s","text":"t"}`, "cannot be sent"},
+	{model.TopicMailSend, `not json at all`, "payload"},
+	{model.TopicMailSend, `{"message_id":"poison@x","from":"not an address","to":{"email":"x@example.com"},"subject":"s","text":"t"}`, "cannot be sent"},
 	{model.TopicDocumentRender, `{"invoice_id":"seven"}`, "payload"},
 	{model.TopicDocumentRender, `{"invoice_id":987654}`, "not found"},
 	{model.TopicStripeRefund, `[1,2,3]`, "payload"},

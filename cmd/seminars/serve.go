@@ -8,22 +8,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"path/filepath"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
-	"seminars"
+	"seminars/internal/app"
 	"seminars/internal/auth"
-	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/demo"
-	"seminars/internal/i18n"
 	"seminars/internal/invoice"
-	"seminars/internal/mail"
 	"seminars/internal/store"
 	"seminars/internal/web"
-	"seminars/internal/worker"
 )
 
 // serve runs the web server until ctx is cancelled, then drains requests and closes the database.
@@ -33,26 +26,23 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	defer st.Close()
-	warnAboutSeller(cfg, log)
-	staffAuth := auth.New(st, web.AuthSettings(cfg), time.Now)
-	signIn, err := prepareDatabase(ctx, cfg, st, staffAuth, log)
+	a, err := app.New(cfg, st, time.Now, log)
 	if err != nil {
 		return err
 	}
-	jobMetrics := worker.NewMetrics(st)
-	jobs := worker.New(st, worker.Settings{MaxAttempts: cfg.WorkerMaxAttempts, Now: time.Now, Log: log, Metrics: jobMetrics})
-	srv, err := newServer(cfg, st, staffAuth, jobMetrics, log)
+	warnAboutSeller(a.Seller, log)
+	signIn, err := prepareDatabase(ctx, cfg, st, a.Auth, log)
 	if err != nil {
 		return err
 	}
-	background, err := backgroundJobs(cfg, st, srv, jobs, log)
+	srv, err := web.New(a)
 	if err != nil {
 		return err
 	}
 	// The jobs stop after the last request (this defer runs after the HTTP shutdown below), so
 	// the mail that request caused is in the outbox; what is still pending there is sent at the
 	// next start.
-	stopJobs := jobs.Start(ctx, background...)
+	stopJobs := a.Runner.Start(ctx, a.Jobs()...)
 	defer stopJobs()
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -85,8 +75,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 
 // warnAboutSeller logs what the seller settings lack: the service runs, but the documents or
 // bookings each warning names are refused or plain EN 16931 until the setting is filled in.
-func warnAboutSeller(cfg config.Config, log *slog.Logger) {
-	for _, w := range invoice.SellerFromConfig(cfg).Warnings() {
+func warnAboutSeller(seller invoice.Seller, log *slog.Logger) {
+	for _, w := range seller.Warnings() {
 		log.Warn("seller settings: " + w)
 	}
 }
@@ -113,61 +103,6 @@ func prepareDatabase(ctx context.Context, cfg config.Config, st *store.Store, st
 		return err
 	})
 	return signIn, err
-}
-
-// backgroundJobs lists every background job of the service; all run on jobs, so none can take
-// the process down.
-func backgroundJobs(cfg config.Config, st *store.Store, srv *web.Server, jobs *worker.Runner, log *slog.Logger) ([]worker.Job, error) {
-	mailer, err := newMailWorker(cfg, st, jobs, log)
-	if err != nil {
-		return nil, err
-	}
-	documents, err := documentJob(cfg, st, jobs)
-	if err != nil {
-		return nil, err
-	}
-	list := append(paymentJobs(srv.Bookings(), jobs, log), documents, mailer.Job(), waitlistJob(srv.Waitlist(), log))
-	return list, nil
-}
-
-// newServer builds the web server and what it depends on; jobMetrics go on its /metrics.
-func newServer(cfg config.Config, st *store.Store, staffAuth *auth.Service, jobMetrics *worker.Metrics, log *slog.Logger) (*web.Server, error) {
-	catalog, err := i18n.New()
-	if err != nil {
-		return nil, err
-	}
-	bookings := booking.FromConfig(st, cfg, time.Now, log)
-	return web.New(web.Deps{
-		Config: cfg, Store: st, Bookings: bookings, Auth: staffAuth, I18n: catalog, Files: seminars.Files, Log: log, Now: time.Now,
-		Metrics: []prometheus.Collector{jobMetrics},
-	})
-}
-
-// newMailWorker builds the outbox worker that sends mail, and says at start-up where mail goes.
-func newMailWorker(cfg config.Config, st *store.Store, jobs *worker.Runner, log *slog.Logger) (*mail.Worker, error) {
-	catalog, err := i18n.New()
-	if err != nil {
-		return nil, err
-	}
-	templates, err := mail.ParseTemplates(seminars.Files)
-	if err != nil {
-		return nil, err
-	}
-	sender, err := mail.NewSender(cfg.SMTPURL, filepath.Join(cfg.DataDir, "mail"))
-	if err != nil {
-		return nil, err
-	}
-	if cfg.SMTPURL == "" {
-		log.Info("no SMTP server configured (SEMINARS_SMTP_URL): mail is written as .eml files", "dir", filepath.Join(cfg.DataDir, "mail"))
-	} else {
-		log.Info("mail goes out through " + sender.String())
-	}
-	return mail.New(st, sender, templates, catalog, mail.Settings{
-		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
-		ReminderDays: cfg.ReminderDays, SellerName: cfg.SellerName, SellerAddress: cfg.SellerAddress,
-		SellerEmail: cfg.SellerEmail, SellerVATID: cfg.SellerVATID,
-		Seller: invoice.SellerFromConfig(cfg), TrainerName: cfg.TrainerName,
-	}, time.Now, log, jobs), nil
 }
 
 func printWelcome(w io.Writer, cfg config.Config, addr net.Addr) {

@@ -11,12 +11,12 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/app"
 	"seminars/internal/auth"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
-	"seminars/internal/web"
 )
 
 const userUsage = "usage: seminars user add --email E [--role owner|assistant] [--password-stdin] < password\n" +
@@ -123,7 +123,7 @@ func withAuth(ctx context.Context, cfg config.Config, fn func(*auth.Service) err
 		return err
 	}
 	defer st.Close()
-	return fn(auth.New(st, web.AuthSettings(cfg), time.Now))
+	return fn(auth.New(st, app.AuthSettings(cfg), time.Now))
 }
 
 func readPassword(stdin io.Reader) (string, error) {

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
-	"seminars/internal/store/storetest"
 	"strings"
 	"testing"
+
+	"seminars/internal/store/storetest"
 
 	"seminars/internal/auth"
 	"seminars/internal/store"

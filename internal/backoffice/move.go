@@ -3,7 +3,6 @@ package backoffice
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
@@ -61,7 +60,7 @@ func notifyMoved(ctx context.Context, tx *store.Tx, b model.Booking, from, to ui
 	for _, a := range b.Attendees {
 		err := booking.Notify(ctx, tx, fmt.Sprintf("%d:%d:%d:%d", b.ID, a.ID, to, stamp), model.EventPayload{
 			Event: model.EventAttendeeMoved, BookingID: b.ID, AttendeeID: a.ID, DateID: to,
-			Extra: map[string]string{"from_date_id": strconv.FormatUint(uint64(from), 10)}, // as internal/mail reads it
+			Extra: model.EventExtra{FromDateID: from},
 		})
 		if err != nil {
 			return err

@@ -121,7 +121,7 @@ func TestCancelDateRecordsOneDateCancelledEvent(t *testing.T) {
 		}
 		var found []model.OutboxItem
 		for _, it := range items {
-			if strings.Contains(it.Payload, `"`+model.EventDateCancelled+`"`) {
+			if strings.Contains(it.Payload, `"`+string(model.EventDateCancelled)+`"`) {
 				found = append(found, it)
 			}
 		}

@@ -142,12 +142,12 @@ func (w *Waitlist) offerNext(ctx context.Context, dateID uint) (bool, error) {
 			return err
 		}
 		offered = true
-		// The mail worker writes the offer from these (keys as internal/mail expects them).
+		// The mail worker writes the offer from these.
 		return booking.Notify(ctx, tx, fmt.Sprintf("waitlist-%d", e.ID), model.EventPayload{
 			Event: model.EventWaitlistOffer, DateID: dateID, Lang: e.Language,
-			Extra: map[string]string{
-				"name": e.Name, "email": e.Email, "seats": fmt.Sprint(e.Seats),
-				"url": w.settings.BaseURL + "/waitlist/offer/" + token, "until": expires.Format(time.RFC3339),
+			Extra: model.EventExtra{
+				Name: e.Name, Email: e.Email, Seats: e.Seats,
+				URL: w.settings.BaseURL + "/waitlist/offer/" + token, Until: expires.Format(time.RFC3339),
 			},
 		})
 	})

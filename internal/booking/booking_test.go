@@ -51,7 +51,7 @@ func TestReserve(t *testing.T) {
 			method     string
 			voucher    string
 			wantErr    func(error) bool
-			wantStatus string
+			wantStatus model.BookingStatus
 			wantGross  int64
 		}{
 			{name: "invoice booking is confirmed at once", capacity: 10, attendees: 2, wantStatus: model.BookingConfirmed, wantGross: 2 * 58310},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"seminars"
+	"seminars/internal/app"
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/model"
@@ -39,7 +40,7 @@ func TestCancellationQuoteAtTheBoundaries(t *testing.T) {
 	berlin := storetest.Berlin()
 	stepped := model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
 		Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: berlin}
-	shipped := booking.CancellationPolicyFromConfig(defaultConfig(t))
+	shipped := app.CancellationPolicy(defaultConfig(t))
 	start := storetest.InBerlin(2027, time.January, 28, 9, 0)
 	cases := []struct {
 		name        string
@@ -114,7 +115,7 @@ func TestInvoiceOnlyCancellationKeepsTheFee(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
 				ctx := context.Background()
-				svc := booking.FromConfig(st, cfg, clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+				svc := booking.New(st, app.BookingSettings(cfg), clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 				date := storetest.SeedDate(t, st, storetest.DateOptions{StartsAt: start})
 				res, err := svc.Reserve(ctx, request(date.ID, 2))
 				if err != nil {

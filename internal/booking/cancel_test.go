@@ -121,7 +121,7 @@ func TestRefundEventsRecordPartialRefunds(t *testing.T) {
 		steps := []struct {
 			name      string
 			total     int64
-			want      string
+			want      model.PaymentStatus
 			wantCents int64
 		}{
 			{"half refunded", gross / 2, model.PaymentPartiallyRefunded, gross / 2},

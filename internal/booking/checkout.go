@@ -78,7 +78,7 @@ func (s *Service) startCheckout(ctx context.Context, res Result) (Result, error)
 		}
 		b = locked
 		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingReceived, BookingID: b.ID,
-			Extra: manageTokenExtra(res.ManageToken)})
+			Extra: model.EventExtra{ManageToken: res.ManageToken}})
 	})
 	if err != nil {
 		return Result{}, err
@@ -108,7 +108,7 @@ func (s *Service) confirmFree(ctx context.Context, res Result) (Result, error) {
 		res.Booking = b
 		// No "received" mail went out before, so this one carries the manage link.
 		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
-			Extra: manageTokenExtra(res.ManageToken)})
+			Extra: model.EventExtra{ManageToken: res.ManageToken}})
 	})
 	return res, err
 }
@@ -130,7 +130,7 @@ func (s *Service) releaseUnstarted(ctx context.Context, reference string) error 
 
 // releaseSeats moves a seat-holding booking to a status that holds none and gives its seats back.
 // A hold that was never paid also gives back its voucher use: the booking never came to be.
-func (s *Service) releaseSeats(ctx context.Context, tx *store.Tx, b *model.Booking, to string) error {
+func (s *Service) releaseSeats(ctx context.Context, tx *store.Tx, b *model.Booking, to model.BookingStatus) error {
 	held := model.HoldsSeats(b.Status)
 	unpaidHold := b.Status == model.BookingPendingPayment
 	if err := b.Transition(to, s.now().UTC()); err != nil {

@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"time"
 
@@ -72,11 +71,6 @@ func enqueueExpireSession(ctx context.Context, tx *store.Tx, b *model.Booking) e
 	if b.Stripe.SessionID == "" {
 		return nil
 	}
-	payload, err := json.Marshal(model.StripeExpirePayload{SessionID: b.Stripe.SessionID, Reference: b.Reference})
-	if err != nil {
-		return err
-	}
-	return tx.Enqueue(ctx, &model.OutboxItem{
-		Topic: model.TopicStripeExpireSession, Key: model.TopicStripeExpireSession + ":" + b.Stripe.SessionID, Payload: string(payload),
-	})
+	return store.EnqueueJSON(ctx, tx, model.TopicStripeExpireSession, model.TopicStripeExpireSession.Key(b.Stripe.SessionID),
+		model.StripeExpirePayload{SessionID: b.Stripe.SessionID, Reference: b.Reference})
 }

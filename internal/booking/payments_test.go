@@ -199,8 +199,8 @@ func TestStripeEventSequences(t *testing.T) {
 	cases := []struct {
 		name          string
 		steps         []step
-		status        string
-		paymentStatus string
+		status        model.BookingStatus
+		paymentStatus model.PaymentStatus
 		seats         int
 	}{
 		{"card paid", []step{completedPaid}, model.BookingConfirmed, model.PaymentPaid, 2},

@@ -46,6 +46,10 @@ func New(st *store.Store, settings Settings, now func() time.Time, log *slog.Log
 	return &Service{store: st, settings: settings, now: now, log: log}
 }
 
+// Settings are the booking rules the service runs on, for pages that state them (the most
+// attendees per booking, the VAT rate, the cancellation policy).
+func (s *Service) Settings() Settings { return s.settings }
+
 // AttendeeInput is one person to book.
 type AttendeeInput struct {
 	FirstName string
@@ -183,7 +187,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
 		}
 		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
-			Extra: manageTokenExtra(token)})
+			Extra: model.EventExtra{ManageToken: token}})
 	})
 	if err != nil {
 		return Result{}, err

@@ -31,7 +31,7 @@ const stripeBatch = 50
 
 // Queue is the worker's outbox queue, for worker.Runner.QueueJob.
 func (w *StripeWorker) Queue() worker.Queue {
-	return worker.Queue{Topic: "stripe.", Batch: stripeBatch, Handle: w.perform, Failed: w.flagRefund}
+	return worker.Queue{Topic: model.TopicsStripe, Batch: stripeBatch, Handle: w.perform, Failed: w.flagRefund}
 }
 
 // RunOnce performs the items due at now and returns how many it took.

@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -156,14 +155,10 @@ func enqueueRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount i
 		return nil
 	}
 	key := fmt.Sprintf("refund-%s-%s", b.Reference, why)
-	payload, err := json.Marshal(model.StripeRefundPayload{
+	return store.EnqueueJSON(ctx, tx, model.TopicStripeRefund, model.TopicStripeRefund.Key(key), model.StripeRefundPayload{
 		BookingID: b.ID, Reference: b.Reference, PaymentIntent: b.Stripe.PaymentIntent,
 		AmountCents: amount, IdempotencyKey: key,
 	})
-	if err != nil {
-		return err
-	}
-	return tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicStripeRefund, Key: model.TopicStripeRefund + ":" + key, Payload: string(payload)})
 }
 
 // recordRefund notes money given back. Amounts are totals (Stripe's amount_refunded, or the one
@@ -178,5 +173,5 @@ func (s *Service) recordRefund(ctx context.Context, tx *store.Tx, b *model.Booki
 		return err
 	}
 	return Notify(ctx, tx, fmt.Sprintf("%s:%d", b.Reference, totalCents),
-		model.EventPayload{Event: model.EventBookingRefunded, BookingID: b.ID, Extra: map[string]string{"amount_cents": fmt.Sprint(totalCents)}})
+		model.EventPayload{Event: model.EventBookingRefunded, BookingID: b.ID, Extra: model.EventExtra{AmountCents: totalCents}})
 }

@@ -15,8 +15,8 @@ func TestAttentionReasonsAndPaymentStatusesAreTranslated(t *testing.T) {
 	}
 	// The dashboard's attention list translates admin.attention.reason.<reason>.
 	keys := []string{"admin.attention.reason." + model.AttentionRefundManual}
-	for _, status := range []string{model.PaymentUnpaid, model.PaymentPaid, model.PaymentRefunded, model.PaymentPartiallyRefunded} {
-		keys = append(keys, "payment_status."+status, "admin.payment_status."+status)
+	for _, status := range []model.PaymentStatus{model.PaymentUnpaid, model.PaymentPaid, model.PaymentRefunded, model.PaymentPartiallyRefunded} {
+		keys = append(keys, "payment_status."+string(status), "admin.payment_status."+string(status))
 	}
 	for _, lang := range []string{"de", "en"} {
 		for _, key := range keys {

@@ -81,7 +81,7 @@ func (r *Renderer) eInvoiceXML(inv model.Invoice) ([]byte, error) {
 func xmlSafeInvoice(inv model.Invoice) model.Invoice {
 	for _, f := range []*string{
 		&inv.Number, &inv.BookingReference, &inv.OriginalNumber, &inv.Reason, &inv.Currency,
-		&inv.Language, &inv.PaymentMethod, &inv.PaymentStatus, &inv.PONumber, &inv.BuyerReference,
+		&inv.Language, &inv.PaymentMethod, &inv.PONumber, &inv.BuyerReference,
 	} {
 		*f = xmlText(*f)
 	}

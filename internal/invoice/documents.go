@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -100,14 +99,8 @@ func (d *Documents) renderFile(inv model.Invoice, kind string) (model.IssuedDocu
 
 // enqueueRender asks, inside the issuing transaction, for the files of a new document.
 func enqueueRender(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
-	payload, err := json.Marshal(model.DocumentRenderPayload{InvoiceID: inv.ID})
-	if err != nil {
-		return err
-	}
-	return tx.Enqueue(ctx, &model.OutboxItem{
-		Topic: model.TopicDocumentRender, Key: model.TopicDocumentRender + ":invoice:" + strconv.FormatUint(uint64(inv.ID), 10),
-		Payload: string(payload), NextAttemptAt: inv.IssuedAt,
-	})
+	key := model.TopicDocumentRender.Key("invoice:" + strconv.FormatUint(uint64(inv.ID), 10))
+	return store.EnqueueJSONAt(ctx, tx, model.TopicDocumentRender, key, model.DocumentRenderPayload{InvoiceID: inv.ID}, inv.IssuedAt)
 }
 
 // RenderQueue is the document.render outbox queue, for worker.Runner: each item renders and

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"seminars/internal/config"
 	"seminars/internal/model"
 )
 
-// Seller is who issues the documents and the terms they state, from the configuration.
+// Seller is who issues the documents and the terms they state; the pages and the mail name
+// the same seller.
 type Seller struct {
 	Name       string
 	Street     string
@@ -39,16 +39,14 @@ type Seller struct {
 	Location *time.Location
 }
 
-// SellerFromConfig is the issuer of documents as configured (seller_* settings).
-func SellerFromConfig(cfg config.Config) Seller {
-	street, postalCode, city := ParseAddress(cfg.SellerAddress)
-	return Seller{
-		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
-		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail, Phone: cfg.SellerPhone,
-		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
-		TaxMode: cfg.SellerTaxMode, RegistrationID: cfg.SellerRegistrationID, RegistrationScheme: cfg.SellerRegistrationScheme,
-		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
+// Address is the seller's address on one line ("Musterstraße 1, 10115 Berlin"), as the footer
+// of pages and mail shows it.
+func (s Seller) Address() string {
+	town := strings.TrimSpace(s.PostalCode + " " + s.City)
+	if town == "" {
+		return s.Street
 	}
+	return s.Street + ", " + town
 }
 
 // ParseAddress splits a one-line address "Musterstraße 1, 10115 Berlin" into street, postal

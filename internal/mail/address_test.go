@@ -34,8 +34,8 @@ func TestRecipientNamesSurviveTheHeader(t *testing.T) {
 	e.now = time.Date(2030, time.November, 2, 10, 0, 0, 0, time.UTC) // after the wall clock the store stamps items with
 	date := e.seedDate(model.FormatOnline, time.Date(2031, time.January, 12, 8, 0, 0, 0, time.UTC))
 	for i, tc := range cases {
-		e.notify("addr-"+tc.name, model.EventPayload{Event: model.EventWaitlistOffer, DateID: date.ID, Lang: "de", Extra: map[string]string{
-			"name": tc.to, "email": "w" + string(rune('a'+i)) + "@muster.example", "until": "2030-11-04T10:00:00Z",
+		e.notify("addr-"+tc.name, model.EventPayload{Event: model.EventWaitlistOffer, DateID: date.ID, Lang: "de", Extra: model.EventExtra{
+			Name: tc.to, Email: "w" + string(rune('a'+i)) + "@muster.example", Until: "2030-11-04T10:00:00Z",
 		}})
 	}
 	e.run(e.now.Add(time.Minute))

@@ -10,7 +10,7 @@ import (
 )
 
 // certificateKeyPrefix starts the key of every certificate event; the attendee and date ids follow.
-const certificateKeyPrefix = model.TopicMailEvent + ":" + model.EventCertificate + ":attendee:"
+const certificateKeyPrefix = string(model.TopicMailEvent) + ":" + string(model.EventCertificate) + ":attendee:"
 
 // certificateWindow is how long after a date its certificates are still sent: a service that was
 // down for a day catches up, but checking someone in months later sends nothing unexpected.

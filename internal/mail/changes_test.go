@@ -90,7 +90,7 @@ func TestChangeNotices(t *testing.T) {
 			name: "partial refund: billing told the amount that went back",
 			change: func(e *env, f fixture) model.EventPayload {
 				return model.EventPayload{Event: model.EventBookingRefunded, BookingID: f.res.Booking.ID,
-					Extra: map[string]string{"amount_cents": "58310"}}
+					Extra: model.EventExtra{AmountCents: 58310}}
 			},
 			want: map[string][]expectMail{"billing@muster.example": {{subject: "Erstattung", body: "wir haben 583,10"}}},
 		},
@@ -114,7 +114,7 @@ func TestChangeNotices(t *testing.T) {
 			name: "attendee moved: old entry withdrawn, invite for the new date",
 			change: func(e *env, f fixture) model.EventPayload {
 				return model.EventPayload{Event: model.EventAttendeeMoved, BookingID: f.res.Booking.ID, AttendeeID: f.anna,
-					DateID: f.other.ID, Extra: map[string]string{"from_date_id": fmt.Sprint(f.date.ID)}}
+					DateID: f.other.ID, Extra: model.EventExtra{FromDateID: f.date.ID}}
 			},
 			want: map[string][]expectMail{
 				"billing@muster.example": {{subject: "Umbuchung", body: "Anna Muster"}},
@@ -129,7 +129,7 @@ func TestChangeNotices(t *testing.T) {
 			change: func(e *env, f fixture) model.EventPayload {
 				until := time.Date(2030, time.March, 3, 17, 0, 0, 0, time.UTC).Format(time.RFC3339)
 				return model.EventPayload{Event: model.EventWaitlistOffer, DateID: f.date.ID, Lang: "en",
-					Extra: map[string]string{"email": "wait@other.example", "name": "Wanda Wait", "until": until}}
+					Extra: model.EventExtra{Email: "wait@other.example", Name: "Wanda Wait", Until: until}}
 			},
 			want: map[string][]expectMail{
 				"wait@other.example": {{subject: "A seat is free", body: "Sun, 3 March 2030, 18:00"}},

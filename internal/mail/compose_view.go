@@ -53,7 +53,7 @@ type letter struct {
 // build renders a letter into a stored message.
 func (c composer) build(l letter) (outgoing, error) {
 	t := c.i18n.For(l.lang)
-	v := view{T: t, Kind: l.kind, Seller: c.s, Greeting: t.T("mail.greeting", "Name", l.to.Name), ActionURL: l.action}
+	v := view{T: t, Kind: l.kind, Seller: c.s.Seller, Greeting: t.T("mail.greeting", "Name", l.to.Name), ActionURL: l.action}
 	if l.to.Name == "" {
 		v.Greeting = t.T("mail.greeting_plain")
 	}
@@ -152,7 +152,7 @@ func (c composer) invite(l letter, v view) (*Invite, error) {
 	return buildInvite(inviteInput{
 		UID: l.uid, Cancel: l.invite == inviteCancel, Date: *l.date, Title: v.Seminar,
 		Description: joinNonEmpty("\n\n", v.OnlineURL, v.Prepare, v.T.T("mail.label.reference")+": "+v.Reference), Location: location, Attendee: l.to,
-		Organizer: Address{Name: c.s.SellerName, Email: c.s.SellerEmail}, Stamp: l.now,
+		Organizer: Address{Name: c.s.Seller.Name, Email: c.s.Seller.Email}, Stamp: l.now,
 	})
 }
 

@@ -15,7 +15,7 @@ import (
 // worker, or the next round while this one is still sending, leaves it alone), then sends it,
 // then it is marked done; a failure is retried after model.OutboxBackoff.
 func (w *Worker) sendQueue() worker.Queue {
-	return worker.Queue{Topic: TopicSend, Batch: batchSize, Handle: w.deliverOne}
+	return worker.Queue{Topic: model.TopicMailSend, Batch: batchSize, Handle: w.deliverOne}
 }
 
 // deliverOne sends one claimed item and records the delivery.

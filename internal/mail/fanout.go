@@ -11,28 +11,9 @@ import (
 	"seminars/internal/worker"
 )
 
-// Event fields the worker reads beyond BookingID/DateID/AttendeeID (model.EventPayload.Extra):
-//
-//	booking_received, booking_confirmed  Extra["manage_token"]: the manage link's secret, set by
-//	                     Reserve; removed from the event row when the event is expanded and from
-//	                     the message row once the message is delivered.
-//	attendee_substituted AttendeeID = the new attendee; OldEmail/OldName = the replaced person;
-//	                     Extra["old_attendee_id"] when the replacement is a new row (default: the
-//	                     same row, so the old calendar entry had the same UID).
-//	attendee_moved       AttendeeID, DateID = the new date; Extra["from_date_id"] = the old date,
-//	                     whose calendar entry is cancelled.
-//	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told,
-//	                     otherwise every booking on the date.
-//	waitlist_offer       DateID, Lang, Extra["email"], Extra["name"], Extra["until"] (RFC 3339),
-//	                     Extra["url"] (where to book; default the date's booking form).
-//	certificate          AttendeeID, BookingID, Extra["url"] (where to download it).
-//	item_parked          Extra["outbox_id"], ["topic"], ["key"], ["error"] of the parked item;
-//	                     written by the worker package, mailed to every owner.
-const (
-	extraManageToken   = "manage_token"
-	extraOldAttendeeID = "old_attendee_id"
-	extraFromDateID    = "from_date_id"
-)
+// The fields each event carries are listed at model.EventPayload. A manage token
+// (Extra.ManageToken) is removed from the event row when the event is expanded and from the
+// message row once the message is delivered.
 
 // expander turns one event into its messages, reading the current state of the booking.
 type expander struct {
@@ -73,7 +54,7 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 }
 
 // billingKind names the billing contact's message for an event.
-func billingKind(event string) string { return "billing_" + event }
+func billingKind(event model.Event) string { return "billing_" + string(event) }
 
 // forBooking writes to the billing contact and, if attendeeKind is set, to each attendee. Attendees
 // who were never confirmed never got an invite, so they get no cancellation either.
@@ -82,7 +63,7 @@ func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind strin
 	if err != nil {
 		return nil, err
 	}
-	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra[extraManageToken])
+	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra.ManageToken)
 	if err == nil && x.ev.Event == model.EventBookingConfirmed {
 		err = x.attachInvoice(ctx, &out[0].msg, b)
 	}

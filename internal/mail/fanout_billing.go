@@ -2,7 +2,6 @@ package mail
 
 import (
 	"context"
-	"strconv"
 
 	"seminars/internal/model"
 )
@@ -30,8 +29,8 @@ func (x expander) attachInvoice(ctx context.Context, m *Message, b model.Booking
 // refundedCents is the refund total a booking_refunded event names (a partial refund keeps the
 // cancellation fee), else what the booking records, else everything.
 func refundedCents(ev model.EventPayload, b model.Booking) int64 {
-	if cents, err := strconv.ParseInt(ev.Extra["amount_cents"], 10, 64); err == nil && cents > 0 {
-		return cents
+	if ev.Extra.AmountCents > 0 {
+		return ev.Extra.AmountCents
 	}
 	if b.Stripe.RefundedCents > 0 {
 		return b.Stripe.RefundedCents

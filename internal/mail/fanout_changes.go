@@ -21,10 +21,8 @@ func (x expander) substituted(ctx context.Context) ([]outgoing, error) {
 		return nil, err
 	}
 	oldID := a.ID
-	if raw := x.ev.Extra[extraOldAttendeeID]; raw != "" {
-		if n, err := strconv.ParseUint(raw, 10, 64); err == nil {
-			oldID = uint(n)
-		}
+	if x.ev.Extra.OldAttendeeID != 0 {
+		oldID = x.ev.Extra.OldAttendeeID
 	}
 	oldHolder := Address{Name: x.ev.OldName, Email: x.ev.OldEmail}
 	old, err := x.c.build(letter{
@@ -63,19 +61,16 @@ func (x expander) moved(ctx context.Context) ([]outgoing, error) {
 		return nil, err
 	}
 	var out []outgoing
-	if raw := x.ev.Extra[extraFromDateID]; raw != "" {
-		n, err := strconv.ParseUint(raw, 10, 64)
-		if err == nil && uint(n) != to.ID {
-			from, err := x.q.DateByID(ctx, uint(n))
-			if err != nil {
-				return nil, err
-			}
-			o, err := x.attendee(b, &from, a, "attendee_moved_old", inviteCancel, "")
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, o)
+	if n := x.ev.Extra.FromDateID; n != 0 && n != to.ID {
+		from, err := x.q.DateByID(ctx, n)
+		if err != nil {
+			return nil, err
 		}
+		o, err := x.attendee(b, &from, a, "attendee_moved_old", inviteCancel, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
 	}
 	o, err := x.attendee(b, to, a, "attendee_moved", inviteRequest, "")
 	if err != nil {
@@ -96,15 +91,15 @@ func (x expander) waitlistOffer(ctx context.Context) ([]outgoing, error) {
 		return nil, err
 	}
 	lang := x.ev.Lang
-	action := x.ev.Extra["url"]
+	action := x.ev.Extra.URL
 	if action == "" {
 		action = x.c.s.BaseURL + "/book/" + strconv.FormatUint(uint64(d.ID), 10)
 	}
 	o, err := x.c.build(letter{
-		kind: "waitlist_offer", lang: lang, to: Address{Name: x.ev.Extra["name"], Email: x.ev.Extra["email"]},
+		kind: "waitlist_offer", lang: lang, to: Address{Name: x.ev.Extra.Name, Email: x.ev.Extra.Email},
 		date: &d, action: action, now: x.now,
-		extra: map[string]string{"Deadline": x.c.formatDeadline(lang, x.ev.Extra["until"])},
-		key:   sendKey(x.key, "waitlist", x.ev.Extra["email"]),
+		extra: map[string]string{"Deadline": x.c.formatDeadline(lang, x.ev.Extra.Until)},
+		key:   sendKey(x.key, "waitlist", x.ev.Extra.Email),
 	})
 	return []outgoing{o}, err
 }

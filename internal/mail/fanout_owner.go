@@ -22,7 +22,7 @@ func (x expander) itemParked(ctx context.Context) ([]outgoing, error) {
 		o, err := x.c.build(letter{
 			kind: "owner_item_parked", lang: x.ev.Lang, to: Address{Email: u.Email}, now: x.now,
 			action: x.c.s.BaseURL + "/admin/outbox?status=failed",
-			extra:  map[string]string{"Topic": x.ev.Extra["topic"], "Key": x.ev.Extra["key"], "Error": x.ev.Extra["error"]},
+			extra:  map[string]string{"Topic": string(x.ev.Extra.Topic), "Key": x.ev.Extra.Key, "Error": x.ev.Extra.Error},
 			key:    sendKey(x.key, "owner", strconv.FormatUint(uint64(u.ID), 10)),
 		})
 		if err != nil {

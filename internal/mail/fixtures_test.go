@@ -14,6 +14,7 @@ import (
 	"seminars"
 	"seminars/internal/booking"
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/mail"
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -99,8 +100,10 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 	}
 	return mail.New(e.st, sender, tpl, catalog, mail.Settings{
 		From: "Seminare <seminare@example.com>", BaseURL: "https://seminare.example", Location: e.berlin,
-		InvoiceDueDays: 14, ReminderDays: 3, SellerName: "Social Media Kompetenz", SellerAddress: "Musterstraße 1, 10115 Berlin",
-		SellerEmail: "seminare@example.com", SellerVATID: "DE000000000",
+		InvoiceDueDays: 14, ReminderDays: 3, Seller: invoice.Seller{
+			Name: "Social Media Kompetenz", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin",
+			Email: "seminare@example.com", VATID: "DE000000000",
+		},
 	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 

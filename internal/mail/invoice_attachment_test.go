@@ -174,7 +174,7 @@ func pendingConfirmations(t *testing.T, e *env) (count int, payloadBytes int64) 
 	defer db.Close()
 	err = db.QueryRow(`SELECT COUNT(*), COALESCE(SUM(LENGTH(payload)), 0) FROM outbox_items
 		WHERE topic = ? AND status = ? AND payload LIKE '%"kind":"billing_booking_confirmed"%'`,
-		mail.TopicSend, model.OutboxPending).Scan(&count, &payloadBytes)
+		model.TopicMailSend, model.OutboxPending).Scan(&count, &payloadBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func storedConfirmation(t *testing.T, e *env) (mail.Message, string) {
 	t.Helper()
 	for _, item := range e.outbox() {
 		var m mail.Message
-		if item.Topic == mail.TopicSend && json.Unmarshal([]byte(item.Payload), &m) == nil && m.Kind == "billing_booking_confirmed" {
+		if item.Topic == model.TopicMailSend && json.Unmarshal([]byte(item.Payload), &m) == nil && m.Kind == "billing_booking_confirmed" {
 			return m, item.Payload
 		}
 	}

@@ -26,14 +26,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
-	"seminars/internal/invoice"
 	"strings"
 	"time"
-)
 
-// Outbox topics of this package.
-const (
-	TopicSend = "mail.send" // one rendered message to deliver
+	"seminars/internal/invoice"
+	"seminars/internal/model"
 )
 
 // Settings are the parts of the configuration the messages depend on.
@@ -43,11 +40,8 @@ type Settings struct {
 	Location       *time.Location
 	InvoiceDueDays int
 	ReminderDays   int
-	SellerName     string
-	SellerAddress  string
-	SellerEmail    string
-	SellerVATID    string
-	// Seller and TrainerName sign the certificates of attendance mailed after a date.
+	// Seller signs every message and, with TrainerName, the certificates of attendance mailed
+	// after a date.
 	Seller      invoice.Seller
 	TrainerName string
 }
@@ -114,10 +108,10 @@ func messageID(key, host string) string {
 
 // sendKey is the unique key of one message of an event; long keys are hashed to fit the column.
 func sendKey(eventKey string, parts ...string) string {
-	key := TopicSend + ":" + strings.TrimPrefix(eventKey, "mail.event:") + ":" + strings.Join(parts, ":")
+	key := model.TopicMailSend.Key(strings.TrimPrefix(eventKey, model.TopicMailEvent.Key("")) + ":" + strings.Join(parts, ":"))
 	if len(key) > 200 {
 		sum := sha256.Sum256([]byte(key))
-		key = TopicSend + ":h:" + hex.EncodeToString(sum[:])
+		key = model.TopicMailSend.Key("h:" + hex.EncodeToString(sum[:]))
 	}
 	return key
 }

@@ -146,7 +146,7 @@ func (k *killAfterSend) Send(ctx context.Context, msg *gomail.Msg) error {
 func sendItems(e *env) []model.OutboxItem {
 	var out []model.OutboxItem
 	for _, it := range e.outbox() {
-		if it.Topic == mail.TopicSend {
+		if it.Topic == model.TopicMailSend {
 			out = append(out, it)
 		}
 	}

@@ -2,7 +2,6 @@ package mail
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -11,7 +10,7 @@ import (
 )
 
 // reminderKeyPrefix starts the key of every reminder event; the attendee and date ids follow.
-const reminderKeyPrefix = model.TopicMailEvent + ":" + model.EventReminder + ":attendee:"
+const reminderKeyPrefix = string(model.TopicMailEvent) + ":" + string(model.EventReminder) + ":attendee:"
 
 // scheduleReminders records a reminder event for every attendee whose date starts within the
 // next ReminderDays days. The event's key names the attendee and the date, and the outbox keeps
@@ -58,11 +57,7 @@ func (w *Worker) enqueueScheduled(ctx context.Context, now time.Time, events []s
 	}
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
 		for _, e := range events {
-			payload, err := json.Marshal(e.payload)
-			if err != nil {
-				return err
-			}
-			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: model.TopicMailEvent, Key: e.key, Payload: string(payload), NextAttemptAt: now}); err != nil {
+			if err := store.EnqueueJSONAt(ctx, tx, model.TopicMailEvent, e.key, e.payload, now); err != nil {
 				return err
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	texttemplate "text/template"
 
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 )
 
 // Template files every message is rendered from; both must exist or the service does not boot.
@@ -64,7 +65,7 @@ type view struct {
 	ActionURL   string
 	ActionLabel string
 	HasInvite   bool
-	Seller      Settings
+	Seller      invoice.Seller
 }
 
 // totalsView are a booking's amounts, formatted.

@@ -89,16 +89,12 @@ func (w *Worker) expandOne(ctx context.Context, item model.OutboxItem, now time.
 	}
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
 		for _, o := range msgs {
-			payload, err := json.Marshal(o.msg)
-			if err != nil {
-				return err
-			}
-			if err := tx.Enqueue(ctx, &model.OutboxItem{Topic: TopicSend, Key: o.key, Payload: string(payload), NextAttemptAt: now}); err != nil {
+			if err := store.EnqueueJSONAt(ctx, tx, model.TopicMailSend, o.key, o.msg, now); err != nil {
 				return err
 			}
 		}
-		if _, secret := ev.Extra[extraManageToken]; secret {
-			delete(ev.Extra, extraManageToken)
+		if ev.Extra.ManageToken != "" {
+			ev.Extra.ManageToken = ""
 			scrubbed, _ := json.Marshal(ev)
 			if err := tx.SetOutboxPayload(ctx, item.ID, string(scrubbed), now); err != nil {
 				return err

@@ -5,12 +5,15 @@ import (
 	"time"
 )
 
+// BookingStatus is where a booking stands; the values are stored in bookings.status.
+type BookingStatus string
+
 // Booking statuses. A booking moves forward only (see CanTransition).
 const (
-	BookingPendingPayment = "pending_payment" // seats held, waiting for Stripe
-	BookingConfirmed      = "confirmed"       // seats sold
-	BookingCancelled      = "cancelled"       // seats given back by the booker or the trainer
-	BookingExpired        = "expired"         // the hold ran out unpaid
+	BookingPendingPayment BookingStatus = "pending_payment" // seats held, waiting for Stripe
+	BookingConfirmed      BookingStatus = "confirmed"       // seats sold
+	BookingCancelled      BookingStatus = "cancelled"       // seats given back by the booker or the trainer
+	BookingExpired        BookingStatus = "expired"         // the hold ran out unpaid
 )
 
 // Payment methods.
@@ -19,24 +22,28 @@ const (
 	PaymentCard    = "card" // card or SEPA through Stripe Checkout
 )
 
-// Payment statuses, separate from the booking's status: an invoice booking is confirmed but unpaid.
+// PaymentStatus is how far a booking is paid, separate from its BookingStatus: an invoice
+// booking is confirmed but unpaid. The values are stored in bookings.payment_status.
+type PaymentStatus string
+
+// Payment statuses.
 const (
-	PaymentUnpaid   = "unpaid"
-	PaymentPaid     = "paid"
-	PaymentRefunded = "refunded"
+	PaymentUnpaid   PaymentStatus = "unpaid"
+	PaymentPaid     PaymentStatus = "paid"
+	PaymentRefunded PaymentStatus = "refunded"
 	// PaymentPartiallyRefunded: part of the money went back (a cancellation that kept a fee).
-	PaymentPartiallyRefunded = "partially_refunded"
+	PaymentPartiallyRefunded PaymentStatus = "partially_refunded"
 )
 
 // RefundStatus is the payment status after totalRefundedCents of grossCents went back.
-func RefundStatus(totalRefundedCents, grossCents int64) string {
+func RefundStatus(totalRefundedCents, grossCents int64) PaymentStatus {
 	if totalRefundedCents < grossCents {
 		return PaymentPartiallyRefunded
 	}
 	return PaymentRefunded
 }
 
-var bookingTransitions = map[string][]string{
+var bookingTransitions = map[BookingStatus][]BookingStatus{
 	BookingPendingPayment: {BookingConfirmed, BookingCancelled, BookingExpired},
 	BookingConfirmed:      {BookingCancelled},
 	// A payment can arrive after its hold expired; if seats are still free the booking is confirmed.
@@ -45,7 +52,7 @@ var bookingTransitions = map[string][]string{
 }
 
 // CanTransition tells whether a booking may move from one status to another.
-func CanTransition(from, to string) bool {
+func CanTransition(from, to BookingStatus) bool {
 	for _, allowed := range bookingTransitions[from] {
 		if allowed == to {
 			return true
@@ -55,7 +62,7 @@ func CanTransition(from, to string) bool {
 }
 
 // HoldsSeats tells whether bookings in a status count against a date's capacity.
-func HoldsSeats(status string) bool {
+func HoldsSeats(status BookingStatus) bool {
 	return status == BookingPendingPayment || status == BookingConfirmed
 }
 
@@ -79,20 +86,20 @@ type Booking struct {
 	ID        uint   `gorm:"primaryKey"`
 	Reference string `gorm:"size:20;uniqueIndex;not null"`
 	// ManageTokenHash is the SHA-256 of the secret in the manage link; the secret itself is never stored.
-	ManageTokenHash string       `gorm:"size:64;not null"`
-	DateID          uint         `gorm:"not null;index"`
-	Date            *SeminarDate `gorm:"foreignKey:DateID"`
-	Status          string       `gorm:"size:20;not null;index"`
-	PaymentMethod   string       `gorm:"size:20;not null"`
-	PaymentStatus   string       `gorm:"size:20;not null"`
-	Billing         Billing      `gorm:"embedded;embeddedPrefix:billing_"`
-	Language        string       `gorm:"size:5;not null"`
-	Seats           int          `gorm:"not null"`
-	UnitNetCents    int64        `gorm:"not null"`
-	DiscountCents   int64        `gorm:"not null;default:0"`
-	NetCents        int64        `gorm:"not null"`
-	VATCents        int64        `gorm:"not null"`
-	GrossCents      int64        `gorm:"not null"`
+	ManageTokenHash string        `gorm:"size:64;not null"`
+	DateID          uint          `gorm:"not null;index"`
+	Date            *SeminarDate  `gorm:"foreignKey:DateID"`
+	Status          BookingStatus `gorm:"size:20;not null;index"`
+	PaymentMethod   string        `gorm:"size:20;not null"`
+	PaymentStatus   PaymentStatus `gorm:"size:20;not null"`
+	Billing         Billing       `gorm:"embedded;embeddedPrefix:billing_"`
+	Language        string        `gorm:"size:5;not null"`
+	Seats           int           `gorm:"not null"`
+	UnitNetCents    int64         `gorm:"not null"`
+	DiscountCents   int64         `gorm:"not null;default:0"`
+	NetCents        int64         `gorm:"not null"`
+	VATCents        int64         `gorm:"not null"`
+	GrossCents      int64         `gorm:"not null"`
 	// VATRateBP is the rate of TaxTreatment: vat_rate_bp for standard, 0 for the others.
 	VATRateBP int `gorm:"not null"`
 	// TaxTreatment is decided once when the booking is made (model.DecideTax) and priced with
@@ -117,7 +124,7 @@ type Booking struct {
 func (b Booking) Tax() Tax { return Tax{Treatment: b.TaxTreatment, RateBP: b.VATRateBP} }
 
 // Transition moves the booking to a new status or says why it cannot.
-func (b *Booking) Transition(to string, now time.Time) error {
+func (b *Booking) Transition(to BookingStatus, now time.Time) error {
 	if !CanTransition(b.Status, to) {
 		return fmt.Errorf("booking %s: %s → %s: %w", b.Reference, b.Status, to, ErrInvalidTransition)
 	}

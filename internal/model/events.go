@@ -1,42 +1,83 @@
 package model
 
-// Booking events. Use cases record them in the outbox (topic "mail.event") in the same
-// transaction as the change; the mail worker turns each into the messages it calls for
-// (billing contact, each attendee) in the booking's language.
-const (
-	EventBookingReceived     = "booking_received"     // card booking holds seats, payment pending
-	EventBookingConfirmed    = "booking_confirmed"    // seats sold (invoice booking, or payment arrived)
-	EventHoldExpired         = "hold_expired"         // unpaid hold released
-	EventBookingCancelled    = "booking_cancelled"    // cancelled by booker or trainer
-	EventBookingRefunded     = "booking_refunded"     // money sent back
-	EventDateRescheduled     = "date_rescheduled"     // date/time/place changed: updated invite
-	EventDateCancelled       = "date_cancelled"       // the date will not take place
-	EventAttendeeSubstituted = "attendee_substituted" // one attendee replaced by another
-	EventAttendeeMoved       = "attendee_moved"       // attendee moved to another date
-	EventReminder            = "reminder"             // N days before the date
-	EventWaitlistOffer       = "waitlist_offer"       // a seat is free for someone waiting
-	EventCertificate         = "certificate"          // certificate of attendance after the date
-	// EventItemParked tells the owners that a background item was set aside as failed; Extra
-	// carries "outbox_id", "topic", "key" and "error".
-	EventItemParked = "item_parked"
-)
+// Event names what happened to a booking, a date or an attendee; it is stored in the payload of
+// a mail.event outbox item.
+type Event string
 
-// TopicMailEvent is the outbox topic of booking events that lead to mail.
-const TopicMailEvent = "mail.event"
+// Booking events. Use cases record them in the outbox (TopicMailEvent) in the same transaction
+// as the change; the mail worker turns each into the messages it calls for (billing contact,
+// each attendee) in the booking's language.
+const (
+	EventBookingReceived     Event = "booking_received"     // card booking holds seats, payment pending
+	EventBookingConfirmed    Event = "booking_confirmed"    // seats sold (invoice booking, or payment arrived)
+	EventHoldExpired         Event = "hold_expired"         // unpaid hold released
+	EventBookingCancelled    Event = "booking_cancelled"    // cancelled by booker or trainer
+	EventBookingRefunded     Event = "booking_refunded"     // money sent back
+	EventDateRescheduled     Event = "date_rescheduled"     // date/time/place changed: updated invite
+	EventDateCancelled       Event = "date_cancelled"       // the date will not take place
+	EventAttendeeSubstituted Event = "attendee_substituted" // one attendee replaced by another
+	EventAttendeeMoved       Event = "attendee_moved"       // attendee moved to another date
+	EventReminder            Event = "reminder"             // N days before the date
+	EventWaitlistOffer       Event = "waitlist_offer"       // a seat is free for someone waiting
+	EventCertificate         Event = "certificate"          // certificate of attendance after the date
+	EventItemParked          Event = "item_parked"          // a background item was set aside as failed; owners are told
+)
 
 // EventPayload is the JSON payload of a mail.event outbox item. Only ids and the facts that a
 // later state can no longer tell (an old e-mail address, an old date) are stored; everything
 // else is read fresh when the message is rendered.
+//
+// Which fields an event carries beyond its ids:
+//
+//	booking_received, booking_confirmed  Extra.ManageToken (the first billing mail's link)
+//	booking_refunded      Extra.AmountCents
+//	attendee_substituted  AttendeeID = the new attendee; OldEmail, OldName; Extra.OldAttendeeID
+//	                      when the replacement is a new row
+//	attendee_moved        AttendeeID, DateID = the new date; Extra.FromDateID
+//	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
+//	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
+//	item_parked           Extra.OutboxID, Topic, Key, Error
 type EventPayload struct {
-	Event      string `json:"event"`
-	BookingID  uint   `json:"booking_id,omitempty"`
-	DateID     uint   `json:"date_id,omitempty"`
-	AttendeeID uint   `json:"attendee_id,omitempty"`
+	Event      Event `json:"event"`
+	BookingID  uint  `json:"booking_id,omitempty"`
+	DateID     uint  `json:"date_id,omitempty"`
+	AttendeeID uint  `json:"attendee_id,omitempty"`
 	// OldEmail/OldName tell a substituted attendee that their seat went to someone else.
 	OldEmail string `json:"old_email,omitempty"`
 	OldName  string `json:"old_name,omitempty"`
 	// Lang is the language to write in when no booking says it (e.g. a waiting-list offer).
 	Lang string `json:"lang,omitempty"`
-	// Extra carries event-specific values (e.g. an offer's deadline as RFC 3339).
-	Extra map[string]string `json:"extra,omitempty"`
+	// Extra are the facts only some events carry.
+	Extra EventExtra `json:"extra,omitzero"`
+}
+
+// EventExtra are the event-specific facts of an EventPayload. They are stored as the JSON
+// object "extra" with string values (numbers quoted), the shape outbox items always had, so
+// items written by an earlier version read the same.
+type EventExtra struct {
+	// ManageToken is the manage link's secret, riding along with the first billing mail's
+	// event; the mail worker deletes it from the outbox once it is used. It is the only place a
+	// manage token is stored in clear.
+	ManageToken string `json:"manage_token,omitempty"`
+	// AmountCents is how much a booking_refunded event sent back (a partial refund keeps a fee).
+	AmountCents int64 `json:"amount_cents,string,omitempty"`
+	// OldAttendeeID is the replaced attendee's row when a substitution made a new one.
+	OldAttendeeID uint `json:"old_attendee_id,string,omitempty"`
+	// FromDateID is the date an attendee was moved away from.
+	FromDateID uint `json:"from_date_id,string,omitempty"`
+
+	// Name, Email and Seats are who a waiting-list offer goes to and for how many seats; URL is
+	// where to book (or, for a certificate, where to download it) and Until the offer's
+	// deadline as RFC 3339.
+	Name  string `json:"name,omitempty"`
+	Email string `json:"email,omitempty"`
+	Seats int    `json:"seats,string,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Until string `json:"until,omitempty"`
+
+	// OutboxID, Topic, Key and Error describe a parked item to the owners.
+	OutboxID uint   `json:"outbox_id,string,omitempty"`
+	Topic    Topic  `json:"topic,omitempty"`
+	Key      string `json:"key,omitempty"`
+	Error    string `json:"error,omitempty"`
 }

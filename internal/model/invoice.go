@@ -80,7 +80,7 @@ type Invoice struct {
 	Language      string       `gorm:"size:5;not null"`
 	PaymentMethod string       `gorm:"size:20;not null"`
 	// PaymentStatus is the booking's payment status when the document was issued.
-	PaymentStatus  string `gorm:"size:20;not null"`
+	PaymentStatus  PaymentStatus `gorm:"size:20;not null"`
 	DueDate        *time.Time
 	PONumber       string `gorm:"size:100"`
 	BuyerReference string `gorm:"size:100"` // Leitweg-ID or other buyer reference (EN 16931 BT-10)

@@ -23,11 +23,6 @@ type IssuedDocument struct {
 	RenderedAt  time.Time `gorm:"not null"`
 }
 
-// TopicDocumentRender is the outbox topic that asks for an issued document's files to be
-// rendered and stored. It is written in the issuing transaction; the rendering happens after
-// commit, so a booking never waits for a PDF.
-const TopicDocumentRender = "document.render"
-
 // DocumentRenderPayload is the payload of a document.render item.
 type DocumentRenderPayload struct {
 	InvoiceID uint `json:"invoice_id"`

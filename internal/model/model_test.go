@@ -39,7 +39,7 @@ func TestComputeTotalsAddsUp(t *testing.T) {
 func TestBookingTransitions(t *testing.T) {
 	cases := []struct {
 		name     string
-		from, to string
+		from, to BookingStatus
 		ok       bool
 	}{
 		{"hold is paid", BookingPendingPayment, BookingConfirmed, true},

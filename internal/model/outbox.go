@@ -15,7 +15,7 @@ const (
 type OutboxItem struct {
 	ID uint `gorm:"primaryKey"`
 	// Topic names the worker and the action, e.g. "mail.booking_confirmed" or "stripe.refund".
-	Topic string `gorm:"size:60;not null;index:idx_outbox_due,priority:2"`
+	Topic Topic `gorm:"size:60;not null;index:idx_outbox_due,priority:2"`
 	// Key makes an item unique per cause (e.g. "booking:SEM-7K3Q9X:confirmed:attendee:12"), so the
 	// same event enqueued twice (a duplicate webhook) is stored once.
 	Key           string    `gorm:"size:200;not null;uniqueIndex"`

@@ -23,12 +23,6 @@ type StripeEvent struct {
 	CreatedAt time.Time
 }
 
-// Outbox topics for Stripe calls made after commit.
-const (
-	TopicStripeRefund        = "stripe.refund"
-	TopicStripeExpireSession = "stripe.expire_session"
-)
-
 // StripeRefundPayload is the payload of a stripe.refund outbox item.
 type StripeRefundPayload struct {
 	BookingID      uint   `json:"booking_id"`

@@ -105,7 +105,7 @@ func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booki
 	var bookings []model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("last_name, first_name, id") }).
-		Where("date_id = ? AND status IN ?", dateID, []string{model.BookingConfirmed, model.BookingPendingPayment}).
+		Where("date_id = ? AND status IN ?", dateID, []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
 		Order("created_at, id").Find(&bookings).Error
 	return bookings, err
 }
@@ -147,7 +147,7 @@ func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, e
 func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
 	var out []model.Booking
 	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
-		Where("created_at >= ? AND status IN ?", since.UTC(), []string{model.BookingConfirmed, model.BookingPendingPayment}).
+		Where("created_at >= ? AND status IN ?", since.UTC(), []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
 		Order("created_at").Find(&out).Error
 	return out, err
 }

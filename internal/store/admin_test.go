@@ -132,8 +132,8 @@ func TestCheckInAttendee(t *testing.T) {
 		if err != nil || len(got) != 1 || got[0].Attendees[0].CheckedInAt == nil || !got[0].Attendees[0].CheckedInAt.Equal(first) {
 			t.Fatalf("bookings %+v, err %v", got, err)
 		}
-		for _, status := range []string{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {
-			gone := seedBooking(t, st, date, "SEM-"+strings.ToUpper(status[:6]), "Weg GmbH", "Meier")
+		for _, status := range []model.BookingStatus{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {
+			gone := seedBooking(t, st, date, "SEM-"+strings.ToUpper(string(status[:6])), "Weg GmbH", "Meier")
 			gone.Status = status
 			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &gone) }); err != nil {
 				t.Fatal(err)

@@ -41,7 +41,7 @@ func (q Queries) SaveBookingStatus(ctx context.Context, b *model.Booking) error 
 }
 
 // CountBookingsForDate counts a date's bookings in a status.
-func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status string) (int64, error) {
+func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status model.BookingStatus) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("date_id = ? AND status = ?", dateID, status).Count(&n).Error
 	return n, err
@@ -52,7 +52,7 @@ func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status s
 func (q Queries) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Where("date_id = ? AND status IN ?", dateID, []string{model.BookingPendingPayment, model.BookingConfirmed}).
+		Where("date_id = ? AND status IN ?", dateID, []model.BookingStatus{model.BookingPendingPayment, model.BookingConfirmed}).
 		Select("COALESCE(SUM(seats), 0)").Scan(&n).Error
 	return n, err
 }

@@ -27,7 +27,7 @@ func (q Queries) Enqueue(ctx context.Context, item *model.OutboxItem) error {
 }
 
 // DueOutboxItems returns up to limit pending items of topics starting with prefix whose time has come.
-func (q Queries) DueOutboxItems(ctx context.Context, prefix string, now time.Time, limit int) ([]model.OutboxItem, error) {
+func (q Queries) DueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
 	err := q.db.WithContext(ctx).
 		Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).

@@ -27,8 +27,8 @@ func (q Queries) SetOutboxPayload(ctx context.Context, id uint, payload string, 
 
 // OutboxFilter narrows ListOutbox.
 type OutboxFilter struct {
-	Status string // "" for every status
-	Topic  string // topic prefix, "" for every topic
+	Status string      // "" for every status
+	Topic  model.Topic // topic prefix, "" for every topic
 	Limit  int
 }
 

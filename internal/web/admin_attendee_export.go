@@ -36,7 +36,7 @@ func (s *Server) adminAttendeeExport(c echo.Context) error {
 			checked = r.CheckedInAt.In(s.cfg.Location).Format("2006-01-02 15:04")
 		}
 		_ = w.Write(safeCells(r.LastName, r.FirstName, r.Email, r.Booking.Billing.Company, r.Booking.Reference,
-			t.T("admin.booking_status."+r.Booking.Status), t.T("admin.payment_status."+r.Booking.PaymentStatus), checked))
+			t.T("admin.booking_status."+string(r.Booking.Status)), t.T("admin.payment_status."+string(r.Booking.PaymentStatus)), checked))
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

@@ -65,7 +65,7 @@ func TestAdminBookingMove(t *testing.T) {
 	items, _ := env.st.DueOutboxItems(ctx, model.TopicMailEvent, env.st.Now().Add(time.Hour), 100)
 	notices := 0
 	for _, it := range items {
-		if strings.Contains(it.Payload, model.EventAttendeeMoved) && strings.Contains(it.Payload, fmt.Sprintf(`"from_date_id":"%d"`, from.ID)) {
+		if strings.Contains(it.Payload, string(model.EventAttendeeMoved)) && strings.Contains(it.Payload, fmt.Sprintf(`"from_date_id":"%d"`, from.ID)) {
 			notices++
 		}
 	}

@@ -42,10 +42,10 @@ func TestAdminDateCancel(t *testing.T) {
 	}
 	// One notice for everyone: the date's cancellation, not a second "booking cancelled" each.
 	events, _ := env.st.ListOutbox(ctx, store.OutboxFilter{Topic: model.TopicMailEvent})
-	counts := map[string]int{}
+	counts := map[model.Event]int{}
 	for _, e := range events {
-		for _, ev := range []string{model.EventDateCancelled, model.EventBookingCancelled} {
-			if strings.Contains(e.Payload, `"event":"`+ev+`"`) {
+		for _, ev := range []model.Event{model.EventDateCancelled, model.EventBookingCancelled} {
+			if strings.Contains(e.Payload, `"event":"`+string(ev)+`"`) {
 				counts[ev]++
 			}
 		}

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -12,11 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"seminars"
+	"seminars/internal/app/apptest"
 	"seminars/internal/auth"
-	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
@@ -35,22 +31,8 @@ type adminEnv struct {
 
 func newAdminEnv(t *testing.T) *adminEnv {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	st := storetest.SQLite(t)
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	bookings := booking.FromConfig(st, cfg, st.Now, log)
-	srv, err := New(Deps{Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
+	srv, err := New(apptest.New(t, st, apptest.Config(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,24 +54,24 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 	return adminDateJSON{
 		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(), Capacity: d.Capacity,
 		SeatsTaken: d.SeatsTaken, SeatsLeft: d.SeatsLeft(), PriceNetCents: d.PriceNetCents,
-		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.cfg.Currency,
+		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 	}
 }
 
 type adminBookingJSON struct {
-	Reference       string    `json:"reference"`
-	Status          string    `json:"status"`
-	PaymentMethod   string    `json:"payment_method"`
-	PaymentStatus   string    `json:"payment_status"`
-	DateID          uint      `json:"date_id"`
-	Seminar         string    `json:"seminar"`
-	Company         string    `json:"company"`
-	Name            string    `json:"name"`
-	Email           string    `json:"email"`
-	Seats           int       `json:"seats"`
-	TotalGrossCents int64     `json:"total_gross_cents"`
-	CreatedAt       time.Time `json:"created_at"`
+	Reference       string              `json:"reference"`
+	Status          model.BookingStatus `json:"status"`
+	PaymentMethod   string              `json:"payment_method"`
+	PaymentStatus   model.PaymentStatus `json:"payment_status"`
+	DateID          uint                `json:"date_id"`
+	Seminar         string              `json:"seminar"`
+	Company         string              `json:"company"`
+	Name            string              `json:"name"`
+	Email           string              `json:"email"`
+	Seats           int                 `json:"seats"`
+	TotalGrossCents int64               `json:"total_gross_cents"`
+	CreatedAt       time.Time           `json:"created_at"`
 }
 
 func adminBookingView(b model.Booking) adminBookingJSON {
@@ -87,15 +87,15 @@ func adminBookingView(b model.Booking) adminBookingJSON {
 }
 
 type adminAttendeeJSON struct {
-	ID            uint       `json:"id"`
-	FirstName     string     `json:"first_name"`
-	LastName      string     `json:"last_name"`
-	Email         string     `json:"email"`
-	Company       string     `json:"company"`
-	Reference     string     `json:"reference"`
-	BookingStatus string     `json:"booking_status"`
-	PaymentStatus string     `json:"payment_status"`
-	CheckedInAt   *time.Time `json:"checked_in_at"`
+	ID            uint                `json:"id"`
+	FirstName     string              `json:"first_name"`
+	LastName      string              `json:"last_name"`
+	Email         string              `json:"email"`
+	Company       string              `json:"company"`
+	Reference     string              `json:"reference"`
+	BookingStatus model.BookingStatus `json:"booking_status"`
+	PaymentStatus model.PaymentStatus `json:"payment_status"`
+	CheckedInAt   *time.Time          `json:"checked_in_at"`
 }
 
 // attendeeRow is one attendee with the booking that brought them, for lists and exports.

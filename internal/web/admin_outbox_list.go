@@ -40,9 +40,9 @@ func (s *Server) adminOutboxList(c echo.Context) error {
 
 // outboxPageQueries are the lists the outbox page shows for a status filter.
 func outboxPageQueries(status string) []store.OutboxFilter {
-	qs := []store.OutboxFilter{{Status: status, Topic: "mail.send", Limit: 200}, {Status: status, Topic: "stripe.", Limit: 200}}
+	qs := []store.OutboxFilter{{Status: status, Topic: model.TopicMailSend, Limit: 200}, {Status: status, Topic: model.TopicsStripe, Limit: 200}}
 	if status == "" || status == model.OutboxFailed {
-		for _, topic := range []string{model.TopicMailEvent, model.TopicDocumentRender} {
+		for _, topic := range []model.Topic{model.TopicMailEvent, model.TopicDocumentRender} {
 			qs = append(qs, store.OutboxFilter{Status: model.OutboxFailed, Topic: topic, Limit: 200})
 		}
 	}

@@ -215,7 +215,7 @@ func TestAdminMarkPaidOwnerOnly(t *testing.T) {
 		who        *adminBrowser
 		path       string
 		wantStatus int
-		wantPaid   string
+		wantPaid   model.PaymentStatus
 	}{
 		{"assistant refused", assistant, path, http.StatusForbidden, model.PaymentUnpaid},
 		{"owner marks paid", owner, path, http.StatusSeeOther, model.PaymentPaid},

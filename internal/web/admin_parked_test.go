@@ -20,14 +20,14 @@ func TestParkedItemsNeedAttention(t *testing.T) {
 	env := newAdminEnv(t)
 	ctx := context.Background()
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	parked := map[string]string{
+	parked := map[model.Topic]string{
 		model.TopicDocumentRender: "render RE-2026-00001.pdf: document renderer failed: panic: index out of range [65536]",
 		model.TopicMailEvent:      "mail.event payload: unexpected end of JSON input",
 	}
 	var ids []uint
 	err := env.st.WithTx(ctx, func(tx *store.Tx) error {
 		for topic, cause := range parked {
-			item := &model.OutboxItem{Topic: topic, Key: topic + ":parked", Payload: `{"event":"booking_confirmed"}`, NextAttemptAt: now}
+			item := &model.OutboxItem{Topic: topic, Key: topic.Key("parked"), Payload: `{"event":"booking_confirmed"}`, NextAttemptAt: now}
 			if err := tx.Enqueue(ctx, item); err != nil {
 				return err
 			}

@@ -3,12 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"seminars/internal/auth"
-	"seminars/internal/config"
 	"seminars/internal/model"
 )
 
@@ -16,21 +13,6 @@ const (
 	adminSessionCookie = "seminars_admin"
 	staffContextKey    = "staff"
 )
-
-// AuthSettings are the sign-in settings the configuration gives.
-func AuthSettings(cfg config.Config) auth.Settings {
-	s := auth.DefaultSettings()
-	if cfg.SessionIdleMinutes > 0 {
-		s.IdleTimeout = time.Duration(cfg.SessionIdleMinutes) * time.Minute
-	}
-	if cfg.SignInConcurrentChecks > 0 {
-		s.MaxConcurrentChecks = cfg.SignInConcurrentChecks
-	}
-	if cfg.SessionMaxHours > 0 {
-		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
-	}
-	return s
-}
 
 // requireStaff lets signed-in staff through; everyone else is sent to the sign-in page (303), or
 // gets 401 when they asked for JSON.

@@ -59,7 +59,7 @@ func TestAdminSubstituteAttendee(t *testing.T) {
 	items, _ := env.st.ListOutbox(ctx, store.OutboxFilter{Topic: model.TopicMailEvent})
 	found := false
 	for _, it := range items {
-		found = found || (strings.Contains(it.Payload, model.EventAttendeeSubstituted) && strings.Contains(it.Payload, "anna@firma.example"))
+		found = found || (strings.Contains(it.Payload, string(model.EventAttendeeSubstituted)) && strings.Contains(it.Payload, "anna@firma.example"))
 	}
 	if !found {
 		t.Fatal("no attendee_substituted event for the mail worker")

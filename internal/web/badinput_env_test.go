@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"seminars"
+	"seminars/internal/app/apptest"
 	"seminars/internal/booking"
-	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -45,28 +44,16 @@ type inputEnv struct {
 
 func newInputEnv(t *testing.T, st *store.Store) *inputEnv {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=unused"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := func() time.Time { return inputNow }
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	bookings := booking.FromConfig(st, cfg, now, log)
-	srv, err := New(Deps{Config: cfg, Store: st, Bookings: bookings, I18n: catalog, Files: seminars.Files, Log: log, Now: now})
+	a := apptest.NewWith(t, st, apptest.Config(t), now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	bookings := a.Bookings
+	srv, err := New(a)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	env := &inputEnv{adminEnv: &adminEnv{t: t, srv: srv, st: st, http: ts}, de: catalog.For("de"), csrf: map[*adminBrowser]string{}}
+	env := &inputEnv{adminEnv: &adminEnv{t: t, srv: srv, st: st, http: ts}, de: a.I18n.For("de"), csrf: map[*adminBrowser]string{}}
 	ctx := context.Background()
 	env.adminEnv.owner = env.addUser("owner@example.com", model.RoleOwner)
 	env.owner = env.signedIn("owner@example.com")

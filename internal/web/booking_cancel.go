@@ -25,7 +25,7 @@ func (s *Server) bookingCancelConfirm(c echo.Context) error {
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageBookingCancel, t.T("cancel.title", "Reference", b.Reference), bookingCancelData{
 		Booking: b, Token: token, Quote: s.bookings.QuoteCancellation(b),
-		FreeDays: s.cfg.CancellationFreeDays, FeePercent: s.cfg.CancellationFeePercent,
+		FreeDays: s.bookings.Settings().Cancellation.FreeDays, FeePercent: s.bookings.Settings().Cancellation.FeePercent,
 	}, nil)
 }
 

@@ -25,7 +25,7 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	f := form.FromValues(values, date.ID)
 	switch values.Get("action") {
 	case "add_attendee":
-		if len(f.Attendees) < s.cfg.MaxAttendees {
+		if len(f.Attendees) < s.bookings.Settings().MaxAttendees {
 			f.Attendees = append(f.Attendees, form.Attendee{})
 		}
 		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
@@ -35,7 +35,7 @@ func (s *Server) bookingCreate(c echo.Context) error {
 		}
 		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
 	}
-	if errs := f.Validate(s.cfg.MaxAttendees, true); len(errs) > 0 {
+	if errs := f.Validate(s.bookings.Settings().MaxAttendees, true); len(errs) > 0 {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, errs), "")
 	}
@@ -43,7 +43,7 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	if err != nil {
 		return s.bookingFormFailed(c, date, f, err)
 	}
-	s.metrics.bookings.WithLabelValues(res.Booking.Status).Inc()
+	s.metrics.bookings.WithLabelValues(string(res.Booking.Status)).Inc()
 	if res.CheckoutURL != "" {
 		return redirect(c, res.CheckoutURL) // pay on Stripe; Stripe sends the booker back to bookingReturn
 	}

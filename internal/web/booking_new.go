@@ -18,7 +18,7 @@ func (s *Server) bookingNew(c echo.Context) error {
 		return err
 	}
 	rows, _ := strconv.Atoi(c.QueryParam("n"))
-	rows = min(max(rows, 1), s.cfg.MaxAttendees)
+	rows = min(max(rows, 1), s.bookings.Settings().MaxAttendees)
 	f := form.Booking{DateID: date.ID, Attendees: make([]form.Attendee, rows), PaymentMethod: s.defaultPaymentMethod()}
 	f.Billing.Country = "DE"
 	return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
@@ -41,7 +41,7 @@ func (s *Server) bookableDate(c echo.Context) (model.SeminarDate, error) {
 }
 
 func (s *Server) defaultPaymentMethod() string {
-	if s.cfg.InvoicePayment {
+	if s.bookings.Settings().InvoicePayment {
 		return model.PaymentInvoice
 	}
 	return model.PaymentCard

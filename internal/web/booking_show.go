@@ -30,8 +30,8 @@ func (s *Server) renderManagePage(c echo.Context, status int, b model.Booking, t
 		return err
 	}
 	data := bookingShowData{Booking: b, Token: token, Documents: docs, Substitute: sub, CanCancel: s.bookings.BookerMayCancel(b)}
-	if b.Date != nil && model.SubstitutionOpen(b, *b.Date, s.now(), s.cfg.SubstitutionDeadline()) {
-		until := model.SubstitutionDeadline(*b.Date, s.cfg.SubstitutionDeadline())
+	if b.Date != nil && model.SubstitutionOpen(b, *b.Date, s.now(), s.bookings.Settings().SubstitutionDeadline) {
+		until := model.SubstitutionDeadline(*b.Date, s.bookings.Settings().SubstitutionDeadline)
 		data.SubstituteUntil = &until
 	}
 	t := s.i18n.For(language(c))

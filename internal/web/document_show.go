@@ -75,7 +75,7 @@ func (s *Server) certificate(b model.Booking, idText string) ([]byte, error) {
 	}
 	for _, a := range b.Attendees {
 		if a.ID == id {
-			return s.renderer.Certificate(b, a, invoice.SellerFromConfig(s.cfg), s.cfg.TrainerName)
+			return s.renderer.Certificate(b, a, s.seller, s.cfg.TrainerName)
 		}
 	}
 	return nil, fmt.Errorf("certificate for attendee %d: %w", id, invoice.ErrNotCheckedIn)

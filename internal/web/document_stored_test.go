@@ -10,8 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"seminars"
-	"seminars/internal/booking"
+	"seminars/internal/app/apptest"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
@@ -27,24 +26,9 @@ var storedDocsNow = time.Date(2026, time.September, 14, 10, 0, 0, 0, time.UTC)
 // storedDocServer is a server on st whose bookings are confirmed by invoice, at a fixed time.
 func storedDocServer(t *testing.T, st *store.Store) (baseURL string, cfg config.Config) {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg, err = config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0"}); err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg = apptest.Config(t)
 	now := func() time.Time { return storedDocsNow }
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.New(st, booking.Settings{
-		VATRateBP: cfg.VATRateBP, InvoicePayment: true, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-		Seller: invoice.SellerFromConfig(cfg),
-	}, now, log)
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: now})
+	srv, err := web.New(apptest.NewWith(t, st, cfg, now, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -18,10 +17,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // to check attendees in, which no use case does yet
 
-	"seminars"
-	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
+	"seminars/internal/app/apptest"
 	"seminars/internal/invoice"
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -47,24 +43,7 @@ func newDocFixture(t *testing.T) docFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = st.Close() })
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=" + path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.New(st, booking.Settings{
-		VATRateBP: cfg.VATRateBP, InvoicePayment: true, HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
-		Seller: invoice.SellerFromConfig(cfg),
-	}, st.Now, log)
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
+	srv, err := web.New(apptest.New(t, st, apptest.Config(t, "SEMINARS_DATABASE="+path)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -12,40 +11,16 @@ import (
 	"testing"
 	"time"
 
-	"seminars"
-	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
+	"seminars/internal/app/apptest"
 	"seminars/internal/store"
 	"seminars/internal/web"
 )
 
-// testConfig is the embedded default configuration with test overrides (KEY=VALUE).
-func testConfig(t testing.TB, env ...string) config.Config {
-	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	env = append([]string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=unused"}, env...)
-	cfg, err := config.Load(defaults, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cfg
-}
-
-// newServer starts the real web server over st on an httptest server.
+// newServer starts the real web server over st on an httptest server, wired as main wires it
+// (apptest), with configuration overrides (KEY=VALUE).
 func newServer(t testing.TB, st *store.Store, env ...string) *httptest.Server {
 	t.Helper()
-	cfg := testConfig(t, env...)
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := booking.FromConfig(st, cfg, st.Now, log)
-	srv, err := web.New(web.Deps{Config: cfg, Store: st, Bookings: svc, I18n: catalog, Files: seminars.Files, Log: log, Now: st.Now})
+	srv, err := web.New(apptest.New(t, st, apptest.Config(t, env...)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
 		ID: d.ID, SeminarID: d.SeminarID, StartsAt: d.StartsAt.UTC(), EndsAt: d.EndsAt.UTC(),
 		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
 		PriceGrossCents: s.domesticTax().Totals(unit).GrossCents, RegularNetCents: d.PriceNetCents,
-		Currency: s.cfg.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
+		Currency: s.seller.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
 	}
 	if d.EarlyBirdActive(now) {
 		v.EarlyBirdUntil = d.EarlyBirdUntil
@@ -79,24 +79,24 @@ type documentJSON struct {
 }
 
 type bookingJSON struct {
-	Reference       string         `json:"reference"`
-	Status          string         `json:"status"`
-	PaymentMethod   string         `json:"payment_method"`
-	PaymentStatus   string         `json:"payment_status"`
-	DateID          uint           `json:"date_id"`
-	Seminar         string         `json:"seminar,omitempty"`
-	StartsAt        *time.Time     `json:"starts_at,omitempty"`
-	Attendees       []attendeeJSON `json:"attendees"`
-	Billing         billingJSON    `json:"billing"`
-	VoucherCode     string         `json:"voucher,omitempty"`
-	DiscountCents   int64          `json:"discount_net_cents"`
-	TotalNetCents   int64          `json:"total_net_cents"`
-	TotalVATCents   int64          `json:"total_vat_cents"`
-	TotalGrossCents int64          `json:"total_gross_cents"`
-	Currency        string         `json:"currency"`
-	HoldExpiresAt   *time.Time     `json:"hold_expires_at,omitempty"`
-	Documents       []documentJSON `json:"documents"`
-	CreatedAt       time.Time      `json:"created_at"`
+	Reference       string              `json:"reference"`
+	Status          model.BookingStatus `json:"status"`
+	PaymentMethod   string              `json:"payment_method"`
+	PaymentStatus   model.PaymentStatus `json:"payment_status"`
+	DateID          uint                `json:"date_id"`
+	Seminar         string              `json:"seminar,omitempty"`
+	StartsAt        *time.Time          `json:"starts_at,omitempty"`
+	Attendees       []attendeeJSON      `json:"attendees"`
+	Billing         billingJSON         `json:"billing"`
+	VoucherCode     string              `json:"voucher,omitempty"`
+	DiscountCents   int64               `json:"discount_net_cents"`
+	TotalNetCents   int64               `json:"total_net_cents"`
+	TotalVATCents   int64               `json:"total_vat_cents"`
+	TotalGrossCents int64               `json:"total_gross_cents"`
+	Currency        string              `json:"currency"`
+	HoldExpiresAt   *time.Time          `json:"hold_expires_at,omitempty"`
+	Documents       []documentJSON      `json:"documents"`
+	CreatedAt       time.Time           `json:"created_at"`
 }
 
 type billingJSON struct {
@@ -118,7 +118,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
 		DateID: b.DateID, Attendees: []attendeeJSON{}, Documents: []documentJSON{},
 		Billing: billingJSON(b.Billing), VoucherCode: b.VoucherCode, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
-		TotalGrossCents: b.GrossCents, Currency: s.cfg.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
+		TotalGrossCents: b.GrossCents, Currency: s.seller.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
 	}
 	if b.Date != nil {
 		starts := b.Date.StartsAt.UTC()

@@ -11,10 +11,7 @@ import (
 	"testing"
 	"time"
 
-	seminars "seminars"
-	"seminars/internal/booking"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
+	"seminars/internal/app/apptest"
 	"seminars/internal/store/storetest"
 )
 
@@ -39,23 +36,11 @@ func (l *lockedBuffer) String() string {
 // newLoggedServer is the real server over SQLite with its log (debug and up) in a buffer.
 func newLoggedServer(t *testing.T) (*Server, *lockedBuffer) {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_BOOKING_RATE_LIMIT=0"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	st := storetest.SQLite(t)
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	logs := &lockedBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	now := func() time.Time { return time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC) }
-	srv, err := New(Deps{Config: cfg, Store: st, Bookings: booking.FromConfig(st, cfg, now, log), I18n: catalog, Files: seminars.Files, Log: log, Now: now})
+	srv, err := New(apptest.NewWith(t, st, apptest.Config(t), now, log))
 	if err != nil {
 		t.Fatal(err)
 	}

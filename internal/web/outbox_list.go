@@ -15,18 +15,18 @@ import (
 // outboxItemJSON is one outbox item as the back office sees it. The payload itself is not shown:
 // until delivery a message may hold a booker's manage link.
 type outboxItemJSON struct {
-	ID            uint       `json:"id"`
-	Topic         string     `json:"topic"`
-	Key           string     `json:"key"`
-	Status        string     `json:"status"`
-	Attempts      int        `json:"attempts"`
-	LastError     string     `json:"last_error"`
-	NextAttemptAt time.Time  `json:"next_attempt_at"`
-	DoneAt        *time.Time `json:"done_at"`
-	CreatedAt     time.Time  `json:"created_at"`
-	To            string     `json:"to,omitempty"`
-	Subject       string     `json:"subject,omitempty"`
-	Event         string     `json:"event,omitempty"`
+	ID            uint        `json:"id"`
+	Topic         model.Topic `json:"topic"`
+	Key           string      `json:"key"`
+	Status        string      `json:"status"`
+	Attempts      int         `json:"attempts"`
+	LastError     string      `json:"last_error"`
+	NextAttemptAt time.Time   `json:"next_attempt_at"`
+	DoneAt        *time.Time  `json:"done_at"`
+	CreatedAt     time.Time   `json:"created_at"`
+	To            string      `json:"to,omitempty"`
+	Subject       string      `json:"subject,omitempty"`
+	Event         string      `json:"event,omitempty"`
 }
 
 // outboxList is GET /api/v1/admin/outbox?status=failed&topic=mail.send&limit=100: the outbox,
@@ -39,7 +39,7 @@ func (s *Server) outboxList(c echo.Context) error {
 		return s.validationFailed(c, map[string]string{"status": "error.outbox_status"})
 	}
 	limit, _ := strconv.Atoi(c.QueryParam("limit"))
-	items, err := s.store.ListOutbox(c.Request().Context(), store.OutboxFilter{Status: status, Topic: c.QueryParam("topic"), Limit: limit})
+	items, err := s.store.ListOutbox(c.Request().Context(), store.OutboxFilter{Status: status, Topic: model.Topic(c.QueryParam("topic")), Limit: limit})
 	if err != nil {
 		return err
 	}

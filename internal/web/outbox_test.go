@@ -3,16 +3,12 @@ package web
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
 
-	"seminars"
-	"seminars/internal/config"
-	"seminars/internal/i18n"
+	"seminars/internal/app/apptest"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
@@ -73,20 +69,7 @@ func testOutboxAdminAPI(t *testing.T, st *store.Store) {
 
 func newTestServer(t *testing.T, st *store.Store) *Server {
 	t.Helper()
-	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(defaults, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Deps{Config: cfg, Store: st, I18n: catalog, Files: seminars.Files,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: st.Now})
+	s, err := New(apptest.New(t, st, apptest.Config(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

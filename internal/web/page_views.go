@@ -78,5 +78,5 @@ func (d bookingFormData) Attendee(i int) form.Attendee {
 // domesticTax is the tax of a booking supplied in Germany, which the catalogue and the booking
 // form show before the billing address decides the booking's own (model.DecideTax).
 func (s *Server) domesticTax() model.Tax {
-	return model.DomesticTax(s.cfg.SellerTaxMode, s.cfg.VATRateBP)
+	return model.DomesticTax(s.seller.TaxMode, s.bookings.Settings().VATRateBP)
 }

@@ -88,7 +88,7 @@ func bookingStatus(t *testing.T, st *store.Store, reference string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Status + "/" + b.PaymentStatus
+	return string(b.Status) + "/" + string(b.PaymentStatus)
 }
 
 func TestCardBookingThroughAPI(t *testing.T) {
@@ -96,7 +96,7 @@ func TestCardBookingThroughAPI(t *testing.T) {
 	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5})
 	ts := payServer(t, st, stripeMockURL)
 	b := bookCard(t, client(t), ts.URL, date.ID, 2)
-	if b.Status != model.BookingPendingPayment || !strings.HasPrefix(b.CheckoutSessionID, "cs_") || !strings.HasPrefix(b.CheckoutURL, "https://") {
+	if b.Status != string(model.BookingPendingPayment) || !strings.HasPrefix(b.CheckoutSessionID, "cs_") || !strings.HasPrefix(b.CheckoutURL, "https://") {
 		t.Fatalf("card booking answered %+v", b)
 	}
 }

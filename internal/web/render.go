@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/i18n"
+	"seminars/internal/invoice"
 	"seminars/internal/model"
 )
 
@@ -103,7 +104,7 @@ type Page struct {
 	CSRF     string
 	Path     string
 	Title    string
-	Seller   Seller
+	Seller   invoice.Seller // who sells, shown in the footer
 	Loc      *time.Location
 	Data     any
 	Errors   map[string]string // translated messages by field name
@@ -112,13 +113,6 @@ type Page struct {
 	Admin    bool
 	AdminNav string
 	Staff    *model.StaffUser // the signed-in staff user on back-office pages
-}
-
-// Seller is who sells, shown in the footer.
-type Seller struct {
-	Name    string
-	Address string
-	Email   string
 }
 
 // Local returns t in the display time zone.
@@ -160,8 +154,8 @@ func (s *Server) page(c echo.Context, title string, data any) Page {
 	csrf, _ := c.Get(csrfContextKey).(string)
 	p := Page{
 		T: s.i18n.For(lang), Lang: lang, CSRF: csrf, Path: c.Request().URL.RequestURI(),
-		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.cfg.StripeEnabled(),
-		Seller: Seller{Name: s.cfg.SellerName, Address: s.cfg.SellerAddress, Email: s.cfg.SellerEmail},
+		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.bookings.PaymentsEnabled(),
+		Seller: s.seller,
 	}
 	if u, ok := staff(c); ok {
 		p.Staff, p.Admin, p.AdminNav = &u, true, adminSection(c.Request().URL.Path)

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/prometheus/client_golang/prometheus"
 
+	"seminars/internal/app"
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
@@ -20,26 +20,10 @@ import (
 	"seminars/internal/store"
 )
 
-// Deps are what the server needs; main builds them.
-type Deps struct {
-	Config   config.Config
-	Store    *store.Store
-	Bookings *booking.Service
-	Auth     *auth.Service        // staff sign-in; built from Config when nil
-	Waitlist *backoffice.Waitlist // built from Config when nil
-	I18n     *i18n.Catalog
-	Files    fs.FS // the embedded templates/ and static/
-	Log      *slog.Logger
-	Now      func() time.Time
-	// Metrics are collectors of other packages shown on /metrics beside the server's own
-	// (the background jobs' worker.Metrics).
-	Metrics []prometheus.Collector
-}
-
 // Server is the HTTP side of the service.
 type Server struct {
 	echo     *echo.Echo
-	cfg      config.Config
+	cfg      config.Config // what only HTTP needs: addresses, limits, proxies, display
 	store    *store.Store
 	bookings *booking.Service
 	auth     *auth.Service
@@ -48,6 +32,7 @@ type Server struct {
 	i18n     *i18n.Catalog
 	views    *Views
 	renderer *invoice.Renderer
+	seller   invoice.Seller
 	files    fs.FS
 	metrics  *metrics
 	log      *slog.Logger
@@ -57,29 +42,23 @@ type Server struct {
 	issued *invoice.Documents
 }
 
-// New builds the server and its routes.
-func New(d Deps) (*Server, error) {
-	views, err := NewViews(d.Files)
+// New builds the server and its routes over the services of a, which it never builds itself.
+// The background jobs' metrics are shown on /metrics beside the server's own.
+func New(a *app.App) (*Server, error) {
+	views, err := NewViews(a.Files)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
-		views: views, files: d.Files, metrics: newMetrics(d.Now, d.Metrics...), log: d.Log, now: d.Now,
-		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
-	}
-	if s.auth = d.Auth; s.auth == nil {
-		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
-	}
-	s.issued = invoice.NewDocuments(d.Store, s.renderer, d.Now)
-	s.office = backoffice.New(d.Store, d.Now)
-	if s.waitlist = d.Waitlist; s.waitlist == nil {
-		s.waitlist = backoffice.NewWaitlist(d.Store, d.Bookings, WaitlistSettings(d.Config), d.Now, d.Log)
+		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
+		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
+		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics), log: a.Log, now: a.Now,
+		issued: a.Documents,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.IPExtractor = ipExtractor(d.Config)
+	s.echo.IPExtractor = ipExtractor(a.Config)
 	s.routes()
 	return s, nil
 }

@@ -4,22 +4,12 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"seminars/internal/backoffice"
-	"seminars/internal/config"
 	"seminars/internal/model"
 	"seminars/internal/web/form"
 )
-
-// WaitlistSettings are the waiting-list settings the configuration gives.
-func WaitlistSettings(cfg config.Config) backoffice.WaitlistSettings {
-	return backoffice.WaitlistSettings{
-		OfferDuration: time.Duration(cfg.WaitlistOfferHours) * time.Hour, BaseURL: cfg.BaseURL, MaxSeats: cfg.MaxAttendees,
-	}
-}
 
 // waitlistNew shows the form to join the waiting list of a date.
 func (s *Server) waitlistNew(c echo.Context) error {
@@ -56,6 +46,3 @@ func (s *Server) renderWaitlistJoin(c echo.Context, status int, date model.Semin
 	title := s.i18n.For(language(c)).T("waitlist.title")
 	return s.render(c, status, pageWaitlistJoin, title, waitlistJoinData{Date: date, Form: f, Joined: joined}, errs)
 }
-
-// Waitlist returns the waiting-list service, for the worker that main runs.
-func (s *Server) Waitlist() *backoffice.Waitlist { return s.waitlist }

@@ -32,7 +32,7 @@ func Every(name string, interval time.Duration, fn func(ctx context.Context, now
 
 // QueueJob is the job that drains q every interval, and at once while batches come back full.
 func (r *Runner) QueueJob(q Queue, interval time.Duration) Job {
-	return Job{Name: q.Topic, Every: interval, Round: func(ctx context.Context, now time.Time) (bool, error) {
+	return Job{Name: string(q.Topic), Every: interval, Round: func(ctx context.Context, now time.Time) (bool, error) {
 		n, err := r.Drain(ctx, q, now)
 		return n == q.Batch && q.Batch > 0, err
 	}}

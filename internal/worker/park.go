@@ -2,7 +2,6 @@ package worker
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -26,16 +25,11 @@ func park(ctx context.Context, tx *store.Tx, item model.OutboxItem, cause error,
 	if isParkedNotice(item.Key) {
 		return nil
 	}
-	payload, err := json.Marshal(model.EventPayload{Event: model.EventItemParked, Extra: map[string]string{
-		"outbox_id": strconv.FormatUint(uint64(item.ID), 10), "topic": item.Topic, "key": item.Key, "error": noticeText(cause),
-	}})
-	if err != nil {
-		return err
-	}
-	return tx.Enqueue(ctx, &model.OutboxItem{
-		Topic: model.TopicMailEvent, Key: model.TopicMailEvent + ":" + parkedNoticeKey + strconv.FormatUint(uint64(item.ID), 10),
-		Payload: string(payload), NextAttemptAt: now,
-	})
+	notice := model.EventPayload{Event: model.EventItemParked, Extra: model.EventExtra{
+		OutboxID: item.ID, Topic: item.Topic, Key: item.Key, Error: noticeText(cause),
+	}}
+	key := model.TopicMailEvent.Key(parkedNoticeKey + strconv.FormatUint(uint64(item.ID), 10))
+	return store.EnqueueJSONAt(ctx, tx, model.TopicMailEvent, key, notice, now)
 }
 
 // isParkedNotice tells whether key is the owners' notice about a parked item or one of its messages.

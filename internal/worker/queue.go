@@ -33,7 +33,7 @@ type Failure struct {
 // Queue is the outbox items of one topic (or topic prefix, like "stripe.") and how to carry
 // them out.
 type Queue struct {
-	Topic  string
+	Topic  model.Topic
 	Batch  int // items per round; a full batch is followed by the next round at once
 	Handle Handler
 	// Failed, if set, runs in the transaction that records a failure (e.g. to flag a booking
@@ -73,7 +73,7 @@ func (r *Runner) work(ctx context.Context, q Queue, item model.OutboxItem, now t
 	}
 	err := r.handle(ctx, q.Handle, item, now)
 	if err == nil {
-		r.s.Metrics.processed(item.Topic)
+		r.s.Metrics.processed(string(item.Topic))
 		return nil
 	}
 	if ctx.Err() != nil {
@@ -118,11 +118,11 @@ func (r *Runner) fail(ctx context.Context, q Queue, item model.OutboxItem, cause
 	if err != nil {
 		return fmt.Errorf("record failure of outbox item %d: %w", item.ID, err)
 	}
-	r.s.Metrics.failed(item.Topic)
+	r.s.Metrics.failed(string(item.Topic))
 	attrs := []any{"topic", item.Topic, "id", item.ID, "key", item.Key, "attempt", f.Attempts,
 		"permanent", IsPermanent(cause), "parked", f.Parked, "error", cause.Error()}
 	if f.Parked {
-		r.s.Metrics.parked(item.Topic)
+		r.s.Metrics.parked(string(item.Topic))
 		r.s.Log.ErrorContext(ctx, "background item parked", attrs...)
 		return nil
 	}

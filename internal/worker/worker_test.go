@@ -31,7 +31,7 @@ func enqueue(t *testing.T, st *store.Store, topic, payload string, n int) []mode
 	items := make([]model.OutboxItem, n)
 	err := st.WithTx(ctx, func(tx *store.Tx) error {
 		for i := range items {
-			items[i] = model.OutboxItem{Topic: topic, Key: fmt.Sprintf("%s:%d", topic, i), Payload: payload, NextAttemptAt: t0}
+			items[i] = model.OutboxItem{Topic: model.Topic(topic), Key: fmt.Sprintf("%s:%d", topic, i), Payload: payload, NextAttemptAt: t0}
 			if err := tx.Enqueue(ctx, &items[i]); err != nil {
 				return err
 			}

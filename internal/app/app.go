@@ -1,0 +1,93 @@
+// Package app builds every service of Seminars once, from the configuration: the one wiring
+// that main and the tests share. The HTTP server (package web) takes an App and serves it;
+// main adds the start-up steps and the listener.
+package app
+
+import (
+	"io/fs"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"seminars"
+	"seminars/internal/auth"
+	"seminars/internal/backoffice"
+	"seminars/internal/booking"
+	"seminars/internal/config"
+	"seminars/internal/i18n"
+	"seminars/internal/invoice"
+	"seminars/internal/mail"
+	"seminars/internal/payment"
+	"seminars/internal/store"
+	"seminars/internal/worker"
+)
+
+// App is every dependency of the service, each built once (listmonk's App): handlers and
+// background jobs take what they need from it.
+type App struct {
+	Config config.Config
+	Store  *store.Store
+	Log    *slog.Logger
+	// Now is the clock of every service (time.Now in production, a fixed clock in tests).
+	Now   func() time.Time
+	Files fs.FS // the embedded templates/, static/ and config/
+	I18n  *i18n.Catalog
+
+	// Seller issues the documents and signs the mail and the pages' footer.
+	Seller    invoice.Seller
+	Bookings  *booking.Service
+	Auth      *auth.Service
+	Office    *backoffice.Service
+	Waitlist  *backoffice.Waitlist
+	Renderer  *invoice.Renderer
+	Documents *invoice.Documents // issued PDFs and XML, stored as bytes
+	Mail      *mail.Worker
+
+	// Runner runs the background jobs (see Jobs); JobMetrics are their numbers on /metrics.
+	Runner     *worker.Runner
+	JobMetrics *worker.Metrics
+}
+
+// New builds the services over st on the clock now. It starts nothing: main starts the jobs
+// (Jobs) and the HTTP server.
+func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Logger) (*App, error) {
+	catalog, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, Store: st, Log: log, Now: now, Files: seminars.Files, I18n: catalog, Seller: Seller(cfg)}
+	a.JobMetrics = worker.NewMetrics(st)
+	a.Runner = worker.New(st, worker.Settings{MaxAttempts: cfg.WorkerMaxAttempts, Now: now, Log: log, Metrics: a.JobMetrics})
+	a.Bookings = booking.New(st, BookingSettings(cfg), now, log)
+	if cfg.StripeEnabled() {
+		a.Bookings.UsePayments(payment.New(paymentConfig(cfg)), paymentSettings(cfg))
+	}
+	a.Auth = auth.New(st, AuthSettings(cfg), now)
+	a.Office = backoffice.New(st, now)
+	a.Waitlist = backoffice.NewWaitlist(st, a.Bookings, waitlistSettings(cfg), now, log)
+	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
+	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
+	if a.Mail, err = newMail(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// newMail builds the outbox worker that sends mail, and says where mail goes.
+func newMail(a *App) (*mail.Worker, error) {
+	templates, err := mail.ParseTemplates(a.Files)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(a.Config.DataDir, "mail")
+	sender, err := mail.NewSender(a.Config.SMTPURL, dir)
+	if err != nil {
+		return nil, err
+	}
+	if a.Config.SMTPURL == "" {
+		a.Log.Info("no SMTP server configured (SEMINARS_SMTP_URL): mail is written as .eml files", "dir", dir)
+	} else {
+		a.Log.Info("mail goes out through " + sender.String())
+	}
+	return mail.New(a.Store, sender, templates, a.I18n, mailSettings(a.Config), a.Now, a.Log, a.Runner), nil
+}

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"seminars/internal/booking"
+	"seminars/internal/worker"
+)
+
+// How often each background job looks for work when it found none.
+const (
+	holdSweepInterval      = time.Minute
+	stripeWorkerInterval   = 15 * time.Second
+	documentRenderInterval = 2 * time.Second
+	waitlistInterval       = time.Minute
+)
+
+// Jobs lists every background job of the service, to run on a.Runner so none can take the
+// process down: the hold sweeper (always: holds must expire even if Stripe is later switched
+// off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker
+// and the waiting list.
+func (a *App) Jobs() []worker.Job {
+	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
+	if a.Bookings.PaymentsEnabled() {
+		stripe := booking.NewStripeWorker(a.Bookings, a.Runner)
+		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
+		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
+	}
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob())
+}
+
+// waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.
+func (a *App) waitlistJob() worker.Job {
+	return worker.Every("waitlist", waitlistInterval, func(ctx context.Context, _ time.Time) (int, error) {
+		n, err := a.Waitlist.Process(ctx) // the waiting list reads its own clock
+		if n > 0 {
+			a.Log.Info("waiting-list offers sent", "count", n)
+		}
+		return n, err
+	})
+}

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"time"
+
+	"seminars/internal/auth"
+	"seminars/internal/backoffice"
+	"seminars/internal/booking"
+	"seminars/internal/config"
+	"seminars/internal/invoice"
+	"seminars/internal/mail"
+	"seminars/internal/model"
+	"seminars/internal/payment"
+)
+
+// This file is the one place where the configuration becomes each package's settings; the
+// packages themselves never see config.Config (web keeps it for what only HTTP needs).
+
+// Seller is who issues the documents and signs the mail, as configured (seller_* settings).
+func Seller(cfg config.Config) invoice.Seller {
+	street, postalCode, city := invoice.ParseAddress(cfg.SellerAddress)
+	return invoice.Seller{
+		Name: cfg.SellerName, Street: street, PostalCode: postalCode, City: city, Country: "DE",
+		VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber, Email: cfg.SellerEmail, Phone: cfg.SellerPhone,
+		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
+		TaxMode: cfg.SellerTaxMode, RegistrationID: cfg.SellerRegistrationID, RegistrationScheme: cfg.SellerRegistrationScheme,
+		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
+	}
+}
+
+// CancellationPolicy is the policy of the settings cancellation_free_days and
+// cancellation_fee_percent, its days counted in the service's time zone.
+func CancellationPolicy(cfg config.Config) model.CancellationPolicy {
+	return model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent, Location: cfg.Location}
+}
+
+// BookingSettings are the booking rules; the cancellation policy applies whatever the payment
+// method.
+func BookingSettings(cfg config.Config) booking.Settings {
+	return booking.Settings{
+		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
+		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
+		Seller: Seller(cfg), SubstitutionDeadline: cfg.SubstitutionDeadline(),
+		Cancellation: CancellationPolicy(cfg),
+	}
+}
+
+// paymentConfig and paymentSettings are card payment through Stripe Checkout (only when a
+// Stripe key is set).
+func paymentConfig(cfg config.Config) payment.Config {
+	return payment.Config{SecretKey: cfg.StripeSecretKey, APIURL: cfg.StripeAPIURL}
+}
+
+func paymentSettings(cfg config.Config) booking.PaymentSettings {
+	return booking.PaymentSettings{BaseURL: cfg.BaseURL, Currency: cfg.Currency, Location: cfg.Location}
+}
+
+// AuthSettings are the sign-in settings; unset values keep auth's defaults.
+func AuthSettings(cfg config.Config) auth.Settings {
+	s := auth.DefaultSettings()
+	if cfg.SessionIdleMinutes > 0 {
+		s.IdleTimeout = time.Duration(cfg.SessionIdleMinutes) * time.Minute
+	}
+	if cfg.SignInConcurrentChecks > 0 {
+		s.MaxConcurrentChecks = cfg.SignInConcurrentChecks
+	}
+	if cfg.SessionMaxHours > 0 {
+		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
+	}
+	return s
+}
+
+// waitlistSettings shape the waiting list: offers last waitlist_offer_hours, for at most as many
+// seats as one booking may take.
+func waitlistSettings(cfg config.Config) backoffice.WaitlistSettings {
+	return backoffice.WaitlistSettings{
+		OfferDuration: time.Duration(cfg.WaitlistOfferHours) * time.Hour, BaseURL: cfg.BaseURL, MaxSeats: cfg.MaxAttendees,
+	}
+}
+
+// mailSettings are what the messages depend on.
+func mailSettings(cfg config.Config) mail.Settings {
+	return mail.Settings{
+		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
+		ReminderDays: cfg.ReminderDays, Seller: Seller(cfg), TrainerName: cfg.TrainerName,
+	}
+}
