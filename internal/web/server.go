@@ -72,10 +72,10 @@ func New(d Deps) (*Server, error) {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
 	}
 	s.issued = invoice.NewDocuments(d.Store, s.renderer, d.Now)
-	s.office = backoffice.New(d.Store, d.Now)
 	if s.waitlist = d.Waitlist; s.waitlist == nil {
 		s.waitlist = backoffice.NewWaitlist(d.Store, d.Bookings, WaitlistSettings(d.Config), d.Now, d.Log)
 	}
+	s.office = backoffice.New(d.Store, d.Bookings, s.waitlist, d.Now)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
