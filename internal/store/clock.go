@@ -6,7 +6,8 @@ import "time"
 type Option func(*openOptions)
 
 type openOptions struct {
-	now func() time.Time
+	now         func() time.Time
+	insertFault func(table string) error // WithInsertFault; nil in production
 }
 
 // WithClock sets the clock that stamps created_at, updated_at and the default due time of an

@@ -78,10 +78,21 @@ func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	var s *Store
+	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return openPostgres(ctx, dsn, o.now)
+		s, err = openPostgres(ctx, dsn, o.now)
+	} else {
+		s, err = openSQLite(ctx, dsn, o.now)
 	}
-	return openSQLite(ctx, dsn, o.now)
+	if err != nil {
+		return nil, err
+	}
+	if err := registerInsertFault(s.write, o.insertFault); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func gormConfig(now func() time.Time) *gorm.Config {
