@@ -65,7 +65,7 @@ func voucherCreate(ctx context.Context, cfg config.Config, st *store.Store, args
 	v, errs := f.Validate(cfg.Location)
 	if len(errs) == 0 {
 		var invalid *model.ValidationError
-		err := backoffice.New(st, time.Now).CreateVoucher(ctx, "cli", &v, f.Seminar)
+		err := backoffice.New(st, nil, nil, time.Now).CreateVoucher(ctx, "cli", &v, f.Seminar)
 		if !errors.As(err, &invalid) {
 			if err != nil {
 				return err

@@ -63,8 +63,9 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 		a.Bookings.UsePayments(payment.New(paymentConfig(cfg)), paymentSettings(cfg))
 	}
 	a.Auth = auth.New(st, AuthSettings(cfg), now)
-	a.Office = backoffice.New(st, now)
 	a.Waitlist = backoffice.NewWaitlist(st, a.Bookings, waitlistSettings(cfg), now, log)
+	// The back office offers seats its actions free to the waiting list in the same transaction.
+	a.Office = backoffice.New(st, a.Bookings, a.Waitlist, now)
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
 	if a.Mail, err = newMail(a); err != nil {

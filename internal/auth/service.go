@@ -209,8 +209,20 @@ func (s *Service) SignOut(ctx context.Context, secret string) error {
 }
 
 // AddUser creates a staff user. It returns a *model.ValidationError for a bad e-mail, role or
-// too short a password, and one on "email" when the address is taken.
+// too short a password, and one on "email" when the address is taken. The back office adds
+// users with NewStaffUser and CreateStaffUser, to audit in the same transaction.
 func (s *Service) AddUser(ctx context.Context, email, role, password string) (model.StaffUser, error) {
+	u, err := NewStaffUser(email, role, password)
+	if err != nil {
+		return model.StaffUser{}, err
+	}
+	err = s.store.WithTx(ctx, func(tx *store.Tx) error { return CreateStaffUser(ctx, tx, &u) })
+	return u, err
+}
+
+// NewStaffUser checks a new user's e-mail, role and password and hashes the password (slow on
+// purpose, so it runs before the transaction that stores the user, not inside it).
+func NewStaffUser(email, role, password string) (model.StaffUser, error) {
 	fields := map[string]string{}
 	email, err := model.Mailbox("email", email)
 	var invalid *model.FieldError
@@ -233,12 +245,17 @@ func (s *Service) AddUser(ctx context.Context, email, role, password string) (mo
 	if err != nil {
 		return model.StaffUser{}, err
 	}
-	u := model.StaffUser{Email: email, Role: role, PasswordHash: hash}
-	err = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CreateStaffUser(ctx, &u) })
+	return model.StaffUser{Email: email, Role: role, PasswordHash: hash}, nil
+}
+
+// CreateStaffUser stores u (from NewStaffUser) in tx; a taken address is a *model.ValidationError
+// on "email".
+func CreateStaffUser(ctx context.Context, tx *store.Tx, u *model.StaffUser) error {
+	err := tx.CreateStaffUser(ctx, u)
 	if store.IsUniqueViolation(err) {
-		return model.StaffUser{}, &model.ValidationError{Fields: map[string]string{"email": "admin.error.email_taken"}}
+		return &model.ValidationError{Fields: map[string]string{"email": "admin.error.email_taken"}}
 	}
-	return u, err
+	return err
 }
 
 // SetPassword replaces a staff user's password and ends all their sessions, so whoever knew
@@ -285,10 +302,22 @@ func (s *Service) EnsureOwner(ctx context.Context, email, password string) (bool
 }
 
 // CreateAPIToken makes a new admin API token with a role (model.RoleOwner or RoleAssistant) and
-// returns its secret, which is shown once.
+// returns its secret, which is shown once. The back office uses NewAPIToken, to audit in the
+// transaction that stores it.
 func (s *Service) CreateAPIToken(ctx context.Context, name, role string) (string, error) {
+	secret, t, err := NewAPIToken(name, role, s.now())
+	if err != nil {
+		return "", err
+	}
+	err = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CreateAPIToken(ctx, &t) })
+	return secret, err
+}
+
+// NewAPIToken checks a new token's name and role and makes its secret; the returned token holds
+// only the secret's hash and is ready for tx.CreateAPIToken.
+func NewAPIToken(name, role string, now time.Time) (secret string, t model.APIToken, err error) {
 	fields := map[string]string{}
-	name, err := model.RequiredLine("name", name, model.MaxTokenNameLen)
+	name, err = model.RequiredLine("name", name, model.MaxTokenNameLen)
 	var invalid *model.FieldError
 	if errors.As(err, &invalid) {
 		fields["name"] = invalid.MessageKey()
@@ -297,16 +326,13 @@ func (s *Service) CreateAPIToken(ctx context.Context, name, role string) (string
 		fields["role"] = "admin.error.role"
 	}
 	if len(fields) > 0 {
-		return "", &model.ValidationError{Fields: fields}
+		return "", t, &model.ValidationError{Fields: fields}
 	}
 	secret, hash, err := newSecret("sem_")
 	if err != nil {
-		return "", err
+		return "", t, err
 	}
-	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
-		return tx.CreateAPIToken(ctx, &model.APIToken{Name: name, TokenHash: hash, Role: role, CreatedAt: s.now().UTC()})
-	})
-	return secret, err
+	return secret, model.APIToken{Name: name, TokenHash: hash, Role: role, CreatedAt: now.UTC()}, nil
 }
 
 // CheckAPIToken returns the API token a bearer secret belongs to, or model.ErrUnauthenticated.

@@ -77,9 +77,3 @@ func stampPtr(t *time.Time) string {
 	}
 	return stamp(*t)
 }
-
-// RecordAudit records a change made by another use case (e.g. a cancellation in
-// internal/booking) in a transaction of its own, right after it.
-func (s *Service) RecordAudit(ctx context.Context, actor, action, subject, detail string) error {
-	return s.store.WithTx(ctx, func(tx *store.Tx) error { return s.audit(ctx, tx, actor, action, subject, detail) })
-}

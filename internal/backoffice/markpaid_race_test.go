@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -42,8 +43,7 @@ func TestMarkPaidWaitsForACancellation(t *testing.T) {
 			return err
 		}
 		go func() { marked <- office.MarkPaid(ctx, "owner@example.com", ref) }()
-		waitForBlockedBookingQuery(t, watch)
-		return nil
+		return waitForBlockedBookingQuery(ctx, watch) // an error rolls the cancellation back
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -57,19 +57,20 @@ func TestMarkPaidWaitsForACancellation(t *testing.T) {
 }
 
 // waitForBlockedBookingQuery returns once some session waits for a row lock on bookings (the
-// mark-paid transaction behind the open cancellation), or after 500 looks 20 ms apart (10 s).
-func waitForBlockedBookingQuery(t *testing.T, db *sql.DB) {
-	t.Helper()
+// mark-paid transaction behind the open cancellation). After 500 looks 20 ms apart (10 s) it
+// gives up with an error: the test would otherwise pass without having replayed the race.
+func waitForBlockedBookingQuery(ctx context.Context, db *sql.DB) error {
 	for range 500 {
 		time.Sleep(20 * time.Millisecond)
 		var n int
-		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
 			WHERE wait_event_type = 'Lock' AND query ILIKE '%bookings%' AND cardinality(pg_blocking_pids(pid)) > 0`).Scan(&n)
 		if err != nil {
-			t.Fatal(err)
+			return fmt.Errorf("watch for the blocked mark-paid: %w", err)
 		}
 		if n > 0 {
-			return
+			return nil
 		}
 	}
+	return errors.New("mark-paid never waited for the cancellation's row lock within 10 s: the race was not replayed")
 }

@@ -15,7 +15,8 @@ var ErrOtherSeminar = &model.ValidationError{Fields: map[string]string{"date": "
 // MoveBooking moves a booking with all its attendees to another date of the same seminar, in
 // one transaction: the seats are taken on the new date (or a *model.SoldOutError, and nothing
 // changes) and given back on the old one, and every attendee gets the new invite and the old
-// one cancelled. The price stays as booked.
+// one cancelled. The price stays as booked. The seats freed on the old date are offered to its
+// waiting list in the same transaction.
 func (s *Service) MoveBooking(ctx context.Context, actor, reference string, toDateID uint) (model.Booking, error) {
 	var b model.Booking
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
@@ -50,8 +51,12 @@ func (s *Service) MoveBooking(ctx context.Context, actor, reference string, toDa
 			return err
 		}
 		b.DateID = to.ID
-		return s.audit(ctx, tx, actor, model.AuditBookingMoved, "booking "+b.Reference,
-			fmt.Sprintf("date: %d → %d; seats: %d", from, to.ID, b.Seats))
+		if err := s.audit(ctx, tx, actor, model.AuditBookingMoved, "booking "+b.Reference,
+			fmt.Sprintf("date: %d → %d; seats: %d", from, to.ID, b.Seats)); err != nil {
+			return err
+		}
+		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, from)
+		return err
 	})
 	return b, err
 }

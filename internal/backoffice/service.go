@@ -1,6 +1,10 @@
-// Package backoffice holds the trainer's use cases: seminars and dates, check-in, marking
-// invoices paid. Each change runs in one transaction; changes that attendees must hear about
-// (a moved date) record their mail events in the outbox in that same transaction.
+// Package backoffice holds the trainer's use cases: seminars and dates, cancellations, moves and
+// substitutions, check-in, marking invoices paid, staff access, the outbox. Each action is one
+// method that opens one transaction and writes, in it, the change, its audit entry and the
+// outbox items of its side effects (mail, refunds, waiting-list offers for freed seats); the
+// handlers in internal/web only parse, call and render. Inside, an action is a function of the
+// transaction (…InTx), so actions compose (a date cancel cancels every booking in its own
+// transaction) and a batching writer can run each in a savepoint.
 package backoffice
 
 import (
@@ -15,12 +19,18 @@ import (
 
 // Service runs the back office's use cases.
 type Service struct {
-	store *store.Store
-	now   func() time.Time
+	store    *store.Store
+	bookings *booking.Service
+	waitlist *Waitlist
+	now      func() time.Time
 }
 
-// New returns the service.
-func New(st *store.Store, now func() time.Time) *Service { return &Service{store: st, now: now} }
+// New returns the service. The trainer's cancellations and substitutions run the booking use
+// cases of bookings, and seats they free are offered through waitlist; a caller that only
+// manages the catalogue and vouchers (the command line) may pass nil for both.
+func New(st *store.Store, bookings *booking.Service, waitlist *Waitlist, now func() time.Time) *Service {
+	return &Service{store: st, bookings: bookings, waitlist: waitlist, now: now}
+}
 
 // slugTaken is the validation error of a slug that another seminar has.
 var slugTaken = &model.ValidationError{Fields: map[string]string{"slug": "admin.error.slug_taken"}}
@@ -86,6 +96,7 @@ func (s *Service) CreateDate(ctx context.Context, actor string, seminarID uint, 
 // UpdateDate writes a date's new values. Capacity below the seats taken is refused with a
 // *model.CapacityBelowTakenError and nothing changes. When time or place of a published date
 // changes, its calendar sequence goes up and every booking gets a "date rescheduled" message.
+// Seats that more capacity frees are offered to the waiting list in the same transaction.
 func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.SeminarDate) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		old, err := tx.DateByID(ctx, changed.ID)
@@ -108,10 +119,13 @@ func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.Se
 				return err
 			}
 		}
-		if !moved {
-			return nil
+		if moved {
+			if err := notifyRescheduled(ctx, tx, changed); err != nil {
+				return err
+			}
 		}
-		return notifyRescheduled(ctx, tx, changed)
+		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, changed.ID)
+		return err
 	})
 }
 
@@ -168,30 +182,5 @@ func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
 		}
 		detail := fmt.Sprintf("payment_status: %s → %s; total_gross_cents: %d", model.PaymentUnpaid, model.PaymentPaid, b.GrossCents)
 		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
-	})
-}
-
-// CancelDate stops a date from taking bookings, records who did it and records one "date
-// cancelled" event for the date (attendees get the cancellation with a calendar CANCEL). The
-// bookings on it are then cancelled one by one by the booking use case (seats, refunds); that
-// use case cannot be told to stay quiet, so its "booking cancelled" messages (billing contact
-// and attendees) go out as well.
-func (s *Service) CancelDate(ctx context.Context, actor string, dateID uint) error {
-	return s.store.WithTx(ctx, func(tx *store.Tx) error {
-		d, err := tx.DateByID(ctx, dateID)
-		if err != nil {
-			return err
-		}
-		changed, err := tx.CancelDate(ctx, dateID)
-		if err != nil || !changed {
-			return err
-		}
-		// The sequence after the cancellation makes the key unique per date and cancellation.
-		key := fmt.Sprintf("date-%d:seq-%d", dateID, d.Sequence+1)
-		if err := booking.Notify(ctx, tx, key, model.EventPayload{Event: model.EventDateCancelled, DateID: dateID}); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, actor, model.AuditDateCancelled, fmt.Sprintf("date %d", dateID),
-			fmt.Sprintf("status: %s → %s; seats_taken: %d", d.Status, model.DateCancelled, d.SeatsTaken))
 	})
 }

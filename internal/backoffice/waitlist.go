@@ -54,12 +54,12 @@ func (w *Waitlist) Join(ctx context.Context, e *model.WaitlistEntry) error {
 			return fmt.Errorf("date %d: %w", d.ID, model.ErrNotBookable)
 		}
 		e.Status = model.WaitlistWaiting
-		return tx.CreateWaitlistEntry(ctx, e)
-	})
-	if err != nil {
+		if err := tx.CreateWaitlistEntry(ctx, e); err != nil {
+			return err
+		}
+		_, err = w.offerFreeSeatsInTx(ctx, tx, e.DateID) // seats may be free already
 		return err
-	}
-	_, err = w.Process(ctx) // seats may be free already
+	})
 	return err
 }
 
@@ -94,64 +94,96 @@ func (w *Waitlist) expireOffers(ctx context.Context) error {
 		return err
 	}
 	for _, e := range expired {
-		err := w.store.WithTx(ctx, func(tx *store.Tx) error {
-			e.Status = model.WaitlistExpired
-			moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistOffered)
-			if err != nil || !moved {
-				return err
-			}
-			return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
-		})
-		if err != nil {
+		if err := w.store.WithTx(ctx, func(tx *store.Tx) error { return expireOffer(ctx, tx, e) }); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// expireOffer ends an offer that ran out and gives its seats back, unless it changed meanwhile.
+func expireOffer(ctx context.Context, tx *store.Tx, e model.WaitlistEntry) error {
+	e.Status = model.WaitlistExpired
+	moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistOffered)
+	if err != nil || !moved {
+		return err
+	}
+	return tx.ReleaseSeats(ctx, e.DateID, e.Seats)
+}
+
+// offerFreeSeatsInTx is Process for one date inside tx: a use case that frees seats on a date
+// (a cancellation, a move, more capacity) offers them in its own transaction, so the offer's
+// mail is in the outbox exactly when the seats were freed. Ran-out offers on the date end
+// first, so their seats are offered too.
+func (w *Waitlist) offerFreeSeatsInTx(ctx context.Context, tx *store.Tx, dateID uint) (offered int, err error) {
+	expired, err := tx.ExpiredOffers(ctx, w.now())
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range expired {
+		if e.DateID != dateID {
+			continue
+		}
+		if err := expireOffer(ctx, tx, e); err != nil {
+			return 0, err
+		}
+	}
+	for {
+		ok, err := w.offerNextInTx(ctx, tx, dateID)
+		if err != nil || !ok {
+			return offered, err
+		}
+		offered++
+	}
+}
+
 // offerNext offers the first in line on a date its seats, if that many are free. Strictly in
 // order: someone waiting for 3 seats is not skipped for someone behind them waiting for 1.
-func (w *Waitlist) offerNext(ctx context.Context, dateID uint) (bool, error) {
-	offered := false
-	err := w.store.WithTx(ctx, func(tx *store.Tx) error {
-		now := w.now().UTC()
-		d, err := tx.DateByID(ctx, dateID)
-		if err != nil || !d.Bookable(now) {
-			return err
-		}
-		e, err := tx.FirstWaiting(ctx, dateID)
-		if errors.Is(err, model.ErrNotFound) || (err == nil && e.Seats > d.SeatsLeft()) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.TakeSeats(ctx, dateID, e.Seats); err != nil {
-			if _, soldOut := booking.IsSoldOut(err); soldOut {
-				return nil
-			}
-			return err
-		}
-		token, hash, err := offerSecret()
-		if err != nil {
-			return err
-		}
-		expires := now.Add(w.settings.OfferDuration)
-		e.Status, e.OfferTokenHash, e.OfferedAt, e.OfferExpiresAt = model.WaitlistOffered, hash, &now, &expires
-		if moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistWaiting); err != nil || !moved {
-			return err
-		}
-		offered = true
-		// The mail worker writes the offer from these.
-		return booking.Notify(ctx, tx, fmt.Sprintf("waitlist-%d", e.ID), model.EventPayload{
-			Event: model.EventWaitlistOffer, DateID: dateID, Lang: e.Language,
-			Extra: model.EventExtra{
-				Name: e.Name, Email: e.Email, Seats: e.Seats,
-				URL: w.settings.BaseURL + "/waitlist/offer/" + token, Until: expires.Format(time.RFC3339),
-			},
-		})
+func (w *Waitlist) offerNext(ctx context.Context, dateID uint) (offered bool, err error) {
+	err = w.store.WithTx(ctx, func(tx *store.Tx) error {
+		offered, err = w.offerNextInTx(ctx, tx, dateID)
+		return err
 	})
 	return offered, err
+}
+
+// offerNextInTx is offerNext inside tx.
+func (w *Waitlist) offerNextInTx(ctx context.Context, tx *store.Tx, dateID uint) (bool, error) {
+	now := w.now().UTC()
+	d, err := tx.DateByID(ctx, dateID)
+	if err != nil || !d.Bookable(now) {
+		return false, err
+	}
+	e, err := tx.FirstWaiting(ctx, dateID)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && e.Seats > d.SeatsLeft()) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := tx.TakeSeats(ctx, dateID, e.Seats); err != nil {
+		if _, soldOut := booking.IsSoldOut(err); soldOut {
+			return false, nil
+		}
+		return false, err
+	}
+	token, hash, err := offerSecret()
+	if err != nil {
+		return false, err
+	}
+	expires := now.Add(w.settings.OfferDuration)
+	e.Status, e.OfferTokenHash, e.OfferedAt, e.OfferExpiresAt = model.WaitlistOffered, hash, &now, &expires
+	if moved, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistWaiting); err != nil || !moved {
+		return false, err
+	}
+	// The mail worker writes the offer from these.
+	return true, booking.Notify(ctx, tx, fmt.Sprintf("waitlist-%d", e.ID), model.EventPayload{
+		Event: model.EventWaitlistOffer, DateID: dateID, Lang: e.Language,
+		Extra: model.EventExtra{
+			Name: e.Name, Email: e.Email, Seats: e.Seats,
+			URL: w.settings.BaseURL + "/waitlist/offer/" + token, Until: expires.Format(time.RFC3339),
+		},
+	})
 }
 
 // Offer returns the entry an offer link belongs to (any status; the page says what it means).
@@ -167,9 +199,10 @@ func OfferOpen(e model.WaitlistEntry, now time.Time) bool {
 	return e.Status == model.WaitlistOffered && e.OfferExpiresAt != nil && now.Before(*e.OfferExpiresAt)
 }
 
-// Accept books the seats an offer holds. The offer gives its seats to the booking inside the
-// booking's own transaction (booking.Request.Prepare), so nobody else can take them in between;
-// if the booking fails, the transaction's rollback leaves the offer as it was.
+// Accept books the seats an offer holds, in the booking's own transaction: the offer gives its
+// seats to the booking first (booking.Request.Prepare), so nobody else can take them in between,
+// and records the booking's reference last (Request.Finish); if the booking fails, the rollback
+// leaves the offer as it was.
 func (w *Waitlist) Accept(ctx context.Context, token string, req booking.Request) (booking.Result, error) {
 	e, err := w.Offer(ctx, token)
 	if err != nil {
@@ -183,16 +216,12 @@ func (w *Waitlist) Accept(ctx context.Context, token string, req booking.Request
 	}
 	req.DateID = e.DateID
 	req.Prepare = func(ctx context.Context, tx *store.Tx) error { return handOver(ctx, tx, e) }
-	res, err := w.bookings.Reserve(ctx, req)
-	if err != nil {
-		return res, err
-	}
-	err = w.store.WithTx(ctx, func(tx *store.Tx) error {
-		e.Status, e.BookingReference = model.WaitlistBooked, res.Booking.Reference
+	req.Finish = func(ctx context.Context, tx *store.Tx, b model.Booking) error {
+		e.Status, e.BookingReference = model.WaitlistBooked, b.Reference
 		_, err := tx.MoveWaitlistEntry(ctx, &e, model.WaitlistBooked)
 		return err
-	})
-	return res, err
+	}
+	return w.bookings.Reserve(ctx, req)
 }
 
 // handOver marks the offer booked and gives its seats back for the booking to take, inside the

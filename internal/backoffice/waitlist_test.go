@@ -25,8 +25,8 @@ func newTestWaitlist(st *store.Store, clk *storetest.Clock) (*Waitlist, *booking
 // newTestOffice is the back office and the booking service it works with, on a fixed clock.
 func newTestOffice(t testing.TB, st *store.Store) (*Service, *booking.Service) {
 	clk := storetest.NewClock(t)
-	_, bookings := newTestWaitlist(st, clk)
-	return New(st, clk.Now), bookings
+	w, bookings := newTestWaitlist(st, clk)
+	return New(st, bookings, w, clk.Now), bookings
 }
 
 func request(dateID uint, n int) booking.Request {

@@ -59,15 +59,37 @@ func (s *Service) Cancel(ctx context.Context, reference string, refundCents int6
 // CancelByTrainer cancels a booking as the trainer: no fee, everything paid goes back (by card
 // through Stripe, by bank transfer flagged for the trainer to send), worked out from the booking
 // as locked in the cancelling transaction, so a payment confirmed a moment earlier is included.
+// The back office calls CancelByTrainerInTx instead, to write its audit entry in the same
+// transaction.
 func (s *Service) CancelByTrainer(ctx context.Context, reference string) (model.Booking, error) {
 	return s.cancel(ctx, reference, cancelRequest{refundAll: true})
 }
 
-// CancelForCancelledDate is CancelByTrainer for each booking of a date the trainer called off:
-// the same refunds and credit notes, but no "booking cancelled" message, because everyone gets
-// the date's own cancellation notice (EventDateCancelled) instead of two mails for one event.
-func (s *Service) CancelForCancelledDate(ctx context.Context, reference string) (model.Booking, error) {
-	return s.cancel(ctx, reference, cancelRequest{refundAll: true, quiet: true})
+// CancelByTrainerInTx is CancelByTrainer inside the caller's transaction tx; it returns the
+// booking as it was before (the status the audit entry records) and after the cancellation.
+func (s *Service) CancelByTrainerInTx(ctx context.Context, tx *store.Tx, reference string) (before, after model.Booking, err error) {
+	c, err := s.cancelInTx(ctx, tx, reference, cancelRequest{refundAll: true})
+	return c.before, c.after, err
+}
+
+// CancelForCancelledDateInTx is CancelByTrainerInTx for each booking of a date the trainer
+// called off: the same refunds and credit notes, but no "booking cancelled" message, because
+// everyone gets the date's own cancellation notice (EventDateCancelled) instead of two mails
+// for one event. The back office runs it for every booking of the date in the transaction that
+// cancels the date.
+func (s *Service) CancelForCancelledDateInTx(ctx context.Context, tx *store.Tx, reference string) (model.Booking, error) {
+	c, err := s.cancelInTx(ctx, tx, reference, cancelRequest{refundAll: true, quiet: true})
+	return c.after, err
+}
+
+// FullRefund is what the trainer refunds when cancelling: everything that was paid (by card
+// through Stripe, by transfer as a manual refund the dashboard asks for). The back office shows
+// it before a cancellation and records it in the audit log.
+func FullRefund(b model.Booking) int64 {
+	if b.PaymentStatus == model.PaymentPaid || b.PaymentStatus == model.PaymentRefunded || b.PaymentStatus == model.PaymentPartiallyRefunded {
+		return b.GrossCents
+	}
+	return 0
 }
 
 // cancelRequest says who cancels: the booker (refund quoted under the policy from the locked
@@ -81,60 +103,86 @@ type cancelRequest struct {
 
 func (s *Service) cancel(ctx context.Context, reference string, req cancelRequest) (model.Booking, error) {
 	var b model.Booking
-	refundCents := req.refundCents
+	var refundCents int64
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
-		b, err = tx.LockBooking(ctx, strings.ToUpper(strings.TrimSpace(reference)))
-		if err != nil {
-			return err
-		}
-		if req.byBooker {
-			if !s.BookerMayCancel(b) {
-				return fmt.Errorf("cancel %s after the start: %w", b.Reference, model.ErrInvalidTransition)
-			}
-			refundCents = s.QuoteCancellation(b).RefundCents
-		}
-		if req.refundAll && b.PaymentStatus == model.PaymentPaid {
-			refundCents = b.GrossCents
-		}
-		refundCents = min(max(refundCents, 0), b.GrossCents)
-		wasPending := b.Status == model.BookingPendingPayment
-		credit := refundCents // paid: what is refunded
-		if b.PaymentStatus != model.PaymentPaid {
-			credit = b.GrossCents // unpaid: what is no longer owed; only the booker pays a fee
-			if req.byBooker {
-				credit -= s.QuoteCancellation(b).FeeCents
-			}
-		}
-		if err := s.releaseSeats(ctx, tx, &b, model.BookingCancelled); err != nil {
-			return err
-		}
-		if err := s.CreditCancellation(ctx, tx, b.ID, credit, "", s.now().UTC()); err != nil {
-			return err
-		}
-		if !req.quiet {
-			if err := Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
-				return err
-			}
-		}
-		if wasPending {
-			if err := enqueueExpireSession(ctx, tx, &b); err != nil {
-				return err
-			}
-		}
-		if b.PaymentStatus != model.PaymentPaid || refundCents == 0 {
-			return nil
-		}
-		if b.PaymentMethod != model.PaymentCard {
-			return flagManualRefund(ctx, tx, &b, refundCents)
-		}
-		return enqueueRefund(ctx, tx, &b, refundCents, "cancel")
+		c, err := s.cancelInTx(ctx, tx, reference, req)
+		b, refundCents = c.after, c.refundCents
+		return err
 	})
 	if err != nil {
 		return model.Booking{}, fmt.Errorf("cancel %s: %w", reference, err)
 	}
 	s.log.InfoContext(ctx, "booking cancelled", "reference", b.Reference, "refund_cents", refundCents)
 	return b, nil
+}
+
+// cancelled is what cancelInTx did: the booking as locked before the change and after it, and
+// what is refunded.
+type cancelled struct {
+	before, after model.Booking
+	refundCents   int64
+}
+
+// cancelInTx cancels a booking in tx: seats back, a credit note, the refund (or the flag for a
+// manual one) in the outbox.
+func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string, req cancelRequest) (cancelled, error) {
+	refundCents := req.refundCents
+	b, err := tx.LockBooking(ctx, strings.ToUpper(strings.TrimSpace(reference)))
+	if err != nil {
+		return cancelled{}, err
+	}
+	before := b
+	if req.byBooker {
+		if !s.BookerMayCancel(b) {
+			return cancelled{}, fmt.Errorf("cancel %s after the start: %w", b.Reference, model.ErrInvalidTransition)
+		}
+		refundCents = s.QuoteCancellation(b).RefundCents
+	}
+	if req.refundAll && b.PaymentStatus == model.PaymentPaid {
+		refundCents = b.GrossCents
+	}
+	refundCents = min(max(refundCents, 0), b.GrossCents)
+	wasPending := b.Status == model.BookingPendingPayment
+	credit := refundCents // paid: what is refunded
+	if b.PaymentStatus != model.PaymentPaid {
+		credit = b.GrossCents // unpaid: what is no longer owed; only the booker pays a fee
+		if req.byBooker {
+			credit -= s.QuoteCancellation(b).FeeCents
+		}
+	}
+	if err := s.releaseSeats(ctx, tx, &b, model.BookingCancelled); err != nil {
+		return cancelled{}, err
+	}
+	if err := s.CreditCancellation(ctx, tx, b.ID, credit, "", s.now().UTC()); err != nil {
+		return cancelled{}, err
+	}
+	if !req.quiet {
+		if err := Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingCancelled, BookingID: b.ID}); err != nil {
+			return cancelled{}, err
+		}
+	}
+	if wasPending {
+		if err := enqueueExpireSession(ctx, tx, &b); err != nil {
+			return cancelled{}, err
+		}
+	}
+	if err := settleRefund(ctx, tx, &b, refundCents); err != nil {
+		return cancelled{}, err
+	}
+	return cancelled{before: before, after: b, refundCents: refundCents}, nil
+}
+
+// settleRefund sends back what a cancelled booking paid: by card through Stripe (an outbox
+// item), by bank transfer flagged for the trainer.
+func settleRefund(ctx context.Context, tx *store.Tx, b *model.Booking, refundCents int64) error {
+	if b.PaymentStatus != model.PaymentPaid || refundCents == 0 {
+		return nil
+	}
+	if b.PaymentMethod != model.PaymentCard {
+		return flagManualRefund(ctx, tx, b, refundCents)
+	}
+	return enqueueRefund(ctx, tx, b, refundCents, "cancel")
 }
 
 // flagManualRefund tells the trainer that money paid by bank transfer has to go back: no

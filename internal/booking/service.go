@@ -68,6 +68,9 @@ type Request struct {
 	// Prepare, if set, runs first inside the booking's transaction: a waiting-list offer hands
 	// the seats it holds to this booking there, so no other booking can take them in between.
 	Prepare func(ctx context.Context, tx *store.Tx) error
+	// Finish, if set, runs last inside the booking's transaction with the stored booking: the
+	// waiting-list offer records which booking it became.
+	Finish func(ctx context.Context, tx *store.Tx, b model.Booking) error
 }
 
 // Result is a stored booking and the secret of its manage link, which exists only here: the
@@ -182,6 +185,11 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		}
 		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 			return err
+		}
+		if req.Finish != nil {
+			if err := req.Finish(ctx, tx, b); err != nil {
+				return err
+			}
 		}
 		if b.Status == model.BookingPendingPayment {
 			return nil // "received" is recorded once the Checkout Session exists (startCheckout)

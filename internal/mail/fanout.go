@@ -18,7 +18,7 @@ import (
 // expander turns one event into its messages, reading the current state of the booking.
 type expander struct {
 	c   composer
-	q   store.Queries
+	q   store.Reads
 	now time.Time
 	key string // the event item's key, the root of every message key
 	ev  model.EventPayload

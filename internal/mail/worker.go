@@ -80,7 +80,7 @@ func (w *Worker) expandOne(ctx context.Context, item model.OutboxItem, now time.
 	if err := worker.Decode(item, &ev); err != nil {
 		return err
 	}
-	msgs, err := expander{c: w.c, q: w.store.Queries, now: now, key: item.Key, ev: ev}.expand(ctx)
+	msgs, err := expander{c: w.c, q: w.store.Reads, now: now, key: item.Key, ev: ev}.expand(ctx)
 	if errors.Is(err, model.ErrNotFound) {
 		return worker.Permanent(err) // the booking or date it is about is gone
 	}

@@ -21,6 +21,8 @@ const (
 	// late payment, a failed refund).
 	AuditAttentionHandled = "booking.attention_handled"
 	AuditVoucherCreated   = "voucher.created"
+	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
+	AuditOutboxResent = "outbox.resent"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -13,7 +13,7 @@ import (
 
 // AdminUpcomingDates returns dates that end after now — drafts included, cancelled ones left
 // out — with their seminars, earliest first.
-func (q Queries) AdminUpcomingDates(ctx context.Context, now time.Time, limit int) ([]model.SeminarDate, error) {
+func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int) ([]model.SeminarDate, error) {
 	var dates []model.SeminarDate
 	err := q.db.WithContext(ctx).Preload("Seminar").
 		Where("ends_at > ? AND status <> ?", now.UTC(), model.DateCancelled).
@@ -22,7 +22,7 @@ func (q Queries) AdminUpcomingDates(ctx context.Context, now time.Time, limit in
 }
 
 // CountOpenInvoices counts confirmed invoice bookings not yet paid.
-func (q Queries) CountOpenInvoices(ctx context.Context) (int64, error) {
+func (q Reads) CountOpenInvoices(ctx context.Context) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).
 		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
@@ -31,14 +31,14 @@ func (q Queries) CountOpenInvoices(ctx context.Context) (int64, error) {
 }
 
 // AdminSeminars returns every seminar, published or not, by German title.
-func (q Queries) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
+func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar
 	err := q.db.WithContext(ctx).Order("title_de, id").Find(&seminars).Error
 	return seminars, err
 }
 
 // SeminarByID returns a seminar with all its dates (any status), earliest first.
-func (q Queries) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) {
+func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) {
 	var s model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
@@ -47,33 +47,33 @@ func (q Queries) SeminarByID(ctx context.Context, id uint) (model.Seminar, error
 }
 
 // UpdateSeminar writes a seminar's own fields (not its dates).
-func (q Queries) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
-	return q.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
+func (tx *Tx) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
+	return tx.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
 		"description_de", "description_en", "prepare_de", "prepare_en", "function_list", "duration_minutes",
 		"default_price_cents", "published", "updated_at").Updates(s).Error
 }
 
 // CreateDate inserts a date of an existing seminar.
-func (q Queries) CreateDate(ctx context.Context, d *model.SeminarDate) error {
-	return q.db.WithContext(ctx).Omit("Seminar").Create(d).Error
+func (tx *Tx) CreateDate(ctx context.Context, d *model.SeminarDate) error {
+	return tx.db.WithContext(ctx).Omit("Seminar").Create(d).Error
 }
 
 // UpdateDate writes a date's editable fields. The capacity is only written if it stays at or
 // above the seats taken at that moment, checked in the same UPDATE so a booking in between
 // cannot be oversold; otherwise it returns a *model.CapacityBelowTakenError and changes nothing.
-func (q Queries) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
-	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+func (tx *Tx) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
+	res := tx.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ? AND seats_taken <= ?", d.ID, d.Capacity).
 		Updates(map[string]any{
 			"starts_at": d.StartsAt, "ends_at": d.EndsAt, "capacity": d.Capacity, "price_net_cents": d.PriceNetCents,
 			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
 			"city": d.City, "venue": d.Venue, "address": d.Address, "online_url": d.OnlineURL, "status": d.Status,
-			"sequence": d.Sequence, "updated_at": q.stamp(),
+			"sequence": d.Sequence, "updated_at": tx.stamp(),
 		})
 	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
 	}
-	current, err := q.DateByID(ctx, d.ID)
+	current, err := tx.DateByID(ctx, d.ID)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (q Queries) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 
 // SearchBookings finds bookings whose reference, company, contact or attendees match text
 // (case-insensitive, part of a word is enough), newest first.
-func (q Queries) SearchBookings(ctx context.Context, text string, limit int) ([]model.Booking, error) {
+func (q Reads) SearchBookings(ctx context.Context, text string, limit int) ([]model.Booking, error) {
 	db := q.db.WithContext(ctx).Preload("Date.Seminar").Order("created_at DESC, id DESC").Limit(limit)
 	if text = strings.ToLower(strings.TrimSpace(text)); text != "" {
 		like := "%" + escapeLike(text) + "%"
@@ -101,7 +101,7 @@ func escapeLike(s string) string {
 }
 
 // BookingsOfDate returns the bookings of a date that hold seats, with their attendees.
-func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking, error) {
+func (q Reads) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking, error) {
 	var bookings []model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("last_name, first_name, id") }).
@@ -114,15 +114,15 @@ func (q Queries) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booki
 // time. Only attendees of confirmed bookings can be checked in (a cancelled or expired booking
 // must not earn a certificate): others are model.ErrNotConfirmed. An attendee not booked on
 // that date is not found.
-func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
-	res := q.db.WithContext(ctx).Model(&model.Attendee{}).
+func (tx *Tx) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
+	res := tx.db.WithContext(ctx).Model(&model.Attendee{}).
 		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ? AND status = ?)", attendeeID, dateID, model.BookingConfirmed).
 		Update("checked_in_at", gorm.Expr("COALESCE(checked_in_at, ?)", at.UTC()))
 	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
 	}
 	var n int64
-	err := q.db.WithContext(ctx).Model(&model.Attendee{}).
+	err := tx.db.WithContext(ctx).Model(&model.Attendee{}).
 		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).Count(&n).Error
 	switch {
 	case err != nil:
@@ -134,7 +134,7 @@ func (q Queries) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, a
 }
 
 // AdminSeminarsWithDates returns every seminar with all its dates, by German title.
-func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
+func (q Reads) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
@@ -144,7 +144,7 @@ func (q Queries) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, e
 
 // BookingsSince returns the bookings created at or after since that hold or held sold seats
 // (pending or confirmed; cancelled and expired ones left out), for the dashboard's charts.
-func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
+func (q Reads) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
 	var out []model.Booking
 	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
 		Where("created_at >= ? AND status IN ?", since.UTC(), []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
@@ -154,16 +154,16 @@ func (q Queries) BookingsSince(ctx context.Context, since time.Time) ([]model.Bo
 
 // CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date
 // already cancelled is left as it is. It tells whether it changed the date.
-func (q Queries) CancelDate(ctx context.Context, id uint) (bool, error) {
-	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).Where("id = ? AND status <> ?", id, model.DateCancelled).
-		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": q.stamp()})
+func (tx *Tx) CancelDate(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Model(&model.SeminarDate{}).Where("id = ? AND status <> ?", id, model.DateCancelled).
+		Updates(map[string]any{"status": model.DateCancelled, "sequence": gorm.Expr("sequence + 1"), "updated_at": tx.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
 // MoveBookingDate points a booking at another date, if it is still on from.
-func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) error {
-	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND date_id = ?", bookingID, from).
-		Updates(map[string]any{"date_id": to, "updated_at": q.stamp()})
+func (tx *Tx) MoveBookingDate(ctx context.Context, bookingID, from, to uint) error {
+	res := tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND date_id = ?", bookingID, from).
+		Updates(map[string]any{"date_id": to, "updated_at": tx.stamp()})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("booking %d on date %d: %w", bookingID, from, model.ErrNotFound)
 	}
@@ -172,7 +172,7 @@ func (q Queries) MoveBookingDate(ctx context.Context, bookingID, from, to uint) 
 
 // OpenInvoiceBookings returns the confirmed invoice bookings not yet paid, oldest first (the
 // ones to chase first).
-func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+func (q Reads) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
 	var out []model.Booking
 	err := q.db.WithContext(ctx).Preload("Date.Seminar").
 		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
@@ -182,16 +182,16 @@ func (q Queries) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Bo
 
 // MarkBookingPaid sets an invoice booking's payment status to paid if it is still confirmed and
 // unpaid, and writes nothing else (never a status read earlier). It tells whether it applied.
-func (q Queries) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
-	res := q.db.WithContext(ctx).Model(&model.Booking{}).
+func (tx *Tx) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Model(&model.Booking{}).
 		Where("id = ? AND status = ? AND payment_status = ? AND payment_method = ?", id, model.BookingConfirmed, model.PaymentUnpaid, model.PaymentInvoice).
-		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": q.stamp()})
+		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": tx.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
 // AttentionBookings returns the bookings that need the trainer's attention (a late payment
 // refunded because its seats were gone, a refund that failed), oldest first.
-func (q Queries) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
+func (q Reads) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
 	var out []model.Booking
 	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where("needs_attention = ?", true).
 		Order("updated_at, id").Limit(limit).Find(&out).Error
@@ -200,14 +200,14 @@ func (q Queries) AttentionBookings(ctx context.Context, limit int) ([]model.Book
 
 // ClearAttention marks a booking's attention as handled, if it still needs it, and writes
 // nothing else. It tells whether it applied.
-func (q Queries) ClearAttention(ctx context.Context, id uint) (bool, error) {
-	res := q.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND needs_attention = ?", id, true).
-		Updates(map[string]any{"needs_attention": false, "updated_at": q.stamp()})
+func (tx *Tx) ClearAttention(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ? AND needs_attention = ?", id, true).
+		Updates(map[string]any{"needs_attention": false, "updated_at": tx.stamp()})
 	return res.RowsAffected == 1, res.Error
 }
 
 // SeminarIDBySlug finds a seminar's ID by its slug, published or not.
-func (q Queries) SeminarIDBySlug(ctx context.Context, slug string) (uint, error) {
+func (q Reads) SeminarIDBySlug(ctx context.Context, slug string) (uint, error) {
 	var ids []uint
 	err := q.db.WithContext(ctx).Model(&model.Seminar{}).Where("slug = ?", slug).Limit(1).Pluck("id", &ids).Error
 	if err != nil {

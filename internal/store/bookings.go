@@ -9,19 +9,19 @@ import (
 )
 
 // CreateBooking inserts a booking with its attendees.
-func (q Queries) CreateBooking(ctx context.Context, b *model.Booking) error {
-	return q.db.WithContext(ctx).Create(b).Error
+func (tx *Tx) CreateBooking(ctx context.Context, b *model.Booking) error {
+	return tx.db.WithContext(ctx).Create(b).Error
 }
 
 // ReferenceTaken tells whether a booking reference is already used.
-func (q Queries) ReferenceTaken(ctx context.Context, reference string) (bool, error) {
+func (q Reads) ReferenceTaken(ctx context.Context, reference string) (bool, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("reference = ?", reference).Count(&n).Error
 	return n > 0, err
 }
 
 // BookingByReference returns a booking with its attendees, date and seminar.
-func (q Queries) BookingByReference(ctx context.Context, reference string) (model.Booking, error) {
+func (q Reads) BookingByReference(ctx context.Context, reference string) (model.Booking, error) {
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
@@ -32,16 +32,16 @@ func (q Queries) BookingByReference(ctx context.Context, reference string) (mode
 }
 
 // SaveBookingStatus writes a booking's status fields after a transition.
-func (q Queries) SaveBookingStatus(ctx context.Context, b *model.Booking) error {
-	return q.db.WithContext(ctx).Model(b).Select("status", "payment_status", "hold_expires_at", "confirmed_at", "cancelled_at", "updated_at").
+func (tx *Tx) SaveBookingStatus(ctx context.Context, b *model.Booking) error {
+	return tx.db.WithContext(ctx).Model(b).Select("status", "payment_status", "hold_expires_at", "confirmed_at", "cancelled_at", "updated_at").
 		Updates(map[string]any{
 			"status": b.Status, "payment_status": b.PaymentStatus, "hold_expires_at": b.HoldExpiresAt,
-			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt, "updated_at": q.stamp(),
+			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt, "updated_at": tx.stamp(),
 		}).Error
 }
 
 // CountBookingsForDate counts a date's bookings in a status.
-func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status model.BookingStatus) (int64, error) {
+func (q Reads) CountBookingsForDate(ctx context.Context, dateID uint, status model.BookingStatus) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("date_id = ? AND status = ?", dateID, status).Count(&n).Error
 	return n, err
@@ -49,7 +49,7 @@ func (q Queries) CountBookingsForDate(ctx context.Context, dateID uint, status m
 
 // SeatsHeldForDate sums the seats of the bookings that hold seats on a date; it must always equal
 // the date's SeatsTaken.
-func (q Queries) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, error) {
+func (q Reads) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).
 		Where("date_id = ? AND status IN ?", dateID, []model.BookingStatus{model.BookingPendingPayment, model.BookingConfirmed}).
@@ -58,7 +58,7 @@ func (q Queries) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, erro
 }
 
 // CountAttendees counts all stored attendees (for tests that prove nothing partial is stored).
-func (q Queries) CountAttendees(ctx context.Context) (int64, error) {
+func (q Reads) CountAttendees(ctx context.Context) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Attendee{}).Count(&n).Error
 	return n, err

@@ -11,15 +11,15 @@ import (
 )
 
 // CountSeminars returns how many seminars exist (published or not).
-func (q Queries) CountSeminars(ctx context.Context) (int64, error) {
+func (q Reads) CountSeminars(ctx context.Context) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Seminar{}).Count(&n).Error
 	return n, err
 }
 
 // CreateSeminar inserts a seminar together with its dates.
-func (q Queries) CreateSeminar(ctx context.Context, s *model.Seminar) error {
-	return q.db.WithContext(ctx).Create(s).Error
+func (tx *Tx) CreateSeminar(ctx context.Context, s *model.Seminar) error {
+	return tx.db.WithContext(ctx).Create(s).Error
 }
 
 // upcomingDates preloads the published dates that start after now, earliest first.
@@ -30,7 +30,7 @@ func upcomingDates(now time.Time) func(*gorm.DB) *gorm.DB {
 }
 
 // Catalogue returns the published seminars with their upcoming published dates.
-func (q Queries) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar, error) {
+func (q Reads) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar, error) {
 	var seminars []model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", upcomingDates(now)).
@@ -41,7 +41,7 @@ func (q Queries) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar,
 }
 
 // SeminarBySlug returns a published seminar with its upcoming published dates.
-func (q Queries) SeminarBySlug(ctx context.Context, slug string, now time.Time) (model.Seminar, error) {
+func (q Reads) SeminarBySlug(ctx context.Context, slug string, now time.Time) (model.Seminar, error) {
 	var s model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", upcomingDates(now)).
@@ -51,7 +51,7 @@ func (q Queries) SeminarBySlug(ctx context.Context, slug string, now time.Time) 
 }
 
 // DateByID returns a date with its seminar.
-func (q Queries) DateByID(ctx context.Context, id uint) (model.SeminarDate, error) {
+func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error) {
 	var d model.SeminarDate
 	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
 	return d, notFound(err, fmt.Sprintf("date %d", id))
@@ -61,17 +61,17 @@ func (q Queries) DateByID(ctx context.Context, id uint) (model.SeminarDate, erro
 // and the take cannot be separated by another writer on either database (SQLite serialises
 // writers; PostgreSQL re-evaluates the WHERE clause on the locked row). It returns a
 // *model.SoldOutError when too few seats are left.
-func (q Queries) TakeSeats(ctx context.Context, dateID uint, n int) error {
-	res := q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+func (tx *Tx) TakeSeats(ctx context.Context, dateID uint, n int) error {
+	res := tx.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ? AND seats_taken + ? <= capacity", dateID, n).
-		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": q.stamp()})
+		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": tx.stamp()})
 	if res.Error != nil {
 		return res.Error
 	}
 	if res.RowsAffected == 1 {
 		return nil
 	}
-	d, err := q.DateByID(ctx, dateID)
+	d, err := tx.DateByID(ctx, dateID)
 	if err != nil {
 		return err
 	}
@@ -79,8 +79,8 @@ func (q Queries) TakeSeats(ctx context.Context, dateID uint, n int) error {
 }
 
 // ReleaseSeats gives n seats of a date back.
-func (q Queries) ReleaseSeats(ctx context.Context, dateID uint, n int) error {
-	return q.db.WithContext(ctx).Model(&model.SeminarDate{}).
+func (tx *Tx) ReleaseSeats(ctx context.Context, dateID uint, n int) error {
+	return tx.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ?", dateID).
-		Updates(map[string]any{"seats_taken": gorm.Expr("CASE WHEN seats_taken >= ? THEN seats_taken - ? ELSE 0 END", n, n), "updated_at": q.stamp()}).Error
+		Updates(map[string]any{"seats_taken": gorm.Expr("CASE WHEN seats_taken >= ? THEN seats_taken - ? ELSE 0 END", n, n), "updated_at": tx.stamp()}).Error
 }

@@ -6,7 +6,8 @@ import "time"
 type Option func(*openOptions)
 
 type openOptions struct {
-	now func() time.Time
+	now         func() time.Time
+	insertFault func(table string) error // WithInsertFault; nil in production
 }
 
 // WithClock sets the clock that stamps created_at, updated_at and the default due time of an
@@ -21,7 +22,7 @@ func WithClock(now func() time.Time) Option {
 }
 
 // stamp is the store clock's current time in UTC, for updated_at and similar bookkeeping.
-func (q Queries) stamp() time.Time { return q.now().UTC() }
+func (q Reads) stamp() time.Time { return q.now().UTC() }
 
 // Now is the time on the store's clock, for callers (test helpers) that must agree with the
 // timestamps the store writes.

@@ -8,12 +8,12 @@ import (
 )
 
 // CreateInquiry stores an in-house inquiry.
-func (q Queries) CreateInquiry(ctx context.Context, i *model.InhouseInquiry) error {
-	return q.db.WithContext(ctx).Create(i).Error
+func (tx *Tx) CreateInquiry(ctx context.Context, i *model.InhouseInquiry) error {
+	return tx.db.WithContext(ctx).Create(i).Error
 }
 
 // Inquiries returns the inquiries, open ones first, newest first within each.
-func (q Queries) Inquiries(ctx context.Context, limit int) ([]model.InhouseInquiry, error) {
+func (q Reads) Inquiries(ctx context.Context, limit int) ([]model.InhouseInquiry, error) {
 	var out []model.InhouseInquiry
 	err := q.db.WithContext(ctx).
 		Order(fmt.Sprintf("CASE WHEN status = '%s' THEN 0 ELSE 1 END, created_at DESC, id DESC", model.InquiryNew)).
@@ -22,16 +22,16 @@ func (q Queries) Inquiries(ctx context.Context, limit int) ([]model.InhouseInqui
 }
 
 // CountOpenInquiries counts the inquiries nobody has handled yet.
-func (q Queries) CountOpenInquiries(ctx context.Context) (int64, error) {
+func (q Reads) CountOpenInquiries(ctx context.Context) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("status = ?", model.InquiryNew).Count(&n).Error
 	return n, err
 }
 
 // SetInquiryStatus marks an inquiry new or done.
-func (q Queries) SetInquiryStatus(ctx context.Context, id uint, status string) error {
-	res := q.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("id = ?", id).
-		Updates(map[string]any{"status": status, "updated_at": q.stamp()})
+func (tx *Tx) SetInquiryStatus(ctx context.Context, id uint, status string) error {
+	res := tx.db.WithContext(ctx).Model(&model.InhouseInquiry{}).Where("id = ?", id).
+		Updates(map[string]any{"status": status, "updated_at": tx.stamp()})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("inquiry %d: %w", id, model.ErrNotFound)
 	}

@@ -35,21 +35,21 @@ func (tx *Tx) CreateInvoice(ctx context.Context, inv *model.Invoice) error {
 }
 
 // InvoicesForBooking returns a booking's documents, oldest first.
-func (q Queries) InvoicesForBooking(ctx context.Context, bookingID uint) ([]model.Invoice, error) {
+func (q Reads) InvoicesForBooking(ctx context.Context, bookingID uint) ([]model.Invoice, error) {
 	var out []model.Invoice
 	err := q.db.WithContext(ctx).Where("booking_id = ?", bookingID).Order("id").Find(&out).Error
 	return out, err
 }
 
 // InvoiceByNumber returns one document by its number.
-func (q Queries) InvoiceByNumber(ctx context.Context, number string) (model.Invoice, error) {
+func (q Reads) InvoiceByNumber(ctx context.Context, number string) (model.Invoice, error) {
 	var inv model.Invoice
 	err := q.db.WithContext(ctx).Where("number = ?", number).First(&inv).Error
 	return inv, notFound(err, "invoice "+number)
 }
 
 // CreditedNetCents sums the (negative) net amounts of the credit notes against an invoice.
-func (q Queries) CreditedNetCents(ctx context.Context, originalID uint) (int64, error) {
+func (q Reads) CreditedNetCents(ctx context.Context, originalID uint) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Invoice{}).
 		Where("original_id = ? AND kind = ?", originalID, model.InvoiceKindCreditNote).

@@ -18,21 +18,21 @@ func (tx *Tx) StoreIssuedDocument(ctx context.Context, doc *model.IssuedDocument
 }
 
 // IssuedDocument returns the stored file of an invoice of a kind (model.DocumentPDF, model.DocumentXML).
-func (q Queries) IssuedDocument(ctx context.Context, invoiceID uint, kind string) (model.IssuedDocument, error) {
+func (q Reads) IssuedDocument(ctx context.Context, invoiceID uint, kind string) (model.IssuedDocument, error) {
 	var doc model.IssuedDocument
 	err := q.db.WithContext(ctx).Where("invoice_id = ? AND kind = ?", invoiceID, kind).First(&doc).Error
 	return doc, notFound(err, "issued document")
 }
 
 // CountIssuedDocuments counts the stored files of an invoice.
-func (q Queries) CountIssuedDocuments(ctx context.Context, invoiceID uint) (int64, error) {
+func (q Reads) CountIssuedDocuments(ctx context.Context, invoiceID uint) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.IssuedDocument{}).Where("invoice_id = ?", invoiceID).Count(&n).Error
 	return n, err
 }
 
 // InvoiceByID returns one document by its id.
-func (q Queries) InvoiceByID(ctx context.Context, id uint) (model.Invoice, error) {
+func (q Reads) InvoiceByID(ctx context.Context, id uint) (model.Invoice, error) {
 	var inv model.Invoice
 	err := q.db.WithContext(ctx).First(&inv, id).Error
 	return inv, notFound(err, "invoice")

@@ -10,7 +10,7 @@ import (
 )
 
 // BookingByID returns a booking with its attendees, date and seminar.
-func (q Queries) BookingByID(ctx context.Context, id uint) (model.Booking, error) {
+func (q Reads) BookingByID(ctx context.Context, id uint) (model.Booking, error) {
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
@@ -22,7 +22,7 @@ func (q Queries) BookingByID(ctx context.Context, id uint) (model.Booking, error
 // BookingsToNotify returns a date's confirmed bookings with their attendees, for the notices that
 // go to everyone on a date; with everConfirmed also those confirmed once and cancelled since (a
 // cancelled date's bookings are cancelled together with it).
-func (q Queries) BookingsToNotify(ctx context.Context, dateID uint, everConfirmed bool) ([]model.Booking, error) {
+func (q Reads) BookingsToNotify(ctx context.Context, dateID uint, everConfirmed bool) ([]model.Booking, error) {
 	db := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Date.Seminar").
@@ -50,7 +50,7 @@ type ReminderDue struct {
 // and no later than until, leaving out those that already have an outbox item whose key is
 // keyPrefix + "<attendee id>:date:<date id>:seq:<sequence>" (the reminder was recorded before). Whether a reminder still makes sense (a booking confirmed a day before
 // the date needs none) is the mail package's rule, so ConfirmedAt comes along.
-func (q Queries) RemindersDue(ctx context.Context, now, until time.Time, keyPrefix string) ([]ReminderDue, error) {
+func (q Reads) RemindersDue(ctx context.Context, now, until time.Time, keyPrefix string) ([]ReminderDue, error) {
 	var out []ReminderDue
 	err := q.db.WithContext(ctx).Table("attendees").
 		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id, "+
@@ -74,7 +74,7 @@ type CertificateDue struct {
 // CertificatesDue lists the checked-in attendees of confirmed bookings whose date ended after
 // since and no later than now, leaving out those that already have an outbox item whose key is
 // keyPrefix + "<attendee id>:date:<date id>" (their certificate was recorded before).
-func (q Queries) CertificatesDue(ctx context.Context, since, now time.Time, keyPrefix string) ([]CertificateDue, error) {
+func (q Reads) CertificatesDue(ctx context.Context, since, now time.Time, keyPrefix string) ([]CertificateDue, error) {
 	var out []CertificateDue
 	err := q.db.WithContext(ctx).Table("attendees").
 		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id").

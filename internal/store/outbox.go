@@ -13,21 +13,21 @@ import (
 
 // Enqueue writes an outbox item; an item whose Key already exists is left as it is, so enqueueing
 // the same cause twice is harmless. Call it inside the transaction of the change that causes it.
-func (q Queries) Enqueue(ctx context.Context, item *model.OutboxItem) error {
+func (tx *Tx) Enqueue(ctx context.Context, item *model.OutboxItem) error {
 	if item.Status == "" {
 		item.Status = model.OutboxPending
 	}
 	if item.NextAttemptAt.IsZero() {
-		item.NextAttemptAt = q.stamp()
+		item.NextAttemptAt = tx.stamp()
 	}
 	if item.Payload == "" {
 		item.Payload = "{}"
 	}
-	return q.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(item).Error
+	return tx.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(item).Error
 }
 
 // DueOutboxItems returns up to limit pending items of topics starting with prefix whose time has come.
-func (q Queries) DueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int) ([]model.OutboxItem, error) {
+func (q Reads) DueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
 	err := q.db.WithContext(ctx).
 		Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).
@@ -36,16 +36,16 @@ func (q Queries) DueOutboxItems(ctx context.Context, prefix model.Topic, now tim
 }
 
 // MarkOutboxDone records that an item was carried out.
-func (q Queries) MarkOutboxDone(ctx context.Context, id uint, now time.Time) error {
-	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
+func (tx *Tx) MarkOutboxDone(ctx context.Context, id uint, now time.Time) error {
+	return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
 		Updates(map[string]any{"status": model.OutboxDone, "done_at": now, "last_error": "", "updated_at": now}).Error
 }
 
 // MarkOutboxRetry records a failed attempt and when to try again (model.OutboxBackoff). The item
 // stays pending however often it failed: only ParkOutboxItem gives up on an item.
-func (q Queries) MarkOutboxRetry(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
+func (tx *Tx) MarkOutboxRetry(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
 	attempts := item.Attempts + 1
-	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
+	return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
 		Updates(map[string]any{
 			"status": model.OutboxPending, "attempts": attempts, "last_error": errorText(cause),
 			"next_attempt_at": now.Add(model.OutboxBackoff(attempts)), "updated_at": now,
@@ -54,15 +54,15 @@ func (q Queries) MarkOutboxRetry(ctx context.Context, item model.OutboxItem, cau
 
 // ParkOutboxItem records a last failed attempt and sets the item aside as failed: no worker takes
 // it again until someone resends it from the back office.
-func (q Queries) ParkOutboxItem(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
-	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
+func (tx *Tx) ParkOutboxItem(ctx context.Context, item model.OutboxItem, cause error, now time.Time) error {
+	return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", item.ID).
 		Updates(map[string]any{
 			"status": model.OutboxFailed, "attempts": item.Attempts + 1, "last_error": errorText(cause), "updated_at": now,
 		}).Error
 }
 
 // CountParkedOutbox returns how many items are parked (failed), by topic.
-func (q Queries) CountParkedOutbox(ctx context.Context) (map[string]int64, error) {
+func (q Reads) CountParkedOutbox(ctx context.Context) (map[string]int64, error) {
 	var rows []struct {
 		Topic string
 		N     int64

@@ -12,16 +12,16 @@ import (
 // forward in one conditional UPDATE. It reports false when another worker claimed it first. A
 // worker that dies while holding the lease leaves the item pending, so it is tried again once the
 // lease has run out.
-func (q Queries) ClaimOutboxItem(ctx context.Context, item model.OutboxItem, now time.Time, lease time.Duration) (bool, error) {
-	res := q.db.WithContext(ctx).Model(&model.OutboxItem{}).
+func (tx *Tx) ClaimOutboxItem(ctx context.Context, item model.OutboxItem, now time.Time, lease time.Duration) (bool, error) {
+	res := tx.db.WithContext(ctx).Model(&model.OutboxItem{}).
 		Where("id = ? AND status = ? AND next_attempt_at = ?", item.ID, model.OutboxPending, item.NextAttemptAt).
 		Updates(map[string]any{"next_attempt_at": now.Add(lease), "updated_at": now})
 	return res.RowsAffected == 1, res.Error
 }
 
 // SetOutboxPayload replaces an item's payload, e.g. to remove a secret once it is no longer needed.
-func (q Queries) SetOutboxPayload(ctx context.Context, id uint, payload string, now time.Time) error {
-	return q.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
+func (tx *Tx) SetOutboxPayload(ctx context.Context, id uint, payload string, now time.Time) error {
+	return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
 		Updates(map[string]any{"payload": payload, "updated_at": now}).Error
 }
 
@@ -33,7 +33,7 @@ type OutboxFilter struct {
 }
 
 // ListOutbox returns outbox items, newest first, for the back office.
-func (q Queries) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.OutboxItem, error) {
+func (q Reads) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.OutboxItem, error) {
 	db := q.db.WithContext(ctx).Order("id DESC")
 	if f.Status != "" {
 		db = db.Where("status = ?", f.Status)
@@ -49,7 +49,7 @@ func (q Queries) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.Outbox
 }
 
 // OutboxItemByID returns one outbox item.
-func (q Queries) OutboxItemByID(ctx context.Context, id uint) (model.OutboxItem, error) {
+func (q Reads) OutboxItemByID(ctx context.Context, id uint) (model.OutboxItem, error) {
 	var item model.OutboxItem
 	err := q.db.WithContext(ctx).First(&item, id).Error
 	return item, notFound(err, fmt.Sprintf("outbox item %d", id))
@@ -57,8 +57,8 @@ func (q Queries) OutboxItemByID(ctx context.Context, id uint) (model.OutboxItem,
 
 // ResendOutboxItem puts a failed item back in the queue with a fresh count of attempts. Only
 // failed items can be resent: a pending one is already queued, and a done one was delivered.
-func (q Queries) ResendOutboxItem(ctx context.Context, id uint, now time.Time) error {
-	res := q.db.WithContext(ctx).Model(&model.OutboxItem{}).
+func (tx *Tx) ResendOutboxItem(ctx context.Context, id uint, now time.Time) error {
+	res := tx.db.WithContext(ctx).Model(&model.OutboxItem{}).
 		Where("id = ? AND status = ?", id, model.OutboxFailed).
 		Updates(map[string]any{"status": model.OutboxPending, "attempts": 0, "next_attempt_at": now, "updated_at": now})
 	if res.Error != nil {
@@ -67,7 +67,7 @@ func (q Queries) ResendOutboxItem(ctx context.Context, id uint, now time.Time) e
 	if res.RowsAffected == 1 {
 		return nil
 	}
-	item, err := q.OutboxItemByID(ctx, id)
+	item, err := tx.OutboxItemByID(ctx, id)
 	if err != nil {
 		return err
 	}

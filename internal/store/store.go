@@ -1,6 +1,10 @@
 // Package store opens the database (SQLite or PostgreSQL), migrates it and runs every query.
 // It is the only package that touches *gorm.DB. Reads go to a read pool; writes go through WithTx.
 //
+// The method sets enforce that: Reads holds every query that only reads and is embedded in both
+// Store and Tx; every method that writes anything (including the row locks a write takes) is
+// defined on *Tx alone, so a write outside a transaction does not compile.
+//
 // The schema is defined by versioned, frozen migration steps of explicit DDL per dialect
 // (migrations.go, migrations/*.sql), not by the model structs; migrationSteps says how to add
 // one. Migrations, and whatever else start-up must do once per database (demo seeding, the first
@@ -25,22 +29,25 @@ import (
 	"seminars/internal/model"
 )
 
-// Store is the database. Its embedded Queries read from the read pool.
+// Store is the database. Its embedded Reads read from the read pool; it has no write methods:
+// writes need a *Tx from WithTx.
 type Store struct {
-	Queries
+	Reads
 	write    *gorm.DB
 	read     *gorm.DB
 	postgres bool
 	path     string // the SQLite file; empty on PostgreSQL
 }
 
-// Tx is a write transaction; its Queries see and change the transaction's state.
+// Tx is a write transaction. Its embedded Reads see the transaction's own uncommitted state; the
+// write methods are defined on *Tx only.
 type Tx struct {
-	Queries
+	Reads
 }
 
-// Queries are the reads and writes the service needs, bound to a pool or a transaction.
-type Queries struct {
+// Reads are the queries that change nothing, bound to the read pool (on Store) or to a
+// transaction (on Tx).
+type Reads struct {
 	db  *gorm.DB
 	now func() time.Time // stamps created_at/updated_at and the defaults of Enqueue
 }
@@ -71,10 +78,21 @@ func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	var s *Store
+	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return openPostgres(ctx, dsn, o.now)
+		s, err = openPostgres(ctx, dsn, o.now)
+	} else {
+		s, err = openSQLite(ctx, dsn, o.now)
 	}
-	return openSQLite(ctx, dsn, o.now)
+	if err != nil {
+		return nil, err
+	}
+	if err := registerInsertFault(s.write, o.insertFault); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func gormConfig(now func() time.Time) *gorm.Config {
@@ -124,7 +142,7 @@ func openSQLite(ctx context.Context, path string, now func() time.Time) (*Store,
 	}
 	readDB.SetMaxOpenConns(8)
 	readDB.SetMaxIdleConns(8)
-	s := &Store{Queries: Queries{db: read, now: now}, write: write, read: read, path: path}
+	s := &Store{Reads: Reads{db: read, now: now}, write: write, read: read, path: path}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -144,7 +162,7 @@ func openPostgres(ctx context.Context, dsn string, now func() time.Time) (*Store
 	sqlDB.SetMaxOpenConns(20)
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
-	s := &Store{Queries: Queries{db: db, now: now}, write: db, read: db, postgres: true}
+	s := &Store{Reads: Reads{db: db, now: now}, write: db, read: db, postgres: true}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -200,7 +218,7 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 // WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Tx{Queries: Queries{db: db, now: s.now}})
+		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 	})
 }
 

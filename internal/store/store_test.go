@@ -106,20 +106,6 @@ func TestOutbox(t *testing.T) {
 	})
 }
 
-func TestWritesOutsideTransactionsAreRefusedOnSQLite(t *testing.T) {
-	// The read pool is read-only: a write that forgot WithTx fails loudly instead of racing the
-	// writer connection.
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), storetest.NewClock(t).Option())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	err = st.CreateSeminar(context.Background(), &model.Seminar{Slug: "x", TitleDE: "x", TitleEN: "x", DurationMinutes: 60})
-	if err == nil {
-		t.Fatal("write on the read pool succeeded")
-	}
-}
-
 func TestBackupRefusesToOverwrite(t *testing.T) {
 	st := storetest.SQLite(t)
 	path := filepath.Join(t.TempDir(), "b.db")

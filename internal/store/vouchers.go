@@ -13,29 +13,29 @@ import (
 func NormaliseVoucherCode(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
 
 // VoucherByCode returns a voucher by its code, in any letter case.
-func (q Queries) VoucherByCode(ctx context.Context, code string) (model.Voucher, error) {
+func (q Reads) VoucherByCode(ctx context.Context, code string) (model.Voucher, error) {
 	var v model.Voucher
 	err := q.db.WithContext(ctx).Where("code = ?", NormaliseVoucherCode(code)).First(&v).Error
 	return v, notFound(err, "voucher")
 }
 
 // CreateVoucher stores a new voucher.
-func (q Queries) CreateVoucher(ctx context.Context, v *model.Voucher) error {
+func (tx *Tx) CreateVoucher(ctx context.Context, v *model.Voucher) error {
 	v.Code = NormaliseVoucherCode(v.Code)
-	return q.db.WithContext(ctx).Create(v).Error
+	return tx.db.WithContext(ctx).Create(v).Error
 }
 
 // RedeemVoucher counts one use if the limit allows it, in one conditional UPDATE (the same
 // pattern as TakeSeats), and reports whether it did.
-func (q Queries) RedeemVoucher(ctx context.Context, id uint) (bool, error) {
-	res := q.db.WithContext(ctx).Model(&model.Voucher{}).
+func (tx *Tx) RedeemVoucher(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Model(&model.Voucher{}).
 		Where("id = ? AND (max_uses = 0 OR uses < max_uses)", id).
 		UpdateColumn("uses", gorm.Expr("uses + 1"))
 	return res.RowsAffected == 1, res.Error
 }
 
 // ListVouchers returns every voucher, newest first.
-func (q Queries) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
+func (q Reads) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
 	var vs []model.Voucher
 	err := q.db.WithContext(ctx).Order("id DESC").Find(&vs).Error
 	return vs, err
@@ -43,16 +43,16 @@ func (q Queries) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
 
 // ReturnVoucherUse gives back one use of a code whose booking never came to be (an unpaid hold
 // that expired or could not start), so a single-use code can be used again.
-func (q Queries) ReturnVoucherUse(ctx context.Context, code string) error {
-	return q.db.WithContext(ctx).Model(&model.Voucher{}).
+func (tx *Tx) ReturnVoucherUse(ctx context.Context, code string) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).
 		Where("code = ? AND uses > 0", NormaliseVoucherCode(code)).
 		UpdateColumn("uses", gorm.Expr("uses - 1")).Error
 }
 
 // CountVoucherUse counts one use without checking the limit: for a late payment that brings an
 // expired booking back, whose discount was promised when it was booked.
-func (q Queries) CountVoucherUse(ctx context.Context, code string) error {
-	return q.db.WithContext(ctx).Model(&model.Voucher{}).
+func (tx *Tx) CountVoucherUse(ctx context.Context, code string) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).
 		Where("code = ?", NormaliseVoucherCode(code)).
 		UpdateColumn("uses", gorm.Expr("uses + 1")).Error
 }

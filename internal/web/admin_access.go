@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -20,15 +19,12 @@ func (s *Server) adminAccessShow(c echo.Context) error {
 // adminUserCreate adds a staff account with the password the owner gives it.
 func (s *Server) adminUserCreate(c echo.Context) error {
 	d := accessData{NewEmail: strings.TrimSpace(c.FormValue("email")), NewRole: c.FormValue("role")}
-	u, err := s.auth.AddUser(c.Request().Context(), d.NewEmail, d.NewRole, c.FormValue("password"))
+	_, err := s.office.AddStaffUser(c.Request().Context(), actor(c), d.NewEmail, d.NewRole, c.FormValue("password"))
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {
 		return s.renderAccess(c, http.StatusUnprocessableEntity, d, s.translate(c, invalid.Fields))
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.office.RecordAudit(c.Request().Context(), actor(c), model.AuditUserAdded, "user "+u.Email, "role: "+u.Role); err != nil {
 		return err
 	}
 	return redirect(c, "/admin/access?done=user")
@@ -42,15 +38,12 @@ func (s *Server) adminTokenCreate(c echo.Context) error {
 	if role == "" {
 		role = model.RoleOwner // the form before tokens had roles
 	}
-	token, err := s.auth.CreateAPIToken(c.Request().Context(), name, role)
+	token, err := s.office.CreateAPIToken(c.Request().Context(), actor(c), name, role)
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {
 		return s.renderAccess(c, http.StatusUnprocessableEntity, accessData{}, s.translate(c, invalid.Fields))
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.office.RecordAudit(c.Request().Context(), actor(c), model.AuditTokenCreated, "token "+name, "role: "+role); err != nil {
 		return err
 	}
 	return s.renderAccess(c, http.StatusOK, accessData{NewToken: token, NewTokenName: name}, nil)
@@ -62,10 +55,7 @@ func (s *Server) adminTokenRevoke(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.auth.RevokeAPIToken(c.Request().Context(), id); err != nil {
-		return err
-	}
-	if err := s.office.RecordAudit(c.Request().Context(), actor(c), model.AuditTokenRevoked, fmt.Sprintf("token %d", id), ""); err != nil {
+	if err := s.office.RevokeAPIToken(c.Request().Context(), actor(c), id); err != nil {
 		return err
 	}
 	return redirect(c, "/admin/access?done=revoked")

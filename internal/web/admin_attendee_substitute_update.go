@@ -28,15 +28,11 @@ func (s *Server) adminAttendeeSubstituteUpdate(c echo.Context) error {
 		return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, errs))
 	}
 	ctx := c.Request().Context()
-	if _, err := s.bookings.SubstituteByStaff(ctx, b.Reference, f.Substitution()); err != nil {
+	if _, err := s.office.SubstituteAttendee(ctx, actor(c), b.Reference, f.Substitution()); err != nil {
 		var invalid *model.ValidationError
 		if errors.As(err, &invalid) {
 			return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, invalid.Fields))
 		}
-		return err
-	}
-	detail := fmt.Sprintf("%s <%s> → %s %s <%s>", a.FullName(), a.Email, f.FirstName, f.LastName, f.Email)
-	if err := s.office.RecordAudit(ctx, actor(c), model.AuditAttendeeSubstituted, b.Reference, detail); err != nil {
 		return err
 	}
 	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", b.DateID))

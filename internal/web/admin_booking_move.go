@@ -33,9 +33,6 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 	var invalid *model.ValidationError
 	switch {
 	case err == nil:
-		if _, err := s.waitlist.Process(ctx); err != nil { // seats freed on the old date
-			s.log.ErrorContext(ctx, "waiting list", "error", err)
-		}
 		return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", moved.DateID))
 	case errors.As(err, &invalid):
 		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T(invalid.Fields["date"]))

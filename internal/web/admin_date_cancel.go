@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/booking"
 	"seminars/internal/model"
 )
 
@@ -19,37 +20,27 @@ func (s *Server) adminDateCancelConfirm(c echo.Context) error {
 	var refunds int64
 	people := 0
 	for _, b := range bookings {
-		refunds += fullRefund(b)
+		refunds += booking.FullRefund(b)
 		people += len(b.Attendees)
 	}
 	title := s.i18n.For(language(c)).T("admin.date_cancel.title")
 	return s.render(c, http.StatusOK, pageAdminDateCancel, title, dateCancelData{
 		Date: d, Bookings: bookings, People: people, Refunds: refunds,
-		// A cancelled date with bookings left (an earlier run stopped halfway) can be finished.
+		// A cancelled date with bookings left (a run before cancels were all-or-nothing stopped
+		// halfway) can be finished.
 		Possible: (d.Status != model.DateCancelled || len(bookings) > 0),
 	}, nil)
 }
 
-// adminDateCancel cancels a date: it takes no more bookings, then every booking on it is
-// cancelled with a full refund of card payments and everyone is told. Each booking is its own
-// transaction; if one fails, the others stay cancelled and confirming again finishes the rest.
+// adminDateCancel cancels a date and every booking on it, all or nothing
+// (backoffice.CancelDate): full refunds, everyone told once.
 func (s *Server) adminDateCancel(c echo.Context) error {
-	ctx := c.Request().Context()
 	d, err := s.adminDate(c)
 	if err != nil {
 		return err
 	}
-	if err := s.office.CancelDate(ctx, actor(c), d.ID); err != nil {
+	if err := s.office.CancelDate(c.Request().Context(), actor(c), d.ID); err != nil {
 		return err
-	}
-	bookings, err := s.store.BookingsOfDate(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	for _, b := range bookings {
-		if _, err := s.bookings.CancelForCancelledDate(ctx, b.Reference); err != nil {
-			return fmt.Errorf("cancel date %d: %w", d.ID, err)
-		}
 	}
 	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", d.ID))
 }

@@ -58,10 +58,6 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// More seats may let the waiting list move on now rather than at the next tick.
-	if _, err := s.waitlist.Process(c.Request().Context()); err != nil {
-		s.log.ErrorContext(c.Request().Context(), "waiting list", "error", err)
-	}
 	return redirect(c, fmt.Sprintf("/admin/seminars/%d?saved=1", old.SeminarID))
 }
 

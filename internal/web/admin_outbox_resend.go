@@ -1,10 +1,6 @@
 package web
 
-import (
-	"github.com/labstack/echo/v4"
-
-	"seminars/internal/store"
-)
+import "github.com/labstack/echo/v4"
 
 // adminOutboxResend puts a failed item back in the queue (the same rule as the JSON API) and
 // returns to the list of failed items.
@@ -13,8 +9,7 @@ func (s *Server) adminOutboxResend(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	if err := s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.ResendOutboxItem(ctx, id, s.now().UTC()) }); err != nil {
+	if _, err := s.office.ResendOutboxItem(c.Request().Context(), actor(c), id); err != nil {
 		return err
 	}
 	return redirect(c, "/admin/outbox?status=failed")

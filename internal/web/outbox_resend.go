@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"seminars/internal/store"
 )
 
 // outboxResend is POST /api/v1/admin/outbox/:id/resend: a failed item goes back into the queue
@@ -16,12 +14,7 @@ func (s *Server) outboxResend(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	err = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.ResendOutboxItem(ctx, id, s.now().UTC()) })
-	if err != nil {
-		return err
-	}
-	item, err := s.store.OutboxItemByID(ctx, id)
+	item, err := s.office.ResendOutboxItem(c.Request().Context(), actor(c), id)
 	if err != nil {
 		return err
 	}
