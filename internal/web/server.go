@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"seminars/internal/accounting"
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
@@ -55,6 +56,10 @@ type Server struct {
 
 	// issued serves the stored files of issued invoices and credit notes.
 	issued *invoice.Documents
+	// exports builds the accountant's files (DATEV, ZIP of documents, ZM).
+	exports *accounting.Exports
+	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
+	known knownRoutes
 }
 
 // New builds the server and its routes.
@@ -72,6 +77,7 @@ func New(d Deps) (*Server, error) {
 		s.auth = auth.New(d.Store, AuthSettings(d.Config), d.Now)
 	}
 	s.issued = invoice.NewDocuments(d.Store, s.renderer, d.Now)
+	s.exports = accounting.NewExports(d.Store, s.issued, ExportSettings(d.Config), d.Now)
 	s.office = backoffice.New(d.Store, d.Now)
 	if s.waitlist = d.Waitlist; s.waitlist == nil {
 		s.waitlist = backoffice.NewWaitlist(d.Store, d.Bookings, WaitlistSettings(d.Config), d.Now, d.Log)
