@@ -79,9 +79,15 @@ func (x *Exports) Entries(ctx context.Context, p Period) ([]Entry, error) {
 	return out, nil
 }
 
+// CheckDATEVPeriod refuses a period DATEV cannot take in one file: one across the start of a
+// fiscal year (a *model.FieldError on "to").
+func (x *Exports) CheckDATEVPeriod(p Period) error {
+	return p.oneFiscalYear(x.settings.FiscalYearStartMonth)
+}
+
 // WriteDATEV writes the Buchungsstapel of p (see the package function WriteDATEV).
 func (x *Exports) WriteDATEV(ctx context.Context, w io.Writer, p Period) error {
-	if err := p.oneFiscalYear(x.settings.FiscalYearStartMonth); err != nil {
+	if err := x.CheckDATEVPeriod(p); err != nil {
 		return err
 	}
 	entries, err := x.Entries(ctx, p)

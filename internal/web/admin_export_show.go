@@ -37,6 +37,9 @@ func (s *Server) adminExportShow(c echo.Context) error {
 		return s.render(c, http.StatusOK, pageAdminExports, t.T("admin.exports.title"), d, nil)
 	}
 	p, err := s.exportPeriod(c)
+	if err == nil {
+		err = s.exports.CheckDATEVPeriod(p) // the page is for the DATEV file, one fiscal year each
+	}
 	var fieldErr *model.FieldError
 	if errors.As(err, &fieldErr) {
 		return s.render(c, http.StatusBadRequest, pageAdminExports, t.T("admin.exports.title"), d,
