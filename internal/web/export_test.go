@@ -72,7 +72,7 @@ func seedExportDocs(t *testing.T, st *store.Store) []exportDoc {
 			Kind: kind, Number: number, Year: at.Year(), Sequence: seq, BookingID: 1, BookingReference: "SEM-TEST",
 			IssuedAt: at.UTC(), ServiceStart: at.UTC(), ServiceEnd: at.UTC(), TaxTreatment: tax,
 			Buyer: model.Party{Name: buyer, VATID: vatID, Country: "DE"}, Seller: model.Party{Name: "Seller"},
-			Lines: []model.InvoiceLine{{Description: "Seminar", Quantity: 1, UnitNetCents: net, NetCents: net}},
+			Lines:    []model.InvoiceLine{{Description: "Seminar", Quantity: 1, UnitNetCents: net, NetCents: net}},
 			NetCents: net, VATCents: vat, GrossCents: net + vat, Currency: "EUR", Language: "de",
 			PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentUnpaid,
 		}
