@@ -20,8 +20,9 @@ const (
 const (
 	// BasisInvoice books a document on its issue date (Soll-Versteuerung, the default).
 	BasisInvoice = "invoice"
-	// BasisPayment books an invoice on the day it was paid (Ist-Versteuerung); unpaid invoices
-	// are left out. Credit notes are booked on their issue date: the refund goes out with them.
+	// BasisPayment books an invoice on the day it was paid (Ist-Versteuerung), a credit note on
+	// its issue day or, if later, the day its booking was paid; the documents of unpaid bookings
+	// are left out (a credit note cancelling an unpaid invoice moves no money).
 	BasisPayment = "payment"
 )
 

@@ -64,14 +64,11 @@ func (x *Exports) Entries(ctx context.Context, p Period) ([]Entry, error) {
 	}
 	var out []Entry
 	for _, inv := range invs {
-		day := inv.IssuedAt
-		if !inv.IsCreditNote() {
-			at, ok := paid[inv.BookingID]
-			if !ok {
-				continue // not paid yet: not in any period
-			}
-			day = later(at, inv.IssuedAt) // paid in advance: booked when invoiced
+		at, ok := paid[inv.BookingID]
+		if !ok {
+			continue // not paid (yet): neither its invoice nor a credit note against it is booked
 		}
+		day := later(at, inv.IssuedAt) // paid in advance, or refunded after payment: the later day
 		if p.Contains(day) {
 			out = append(out, Entry{Invoice: inv, Date: day})
 		}

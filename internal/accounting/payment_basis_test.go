@@ -42,9 +42,13 @@ func TestEntriesByDateBasis(t *testing.T) {
 			return res.Booking.Reference
 		}
 		paidRef := reserve("Zahlt GmbH")
-		reserve("Zahlt nie GmbH")
+		unpaidRef := reserve("Zahlt nie GmbH")
 		clk.Set(storetest.InBerlin(2026, 2, 5, 9, 0))
 		if err := backoffice.New(st, clk.Now).MarkPaid(ctx, "owner@example.com", paidRef); err != nil {
+			t.Fatal(err)
+		}
+		clk.Set(storetest.InBerlin(2026, 2, 10, 9, 0))
+		if _, err := bookings.CancelByTrainer(ctx, unpaidRef); err != nil { // a credit note, no money moved
 			t.Fatal(err)
 		}
 		jan, _ := accounting.ParsePeriod("2026-01-01", "2026-01-31", storetest.Berlin())
@@ -58,7 +62,7 @@ func TestEntriesByDateBasis(t *testing.T) {
 			day       string // Belegdatum of the first entry
 		}{
 			{"invoice date, January", accounting.BasisInvoice, jan, []string{"Zahlt GmbH", "Zahlt nie GmbH"}, "2001"},
-			{"invoice date, February", accounting.BasisInvoice, feb, nil, ""},
+			{"invoice date, February: the credit note", accounting.BasisInvoice, feb, []string{"Zahlt nie GmbH"}, "1002"},
 			{"payment date, January: nothing paid yet", accounting.BasisPayment, jan, nil, ""},
 			{"payment date, February: the paid one", accounting.BasisPayment, feb, []string{"Zahlt GmbH"}, "0502"},
 		}
