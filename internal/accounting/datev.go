@@ -51,8 +51,7 @@ func writeLine(w io.Writer, fields []field) error {
 			b.WriteString(f.value)
 		}
 	}
-	b.WriteString("\r\n")
-	_, err := w.Write(windows1252(b.String()))
+	_, err := w.Write(append(windows1252(b.String()), '\r', '\n'))
 	return err
 }
 

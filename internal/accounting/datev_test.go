@@ -183,6 +183,7 @@ func TestWindows1252ReplacesWhatItCannotHold(t *testing.T) {
 		{"Rocket 🚀 GmbH", "Rocket ? GmbH"},
 		{"日本", "??"},
 		{"tab\there", "tab here"},
+		{"line\r\nbreak", "line  break"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
