@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"seminars"
+	"seminars/internal/accounting"
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
@@ -34,7 +35,9 @@ type App struct {
 	I18n  *i18n.Catalog
 
 	// Seller issues the documents and signs the mail and the pages' footer.
-	Seller    invoice.Seller
+	Seller invoice.Seller
+	// Exports builds the accountant's files (DATEV, ZIP of documents, ZM).
+	Exports   *accounting.Exports
 	Bookings  *booking.Service
 	Auth      *auth.Service
 	Office    *backoffice.Service
@@ -68,6 +71,7 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Office = backoffice.New(st, a.Bookings, a.Waitlist, now)
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
+	a.Exports = accounting.NewExports(st, a.Documents, exportSettings(cfg), now)
 	if a.Mail, err = newMail(a); err != nil {
 		return nil, err
 	}

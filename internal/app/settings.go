@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"seminars/internal/accounting"
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
@@ -83,5 +84,20 @@ func mailSettings(cfg config.Config) mail.Settings {
 	return mail.Settings{
 		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
 		ReminderDays: cfg.ReminderDays, Seller: Seller(cfg), TrainerName: cfg.TrainerName,
+	}
+}
+
+// exportSettings are the accountant's export settings (datev_* in config/seminars.yaml).
+func exportSettings(cfg config.Config) accounting.Settings {
+	return accounting.Settings{
+		ConsultantNumber: cfg.DATEVConsultantNumber, ClientNumber: cfg.DATEVClientNumber,
+		Chart: cfg.DATEVChart, AccountLength: cfg.DATEVAccountLength,
+		FiscalYearStartMonth: cfg.DATEVFiscalYearStartMonth, DebtorAccount: cfg.DATEVDebtorAccount,
+		DateBasis: cfg.DATEVDateBasis, Location: cfg.Location,
+		RevenueAccounts: map[model.TaxTreatment]int{
+			model.TaxStandard: cfg.DATEVRevenueStandard, model.TaxReverseCharge: cfg.DATEVRevenueReverseCharge,
+			model.TaxNotTaxable: cfg.DATEVRevenueNotTaxable, model.TaxExemptTraining: cfg.DATEVRevenueExemptTraining,
+			model.TaxKleinunternehmer: cfg.DATEVRevenueKleinunternehmer,
+		},
 	}
 }

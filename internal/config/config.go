@@ -88,6 +88,20 @@ type Config struct {
 	// SubstitutionDeadlineHours is how many hours before a date bookers can last replace an attendee.
 	SubstitutionDeadlineHours int `koanf:"substitution_deadline_hours"`
 
+	// DATEV export for the accountant (docs/documents.md, "Accountant export").
+	DATEVConsultantNumber        int    `koanf:"datev_consultant_number"`
+	DATEVClientNumber            int    `koanf:"datev_client_number"`
+	DATEVChart                   string `koanf:"datev_chart"`
+	DATEVAccountLength           int    `koanf:"datev_account_length"`
+	DATEVFiscalYearStartMonth    int    `koanf:"datev_fiscal_year_start_month"`
+	DATEVDebtorAccount           int    `koanf:"datev_debtor_account"`
+	DATEVDateBasis               string `koanf:"datev_date_basis"`
+	DATEVRevenueStandard         int    `koanf:"datev_revenue_account_standard"`
+	DATEVRevenueReverseCharge    int    `koanf:"datev_revenue_account_reverse_charge"`
+	DATEVRevenueNotTaxable       int    `koanf:"datev_revenue_account_not_taxable"`
+	DATEVRevenueExemptTraining   int    `koanf:"datev_revenue_account_exempt_training"`
+	DATEVRevenueKleinunternehmer int    `koanf:"datev_revenue_account_kleinunternehmer"`
+
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
 	// TrustedProxyNets is TrustedProxies parsed by Validate.
@@ -226,6 +240,7 @@ func (c *Config) Validate() error {
 	if c.SellerVATID == "" && c.SellerTaxNumber == "" {
 		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
 	}
+	problems = append(problems, c.validateDATEV()...)
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
 		bad("timezone %q is unknown", c.Timezone)

@@ -71,7 +71,7 @@ func classifyHTTP(e *echo.HTTPError) apiError {
 	case http.StatusUnsupportedMediaType:
 		return apiError{Status: e.Code, Code: "unsupported_media_type", Message: "error.unsupported_media_type"}
 	case http.StatusMethodNotAllowed:
-		return apiError{Status: e.Code, Code: "method_not_allowed", Message: "error.bad_request"}
+		return apiError{Status: e.Code, Code: "method_not_allowed", Message: "error.method_not_allowed"}
 	case http.StatusUnauthorized:
 		return apiError{Status: e.Code, Code: "unauthorized", Message: "error.unauthorized"}
 	}

@@ -10,7 +10,7 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(s.recoverPanics())
-	e.Use(s.requestLog(), s.metrics.middleware(), s.securityHeaders(), s.bodyLimit(), s.language(), s.inputGuard())
+	e.Use(s.requestLog(), s.metrics.middleware(), s.securityHeaders(), s.bodyLimit(), s.language(), s.methodAllowed(), s.inputGuard())
 
 	// Operations.
 	e.GET("/healthz", s.healthShow)
@@ -90,6 +90,11 @@ func (s *Server) routes() {
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
+	staff.GET("/exports", s.adminExportShow, s.requireOwner()) // the accountant's export: owners only
+	staff.GET("/exports/datev.csv", s.exportDATEV, s.requireOwner())
+	staff.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
+	staff.GET("/exports/zm.csv", s.exportZM, s.requireOwner())
+	staff.GET("/invoices/:number/:kind", s.apiAdminInvoiceFile) // "send me the invoice again"
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)
@@ -108,6 +113,12 @@ func (s *Server) routes() {
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
+	adminAPI.GET("/invoices", s.apiAdminInvoiceList)
+	adminAPI.GET("/invoices/:number/:kind", s.apiAdminInvoiceFile)
+	adminAPI.GET("/exports/datev", s.exportDATEV, s.requireOwner()) // exports: owners' tokens only
+	adminAPI.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
+	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
+	s.known = newKnownRoutes(e)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/accounting"
 	"seminars/internal/app"
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
@@ -40,6 +41,10 @@ type Server struct {
 
 	// issued serves the stored files of issued invoices and credit notes.
 	issued *invoice.Documents
+	// exports builds the accountant's files (DATEV, ZIP of documents, ZM).
+	exports *accounting.Exports
+	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
+	known knownRoutes
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -53,7 +58,7 @@ func New(a *app.App) (*Server, error) {
 		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics), log: a.Log, now: a.Now,
-		issued: a.Documents,
+		issued: a.Documents, exports: a.Exports,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
