@@ -19,6 +19,9 @@ const (
 	// EventItemParked tells the owners that a background item was set aside as failed; Extra
 	// carries "outbox_id", "topic", "key" and "error".
 	EventItemParked = "item_parked"
+	// EventPaymentMismatch tells the owners that a Stripe event for a booking was not counted as
+	// its payment; Extra carries "stripe_event", "stripe_event_type" and "reason".
+	EventPaymentMismatch = "payment_mismatch"
 )
 
 // TopicMailEvent is the outbox topic of booking events that lead to mail.

@@ -47,6 +47,7 @@ type cardBooking struct {
 	ManageURL         string `json:"manage_url"`
 	CheckoutURL       string `json:"checkout_url"`
 	CheckoutSessionID string `json:"checkout_session_id"`
+	TotalGrossCents   int64  `json:"total_gross_cents"`
 }
 
 // bookCard books by card through the API.
@@ -74,8 +75,9 @@ func (b cardBooking) token() string {
 // stripeEvent is a Checkout Session event body as Stripe sends it.
 func stripeEvent(id, typ string, b cardBooking, paymentStatus string) []byte {
 	return []byte(fmt.Sprintf(`{"id":%q,"object":"event","api_version":%q,"created":%d,"type":%q,"data":{"object":
-		{"id":%q,"object":"checkout.session","client_reference_id":%q,"payment_status":%q,"payment_intent":"pi_%s","metadata":{"booking_reference":%q}}}}`,
-		id, stripe.APIVersion, storetest.ReferenceTime.Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference))
+		{"id":%q,"object":"checkout.session","client_reference_id":%q,"payment_status":%q,"payment_intent":"pi_%s","metadata":{"booking_reference":%q},
+		"amount_total":%d,"currency":"eur"}}}`,
+		id, stripe.APIVersion, storetest.ReferenceTime.Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference, b.TotalGrossCents))
 }
 
 func sign(body []byte, secret string, at time.Time) string {
