@@ -28,6 +28,8 @@ import (
 //	certificate          AttendeeID, BookingID, Extra["url"] (where to download it).
 //	item_parked          Extra["outbox_id"], ["topic"], ["key"], ["error"] of the parked item;
 //	                     written by the worker package, mailed to every owner.
+//	payment_mismatch     BookingID, Extra["stripe_event"], ["stripe_event_type"], ["reason"]: a
+//	                     Stripe event not counted as the booking's payment; mailed to every owner.
 const (
 	extraManageToken   = "manage_token"
 	extraOldAttendeeID = "old_attendee_id"
@@ -68,6 +70,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.waitlistOffer(ctx)
 	case model.EventItemParked:
 		return x.itemParked(ctx)
+	case model.EventPaymentMismatch:
+		return x.paymentMismatch(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

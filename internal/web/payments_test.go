@@ -124,6 +124,9 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	paid := stripeEvent("evt_paid_1", payment.EventCheckoutCompleted, b, "paid")
 	expired := stripeEvent("evt_expired_1", payment.EventCheckoutExpired, b, "unpaid")
+	oneCent := b
+	oneCent.TotalGrossCents = 1
+	cent := stripeEvent("evt_cent_1", payment.EventCheckoutCompleted, oneCent, "paid")
 	now := st.Now()
 	cases := []struct {
 		name       string
@@ -138,6 +141,8 @@ func TestStripeWebhookScenarios(t *testing.T) {
 		{"signed an hour in the future", paid, sign(paid, payWebhookSecret, now.Add(time.Hour)), 400, "pending_payment/unpaid"},
 		{"tampered after signing", []byte(strings.Replace(string(paid), `"paid"`, `"paid" `, 1)), sign(paid, payWebhookSecret, now), 400, "pending_payment/unpaid"},
 		{"too big", []byte(`{"x":"` + strings.Repeat("a", 70000) + `"}`), "t=1,v1=00", 413, "pending_payment/unpaid"},
+		// Stripe must not resend a payment that will never fit: 200, and the booking stays unpaid.
+		{"1 cent is not the payment", cent, sign(cent, payWebhookSecret, now), 200, "pending_payment/unpaid"},
 		{"paid", paid, sign(paid, payWebhookSecret, now), 200, "confirmed/paid"},
 		{"duplicate", paid, sign(paid, payWebhookSecret, now), 200, "confirmed/paid"},
 		{"expired after paid", expired, sign(expired, payWebhookSecret, now), 200, "confirmed/paid"},
@@ -155,6 +160,10 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	}
 	if d, _ := st.DateByID(context.Background(), date.ID); d.SeatsTaken != 2 {
 		t.Fatalf("seats taken = %d, want 2", d.SeatsTaken)
+	}
+	// The 1-cent event left the booking on the attention list, and /metrics counts it.
+	if _, metrics, _ := do(t, c, "GET", ts.URL+"/metrics", "", ""); !strings.Contains(metrics, `seminars_bookings_needing_attention{reason="payment_mismatch"} 1`) {
+		t.Fatalf("metrics lack the mismatched payment:\n%s", metrics)
 	}
 }
 

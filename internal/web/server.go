@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -65,7 +66,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		echo: echo.New(), cfg: d.Config, store: d.Store, bookings: d.Bookings, i18n: d.I18n,
-		views: views, files: d.Files, metrics: newMetrics(d.Now, d.Metrics...), log: d.Log, now: d.Now,
+		views: views, files: d.Files, metrics: newMetrics(d.Now, append(slices.Clip(d.Metrics), newAttentionGauge(d.Store))...), log: d.Log, now: d.Now,
 		renderer: invoice.NewRenderer(d.I18n, d.Config.Location),
 	}
 	if s.auth = d.Auth; s.auth == nil {
