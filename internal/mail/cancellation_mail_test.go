@@ -187,3 +187,40 @@ func validateSchema(t *testing.T, doc []byte) {
 		t.Fatalf("schema validation failed: %v\n%s", err, out.String())
 	}
 }
+
+// TestDateNoticeAfterAnEarlierCancellation: a booker who cancelled before the trainer called the
+// date off got their credit note then; the date's notice tells them, but attaches nothing again.
+func TestDateNoticeAfterAnEarlierCancellation(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		e.useCancellationPolicy()
+		date := e.seedDate(model.FormatOnline, e.now.Add(10*24*time.Hour).Truncate(time.Hour))
+		res := e.reserve(date.ID, "de", [2]string{"Anna", "anna@muster.example"})
+		if _, err := e.book.CancelByBooker(e.ctx, res.Booking.Reference, res.ManageToken); err != nil {
+			t.Fatal(err)
+		}
+		e.run(e.now.Add(time.Minute))
+		e.now = e.now.Add(24 * time.Hour)
+		if err := backoffice.New(e.st, e.clock).CancelDate(e.ctx, "owner@example.com", date.ID); err != nil {
+			t.Fatal(err)
+		}
+		e.run(e.now.Add(time.Minute))
+		var cancelled, notice *parsedMail
+		for _, m := range e.inbox()["billing@muster.example"] {
+			switch {
+			case strings.Contains(m.Subject, "storniert"):
+				cancelled = &m
+			case strings.Contains(m.Subject, "Termin abgesagt"):
+				notice = &m
+			}
+		}
+		if cancelled == nil || len(cancelled.Files) != 2 {
+			t.Fatalf("the booker's cancellation mail: %+v", cancelled)
+		}
+		if notice == nil {
+			t.Fatal("no notice about the cancelled date")
+		}
+		if len(notice.Files) != 0 || strings.Contains(notice.Text, "Gutschrift") {
+			t.Fatalf("the date's notice attaches %v", names(notice.Files))
+		}
+	})
+}

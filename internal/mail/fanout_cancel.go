@@ -30,6 +30,9 @@ func (x expander) settle(ctx context.Context, b model.Booking, l *letter) error 
 	if x.ev.Event == model.EventDateCancelled && model.HoldsSeats(b.Status) {
 		return worker.Permanent(fmt.Errorf("booking %s on cancelled date %d is not cancelled yet", b.Reference, b.DateID))
 	}
+	if x.ev.Event == model.EventDateCancelled && cancelledBefore(b) {
+		return nil // its own cancellation mail carried the credit note; this is only the date's notice
+	}
 	docs, err := x.q.InvoicesForBooking(ctx, b.ID)
 	if err != nil {
 		return err
@@ -49,6 +52,12 @@ func (x expander) settle(ctx context.Context, b model.Booking, l *letter) error 
 	l.documents = documentRefs(*credit)
 	l.payment = x.c.settlementText(b, model.Settle(b, docs), original)
 	return nil
+}
+
+// cancelledBefore tells whether a booking on a cancelled date was cancelled before the date was
+// (the date's notice also goes to them): the date's updated_at is the moment it was called off.
+func cancelledBefore(b model.Booking) bool {
+	return b.CancelledAt != nil && b.Date != nil && b.Date.Status == model.DateCancelled && b.CancelledAt.Before(b.Date.UpdatedAt)
 }
 
 // settlementText says in the reader's language what a cancellation means for the money.
