@@ -59,9 +59,13 @@ func orNone(s string) string {
 func (s *Service) flagMismatch(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event, why string) error {
 	s.log.WarnContext(ctx, "stripe payment does not match the booking; not counted", "event", ev.ID, "type", ev.Type,
 		"reference", b.Reference, "session", ev.SessionID, "reason", why)
-	b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionPaymentMismatch, why
-	if err := tx.SaveBookingPayment(ctx, b); err != nil {
-		return err
+	// A booking already waiting for the trainer for another reason (money to send back by hand,
+	// a failed refund) keeps it: that item is still open, and the owners' mail reports this one.
+	if !b.NeedsAttention || b.AttentionReason == model.AttentionPaymentMismatch {
+		b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionPaymentMismatch, why
+		if err := tx.SaveBookingPayment(ctx, b); err != nil {
+			return err
+		}
 	}
 	return Notify(ctx, tx, ev.ID, model.EventPayload{Event: model.EventPaymentMismatch, BookingID: b.ID,
 		Extra: map[string]string{"stripe_event": ev.ID, "stripe_event_type": ev.Type, "reason": why}})

@@ -62,3 +62,36 @@ func TestMismatchedEventLeavesTheHoldToTheSweeper(t *testing.T) {
 		}
 	})
 }
+
+// TestMismatchKeepsAnOpenRefund: a Stripe event on a booking that already waits for the trainer
+// to send money back by hand does not replace that item on the attention list; the owners are
+// told about the event all the same.
+func TestMismatchKeepsAnOpenRefund(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := newPayEnv(t, st, 10, stripeMockURL)
+		res, err := e.svc.Reserve(ctx, payRequest(e.date.ID, 1, model.PaymentInvoice))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := res.Booking
+		if err := st.WithTx(ctx, func(tx *store.Tx) error { _, err := tx.MarkBookingPaid(ctx, b.ID); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.CancelByTrainer(ctx, b.Reference); err != nil {
+			t.Fatal(err)
+		}
+		ev := event(b, payment.EventCheckoutCompleted, "paid")
+		ev.SessionID = "cs_someone"
+		if err := e.svc.HandleStripeEvent(ctx, ev); err != nil {
+			t.Fatal(err)
+		}
+		got := e.booking(t, b.Reference)
+		if !got.NeedsAttention || got.AttentionReason != model.AttentionRefundManual || got.RefundDueCents != b.GrossCents {
+			t.Fatalf("attention %v %q, refund due %d", got.NeedsAttention, got.AttentionReason, got.RefundDueCents)
+		}
+		if _, err := st.OutboxItemByKey(ctx, "mail.event:"+model.EventPaymentMismatch+":"+ev.ID); err != nil {
+			t.Fatalf("owners not told: %v", err)
+		}
+	})
+}
