@@ -9,7 +9,8 @@ import (
 )
 
 // HandleAttention records that an owner dealt with a booking that needed attention (told the
-// customer about a refunded late payment, retried a failed refund). The reason stays on the
+// customer about a refunded late payment, retried a failed refund, checked a Stripe payment that
+// did not match the booking). The reason stays on the
 // booking for the record; a booking that needs no attention is model.ErrInvalidTransition.
 func (s *Service) HandleAttention(ctx context.Context, actor, reference string) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
@@ -29,6 +30,9 @@ func (s *Service) HandleAttention(ctx context.Context, actor, reference string) 
 			return refused
 		}
 		detail := fmt.Sprintf("attention_reason: %s; gross_cents: %d; refunded_cents: %d", b.AttentionReason, b.GrossCents, b.Stripe.RefundedCents)
+		if b.AttentionDetail != "" {
+			detail += "; attention_detail: " + b.AttentionDetail
+		}
 		return s.audit(ctx, tx, actor, model.AuditAttentionHandled, "booking "+b.Reference, detail)
 	})
 }

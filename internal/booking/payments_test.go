@@ -137,6 +137,7 @@ func event(b model.Booking, typ, paymentStatus string) payment.Event {
 	return payment.Event{
 		ID: fmt.Sprintf("evt_%d", eventSeq.n), Type: typ, Reference: b.Reference,
 		SessionID: b.Stripe.SessionID, PaymentIntent: "pi_" + b.Reference, PaymentStatus: paymentStatus,
+		AmountTotal: b.GrossCents, Currency: "eur",
 	}
 }
 

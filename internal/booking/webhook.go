@@ -13,7 +13,9 @@ import (
 // HandleStripeEvent applies a verified Stripe event in one transaction that also stores the
 // event's id: a duplicate delivery finds the id and changes nothing, and since every transition
 // only moves forward, events may arrive in any order. Events for unknown bookings are recorded
-// and ignored, so Stripe stops resending them.
+// and ignored, so Stripe stops resending them. A session event counts as payment only when it
+// is the booking's own session for exactly what is due (paymentMismatch); any other is recorded,
+// changes nothing but the booking's attention flag, and returns nil, so Stripe stops resending.
 func (s *Service) HandleStripeEvent(ctx context.Context, ev payment.Event) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
 		fresh, err := tx.RecordStripeEvent(ctx, ev.ID, ev.Type)
@@ -50,38 +52,53 @@ func eventBooking(ctx context.Context, tx *store.Tx, ev payment.Event) (model.Bo
 }
 
 func (s *Service) applyEvent(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event) error {
-	if b.Stripe.SessionID == "" && ev.SessionID != "" {
-		b.Stripe.SessionID = ev.SessionID
-	}
-	if b.Stripe.PaymentIntent == "" && ev.PaymentIntent != "" {
-		b.Stripe.PaymentIntent = ev.PaymentIntent
-	}
 	switch ev.Type {
-	case payment.EventCheckoutCompleted:
-		if ev.PaymentStatus == "paid" || ev.PaymentStatus == "no_payment_required" {
-			return s.markPaid(ctx, tx, b)
-		}
-		// SEPA: the debit takes days. Keep the hold past its expiry until Stripe says how it went.
-		if b.Status == model.BookingPendingPayment {
-			b.Stripe.AsyncPending = true
-		}
-	case payment.EventCheckoutAsyncSucceeded:
-		return s.markPaid(ctx, tx, b)
-	case payment.EventCheckoutAsyncFailed:
-		b.Stripe.AsyncPending = false
-		if b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid {
-			return s.expireHold(ctx, tx, b)
-		}
-	case payment.EventCheckoutExpired:
-		if b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid && !b.Stripe.AsyncPending {
-			return s.expireHold(ctx, tx, b)
-		}
+	case payment.EventCheckoutCompleted, payment.EventCheckoutAsyncSucceeded:
+		return s.applyPayment(ctx, tx, b, ev)
+	case payment.EventCheckoutAsyncFailed, payment.EventCheckoutExpired:
+		return s.applySessionEnd(ctx, tx, b, ev)
 	case payment.EventChargeRefunded, payment.EventRefundCreated, payment.EventRefundUpdated, payment.EventChargeRefundUpdated:
 		if ev.RefundFailed {
 			b.NeedsAttention, b.AttentionReason = true, model.AttentionRefundFailed
 			break
 		}
 		return s.recordRefund(ctx, tx, b, ev.RefundedCents)
+	}
+	return tx.SaveBookingPayment(ctx, b)
+}
+
+// applyPayment counts a session that completed or whose debit succeeded as the booking's payment,
+// if it is (paymentMismatch), and otherwise flags it.
+func (s *Service) applyPayment(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event) error {
+	if why := s.paymentMismatch(*b, ev); why != "" {
+		return s.flagMismatch(ctx, tx, b, ev, why)
+	}
+	if b.Stripe.PaymentIntent == "" && ev.PaymentIntent != "" {
+		b.Stripe.PaymentIntent = ev.PaymentIntent // refunds go to it
+	}
+	if ev.Type == payment.EventCheckoutCompleted && ev.PaymentStatus == "unpaid" {
+		// SEPA: the debit takes days. Keep the hold past its expiry until Stripe says how it went.
+		if b.Status == model.BookingPendingPayment {
+			b.Stripe.AsyncPending = true
+		}
+		return tx.SaveBookingPayment(ctx, b)
+	}
+	return s.markPaid(ctx, tx, b)
+}
+
+// applySessionEnd releases the hold of a session that expired or whose debit failed. Another
+// session's end says nothing about this booking's hold.
+func (s *Service) applySessionEnd(ctx context.Context, tx *store.Tx, b *model.Booking, ev payment.Event) error {
+	if ev.SessionID != b.Stripe.SessionID {
+		s.log.WarnContext(ctx, "stripe event for another session; ignored", "event", ev.ID, "type", ev.Type,
+			"reference", b.Reference, "session", ev.SessionID)
+		return nil
+	}
+	if ev.Type == payment.EventCheckoutAsyncFailed {
+		b.Stripe.AsyncPending = false
+	}
+	if b.Status == model.BookingPendingPayment && b.PaymentStatus == model.PaymentUnpaid && !b.Stripe.AsyncPending {
+		return s.expireHold(ctx, tx, b)
 	}
 	return tx.SaveBookingPayment(ctx, b)
 }

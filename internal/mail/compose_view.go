@@ -48,6 +48,10 @@ type letter struct {
 	key      string
 	now      time.Time
 	withBill bool // show attendees, totals and payment (billing contact)
+	// payment, when set, replaces the totals and payment instructions: what a cancellation
+	// means for the money (settle).
+	payment   string
+	documents []DocumentRef // issued files to attach, loaded when the message is sent
 }
 
 // build renders a letter into a stored message.
@@ -73,6 +77,9 @@ func (c composer) build(l letter) (outgoing, error) {
 		c.describeBill(&v, t, *l.booking, l.token)
 		v.Prepare = "" // the attendees are told what to prepare in their own mails
 	}
+	if l.payment != "" { // the booking's full amount is no longer what counts
+		v.Totals, v.Payment = nil, l.payment
+	}
 	if l.action != "" {
 		v.ActionLabel = t.T("mail." + l.kind + ".action")
 	}
@@ -80,7 +87,7 @@ func (c composer) build(l letter) (outgoing, error) {
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
-		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "",
+		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "", Documents: l.documents,
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

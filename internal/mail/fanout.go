@@ -49,6 +49,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.waitlistOffer(ctx)
 	case model.EventItemParked:
 		return x.itemParked(ctx)
+	case model.EventPaymentMismatch:
+		return x.paymentMismatch(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }
@@ -63,7 +65,7 @@ func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind strin
 	if err != nil {
 		return nil, err
 	}
-	out, err := x.billing(b, billingKind(x.ev.Event), x.ev.Extra.ManageToken)
+	out, err := x.billing(ctx, b, billingKind(x.ev.Event), x.ev.Extra.ManageToken)
 	if err == nil && x.ev.Event == model.EventBookingConfirmed {
 		err = x.attachInvoice(ctx, &out[0].msg, b)
 	}
@@ -92,7 +94,7 @@ func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, a
 	}
 	var out []outgoing
 	for _, b := range bookings {
-		msgs, err := x.billing(b, billingKind(x.ev.Event), "")
+		msgs, err := x.billing(ctx, b, billingKind(x.ev.Event), "")
 		if err != nil {
 			return nil, err
 		}
@@ -103,8 +105,9 @@ func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, a
 	return out, nil
 }
 
-// billing is the one message to the booking's billing contact.
-func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, error) {
+// billing is the one message to the booking's billing contact; after a cancellation it carries
+// the credit note and what it means for the money (settle).
+func (x expander) billing(ctx context.Context, b model.Booking, kind, token string) ([]outgoing, error) {
 	extra := map[string]string{}
 	if b.HoldExpiresAt != nil {
 		extra["Until"] = x.c.formatTime(b.Language, *b.HoldExpiresAt)
@@ -112,11 +115,17 @@ func (x expander) billing(b model.Booking, kind, token string) ([]outgoing, erro
 	if x.ev.Event == model.EventBookingRefunded {
 		extra["Amount"] = x.c.i18n.For(b.Language).Money(refundedCents(x.ev, b))
 	}
-	o, err := x.c.build(letter{
+	l := letter{
 		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
 		booking: &b, date: b.Date, token: token, withBill: true, now: x.now, extra: extra,
 		key: sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
-	})
+	}
+	if settlesMoney(x.ev.Event) {
+		if err := x.settle(ctx, b, &l); err != nil {
+			return nil, err
+		}
+	}
+	o, err := x.c.build(l)
 	return []outgoing{o}, err
 }
 

@@ -112,6 +112,9 @@ type Booking struct {
 	Stripe          StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
 	NeedsAttention  bool      `gorm:"not null;default:false;index"`
 	AttentionReason string    `gorm:"size:100"`
+	// AttentionDetail says what exactly is wrong, in the words of the check that found it (a
+	// payment that does not match: "amount 1 ≠ 59500 due"); the reason code alone is translated.
+	AttentionDetail string `gorm:"size:300"`
 	// RefundDueCents is money the trainer still has to send back by hand (a cancelled booking
 	// paid by bank transfer, AttentionRefundManual); Stripe refunds are in Stripe.RefundedCents.
 	RefundDueCents int64 `gorm:"not null;default:0"`

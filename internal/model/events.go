@@ -21,6 +21,9 @@ const (
 	EventWaitlistOffer       Event = "waitlist_offer"       // a seat is free for someone waiting
 	EventCertificate         Event = "certificate"          // certificate of attendance after the date
 	EventItemParked          Event = "item_parked"          // a background item was set aside as failed; owners are told
+	// EventPaymentMismatch tells the owners that a Stripe event for a booking was not counted as
+	// its payment (Extra: StripeEvent, StripeEventType, Reason).
+	EventPaymentMismatch Event = "payment_mismatch"
 )
 
 // EventPayload is the JSON payload of a mail.event outbox item. Only ids and the facts that a
@@ -80,4 +83,10 @@ type EventExtra struct {
 	Topic    Topic  `json:"topic,omitempty"`
 	Key      string `json:"key,omitempty"`
 	Error    string `json:"error,omitempty"`
+
+	// StripeEvent, StripeEventType and Reason describe a Stripe event that was not counted as
+	// the booking's payment, and what did not match.
+	StripeEvent     string `json:"stripe_event,omitempty"`
+	StripeEventType string `json:"stripe_event_type,omitempty"`
+	Reason          string `json:"reason,omitempty"`
 }

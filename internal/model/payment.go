@@ -45,6 +45,10 @@ const (
 	// AttentionRefundManual: a booking paid by bank transfer was cancelled; RefundDueCents must
 	// be transferred back by hand (the credit note states the amount).
 	AttentionRefundManual = "refund_manual"
+	// AttentionPaymentMismatch: Stripe reported a payment that is not this booking's due payment
+	// (another session, another currency or amount, an invoice booking); the booking was left
+	// unpaid and AttentionDetail says what did not match.
+	AttentionPaymentMismatch = "payment_mismatch"
 )
 
 // CancellationPolicy says what cancelling a booking costs, whatever it was paid with. Periods are

@@ -37,6 +37,11 @@ type Event struct {
 	PaymentIntent string
 	// PaymentStatus is the Checkout Session's: "paid", "unpaid" or "no_payment_required".
 	PaymentStatus string
+	// AmountTotal and Currency are the Checkout Session's total in the smallest unit and its
+	// ISO currency code as Stripe writes it ("eur"): the booking rules compare them with what
+	// is due before they count a session as payment.
+	AmountTotal int64
+	Currency    string
 	// RefundedCents is the total refunded so far (charge) or this refund's amount (refund).
 	RefundedCents int64
 	// RefundFailed is set for a refund whose status is failed or canceled.
@@ -81,6 +86,7 @@ func ParseEvent(raw []byte, sigHeader, secret string, now time.Time) (Event, err
 			return out, fmt.Errorf("stripe event %s: %w", ev.ID, err)
 		}
 		out.SessionID, out.PaymentStatus = s.ID, string(s.PaymentStatus)
+		out.AmountTotal, out.Currency = s.AmountTotal, string(s.Currency)
 		out.Reference = s.ClientReferenceID
 		if out.Reference == "" {
 			out.Reference = s.Metadata["booking_reference"]

@@ -72,7 +72,8 @@ func TestUnreachableStripe(t *testing.T) {
 func TestParseEvent(t *testing.T) {
 	const secret = "whsec_test"
 	body := []byte(`{"id":"evt_1","object":"event","api_version":"` + stripe.APIVersion + `","type":"checkout.session.completed",
-		"data":{"object":{"id":"cs_1","object":"checkout.session","client_reference_id":"SEM-ABCDEF","payment_status":"paid","payment_intent":"pi_1"}}}`)
+		"data":{"object":{"id":"cs_1","object":"checkout.session","client_reference_id":"SEM-ABCDEF","payment_status":"paid","payment_intent":"pi_1",
+		"amount_total":59500,"currency":"eur"}}}`)
 	now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC) // the injected clock; the wall clock plays no part
 	sign := func(at time.Time, s string) string {
 		return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: s, Timestamp: at}).Header
@@ -103,7 +104,8 @@ func TestParseEvent(t *testing.T) {
 				}
 				return
 			}
-			want := payment.Event{ID: "evt_1", Type: payment.EventCheckoutCompleted, Reference: "SEM-ABCDEF", SessionID: "cs_1", PaymentIntent: "pi_1", PaymentStatus: "paid"}
+			want := payment.Event{ID: "evt_1", Type: payment.EventCheckoutCompleted, Reference: "SEM-ABCDEF", SessionID: "cs_1", PaymentIntent: "pi_1", PaymentStatus: "paid",
+				AmountTotal: 59500, Currency: "eur"}
 			if err != nil || ev != want {
 				t.Fatalf("got %+v, %v; want %+v", ev, err, want)
 			}

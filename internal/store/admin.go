@@ -198,6 +198,21 @@ func (q Reads) AttentionBookings(ctx context.Context, limit int) ([]model.Bookin
 	return out, err
 }
 
+// CountAttentionBookings returns how many bookings need the trainer's attention now, by reason.
+func (q Reads) CountAttentionBookings(ctx context.Context) (map[string]int64, error) {
+	var rows []struct {
+		Reason string
+		N      int64
+	}
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).Select("attention_reason AS reason, COUNT(*) AS n").
+		Where("needs_attention = ?", true).Group("attention_reason").Scan(&rows).Error
+	counts := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		counts[r.Reason] = r.N
+	}
+	return counts, err
+}
+
 // ClearAttention marks a booking's attention as handled, if it still needs it, and writes
 // nothing else. It tells whether it applied.
 func (tx *Tx) ClearAttention(ctx context.Context, id uint) (bool, error) {

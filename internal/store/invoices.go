@@ -41,6 +41,23 @@ func (q Reads) InvoicesForBooking(ctx context.Context, bookingID uint) ([]model.
 	return out, err
 }
 
+// InvoicesForBookings returns the documents of several bookings by booking id, each list oldest
+// first: one query for a page of bookings.
+func (q Reads) InvoicesForBookings(ctx context.Context, bookingIDs []uint) (map[uint][]model.Invoice, error) {
+	out := map[uint][]model.Invoice{}
+	if len(bookingIDs) == 0 {
+		return out, nil
+	}
+	var docs []model.Invoice
+	if err := q.db.WithContext(ctx).Where("booking_id IN ?", bookingIDs).Order("id").Find(&docs).Error; err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		out[d.BookingID] = append(out[d.BookingID], d)
+	}
+	return out, nil
+}
+
 // InvoiceByNumber returns one document by its number.
 func (q Reads) InvoiceByNumber(ctx context.Context, number string) (model.Invoice, error) {
 	var inv model.Invoice

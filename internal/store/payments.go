@@ -57,7 +57,7 @@ func (tx *Tx) SaveBookingPayment(ctx context.Context, b *model.Booking) error {
 			"confirmed_at": b.ConfirmedAt, "cancelled_at": b.CancelledAt,
 			"stripe_session_id": b.Stripe.SessionID, "stripe_checkout_url": b.Stripe.CheckoutURL, "stripe_payment_intent": b.Stripe.PaymentIntent,
 			"stripe_async_pending": b.Stripe.AsyncPending, "stripe_refunded_cents": b.Stripe.RefundedCents,
-			"needs_attention": b.NeedsAttention, "attention_reason": b.AttentionReason, "refund_due_cents": b.RefundDueCents,
+			"needs_attention": b.NeedsAttention, "attention_reason": b.AttentionReason, "attention_detail": b.AttentionDetail, "refund_due_cents": b.RefundDueCents,
 			"updated_at": tx.stamp(),
 		}).Error
 }

@@ -20,8 +20,13 @@ func (s *Server) adminBookingList(c echo.Context) error {
 		return err
 	}
 	user, _ := staff(c)
-	title := s.i18n.For(language(c)).T("admin.bookings.title")
-	return s.render(c, http.StatusOK, pageAdminBookings, title, bookingListData{
+	t := s.i18n.For(language(c))
+	settlements, err := s.settlementLines(c.Request().Context(), t, bookings)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, pageAdminBookings, t.T("admin.bookings.title"), bookingListData{
 		Query: q, Bookings: bookings, CanMarkPaid: user.IsOwner(), Notice: c.QueryParam("done"), OpenOnly: open,
+		Settlements: settlements,
 	}, nil)
 }

@@ -50,6 +50,8 @@ type bookingListData struct {
 	CanMarkPaid bool
 	Notice      string
 	OpenOnly    bool // only unpaid invoices
+	// Settlements say where a cancelled booking's money stands, by booking id (settlementLines).
+	Settlements map[uint]string
 }
 
 type attendeeListData struct {

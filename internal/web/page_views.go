@@ -45,6 +45,9 @@ type bookingShowData struct {
 	SubstituteUntil *time.Time
 	// Substitute is the substitution form as typed, when it had errors.
 	Substitute *form.Substitute
+	// Settlement is where a cancelled booking's money stands ("storniert · 595,00 € Stornogebühr
+	// offen"), shown instead of the payment status; "" for a booking that is not cancelled.
+	Settlement string
 }
 
 // Typed is the substitution form as typed, or an empty one.

@@ -47,6 +47,7 @@ type cardBooking struct {
 	ManageURL         string `json:"manage_url"`
 	CheckoutURL       string `json:"checkout_url"`
 	CheckoutSessionID string `json:"checkout_session_id"`
+	TotalGrossCents   int64  `json:"total_gross_cents"`
 }
 
 // bookCard books by card through the API.
@@ -74,8 +75,9 @@ func (b cardBooking) token() string {
 // stripeEvent is a Checkout Session event body as Stripe sends it.
 func stripeEvent(id, typ string, b cardBooking, paymentStatus string) []byte {
 	return []byte(fmt.Sprintf(`{"id":%q,"object":"event","api_version":%q,"created":%d,"type":%q,"data":{"object":
-		{"id":%q,"object":"checkout.session","client_reference_id":%q,"payment_status":%q,"payment_intent":"pi_%s","metadata":{"booking_reference":%q}}}}`,
-		id, stripe.APIVersion, storetest.ReferenceTime.Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference))
+		{"id":%q,"object":"checkout.session","client_reference_id":%q,"payment_status":%q,"payment_intent":"pi_%s","metadata":{"booking_reference":%q},
+		"amount_total":%d,"currency":"eur"}}}`,
+		id, stripe.APIVersion, storetest.ReferenceTime.Unix(), typ, b.CheckoutSessionID, b.Reference, paymentStatus, b.Reference, b.Reference, b.TotalGrossCents))
 }
 
 func sign(body []byte, secret string, at time.Time) string {
@@ -122,6 +124,9 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	b := bookCard(t, c, ts.URL, date.ID, 2)
 	paid := stripeEvent("evt_paid_1", payment.EventCheckoutCompleted, b, "paid")
 	expired := stripeEvent("evt_expired_1", payment.EventCheckoutExpired, b, "unpaid")
+	oneCent := b
+	oneCent.TotalGrossCents = 1
+	cent := stripeEvent("evt_cent_1", payment.EventCheckoutCompleted, oneCent, "paid")
 	now := st.Now()
 	cases := []struct {
 		name       string
@@ -136,6 +141,8 @@ func TestStripeWebhookScenarios(t *testing.T) {
 		{"signed an hour in the future", paid, sign(paid, payWebhookSecret, now.Add(time.Hour)), 400, "pending_payment/unpaid"},
 		{"tampered after signing", []byte(strings.Replace(string(paid), `"paid"`, `"paid" `, 1)), sign(paid, payWebhookSecret, now), 400, "pending_payment/unpaid"},
 		{"too big", []byte(`{"x":"` + strings.Repeat("a", 70000) + `"}`), "t=1,v1=00", 413, "pending_payment/unpaid"},
+		// Stripe must not resend a payment that will never fit: 200, and the booking stays unpaid.
+		{"1 cent is not the payment", cent, sign(cent, payWebhookSecret, now), 200, "pending_payment/unpaid"},
 		{"paid", paid, sign(paid, payWebhookSecret, now), 200, "confirmed/paid"},
 		{"duplicate", paid, sign(paid, payWebhookSecret, now), 200, "confirmed/paid"},
 		{"expired after paid", expired, sign(expired, payWebhookSecret, now), 200, "confirmed/paid"},
@@ -153,6 +160,10 @@ func TestStripeWebhookScenarios(t *testing.T) {
 	}
 	if d, _ := st.DateByID(context.Background(), date.ID); d.SeatsTaken != 2 {
 		t.Fatalf("seats taken = %d, want 2", d.SeatsTaken)
+	}
+	// The 1-cent event left the booking on the attention list, and /metrics counts it.
+	if _, metrics, _ := do(t, c, "GET", ts.URL+"/metrics", "", ""); !strings.Contains(metrics, `seminars_bookings_needing_attention{reason="payment_mismatch"} 1`) {
+		t.Fatalf("metrics lack the mismatched payment:\n%s", metrics)
 	}
 }
 

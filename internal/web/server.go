@@ -57,7 +57,7 @@ func New(a *app.App) (*Server, error) {
 	s := &Server{
 		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
-		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics), log: a.Log, now: a.Now,
+		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
 		issued: a.Documents, exports: a.Exports,
 	}
 	s.echo.HideBanner = true
