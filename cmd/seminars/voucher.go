@@ -9,9 +9,8 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"time"
 
-	"seminars/internal/backoffice"
+	"seminars/internal/app"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/model"
@@ -30,21 +29,16 @@ func voucherCommand(ctx context.Context, cfg config.Config, args []string, stdou
 	if len(args) == 0 {
 		return errors.New("usage: seminars voucher create|list [flags]")
 	}
-	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	switch args[0] {
 	case "create":
-		return voucherCreate(ctx, cfg, st, args[1:], stdout)
+		return withApp(ctx, cfg, func(a *app.App) error { return voucherCreate(ctx, cfg, a, args[1:], stdout) })
 	case "list":
-		return voucherList(ctx, cfg, st, stdout)
+		return withApp(ctx, cfg, func(a *app.App) error { return voucherList(ctx, cfg, a.Store, stdout) })
 	}
 	return fmt.Errorf("unknown voucher command %q", args[0])
 }
 
-func voucherCreate(ctx context.Context, cfg config.Config, st *store.Store, args []string, stdout io.Writer) error {
+func voucherCreate(ctx context.Context, cfg config.Config, a *app.App, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("voucher create", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	code := fs.String("code", "", "the code customers type")
@@ -65,7 +59,7 @@ func voucherCreate(ctx context.Context, cfg config.Config, st *store.Store, args
 	v, errs := f.Validate(cfg.Location)
 	if len(errs) == 0 {
 		var invalid *model.ValidationError
-		err := backoffice.New(st, nil, nil, time.Now).CreateVoucher(ctx, "cli", &v, f.Seminar)
+		err := a.Office.CreateVoucher(ctx, cliActor, &v, f.Seminar)
 		if !errors.As(err, &invalid) {
 			if err != nil {
 				return err
