@@ -17,3 +17,6 @@ const (
 	// SettingCalendarRotation counts how often the trainer renewed the calendar feed's URL.
 	SettingCalendarRotation = "calendar_rotation"
 )
+
+// AuditCalendarRenewed: the trainer's calendar feed got a new URL (the old one stopped working).
+const AuditCalendarRenewed = "calendar.renewed"

@@ -23,6 +23,7 @@ const (
 	pageAdminOutbox        = "admin/outbox.html"
 	pageAdminSubstitute    = "admin/attendee_substitute.html"
 	pageAdminVouchers      = "admin/vouchers.html"
+	pageAdminCalendar      = "admin/calendar.html"
 )
 
 var adminPageNames = []string{
@@ -30,6 +31,7 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
+	pageAdminCalendar,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -46,6 +46,9 @@ func (s *Server) routes() {
 	api.POST("/bookings", s.apiBookingCreate, bookingLimit)
 	api.GET("/bookings/:reference", s.apiBookingShow)
 
+	// The trainer's calendar feed: the secret in the path is the proof, as for a webhook's signature.
+	e.GET("/calendar/:file", s.calendarFeedShow) // /calendar/{secret}.ics
+
 	// Webhooks: no CSRF (the signature is the proof), raw body read by the handler.
 	e.POST("/webhooks/stripe", s.webhookStripe)
 
@@ -90,6 +93,8 @@ func (s *Server) routes() {
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
+	staff.GET("/calendar", s.adminCalendarShow)
+	staff.POST("/calendar/renew", s.adminCalendarRenew, s.requireOwner()) // kills the old feed URL
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)

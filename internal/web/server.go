@@ -3,6 +3,7 @@
 package web
 
 import (
+	"errors"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
+	"seminars/internal/calendar"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
@@ -38,6 +40,9 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 
+	// calendar is the trainer's calendar feed, whose URL is derived from the server secret.
+	calendar *calendar.Service
+
 	// issued serves the stored files of issued invoices and credit notes.
 	issued *invoice.Documents
 }
@@ -45,6 +50,9 @@ type Server struct {
 // New builds the server and its routes over the services of a, which it never builds itself.
 // The background jobs' metrics are shown on /metrics beside the server's own.
 func New(a *app.App) (*Server, error) {
+	if a.Calendar == nil {
+		return nil, errors.New("web: the app's secrets are not loaded (app.LoadSecrets)")
+	}
 	views, err := NewViews(a.Files)
 	if err != nil {
 		return nil, err
@@ -53,7 +61,7 @@ func New(a *app.App) (*Server, error) {
 		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics), log: a.Log, now: a.Now,
-		issued: a.Documents,
+		issued: a.Documents, calendar: a.Calendar,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
