@@ -23,7 +23,7 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 	if a.Secrets, err = secret.New(key); err != nil {
 		return err
 	}
-	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, calendarSettings(a.Config), a.Now)
+	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
 	return nil
 }
 
@@ -57,6 +57,7 @@ func SecretKey(ctx context.Context, cfg config.Config, st *store.Store) (string,
 	return key, nil
 }
 
-func calendarSettings(cfg config.Config) calendar.Settings {
+// CalendarSettings maps the configuration to the calendar feed's settings.
+func CalendarSettings(cfg config.Config) calendar.Settings {
 	return calendar.Settings{BaseURL: cfg.BaseURL, Location: cfg.Location, Language: "de"}
 }

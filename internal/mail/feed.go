@@ -58,9 +58,27 @@ func BuildFeed(name string, events []FeedEvent, stamp time.Time) ([]byte, error)
 		setRaw(ev.Props, ical.PropStatus, status)
 		cal.Children = append(cal.Children, ev.Component)
 	}
+	if len(events) == 0 {
+		cal.Children = append(cal.Children, utcTimezone())
+	}
 	var buf bytes.Buffer
 	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
 		return nil, fmt.Errorf("calendar feed: %w", err)
 	}
 	return []byte(foldLines(buf.String())), nil
+}
+
+// utcTimezone is the one component an empty feed carries: RFC 5545 wants at least one component
+// in a calendar (go-ical refuses to write none), and a definition of UTC — the zone every time in
+// the feed is written in — is true and shows nothing, unlike a placeholder event.
+func utcTimezone() *ical.Component {
+	tz := ical.NewComponent(ical.CompTimezone)
+	tz.Props.SetText(ical.PropTimezoneID, "UTC")
+	std := ical.NewComponent(ical.CompTimezoneStandard)
+	setRaw(std.Props, ical.PropDateTimeStart, "19700101T000000")
+	setRaw(std.Props, ical.PropTimezoneOffsetFrom, "+0000")
+	setRaw(std.Props, ical.PropTimezoneOffsetTo, "+0000")
+	std.Props.SetText(ical.PropTimezoneName, "UTC")
+	tz.Children = append(tz.Children, std)
+	return tz
 }

@@ -93,6 +93,22 @@ func TestTrainerFeedOutsideParsers(t *testing.T) {
 	})
 }
 
+// TestEmptyTrainerFeed: with no dates yet the feed is still a calendar both parsers read.
+func TestEmptyTrainerFeed(t *testing.T) {
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		feed := trainerFeed(t, st, clk)
+		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{
+			"ical.js": mail.ParseWithICALJS, "python-icalendar": mail.ParseWithPythonICalendar,
+		} {
+			t.Run(name, func(t *testing.T) {
+				if cal := parse(t, feed); len(cal.Events) != 0 {
+					t.Fatalf("events in an empty feed: %+v", cal.Events)
+				}
+			})
+		}
+	})
+}
+
 // TestFillLevel covers the three ways a date's fill level reads.
 func TestFillLevel(t *testing.T) {
 	catalog, err := i18n.New()
