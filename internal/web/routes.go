@@ -30,6 +30,11 @@ func (s *Server) routes() {
 	pages.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
 	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
+	// The social media competence check, German and English (a GET form: the result's URL
+	// carries the answers and nothing is stored).
+	pages.GET("/kompetenz-check", s.competenceCheckShow)
+	pages.GET("/en/kompetenz-check", s.competenceCheckShow, s.inLanguage("en"))
+
 	// Booking pages.
 	pages.GET("/book/:date", s.bookingNew)
 	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
