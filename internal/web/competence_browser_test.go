@@ -36,6 +36,11 @@ func TestBrowserCompetenceCheck(t *testing.T) {
 		chromedp.SendKeys(`input[name="people_customer_service"]`, "40"),
 		chromedp.Click(`input[name="f"][value="marketing"]`),
 		chromedp.Click(`input[name="use_marketing"][value="occasional"]`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	screenshot(t, ctx, "competence-form")
+	if err := chromedp.Do(ctx,
 		chromedp.Click(`form.competence-form button[type="submit"]`),
 		chromedp.WaitVisible(`.competence-result`),
 	); err != nil {
@@ -62,7 +67,7 @@ func TestBrowserCompetenceCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	printed := pdfText(t, pdf)
-	for _, want := range []string{"Ihre Auswertung", "Kundenservice", "40 Personen", date.Seminar.TitleDE, "kompetenz-check?"} {
+	for _, want := range []string{"Ihre Auswertung", "Kundenservice", "40 Personen", date.Seminar.TitleDE, "/kompetenz-check?check=1&f=marketing"} { // the link wraps across lines
 		if !strings.Contains(printed, want) {
 			t.Errorf("the printout lacks %q:\n%s", want, printed)
 		}

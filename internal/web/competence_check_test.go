@@ -94,7 +94,7 @@ func TestCompetenceCheckPages(t *testing.T) {
 }
 
 var (
-	competenceShareField = regexp.MustCompile(`id="competence-share" type="url" readonly value="([^"]+)"`)
+	competenceShareField = regexp.MustCompile(`id="competence-share" class="no-print" type="url" readonly value="([^"]+)"`)
 	competenceInquiryRef = regexp.MustCompile(`<a role="button" href="([^"]+)">`)
 	inquiryFieldValue    = func(name string) *regexp.Regexp {
 		return regexp.MustCompile(`name="` + name + `" value="([^"]*)"`)
