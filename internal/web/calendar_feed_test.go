@@ -1,13 +1,18 @@
 package web
 
 import (
+	"bytes"
 	"html"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
+	"seminars/internal/app/apptest"
 	"seminars/internal/store/storetest"
 )
 
@@ -101,4 +106,59 @@ func TestCalendarFeed(t *testing.T) {
 	if res, _ := visitor.get("/admin/calendar"); res.StatusCode == http.StatusOK {
 		t.Fatal("the calendar page is reachable without signing in")
 	}
+}
+
+// The feed's secret is its path: the logs must not keep it, for a right or a wrong one.
+func TestCalendarFeedSecretNotLogged(t *testing.T) {
+	st := storetest.SQLite(t)
+	var logs syncBuffer
+	a := apptest.NewWith(t, st, apptest.Config(t), st.Now, slog.New(slog.NewTextHandler(&logs, nil)))
+	srv, err := New(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	feedURL, err := a.Calendar.URL(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(feedURL)
+	secretPart := strings.TrimSuffix(strings.TrimPrefix(u.Path, "/calendar/"), ".ics")
+	wrong := strings.Repeat("B", len(secretPart))
+	for path, want := range map[string]int{u.Path: http.StatusOK, "/calendar/" + wrong + ".ics": http.StatusNotFound} {
+		res, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Fatalf("GET %s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	got := logs.String()
+	if strings.Contains(got, secretPart) || strings.Contains(got, wrong) {
+		t.Fatalf("a feed secret is in the logs:\n%s", got)
+	}
+	if !strings.Contains(got, "path=/calendar/{secret}.ics") {
+		t.Fatalf("the feed's requests are not logged at all:\n%s", got)
+	}
+}
+
+// syncBuffer is a bytes.Buffer the server's goroutines can write to while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
