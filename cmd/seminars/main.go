@@ -7,6 +7,7 @@
 //	seminars user add    create a back-office user (password on stdin)
 //	seminars user passwd replace a back-office user's password (stdin) and end their sessions
 //	seminars token create --name NAME   create an admin API token
+//	seminars calendar url|renew         print or renew the trainer's calendar feed URL
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
 package main
@@ -68,6 +69,8 @@ func runWithInput(ctx context.Context, args, environ []string, stdin io.Reader, 
 		err = userCommand(ctx, cfg, args, stdin, stdout)
 	case "token":
 		err = tokenCommand(ctx, cfg, args, stdout)
+	case "calendar":
+		err = calendarCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -95,7 +98,9 @@ commands:
   user passwd --email E < passwordfile
                  replace a back-office user's password (read from stdin) and end that account's sessions
   token create --name NAME
-                 create an admin API token (printed once, as the last word)`
+                 create an admin API token (printed once, as the last word)
+  calendar url   print the URL of the trainer's calendar feed (as the last word)
+  calendar renew give the calendar feed a new URL; the old one stops working`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))

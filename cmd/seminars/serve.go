@@ -35,6 +35,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
+	if err := a.LoadSecrets(ctx); err != nil {
+		return err
+	}
 	srv, err := web.New(a)
 	if err != nil {
 		return err

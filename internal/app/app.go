@@ -14,11 +14,13 @@ import (
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
+	"seminars/internal/calendar"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/mail"
 	"seminars/internal/payment"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 	"seminars/internal/worker"
 )
@@ -45,6 +47,11 @@ type App struct {
 	Renderer  *invoice.Renderer
 	Documents *invoice.Documents // issued PDFs and XML, stored as bytes
 	Mail      *mail.Worker
+
+	// Secrets derives the links that must be shown again; Calendar is the trainer's feed. Both
+	// are built by LoadSecrets, after the schema is migrated.
+	Secrets  *secret.Keyring
+	Calendar *calendar.Service
 
 	// Runner runs the background jobs (see Jobs); JobMetrics are their numbers on /metrics.
 	Runner     *worker.Runner

@@ -29,6 +29,8 @@ type Config struct {
 	Database string `koanf:"database"`
 	Demo     bool   `koanf:"demo"`
 	DataDir  string `koanf:"data_dir"`
+	// SecretKey derives the secret links shown again (package secret); empty = generated.
+	SecretKey string `koanf:"secret_key"`
 
 	AdminEmail    string `koanf:"admin_email"`
 	AdminPassword string `koanf:"admin_password"`
@@ -159,6 +161,9 @@ func (c *Config) Validate() error {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
 			bad("smtp_url %q must look like smtp://user:pass@host:port or smtps://host:port", c.SMTPURL)
 		}
+	}
+	if c.SecretKey != "" && len(c.SecretKey) < 32 {
+		bad("secret_key must have at least 32 characters (or be empty: then it is generated)")
 	}
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("admin_email and admin_password must be set together")

@@ -24,6 +24,7 @@ const (
 	pageAdminSubstitute    = "admin/attendee_substitute.html"
 	pageAdminVouchers      = "admin/vouchers.html"
 	pageAdminExports       = "admin/exports.html"
+	pageAdminCalendar      = "admin/calendar.html"
 )
 
 var adminPageNames = []string{
@@ -32,6 +33,7 @@ var adminPageNames = []string{
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
 	pageAdminExports,
+	pageAdminCalendar,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

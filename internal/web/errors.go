@@ -107,13 +107,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if clientGone(c, err) {
 		// Nobody reads the answer; the status is for the request log.
-		s.log.DebugContext(c.Request().Context(), "client disconnected", "path", c.Request().URL.Path, "error", err)
+		s.log.DebugContext(c.Request().Context(), "client disconnected", "path", loggedPath(c), "error", err)
 		c.Response().WriteHeader(statusClientClosedRequest)
 		return
 	}
 	ae := classify(err)
 	if ae.Status >= 500 {
-		s.log.ErrorContext(c.Request().Context(), "request failed", "path", c.Request().URL.Path, "error", err)
+		s.log.ErrorContext(c.Request().Context(), "request failed", "path", loggedPath(c), "error", err)
 	}
 	t := s.i18n.For(language(c))
 	message := t.T(ae.Message)

@@ -8,9 +8,17 @@ import (
 	"seminars/internal/web/form"
 )
 
-// inquiryNew shows the "ask for an in-house seminar" form; ?seminar=<slug> fills in the topic.
+// inquiryNew shows the "ask for an in-house seminar" form; ?seminar=<slug> fills in the topic,
+// and the competence check's answers (its result's query string) fill in the topic, the
+// participants and the message. Answers that do not validate fill in nothing: the form is then
+// simply empty, as a pre-fill is only a convenience.
 func (s *Server) inquiryNew(c echo.Context) error {
 	f := form.Inquiry{}
+	if check := form.CompetenceFromValues(c.QueryParams()); check.Sent {
+		if answers, errs := check.Validate(); errs == nil {
+			f = competenceInquiry(s.i18n.For(language(c)), answers)
+		}
+	}
 	if slug := c.QueryParam("seminar"); slug != "" {
 		if sem, err := s.store.SeminarBySlug(c.Request().Context(), slug, s.now()); err == nil {
 			f.Topic = sem.Title(language(c))

@@ -120,7 +120,7 @@ func (s *Server) requestLog() echo.MiddlewareFunc {
 				level = slog.LevelError
 			}
 			attrs := []slog.Attr{
-				slog.String("method", v.Method), slog.String("path", v.URIPath),
+				slog.String("method", v.Method), slog.String("path", loggedPath(c)),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency),
 			}
 			if v.Error != nil && v.Status >= 500 {
@@ -141,7 +141,7 @@ func (s *Server) recoverPanics() echo.MiddlewareFunc {
 		return func(c echo.Context) (err error) {
 			defer func() {
 				if r := recover(); r != nil {
-					s.log.Error("panic", "path", c.Request().URL.Path, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+					s.log.Error("panic", "path", loggedPath(c), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 					err = fmt.Errorf("panic: %v", r)
 				}
 			}()

@@ -27,10 +27,11 @@ const (
 	pageError         = "pages/error.html"
 	pageBookingReturn = "pages/booking_return.html"
 	pageBookingCancel = "pages/booking_cancel.html"
+	pageCompetence    = "pages/competence_check.html"
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence}, adminPageNames...)
 
 // Views holds the parsed page templates.
 type Views struct {

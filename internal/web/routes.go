@@ -30,6 +30,11 @@ func (s *Server) routes() {
 	pages.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
 	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
 
+	// The social media competence check, German and English (a GET form: the result's URL
+	// carries the answers and nothing is stored).
+	pages.GET("/kompetenz-check", s.competenceCheckShow)
+	pages.GET("/en/kompetenz-check", s.competenceCheckShow, s.inLanguage("en"))
+
 	// Booking pages.
 	pages.GET("/book/:date", s.bookingNew)
 	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
@@ -45,6 +50,9 @@ func (s *Server) routes() {
 	api.GET("/seminars", s.apiSeminarList)
 	api.POST("/bookings", s.apiBookingCreate, bookingLimit)
 	api.GET("/bookings/:reference", s.apiBookingShow)
+
+	// The trainer's calendar feed: the secret in the path is the proof, as for a webhook's signature.
+	e.GET("/calendar/:file", s.calendarFeedShow) // /calendar/{secret}.ics
 
 	// Webhooks: no CSRF (the signature is the proof), raw body read by the handler.
 	e.POST("/webhooks/stripe", s.webhookStripe)
@@ -95,6 +103,8 @@ func (s *Server) routes() {
 	staff.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
 	staff.GET("/exports/zm.csv", s.exportZM, s.requireOwner())
 	staff.GET("/invoices/:number/:kind", s.apiAdminInvoiceFile) // "send me the invoice again"
+	staff.GET("/calendar", s.adminCalendarShow)
+	staff.POST("/calendar/renew", s.adminCalendarRenew, s.requireOwner()) // kills the old feed URL
 
 	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
 	pages.GET("/waitlist/:date", s.waitlistNew)

@@ -3,6 +3,7 @@
 package web
 
 import (
+	"errors"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"seminars/internal/auth"
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
+	"seminars/internal/calendar"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
@@ -39,6 +41,9 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 
+	// calendar is the trainer's calendar feed, whose URL is derived from the server secret.
+	calendar *calendar.Service
+
 	// issued serves the stored files of issued invoices and credit notes.
 	issued *invoice.Documents
 	// exports builds the accountant's files (DATEV, ZIP of documents, ZM).
@@ -50,6 +55,9 @@ type Server struct {
 // New builds the server and its routes over the services of a, which it never builds itself.
 // The background jobs' metrics are shown on /metrics beside the server's own.
 func New(a *app.App) (*Server, error) {
+	if a.Calendar == nil {
+		return nil, errors.New("web: the app's secrets are not loaded (app.LoadSecrets)")
+	}
 	views, err := NewViews(a.Files)
 	if err != nil {
 		return nil, err
@@ -58,7 +66,7 @@ func New(a *app.App) (*Server, error) {
 		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
-		issued: a.Documents, exports: a.Exports,
+		issued: a.Documents, exports: a.Exports, calendar: a.Calendar,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true

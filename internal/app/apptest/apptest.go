@@ -14,6 +14,9 @@ import (
 	"seminars/internal/store"
 )
 
+// TestSecretKey is the server secret of Config, so tests derive the same links the app shows.
+const TestSecretKey = "apptest-secret-key-0123456789abcdef"
+
 // Config is the embedded default configuration with test overrides (KEY=VALUE, as
 // environment variables). The booking rate limit is off unless a test sets it, as tests book
 // from one address many times.
@@ -23,7 +26,8 @@ func Config(t testing.TB, env ...string) config.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env = append([]string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=unused"}, env...)
+	env = append([]string{"SEMINARS_BOOKING_RATE_LIMIT=0", "SEMINARS_DATABASE=unused",
+		"SEMINARS_SECRET_KEY=" + TestSecretKey}, env...)
 	cfg, err := config.Load(defaults, env)
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +47,9 @@ func NewWith(t testing.TB, st *store.Store, cfg config.Config, now func() time.T
 	t.Helper()
 	a, err := app.New(cfg, st, now, log)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.LoadSecrets(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	return a

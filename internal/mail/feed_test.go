@@ -1,0 +1,172 @@
+package mail_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	trainercal "seminars/internal/calendar"
+	"seminars/internal/i18n"
+	"seminars/internal/mail"
+	"seminars/internal/model"
+	"seminars/internal/secret"
+	"seminars/internal/store"
+	"seminars/internal/store/storetest"
+)
+
+// TestTrainerFeedOutsideParsers builds the trainer's calendar feed from real dates on both
+// databases and reads it with ical.js and python-icalendar: which dates are in it (the window),
+// their stable UIDs, where they take place, the fill level and cancellations.
+func TestTrainerFeedOutsideParsers(t *testing.T) {
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		ctx := context.Background()
+		upcoming := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, Capacity: 16, SeatsTaken: 12})
+		venueWithCommas := "Haus \"Am See\"; Raum 2, Erdgeschoss"
+		if err := st.WithTx(ctx, func(tx *store.Tx) error {
+			upcoming.Venue = venueWithCommas
+			return tx.UpdateDate(ctx, &upcoming)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		online := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, Format: model.FormatOnline, StartsIn: 60 * 24 * time.Hour})
+		if err := st.WithTx(ctx, func(tx *store.Tx) error {
+			online.OnlineURL = "https://meet.example/raum-42?pwd=geheim"
+			return tx.UpdateDate(ctx, &online)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		cancelled := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, Status: model.DateCancelled, StartsIn: 10 * 24 * time.Hour})
+		recent := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, StartsIn: -30 * 24 * time.Hour})
+		old := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, StartsIn: -120 * 24 * time.Hour})
+		draft := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, Status: model.DateDraft})
+
+		feed := trainerFeed(t, st, clk)
+		if !strings.HasSuffix(feed, "END:VCALENDAR\r\n") {
+			t.Fatalf("the feed does not end with END:VCALENDAR and CRLF:\n%s", feed)
+		}
+		for _, line := range strings.SplitAfter(feed, "\r\n") {
+			if line != "" && (!strings.HasSuffix(line, "\r\n") || len(strings.TrimSuffix(line, "\r\n")) > 75) {
+				t.Fatalf("content line %q is not CRLF-terminated within 75 octets", line)
+			}
+		}
+		uid := func(d model.SeminarDate) string {
+			return "trainer-date-" + itoa(d.ID) + "@localhost"
+		}
+		want := map[string]struct {
+			status, location string
+			description      []string
+		}{
+			uid(recent):    {"CONFIRMED", "Tagungshaus, Hauptstraße 1, 10115 Berlin, Berlin", []string{"0/10 belegt"}},
+			uid(cancelled): {"CANCELLED", "Tagungshaus, Hauptstraße 1, 10115 Berlin, Berlin", []string{"ABGESAGT", "0/10 belegt"}},
+			uid(upcoming):  {"CONFIRMED", venueWithCommas + ", Hauptstraße 1, 10115 Berlin, Berlin", []string{"12/16 belegt", "/admin/dates/" + itoa(upcoming.ID) + "/attendees"}},
+			uid(online):    {"CONFIRMED", "https://meet.example/raum-42?pwd=geheim", []string{"Online: https://meet.example/raum-42?pwd=geheim"}},
+		}
+		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{
+			"ical.js": mail.ParseWithICALJS, "python-icalendar": mail.ParseWithPythonICalendar,
+		} {
+			t.Run(name, func(t *testing.T) {
+				cal := parse(t, feed)
+				if len(cal.Events) != len(want) {
+					t.Fatalf("%d events, want %d (not the old date %d nor the draft %d): %+v", len(cal.Events), len(want), old.ID, draft.ID, cal.Events)
+				}
+				for _, ev := range cal.Events {
+					w, ok := want[ev.UID]
+					if !ok {
+						t.Fatalf("unexpected event %s", ev.UID)
+					}
+					if ev.Status != w.status || ev.Location != w.location || ev.Sequence <= 0 {
+						t.Errorf("%s: status %q location %q sequence %d; want %q, %q, > 0", ev.UID, ev.Status, ev.Location, ev.Sequence, w.status, w.location)
+					}
+					for _, part := range w.description {
+						if !strings.Contains(ev.Description, part) {
+							t.Errorf("%s: description %q lacks %q", ev.UID, ev.Description, part)
+						}
+					}
+				}
+			})
+		}
+		if again := trainerFeed(t, st, clk); extractUIDs(again) != extractUIDs(feed) {
+			t.Fatal("UIDs changed between two reads of the feed")
+		}
+	})
+}
+
+// TestEmptyTrainerFeed: with no dates yet the feed is still a calendar both parsers read.
+func TestEmptyTrainerFeed(t *testing.T) {
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		feed := trainerFeed(t, st, clk)
+		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{
+			"ical.js": mail.ParseWithICALJS, "python-icalendar": mail.ParseWithPythonICalendar,
+		} {
+			t.Run(name, func(t *testing.T) {
+				if cal := parse(t, feed); len(cal.Events) != 0 {
+					t.Fatalf("events in an empty feed: %+v", cal.Events)
+				}
+			})
+		}
+	})
+}
+
+// TestFillLevel covers the three ways a date's fill level reads.
+func TestFillLevel(t *testing.T) {
+	catalog, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name                     string
+		lang                     string
+		taken, capacity, minimum int
+		want                     string
+	}{
+		{"no minimum", "de", 12, 16, 0, "12/16 belegt"},
+		{"minimum reached", "de", 12, 16, 8, "12/16 · Mindestzahl erreicht"},
+		{"minimum exactly reached", "de", 8, 16, 8, "8/16 · Mindestzahl erreicht"},
+		{"below the minimum", "de", 5, 16, 8, "5/16 · Mindestzahl 8 nicht erreicht"},
+		{"English", "en", 12, 16, 8, "12/16 · minimum reached"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := trainercal.FillLevel(catalog.For(c.lang), c.taken, c.capacity, c.minimum); got != c.want {
+				t.Fatalf("FillLevel = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func trainerFeed(t *testing.T, st *store.Store, clk *storetest.Clock) string {
+	t.Helper()
+	catalog, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := secret.New("feed-test-secret-key-0123456789abcdef")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := trainercal.New(st, keys, catalog, trainercal.Settings{BaseURL: "http://localhost:8080", Location: storetest.Berlin(), Language: "de"}, clk.Now)
+	url, err := svc.URL(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	presented := strings.TrimSuffix(url[strings.LastIndex(url, "/")+1:], ".ics")
+	body, err := svc.Feed(context.Background(), presented)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
+}
+
+func extractUIDs(feed string) string {
+	var uids []string
+	for _, line := range strings.Split(feed, "\r\n") {
+		if strings.HasPrefix(line, "UID:") {
+			uids = append(uids, line)
+		}
+	}
+	return strings.Join(uids, ",")
+}
+
+func itoa(n uint) string { return strconv.FormatUint(uint64(n), 10) }

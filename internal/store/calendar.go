@@ -1,0 +1,18 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"seminars/internal/model"
+)
+
+// CalendarDates returns the dates of the trainer's calendar: every published or cancelled date
+// that ends after since (drafts are not scheduled yet), with its seminar, earliest first.
+func (q Reads) CalendarDates(ctx context.Context, since time.Time) ([]model.SeminarDate, error) {
+	var dates []model.SeminarDate
+	err := q.db.WithContext(ctx).Preload("Seminar").
+		Where("ends_at > ? AND status IN ?", since.UTC(), []string{model.DatePublished, model.DateCancelled}).
+		Order("starts_at, id").Find(&dates).Error
+	return dates, err
+}

@@ -1,0 +1,17 @@
+package web
+
+import "github.com/labstack/echo/v4"
+
+// secretPaths are the routes whose path itself is a secret (the trainer's calendar feed), with
+// what the logs show instead. Other secrets travel in the query string, which is never logged.
+var secretPaths = map[string]string{
+	"/calendar/:file": "/calendar/{secret}.ics",
+}
+
+// loggedPath is the request's path as logs may show it: without a secret in it.
+func loggedPath(c echo.Context) string {
+	if redacted, ok := secretPaths[c.Path()]; ok {
+		return redacted
+	}
+	return c.Request().URL.Path
+}
