@@ -16,6 +16,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
+	"seminars/internal/legal"
 	"seminars/internal/mail"
 	"seminars/internal/payment"
 	"seminars/internal/store"
@@ -42,6 +43,8 @@ type App struct {
 	Renderer  *invoice.Renderer
 	Documents *invoice.Documents // issued PDFs and XML, stored as bytes
 	Mail      *mail.Worker
+	// Legal holds the Impressum, privacy notice and terms, rendered once from Markdown.
+	Legal *legal.Library
 
 	// Runner runs the background jobs (see Jobs); JobMetrics are their numbers on /metrics.
 	Runner     *worker.Runner
@@ -67,6 +70,9 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Waitlist = backoffice.NewWaitlist(st, a.Bookings, waitlistSettings(cfg), now, log)
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
+	if a.Legal, err = legal.Load(a.Files, cfg.LegalDir, LegalFacts(cfg)); err != nil {
+		return nil, err
+	}
 	if a.Mail, err = newMail(a); err != nil {
 		return nil, err
 	}
