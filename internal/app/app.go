@@ -61,7 +61,12 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a := &App{Config: cfg, Store: st, Log: log, Now: now, Files: seminars.Files, I18n: catalog, Seller: Seller(cfg)}
 	a.JobMetrics = worker.NewMetrics(st)
 	a.Runner = worker.New(st, worker.Settings{MaxAttempts: cfg.WorkerMaxAttempts, Now: now, Log: log, Metrics: a.JobMetrics})
-	a.Bookings = booking.New(st, BookingSettings(cfg), now, log)
+	if a.Legal, err = legal.Load(a.Files, cfg.LegalDir, LegalFacts(cfg)); err != nil {
+		return nil, err
+	}
+	bookingSettings := BookingSettings(cfg)
+	bookingSettings.TermsVersion = a.Legal.TermsVersion()
+	a.Bookings = booking.New(st, bookingSettings, now, log)
 	if cfg.StripeEnabled() {
 		a.Bookings.UsePayments(payment.New(paymentConfig(cfg)), paymentSettings(cfg))
 	}
@@ -70,9 +75,6 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Waitlist = backoffice.NewWaitlist(st, a.Bookings, waitlistSettings(cfg), now, log)
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
-	if a.Legal, err = legal.Load(a.Files, cfg.LegalDir, LegalFacts(cfg)); err != nil {
-		return nil, err
-	}
 	if a.Mail, err = newMail(a); err != nil {
 		return nil, err
 	}

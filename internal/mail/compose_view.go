@@ -136,11 +136,23 @@ func (c composer) describeBill(v *view, t *i18n.Translator, b model.Booking, tok
 		v.Payment = t.T("mail.payment_invoice", "Amount", t.Money(b.GrossCents), "Days", c.s.InvoiceDueDays,
 			"Due", t.Date(due), "Reference", b.Reference)
 	}
+	if v.Kind == billingKind(model.EventBookingConfirmed) {
+		v.TermsURL = c.s.BaseURL + languagePrefix(t.Lang) + "/teilnahmebedingungen"
+		v.TermsVersion = b.TermsVersion
+	}
 	if token != "" {
-		v.ManageURL = c.s.BaseURL + "/b/" + b.Reference + "?t=" + token
+		v.ManageURL = c.s.BaseURL + languagePrefix(t.Lang) + "/b/" + b.Reference + "?t=" + token
 	} else {
 		v.ManageHint = true
 	}
+}
+
+// languagePrefix starts the path of a public page in lang: English pages live under /en/.
+func languagePrefix(lang string) string {
+	if lang == "en" {
+		return "/en"
+	}
+	return ""
 }
 
 // invite builds the calendar object of a letter.

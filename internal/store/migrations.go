@@ -38,6 +38,7 @@ func migrationSteps() []*gormigrate.Migration {
 		replacing("0403_issued_documents", sqlStep("0002_issued_documents")),
 		replacing("0501_api_token_role", sqlStep("0003_api_token_role")),
 		sqlStep("0004_tax_treatment"),
+		sqlStep("0011_booking_terms_version"),
 	}
 }
 

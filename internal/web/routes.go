@@ -2,8 +2,11 @@ package web
 
 import (
 	"io/fs"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/legal"
 )
 
 // routes is the one table of every route, grouped by audience; each group sets its middleware.
@@ -19,26 +22,18 @@ func (s *Server) routes() {
 	e.StaticFS("/static", static)
 
 	// One limiter for the booking form and the booking API: the limit is per client IP, however
-	// the client books.
-	bookingLimit := s.bookingRateLimit()
+	// the client books. Forms on German and English pages share the limiters.
+	limits := publicLimits{booking: s.bookingRateLimit(), inquiry: s.bookingRateLimit(),
+		waitlist: s.bookingRateLimit(), offer: s.bookingRateLimit()}
+	bookingLimit := limits.booking
 
-	// Public pages (CSRF-protected forms).
-	pages := e.Group("", s.csrf())
-	pages.GET("/", s.catalogueShow)
-	pages.GET("/seminars/:slug", s.seminarShow)
-	pages.GET("/lang/:lang", s.languageSet)
-	pages.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
-	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
-
-	// Booking pages.
-	pages.GET("/book/:date", s.bookingNew)
-	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
-	pages.GET("/b/:reference", s.bookingShow)
-	pages.GET("/b/:reference/return", s.bookingReturn)
-	pages.GET("/b/:reference/cancel", s.bookingCancelConfirm)
-	pages.POST("/b/:reference/cancel", s.bookingCancel)
-	pages.GET("/b/:reference/documents/:file", s.documentShow)
-	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	// Public pages (CSRF-protected forms), German at the plain paths and English under /en/.
+	s.publicPages(e.Group("", s.csrf()), limits)
+	s.publicPages(e.Group(englishPrefix, s.csrf()), limits)
+	e.GET(englishPrefix, func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, englishPrefix+"/") })
+	e.GET("/lang/:lang", s.languageSet)
+	e.GET("/sitemap.xml", s.sitemapShow)
+	e.GET("/robots.txt", s.robotsShow)
 
 	// Public JSON API.
 	api := e.Group("/api/v1", s.jsonBody())
@@ -91,12 +86,6 @@ func (s *Server) routes() {
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
 
-	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
-	pages.GET("/waitlist/:date", s.waitlistNew)
-	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
-	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
-	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
-
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
 	adminAPI := api.Group("/admin", s.adminAPIAuth())
@@ -110,4 +99,36 @@ func (s *Server) routes() {
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
+}
+
+// publicLimits are the rate limiters of the public forms, one each however many prefixes route
+// to them.
+type publicLimits struct{ booking, inquiry, waitlist, offer echo.MiddlewareFunc }
+
+// publicPages registers every public page on g; routes calls it for the German paths and again
+// under /en/. A new public page goes here, so it has its English twin.
+func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
+	g.GET("/", s.catalogueShow)
+	g.GET("/seminars/:slug", s.seminarShow)
+	g.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
+	g.POST("/inhouse", s.inquiryCreate, limits.inquiry)
+	g.GET("/impressum", s.legalShow(legal.Imprint))
+	g.GET("/datenschutz", s.legalShow(legal.Privacy))
+	g.GET("/teilnahmebedingungen", s.legalShow(legal.Terms))
+
+	// Booking pages.
+	g.GET("/book/:date", s.bookingNew)
+	g.POST("/book/:date", s.bookingCreate, limits.booking)
+	g.GET("/b/:reference", s.bookingShow)
+	g.GET("/b/:reference/return", s.bookingReturn)
+	g.GET("/b/:reference/cancel", s.bookingCancelConfirm)
+	g.POST("/b/:reference/cancel", s.bookingCancel)
+	g.GET("/b/:reference/documents/:file", s.documentShow)
+	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
+
+	// Waiting list of a full date, and the offer link mailed when seats free up.
+	g.GET("/waitlist/:date", s.waitlistNew)
+	g.POST("/waitlist/:date", s.waitlistCreate, limits.waitlist)
+	g.GET("/waitlist/offer/:token", s.waitlistOfferShow)
+	g.POST("/waitlist/offer/:token", s.waitlistOfferAccept, limits.offer)
 }

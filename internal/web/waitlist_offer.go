@@ -48,7 +48,7 @@ func (s *Server) waitlistOfferAccept(c echo.Context) error {
 		}
 		return err
 	}
-	return redirect(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken)
+	return redirect(c, href(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken))
 }
 
 func (s *Server) waitlistOffer(c echo.Context) (model.WaitlistEntry, model.SeminarDate, error) {
