@@ -62,10 +62,10 @@ func TestWaitlistPages(t *testing.T) {
 	booking := url.Values{"attendee_count": {"1"}, "attendees[0].first_name": {"Carla"}, "attendees[0].last_name": {"Neu"},
 		"attendees[0].email": {"carla@example.com"}, "billing.company": {"Neu AG"}, "billing.name": {"Carla Neu"},
 		"billing.email": {"carla@example.com"}, "billing.street": {"Weg 2"}, "billing.postal_code": {"10115"},
-		"billing.city": {"Berlin"}, "billing.country": {"DE"}, "accept_terms": {"yes"}}
+		"billing.city": {"Berlin"}, "billing.country": {"DE"}, "accept_terms": {"yes"}, "confirm_business": {"yes"}}
 	noTerms := url.Values{}
 	for k, v := range booking {
-		if k != "accept_terms" {
+		if k != "accept_terms" && k != "confirm_business" {
 			noTerms[k] = v
 		}
 	}
