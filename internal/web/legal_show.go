@@ -12,10 +12,11 @@ import (
 type legalPageData struct {
 	Page     legal.Page
 	Document legal.Document
+	Seller   string
 }
 
 // Description is the meta description of a legal page: its title and the seller.
-func (d legalPageData) Description(string) string { return d.Document.Title }
+func (d legalPageData) Description(string) string { return d.Document.Title + " · " + d.Seller }
 
 // legalShow shows the Impressum, the privacy notice or the terms in the page's language.
 func (s *Server) legalShow(page legal.Page) echo.HandlerFunc {
@@ -24,6 +25,6 @@ func (s *Server) legalShow(page legal.Page) echo.HandlerFunc {
 		if !ok {
 			return echo.ErrNotFound
 		}
-		return s.render(c, http.StatusOK, pageLegal, doc.Title, legalPageData{Page: page, Document: doc}, nil)
+		return s.render(c, http.StatusOK, pageLegal, doc.Title, legalPageData{Page: page, Document: doc, Seller: s.seller.Name}, nil)
 	}
 }
