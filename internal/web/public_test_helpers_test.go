@@ -131,4 +131,3 @@ func (b *adminBrowser) cookieValue(name string) string {
 	}
 	return ""
 }
-
