@@ -14,12 +14,30 @@ type Alternate struct {
 	URL  string
 }
 
-// switchForms names the form of each page whose language switch is a submit button: switching
-// there re-renders the form in the other language with what was typed.
-var switchForms = map[string]string{
-	pageBookingForm:  "booking-form",
-	pageInquiry:      "inquiry-form",
-	pageWaitlistJoin: "waitlist-form",
+// switchFormer is the data of a page that shows a form whose language switch is a submit button:
+// switching there re-renders the form in the other language with what was typed. SwitchForm
+// returns the form's id, or "" when the page shows no form (an inquiry already sent).
+type switchFormer interface {
+	SwitchForm() string
+}
+
+// SwitchForm: the booking form is always there.
+func (bookingFormData) SwitchForm() string { return "booking-form" }
+
+// SwitchForm: the inquiry form, until it is sent.
+func (d inquiryData) SwitchForm() string { return formUnless(d.Sent, "inquiry-form") }
+
+// SwitchForm: the waiting-list form, until one has joined.
+func (d waitlistJoinData) SwitchForm() string { return formUnless(d.Joined, "waitlist-form") }
+
+// SwitchForm: the offer's booking form, while the offer is open.
+func (d waitlistOfferData) SwitchForm() string { return formUnless(!d.Open, "offer-form") }
+
+func formUnless(done bool, id string) string {
+	if done {
+		return ""
+	}
+	return id
 }
 
 // describer is page data that knows its own meta description (a seminar's summary).

@@ -151,6 +151,9 @@ func TestLanguageSwitchFollowsTheRenderedLink(t *testing.T) {
 		{"seminar", "/seminars/" + env.date.Seminar.Slug, map[string]string{"de": env.date.Seminar.TitleDE, "en": env.date.Seminar.TitleEN}},
 		{"terms", "/teilnahmebedingungen", map[string]string{"de": "ausschließlich an Unternehmen", "en": "businesses only"}},
 		{"manage page keeps its token", reservation, map[string]string{"de": "Teilnehmende", "en": "Attendees"}},
+		// After sending, the form is gone, so the switch is a link again.
+		{"inquiry sent", "/inhouse?sent=1", map[string]string{"de": "Danke für Ihre Anfrage", "en": "Thank you for your inquiry"}},
+		{"waiting list joined", fmt.Sprintf("/waitlist/%d?joined=1", env.date.ID), map[string]string{"de": "Sie stehen auf der Warteliste", "en": "You are on the waiting list"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -226,35 +229,7 @@ func TestLanguageSwitchOnFormsKeepsTheInput(t *testing.T) {
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: %d", tc.path, res.StatusCode)
 			}
-			doc := htmlDoc(t, body)
-			buttons := elements(doc, "button", map[string]string{"class": "lang-switch"})
-			if len(buttons) != 1 {
-				t.Fatalf("%d language switch buttons on a form page", len(buttons))
-			}
-			formID, _ := attr(buttons[0], "form")
-			action, _ := attr(buttons[0], "formaction")
-			name, _ := attr(buttons[0], "name")
-			value, _ := attr(buttons[0], "value")
-			if _, ok := attr(buttons[0], "formnovalidate"); !ok {
-				t.Error("the switch button would make the browser validate the form")
-			}
-			forms := elements(doc, "form", map[string]string{"id": formID})
-			if len(forms) != 1 {
-				t.Fatalf("the switch button names form %q, which the page has %d times", formID, len(forms))
-			}
-			typed := url.Values{}
-			for k, v := range tc.typed {
-				typed[k] = v
-			}
-			for _, hidden := range elements(forms[0], "input", map[string]string{"type": "hidden"}) {
-				k, _ := attr(hidden, "name")
-				v, _ := attr(hidden, "value")
-				if typed.Get(k) == "" {
-					typed.Set(k, v)
-				}
-			}
-			typed.Set(name, value)
-			res, body = b.post("", action, typed)
+			res, body = pressLanguageSwitch(t, b, body, tc.typed)
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("switch: %d", res.StatusCode)
 			}
@@ -301,4 +276,40 @@ func TestBackOfficeLanguageSwitchStaysOnThePage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pressLanguageSwitch does what a browser does when the switch button in the header of a form
+// page is pressed: it posts the form the button names (its hidden fields and what was typed) to
+// the button's formaction, with the button's name and value.
+func pressLanguageSwitch(t *testing.T, b *adminBrowser, page string, typed url.Values) (*http.Response, string) {
+	t.Helper()
+	doc := htmlDoc(t, page)
+	buttons := elements(doc, "button", map[string]string{"class": "lang-switch"})
+	if len(buttons) != 1 {
+		t.Fatalf("%d language switch buttons on a form page", len(buttons))
+	}
+	formID, _ := attr(buttons[0], "form")
+	action, _ := attr(buttons[0], "formaction")
+	name, _ := attr(buttons[0], "name")
+	value, _ := attr(buttons[0], "value")
+	if _, ok := attr(buttons[0], "formnovalidate"); !ok {
+		t.Error("the switch button would make the browser validate the form")
+	}
+	forms := elements(doc, "form", map[string]string{"id": formID})
+	if len(forms) != 1 {
+		t.Fatalf("the switch button names form %q, which the page has %d times", formID, len(forms))
+	}
+	sent := url.Values{}
+	for k, v := range typed {
+		sent[k] = v
+	}
+	for _, hidden := range elements(forms[0], "input", map[string]string{"type": "hidden"}) {
+		k, _ := attr(hidden, "name")
+		v, _ := attr(hidden, "value")
+		if sent.Get(k) == "" {
+			sent.Set(k, v)
+		}
+	}
+	sent.Set(name, value)
+	return b.post("", action, sent)
 }

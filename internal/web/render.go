@@ -161,7 +161,9 @@ func (s *Server) render(c echo.Context, status int, name, title string, data any
 	page.Errors = errs
 	page.Status = status
 	page.Description = s.describe(page.T, name, data)
-	page.SwitchForm = switchForms[name]
+	if f, ok := data.(switchFormer); ok {
+		page.SwitchForm = f.SwitchForm()
+	}
 	if status >= http.StatusBadRequest && status != http.StatusUnprocessableEntity && status != http.StatusConflict {
 		page.Canonical, page.Alternates, page.Noindex = "", nil, true // an error page is no page's version
 	}

@@ -56,6 +56,12 @@ func TestWaitlistPages(t *testing.T) {
 	if res, body := visitor.get(offer); res.StatusCode != http.StatusOK || !strings.Contains(body, "Wir halten 1 Platz für Sie") {
 		t.Fatalf("offer page: %d\n%s", res.StatusCode, excerpt(body))
 	}
+	// The language switch on the offer keeps what was typed and books nothing.
+	_, offerPage := visitor.get(offer)
+	if res, body := pressLanguageSwitch(t, visitor, offerPage, url.Values{"billing.company": {"Neu & Partner AG"}}); res.StatusCode != http.StatusOK ||
+		!strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "Neu &amp; Partner AG") || strings.Contains(body, "notice-error") {
+		t.Fatalf("switch on the offer: %d\n%s", res.StatusCode, excerpt(body))
+	}
 	if res, _ := visitor.get("/waitlist/offer/not-a-token"); res.StatusCode != http.StatusNotFound {
 		t.Fatalf("unknown offer: %d", res.StatusCode)
 	}
