@@ -76,6 +76,12 @@ func (c composer) build(l letter) (outgoing, error) {
 	if l.action != "" {
 		v.ActionLabel = t.T("mail." + l.kind + ".action")
 	}
+	if l.kind == "attendee_confirmed" && l.booking != nil {
+		// An attendee's first mail: their data came from the booker, so Art. 14 GDPR asks us to
+		// say so and where the privacy notice is.
+		v.PrivacyNote = t.T("mail.attendee_privacy", "Company", l.booking.Billing.Company)
+		v.PrivacyURL = c.s.BaseURL + languagePrefix(t.Lang) + "/datenschutz"
+	}
 	v.Subject = t.T("mail."+l.kind+".subject", args...)
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{

@@ -75,6 +75,9 @@ func TestBookingConfirmationMails(t *testing.T) {
 						t.Errorf("attendee mail to %s has recipients %v / To %q", a[1], m.To, m.Header.Get("To"))
 					}
 					assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00")
+					if privacy := "https://seminare.example" + prefix + "/datenschutz"; !strings.Contains(m.Text, privacy) || !strings.Contains(m.HTML, privacy) {
+						t.Errorf("the first mail to %s lacks the privacy notice %s", a[1], privacy)
+					}
 					for _, other := range tc.attendees {
 						if other[1] != a[1] && strings.Contains(m.Raw, other[1]) {
 							t.Errorf("mail to %s shows another attendee's address %s", a[1], other[1])

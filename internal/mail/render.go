@@ -64,6 +64,10 @@ type view struct {
 	// carries them), TermsVersion names their version.
 	TermsURL     string
 	TermsVersion string
+	// PrivacyNote and PrivacyURL tell an attendee, in their first mail, where their data came
+	// from and where the privacy notice is.
+	PrivacyNote string
+	PrivacyURL  string
 	// ManageHint says that the manage link is in an earlier mail, when this one cannot carry it.
 	ManageHint  bool
 	ActionURL   string
