@@ -41,13 +41,13 @@ func htmlDoc(t *testing.T, body string) *html.Node {
 	return doc
 }
 
-// elements returns every element named tag whose attributes contain all of want (a value "" only
+// elements returns every element named tag ("*" for any) whose attributes contain all of want (a value "" only
 // asks for the attribute).
 func elements(n *html.Node, tag string, want map[string]string) []*html.Node {
 	var out []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == tag && hasAttrs(n, want) {
+		if n.Type == html.ElementNode && (n.Data == tag || tag == "*") && hasAttrs(n, want) {
 			out = append(out, n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -77,6 +77,16 @@ func TestEnglishURLs(t *testing.T) {
 				if noindex == tc.indexed {
 					t.Errorf("noindex %v on a page that is indexed: %v", noindex, tc.indexed)
 				}
+				// htmx requests stay in the page's language too.
+				for _, n := range elements(doc, "*", nil) {
+					for _, a := range n.Attr {
+						if strings.HasPrefix(a.Key, "hx-get") || strings.HasPrefix(a.Key, "data-hx-get") || strings.HasPrefix(a.Key, "hx-post") || strings.HasPrefix(a.Key, "data-hx-post") {
+							if languageOfPath(strings.SplitN(a.Val, "?", 2)[0]) != lang {
+								t.Errorf("%s=%q on a page in %s", a.Key, a.Val, lang)
+							}
+						}
+					}
+				}
 				// Links stay in the page's language: the header's catalogue link is the twin's.
 				if home := elements(doc, "a", map[string]string{"href": localized(lang, "/inhouse")}); len(home) == 0 {
 					t.Errorf("no link to %s on %s", localized(lang, "/inhouse"), path)
