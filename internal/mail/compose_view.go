@@ -3,6 +3,7 @@ package mail
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"seminars/internal/i18n"
@@ -159,6 +160,15 @@ func languagePrefix(lang string) string {
 		return "/en"
 	}
 	return ""
+}
+
+// inLanguage turns a link to one of the site's German pages into its twin in lang.
+func (s Settings) inLanguage(link, lang string) string {
+	rest, ok := strings.CutPrefix(link, s.BaseURL+"/")
+	if !ok || lang != "en" || strings.HasPrefix(rest, "en/") {
+		return link
+	}
+	return s.BaseURL + "/en/" + rest
 }
 
 // invite builds the calendar object of a letter.
