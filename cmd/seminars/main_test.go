@@ -127,6 +127,12 @@ func TestServeRunsWithDemoCatalogue(t *testing.T) {
 			if logs := stderr.String() + out; !strings.Contains(logs, "seller settings: seller_phone or seller_email is empty") {
 				t.Errorf("start-up does not warn about the missing seller phone:\n%s", logs)
 			}
+			// the default legal pages carry [[placeholders]]: start-up names each file
+			for _, file := range []string{"impressum.de.md", "datenschutz.en.md", "teilnahmebedingungen.de.md"} {
+				if logs := stderr.String() + out; !strings.Contains(logs, "legal page still has placeholders") || !strings.Contains(logs, file) {
+					t.Errorf("start-up does not warn about the placeholders in %s", file)
+				}
+			}
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"seminars/internal/app"
@@ -15,6 +16,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/demo"
 	"seminars/internal/invoice"
+	"seminars/internal/legal"
 	"seminars/internal/store"
 	"seminars/internal/web"
 )
@@ -31,6 +33,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	warnAboutSeller(a.Seller, log)
+	warnAboutLegalPlaceholders(a.Legal, log)
 	signIn, err := prepareDatabase(ctx, cfg, st, a.Auth, log)
 	if err != nil {
 		return err
@@ -81,6 +84,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 func warnAboutSeller(seller invoice.Seller, log *slog.Logger) {
 	for _, w := range seller.Warnings() {
 		log.Warn("seller settings: " + w)
+	}
+}
+
+// warnAboutLegalPlaceholders logs each legal page that still has [[placeholders]]: the shop must
+// not go live with an Impressum that says "[[Registernummer]]".
+func warnAboutLegalPlaceholders(lib *legal.Library, log *slog.Logger) {
+	files := lib.Placeholders()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		log.Warn("legal page still has placeholders; put your own text into legal_dir",
+			"file", name, "placeholders", len(files[name]), "first", files[name][0])
 	}
 }
 

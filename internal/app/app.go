@@ -18,6 +18,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
+	"seminars/internal/legal"
 	"seminars/internal/mail"
 	"seminars/internal/payment"
 	"seminars/internal/secret"
@@ -47,6 +48,8 @@ type App struct {
 	Renderer  *invoice.Renderer
 	Documents *invoice.Documents // issued PDFs and XML, stored as bytes
 	Mail      *mail.Worker
+	// Legal holds the Impressum, privacy notice and terms, rendered once from Markdown.
+	Legal *legal.Library
 
 	// Secrets derives the links that must be shown again; Calendar is the trainer's feed. Both
 	// are built by LoadSecrets, after the schema is migrated.
@@ -68,7 +71,12 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a := &App{Config: cfg, Store: st, Log: log, Now: now, Files: seminars.Files, I18n: catalog, Seller: Seller(cfg)}
 	a.JobMetrics = worker.NewMetrics(st)
 	a.Runner = worker.New(st, worker.Settings{MaxAttempts: cfg.WorkerMaxAttempts, Now: now, Log: log, Metrics: a.JobMetrics})
-	a.Bookings = booking.New(st, BookingSettings(cfg), now, log)
+	if a.Legal, err = legal.Load(a.Files, cfg.LegalDir, LegalFacts(cfg)); err != nil {
+		return nil, err
+	}
+	bookingSettings := BookingSettings(cfg)
+	bookingSettings.TermsVersion = a.Legal.TermsVersion()
+	a.Bookings = booking.New(st, bookingSettings, now, log)
 	if cfg.StripeEnabled() {
 		a.Bookings.UsePayments(payment.New(paymentConfig(cfg)), paymentSettings(cfg))
 	}

@@ -9,6 +9,7 @@ import (
 	"seminars/internal/booking"
 	"seminars/internal/config"
 	"seminars/internal/invoice"
+	"seminars/internal/legal"
 	"seminars/internal/mail"
 	"seminars/internal/model"
 	"seminars/internal/payment"
@@ -26,6 +27,22 @@ func Seller(cfg config.Config) invoice.Seller {
 		IBAN: cfg.SellerIBAN, BIC: cfg.SellerBIC, Bank: cfg.SellerBank,
 		TaxMode: cfg.SellerTaxMode, RegistrationID: cfg.SellerRegistrationID, RegistrationScheme: cfg.SellerRegistrationScheme,
 		DueDays: cfg.InvoiceDueDays, Currency: cfg.Currency, Location: cfg.Location,
+	}
+}
+
+// LegalFacts are the settings the legal pages show: who sells, and how long data is kept.
+func LegalFacts(cfg config.Config) legal.Facts {
+	return legal.Facts{
+		Seller: legal.Seller{
+			Name: cfg.SellerName, Address: cfg.SellerAddress, Email: cfg.SellerEmail, Phone: cfg.SellerPhone,
+			VATID: cfg.SellerVATID, TaxNumber: cfg.SellerTaxNumber,
+		},
+		Retention: legal.Retention{
+			WaitlistMonths: cfg.RetentionWaitlistMonths, InquiryMonths: cfg.RetentionInquiryMonths,
+			MailDays: cfg.RetentionMailDays, BusinessLetterYears: cfg.RetentionBusinessLetterYears,
+			InvoiceYears: cfg.RetentionInvoiceYears, SessionHours: cfg.SessionMaxHours,
+		},
+		Stripe: cfg.StripeEnabled(),
 	}
 }
 

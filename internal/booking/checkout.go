@@ -177,6 +177,9 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 		items[i] = payment.LineItem{Name: title + " — " + when, Description: desc, AmountCents: amounts[i]}
 	}
 	manage := s.pay.BaseURL + "/b/" + b.Reference
+	if lang == "en" { // English pages live under /en/: the booker comes back in their language
+		manage = s.pay.BaseURL + "/en/b/" + b.Reference
+	}
 	return payment.CheckoutInput{
 		Reference: b.Reference, CustomerEmail: b.Billing.Email, Currency: s.pay.Currency, Locale: lang,
 		Items: items, ExpiresAt: expires,

@@ -34,6 +34,11 @@ func TestCheckoutInputDescribesTheBooking(t *testing.T) {
 		in.SuccessURL != "https://seminare.example/b/SEM-ABC234/return?t=tok" || in.CancelURL != "https://seminare.example/b/SEM-ABC234?t=tok" {
 		t.Fatalf("input %+v", in)
 	}
+	b.Language = "en"
+	if in := s.checkoutInput(b, "tok", start); in.SuccessURL != "https://seminare.example/en/b/SEM-ABC234/return?t=tok" ||
+		in.CancelURL != "https://seminare.example/en/b/SEM-ABC234?t=tok" {
+		t.Fatalf("an English booker returns to %s and %s", in.SuccessURL, in.CancelURL)
+	}
 }
 
 func TestVATLabel(t *testing.T) {

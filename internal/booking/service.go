@@ -29,6 +29,9 @@ type Settings struct {
 	// Cancellation is what a booker's cancellation costs, for every booking whatever its payment
 	// method (an unpaid invoice booking owes the fee, a paid one gets the rest back).
 	Cancellation model.CancellationPolicy
+	// TermsVersion is the version of the terms of participation in force; every booking keeps
+	// the version it was made under.
+	TermsVersion string
 }
 
 // Service runs the booking use cases.
@@ -138,6 +141,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		Billing:         billing,
 		Language:        req.Language,
 		Seats:           len(req.Attendees),
+		TermsVersion:    s.settings.TermsVersion,
 	}
 	for _, a := range req.Attendees {
 		b.Attendees = append(b.Attendees, model.Attendee{

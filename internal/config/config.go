@@ -104,6 +104,16 @@ type Config struct {
 	DATEVRevenueExemptTraining   int    `koanf:"datev_revenue_account_exempt_training"`
 	DATEVRevenueKleinunternehmer int    `koanf:"datev_revenue_account_kleinunternehmer"`
 
+	// LegalDir is a folder with the operator's legal pages (impressum.de.md, datenschutz.en.md, ...);
+	// a file missing there falls back to the default in config/legal/.
+	LegalDir string `koanf:"legal_dir"`
+	// Retention periods, shown on the privacy page; the retention job deletes by them.
+	RetentionWaitlistMonths      int `koanf:"retention_waitlist_months"`
+	RetentionInquiryMonths       int `koanf:"retention_inquiry_months"`
+	RetentionMailDays            int `koanf:"retention_mail_days"`
+	RetentionBusinessLetterYears int `koanf:"retention_business_letter_years"`
+	RetentionInvoiceYears        int `koanf:"retention_invoice_years"`
+
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
 	// TrustedProxyNets is TrustedProxies parsed by Validate.
@@ -246,6 +256,12 @@ func (c *Config) Validate() error {
 		bad("seller_vat_id or seller_tax_number must be set: every invoice names one")
 	}
 	problems = append(problems, c.validateDATEV()...)
+	if c.RetentionWaitlistMonths < 1 || c.RetentionInquiryMonths < 1 || c.RetentionMailDays < 1 {
+		bad("retention_waitlist_months, retention_inquiry_months and retention_mail_days must be at least 1")
+	}
+	if c.RetentionBusinessLetterYears < 6 || c.RetentionInvoiceYears < 8 {
+		bad("retention_business_letter_years must be at least 6 and retention_invoice_years at least 8 (§ 147 AO)")
+	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
 		bad("timezone %q is unknown", c.Timezone)

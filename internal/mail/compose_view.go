@@ -3,6 +3,7 @@ package mail
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"seminars/internal/i18n"
@@ -83,6 +84,12 @@ func (c composer) build(l letter) (outgoing, error) {
 	if l.action != "" {
 		v.ActionLabel = t.T("mail." + l.kind + ".action")
 	}
+	if l.kind == "attendee_confirmed" && l.booking != nil {
+		// An attendee's first mail: their data came from the booker, so Art. 14 GDPR asks us to
+		// say so and where the privacy notice is.
+		v.PrivacyNote = t.T("mail.attendee_privacy", "Company", l.booking.Billing.Company)
+		v.PrivacyURL = c.s.BaseURL + languagePrefix(t.Lang) + "/datenschutz"
+	}
 	v.Subject = t.T("mail."+l.kind+".subject", args...)
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
@@ -143,11 +150,32 @@ func (c composer) describeBill(v *view, t *i18n.Translator, b model.Booking, tok
 		v.Payment = t.T("mail.payment_invoice", "Amount", t.Money(b.GrossCents), "Days", c.s.InvoiceDueDays,
 			"Due", t.Date(due), "Reference", b.Reference)
 	}
+	if v.Kind == billingKind(model.EventBookingConfirmed) {
+		v.TermsURL = c.s.BaseURL + languagePrefix(t.Lang) + "/teilnahmebedingungen"
+		v.TermsVersion = b.TermsVersion
+	}
 	if token != "" {
-		v.ManageURL = c.s.BaseURL + "/b/" + b.Reference + "?t=" + token
+		v.ManageURL = c.s.BaseURL + languagePrefix(t.Lang) + "/b/" + b.Reference + "?t=" + token
 	} else {
 		v.ManageHint = true
 	}
+}
+
+// languagePrefix starts the path of a public page in lang: English pages live under /en/.
+func languagePrefix(lang string) string {
+	if lang == "en" {
+		return "/en"
+	}
+	return ""
+}
+
+// inLanguage turns a link to one of the site's German pages into its twin in lang.
+func (s Settings) inLanguage(link, lang string) string {
+	rest, ok := strings.CutPrefix(link, s.BaseURL+"/")
+	if !ok || lang != "en" || strings.HasPrefix(rest, "en/") {
+		return link
+	}
+	return s.BaseURL + "/en/" + rest
 }
 
 // invite builds the calendar object of a letter.

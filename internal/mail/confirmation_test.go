@@ -55,7 +55,13 @@ func TestBookingConfirmationMails(t *testing.T) {
 					t.Fatalf("got %d messages, want %d", got, 1+len(tc.attendees))
 				}
 				bill := only(t, inbox, "billing@muster.example")
-				manageURL := "https://seminare.example/b/" + res.Booking.Reference + "?t=" + res.ManageToken
+				// The manage link opens the page in the booking's language (English under /en/).
+				prefix := map[string]string{"de": "", "en": "/en"}[tc.lang]
+				manageURL := "https://seminare.example" + prefix + "/b/" + res.Booking.Reference + "?t=" + res.ManageToken
+				termsURL := "https://seminare.example" + prefix + "/teilnahmebedingungen"
+				if !strings.Contains(bill.Text, termsURL) || !strings.Contains(bill.HTML, termsURL) {
+					t.Errorf("the confirmation lacks the terms link %s", termsURL)
+				}
 				assertMail(t, "billing", bill, tc.lang, tc.billingSubj,
 					res.Booking.Reference, manageURL, tc.payment, tc.gross, "Muster GmbH" /* not shown */)
 				for _, a := range tc.attendees {
@@ -69,6 +75,9 @@ func TestBookingConfirmationMails(t *testing.T) {
 						t.Errorf("attendee mail to %s has recipients %v / To %q", a[1], m.To, m.Header.Get("To"))
 					}
 					assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00")
+					if privacy := "https://seminare.example" + prefix + "/datenschutz"; !strings.Contains(m.Text, privacy) || !strings.Contains(m.HTML, privacy) {
+						t.Errorf("the first mail to %s lacks the privacy notice %s", a[1], privacy)
+					}
 					for _, other := range tc.attendees {
 						if other[1] != a[1] && strings.Contains(m.Raw, other[1]) {
 							t.Errorf("mail to %s shows another attendee's address %s", a[1], other[1])

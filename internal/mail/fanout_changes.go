@@ -95,6 +95,7 @@ func (x expander) waitlistOffer(ctx context.Context) ([]outgoing, error) {
 	if action == "" {
 		action = x.c.s.BaseURL + "/book/" + strconv.FormatUint(uint64(d.ID), 10)
 	}
+	action = x.c.s.inLanguage(action, lang)
 	o, err := x.c.build(letter{
 		kind: "waitlist_offer", lang: lang, to: Address{Name: x.ev.Extra.Name, Email: x.ev.Extra.Email},
 		date: &d, action: action, now: x.now,

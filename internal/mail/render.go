@@ -60,6 +60,14 @@ type view struct {
 	Totals    *totalsView
 	Payment   string // payment instructions, already worded
 	ManageURL string
+	// TermsURL links the terms of participation the booking was made under (the confirmation
+	// carries them), TermsVersion names their version.
+	TermsURL     string
+	TermsVersion string
+	// PrivacyNote and PrivacyURL tell an attendee, in their first mail, where their data came
+	// from and where the privacy notice is.
+	PrivacyNote string
+	PrivacyURL  string
 	// ManageHint says that the manage link is in an earlier mail, when this one cannot carry it.
 	ManageHint  bool
 	ActionURL   string

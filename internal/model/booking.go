@@ -118,9 +118,12 @@ type Booking struct {
 	// RefundDueCents is money the trainer still has to send back by hand (a cancelled booking
 	// paid by bank transfer, AttentionRefundManual); Stripe refunds are in Stripe.RefundedCents.
 	RefundDueCents int64 `gorm:"not null;default:0"`
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	Attendees      []Attendee `gorm:"foreignKey:BookingID"`
+	// TermsVersion names the terms of participation the booker accepted (legal.Library's
+	// TermsVersion); empty on bookings made before versions were kept.
+	TermsVersion string `gorm:"size:40;not null;default:''"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	Attendees    []Attendee `gorm:"foreignKey:BookingID"`
 }
 
 // Tax is the booking's tax treatment and rate, which price it and its documents.

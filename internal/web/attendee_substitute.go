@@ -34,5 +34,5 @@ func (s *Server) attendeeSubstitute(c echo.Context) error {
 		}
 		return err
 	}
-	return redirect(c, "/b/"+b.Reference+"?t="+token)
+	return redirect(c, href(c, "/b/"+b.Reference+"?t="+token))
 }

@@ -66,7 +66,7 @@ func bookingValues(e *inputEnv) url.Values {
 		"attendees[0].email": {"nora@firma.example"}, "billing.company": {"Neu AG"}, "billing.name": {"Nora Neu"},
 		"billing.email": {"rechnung@firma.example"}, "billing.street": {"Allee 1"}, "billing.postal_code": {"10115"},
 		"billing.city": {"Berlin"}, "billing.country": {"DE"}, "billing.po_number": {"PO-1"}, "billing.buyer_reference": {"991-1-1"},
-		"payment_method": {"invoice"}, "accept_terms": {"1"}, "action": {"book"}}
+		"payment_method": {"invoice"}, "accept_terms": {"1"}, "confirm_business": {"1"}, "action": {"book"}}
 }
 
 func bookingJSONBody(e *inputEnv) map[string]any {

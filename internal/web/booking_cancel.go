@@ -18,7 +18,7 @@ func (s *Server) bookingCancelConfirm(c echo.Context) error {
 		return err
 	}
 	if !s.bookings.BookerMayCancel(b) {
-		return redirect(c, "/b/"+b.Reference+"?t="+token)
+		return redirect(c, href(c, "/b/"+b.Reference+"?t="+token))
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
@@ -45,5 +45,5 @@ func (s *Server) bookingCancel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return redirect(c, "/b/"+b.Reference+"?t="+token)
+	return redirect(c, href(c, "/b/"+b.Reference+"?t="+token))
 }

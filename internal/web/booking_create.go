@@ -12,7 +12,8 @@ import (
 )
 
 // bookingCreate takes the booking form. "Add attendee" and "remove attendee" re-render the form
-// with one row more or less, so the form works without JavaScript; "book" books.
+// with one row more or less, and the language switch re-renders it in the language of the URL it
+// posted to, all without validating, so the form works without JavaScript; "book" books.
 func (s *Server) bookingCreate(c echo.Context) error {
 	date, err := s.bookableDate(c)
 	if err != nil {
@@ -28,6 +29,9 @@ func (s *Server) bookingCreate(c echo.Context) error {
 		if len(f.Attendees) < s.bookings.Settings().MaxAttendees {
 			f.Attendees = append(f.Attendees, form.Attendee{})
 		}
+		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
+	case actionSwitchLanguage:
+		s.rememberLanguage(c, language(c))
 		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
 	case "remove_attendee":
 		if len(f.Attendees) > 1 {
@@ -47,7 +51,7 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	if res.CheckoutURL != "" {
 		return redirect(c, res.CheckoutURL) // pay on Stripe; Stripe sends the booker back to bookingReturn
 	}
-	return redirect(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken)
+	return redirect(c, href(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken))
 }
 
 // bookingFormFailed shows the form again with what went wrong, for the errors a booker can act on.

@@ -116,6 +116,7 @@ func TestBrowserBooking(t *testing.T) {
 		chromedp.SendKeys(`input[name="billing.street"]`, "Hauptstraße 1"),
 		chromedp.SendKeys(`input[name="billing.postal_code"]`, "10115"),
 		chromedp.SendKeys(`input[name="billing.city"]`, "Berlin"),
+		chromedp.Click(`input[name="confirm_business"]`),
 		chromedp.Click(`input[name="accept_terms"]`),
 		chromedp.Click(`button[value="book"]`),
 		chromedp.WaitVisible(`.notice-error`),

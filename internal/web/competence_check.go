@@ -62,7 +62,7 @@ func (s *Server) competenceCheckShow(c echo.Context) error {
 	d.Result = &competenceResult{
 		Rows: competenceRows(model.RankCompetence(answers), catalogue), Missing: model.MissingFunctions(answers),
 		Count: len(answers), Few: len(answers) < model.MinCompetenceFunctions,
-		ShareURL: s.cfg.BaseURL + c.Path() + "?" + query, InquiryURL: "/inhouse?" + query,
+		ShareURL: s.cfg.BaseURL + c.Path() + "?" + query, InquiryURL: localized(language(c), "/inhouse") + "?" + query,
 	}
 	return s.render(c, http.StatusOK, pageCompetence, title, d, nil)
 }

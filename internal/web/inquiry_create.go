@@ -11,6 +11,10 @@ import (
 // inquiryCreate takes an in-house inquiry into the admin inbox.
 func (s *Server) inquiryCreate(c echo.Context) error {
 	f := form.InquiryFromValues(mustForm(c))
+	if c.FormValue("action") == actionSwitchLanguage {
+		s.rememberLanguage(c, language(c))
+		return s.renderInquiry(c, http.StatusOK, f, false, nil)
+	}
 	inquiry, errs := f.Validate(language(c))
 	if len(errs) > 0 {
 		return s.renderInquiry(c, http.StatusUnprocessableEntity, f, false, s.translate(c, errs))
@@ -18,5 +22,5 @@ func (s *Server) inquiryCreate(c echo.Context) error {
 	if err := s.office.SubmitInquiry(c.Request().Context(), &inquiry); err != nil {
 		return err
 	}
-	return redirect(c, "/inhouse?sent=1")
+	return redirect(c, href(c, "/inhouse?sent=1"))
 }

@@ -1,26 +1,22 @@
 package web
 
 import (
-	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/i18n"
 )
 
-// languageSet remembers the chosen language in a cookie and goes back to the page it came from.
+// languageSet remembers the chosen language in a cookie and goes on to the page's twin in that
+// language (switchLink builds the link).
 func (s *Server) languageSet(c echo.Context) error {
 	lang := i18n.Supported(c.Param("lang"))
 	if lang == "" {
 		return echo.ErrNotFound
 	}
-	c.SetCookie(&http.Cookie{
-		Name: langCookie, Value: lang, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
-		HttpOnly: true, Secure: s.secureCookies(), SameSite: http.SameSiteLaxMode,
-	})
+	s.rememberLanguage(c, lang)
 	return redirect(c, localPath(c.QueryParam("next")))
 }
 

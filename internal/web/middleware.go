@@ -21,20 +21,17 @@ const (
 	langCookie     = "lang"
 )
 
-// language picks the user's language once per request: the lang cookie set by the switch, else
-// Accept-Language, else German.
+// language sets the request's language once: a public page's language is in its URL (/en/...
+// is English, the rest German); the back office follows the visitor's preference.
 func (s *Server) language() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			lang := ""
-			if ck, err := c.Cookie(langCookie); err == nil {
-				lang = i18n.Supported(ck.Value)
-			}
+			lang := languageOfPath(c.Request().URL.Path)
 			if lang == "" {
-				lang = s.i18n.Match(c.Request().Header.Get("Accept-Language"))
+				lang = s.preferredLanguage(c)
+				c.Response().Header().Add("Vary", "Accept-Language, Cookie")
 			}
 			c.Set(langContextKey, lang)
-			c.Response().Header().Add("Vary", "Accept-Language, Cookie")
 			return next(c)
 		}
 	}

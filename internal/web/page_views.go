@@ -23,7 +23,12 @@ type seminarData struct {
 	// Tax prices what the page shows: German tax under the seller's mode.
 	Tax model.Tax
 	Now time.Time
+	// JSONLD is the schema.org description of the seminar and its dates, for search engines.
+	JSONLD jsonldCourse
 }
+
+// Description is a seminar page's meta description: its teaser.
+func (d seminarData) Description(lang string) string { return d.Seminar.Teaser(lang) }
 
 type bookingFormData struct {
 	Date model.SeminarDate

@@ -26,7 +26,7 @@ func TestPageScenarios(t *testing.T) {
 		wantNot    []string
 	}{
 		{"catalogue in German", "/", "", 200, []string{`<html lang="de">`, "Social Media gehört in jede Abteilung", "2 Plätze frei", "490,00\u00a0€ netto", "Vertrieb"}, nil},
-		{"catalogue in English", "/", "en-US,en;q=0.9", 200, []string{`<html lang="en">`, "Social media belongs in every department", "2 seats left", "€490.00 net"}, []string{"Plätze"}},
+		{"catalogue in English", "/en/", "en-US,en;q=0.9", 200, []string{`<html lang="en">`, "Social media belongs in every department", "2 seats left", "€490.00 net"}, []string{"Plätze"}},
 		{"filter by format keeps online only", "/?format=online", "", 200, []string{online.Seminar.TitleDE}, []string{date.Seminar.TitleDE}},
 		{"filter by city", "/?city=Berlin", "", 200, []string{date.Seminar.TitleDE}, []string{online.Seminar.TitleDE}},
 		{"filter by function with no match", "/?function=hr", "", 200, []string{"keinen Termin"}, []string{date.Seminar.TitleDE}},
@@ -71,7 +71,7 @@ func TestPageScenarios(t *testing.T) {
 func bookingForm(csrf string, rows int, mutate func(url.Values)) string {
 	v := url.Values{
 		"_csrf": {csrf}, "attendee_count": {fmt.Sprint(rows)}, "action": {"book"}, "payment_method": {"invoice"},
-		"accept_terms": {"yes"}, "billing.company": {"Müller & Söhne GmbH"}, "billing.name": {"Jürgen Müller"},
+		"accept_terms": {"yes"}, "confirm_business": {"yes"}, "billing.company": {"Müller & Söhne GmbH"}, "billing.name": {"Jürgen Müller"},
 		"billing.email": {"einkauf@mueller.example"}, "billing.street": {"Königsallee 5"}, "billing.postal_code": {"40212"},
 		"billing.city": {"Düsseldorf"}, "billing.country": {"DE"},
 	}
@@ -154,7 +154,7 @@ func TestLanguageSwitch(t *testing.T) {
 	cases := []struct {
 		name, path, wantLocation, wantPage string
 	}{
-		{"to English and back to the page", "/lang/en?next=/%3Fformat%3Donline", "/?format=online", `<html lang="en">`},
+		{"to English and back to the page", "/lang/en?next=/en/%3Fformat%3Donline", "/en/?format=online", `<html lang="en">`},
 		{"to German", "/lang/de?next=/", "/", `<html lang="de">`},
 		{"no open redirect", "/lang/en?next=//evil.example", "/", `<html lang="en">`},
 		{"no open redirect with a backslash", "/lang/en?next=/%5Cevil.example", "/", `<html lang="en">`},
@@ -167,9 +167,12 @@ func TestLanguageSwitch(t *testing.T) {
 			if status != http.StatusSeeOther || h.Get("Location") != tc.wantLocation {
 				t.Fatalf("status %d location %q", status, h.Get("Location"))
 			}
-			// The cookie wins over the browser's Accept-Language.
-			_, page, _ := do(t, c, "GET", ts.URL+"/", "", "", "Accept-Language", "de")
-			if tc.wantPage == `<html lang="en">` && !strings.Contains(page, tc.wantPage) {
+			// The cookie wins over the browser's Accept-Language where "/" picks the language.
+			status, page, h := do(t, c, "GET", ts.URL+"/", "", "", "Accept-Language", "de")
+			if tc.wantPage == `<html lang="en">` && (status != http.StatusFound || h.Get("Location") != "/en/") {
+				t.Fatalf("/ with the English preference: %d to %q", status, h.Get("Location"))
+			}
+			if tc.wantPage == `<html lang="de">` && !strings.Contains(page, tc.wantPage) {
 				t.Fatalf("page not in the chosen language")
 			}
 		})

@@ -181,7 +181,7 @@ func TestReturnPageShowsRealState(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "Zahlung wird geprüft") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Fatalf("before webhook: %d %s", status, body)
 	}
-	if _, body, _ := do(t, client(t), "GET", ts.URL+b.path("/return"), "", "", "Accept-Language", "en"); !strings.Contains(body, "Checking your payment") {
+	if _, body, _ := do(t, client(t), "GET", ts.URL+"/en"+b.path("/return"), "", ""); !strings.Contains(body, "Checking your payment") {
 		t.Fatalf("English return page: %s", body)
 	}
 	ev := stripeEvent("evt_return_1", payment.EventCheckoutCompleted, b, "paid")
@@ -209,7 +209,7 @@ func TestHTMLCardBookingRedirectsToCheckout(t *testing.T) {
 	if m == nil {
 		t.Fatal("no CSRF token on the booking form")
 	}
-	form := url.Values{"_csrf": {m[1]}, "attendee_count": {"1"}, "action": {"book"}, "payment_method": {"card"}, "accept_terms": {"yes"},
+	form := url.Values{"_csrf": {m[1]}, "attendee_count": {"1"}, "action": {"book"}, "payment_method": {"card"}, "accept_terms": {"yes"}, "confirm_business": {"yes"},
 		"attendees[0].first_name": {"Erika"}, "attendees[0].last_name": {"Muster"}, "attendees[0].email": {"erika@example.com"},
 		"billing.company": {"Muster GmbH"}, "billing.name": {"Max Muster"}, "billing.email": {"max@example.com"},
 		"billing.street": {"Hauptstr. 1"}, "billing.postal_code": {"10115"}, "billing.city": {"Berlin"}, "billing.country": {"DE"}}

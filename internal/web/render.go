@@ -28,10 +28,11 @@ const (
 	pageBookingReturn = "pages/booking_return.html"
 	pageBookingCancel = "pages/booking_cancel.html"
 	pageCompetence    = "pages/competence_check.html"
+	pageLegal         = "pages/legal.html"
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel, pageCompetence}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal}, adminPageNames...)
 
 // Views holds the parsed page templates.
 type Views struct {
@@ -114,7 +115,25 @@ type Page struct {
 	Admin    bool
 	AdminNav string
 	Staff    *model.StaffUser // the signed-in staff user on back-office pages
+
+	// Description is the page's <meta name="description">.
+	Description string
+	// Public is set on public pages: they carry canonical, hreflang alternates and the legal links.
+	Public     bool
+	Canonical  string      // absolute URL of this page in its language, without the query
+	Alternates []Alternate // the page in every language, and x-default
+	// Noindex keeps private or transactional pages (manage links, forms) out of search engines.
+	Noindex bool
+	// SwitchURL is the language switch's link; on a form page SwitchForm names the form and
+	// SwitchAction is where its switch button posts what was typed.
+	SwitchURL    string
+	SwitchForm   string
+	SwitchAction string
 }
+
+// Href returns a site path in the page's language: "/seminars/x" is "/en/seminars/x" on English
+// pages. Templates write every public link through it.
+func (p Page) Href(path string) string { return localized(p.Lang, path) }
 
 // Local returns t in the display time zone.
 func (p Page) Local(t time.Time) time.Time { return t.In(p.Loc) }
@@ -142,6 +161,13 @@ func (s *Server) render(c echo.Context, status int, name, title string, data any
 	page := s.page(c, title, data)
 	page.Errors = errs
 	page.Status = status
+	page.Description = s.describe(page.T, name, data)
+	if f, ok := data.(switchFormer); ok {
+		page.SwitchForm = f.SwitchForm()
+	}
+	if status >= http.StatusBadRequest && status != http.StatusUnprocessableEntity && status != http.StatusConflict {
+		page.Canonical, page.Alternates, page.Noindex = "", nil, true // an error page is no page's version
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", page); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
@@ -161,6 +187,7 @@ func (s *Server) page(c echo.Context, title string, data any) Page {
 	if u, ok := staff(c); ok {
 		p.Staff, p.Admin, p.AdminNav = &u, true, adminSection(c.Request().URL.Path)
 	}
+	s.addFindability(c, &p)
 	return p
 }
 

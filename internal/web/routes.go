@@ -2,8 +2,11 @@ package web
 
 import (
 	"io/fs"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/legal"
 )
 
 // routes is the one table of every route, grouped by audience; each group sets its middleware.
@@ -19,31 +22,18 @@ func (s *Server) routes() {
 	e.StaticFS("/static", static)
 
 	// One limiter for the booking form and the booking API: the limit is per client IP, however
-	// the client books.
-	bookingLimit := s.bookingRateLimit()
+	// the client books. Forms on German and English pages share the limiters.
+	limits := publicLimits{booking: s.bookingRateLimit(), inquiry: s.bookingRateLimit(),
+		waitlist: s.bookingRateLimit(), offer: s.bookingRateLimit()}
+	bookingLimit := limits.booking
 
-	// Public pages (CSRF-protected forms).
-	pages := e.Group("", s.csrf())
-	pages.GET("/", s.catalogueShow)
-	pages.GET("/seminars/:slug", s.seminarShow)
-	pages.GET("/lang/:lang", s.languageSet)
-	pages.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
-	pages.POST("/inhouse", s.inquiryCreate, s.bookingRateLimit())
-
-	// The social media competence check, German and English (a GET form: the result's URL
-	// carries the answers and nothing is stored).
-	pages.GET("/kompetenz-check", s.competenceCheckShow)
-	pages.GET("/en/kompetenz-check", s.competenceCheckShow, s.inLanguage("en"))
-
-	// Booking pages.
-	pages.GET("/book/:date", s.bookingNew)
-	pages.POST("/book/:date", s.bookingCreate, bookingLimit)
-	pages.GET("/b/:reference", s.bookingShow)
-	pages.GET("/b/:reference/return", s.bookingReturn)
-	pages.GET("/b/:reference/cancel", s.bookingCancelConfirm)
-	pages.POST("/b/:reference/cancel", s.bookingCancel)
-	pages.GET("/b/:reference/documents/:file", s.documentShow)
-	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	// Public pages (CSRF-protected forms), German at the plain paths and English under /en/.
+	s.publicPages(e.Group("", s.csrf()), limits)
+	s.publicPages(e.Group(englishPrefix, s.csrf()), limits)
+	e.GET(englishPrefix, func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, englishPrefix+"/") })
+	e.GET("/lang/:lang", s.languageSet)
+	e.GET("/sitemap.xml", s.sitemapShow)
+	e.GET("/robots.txt", s.robotsShow)
 
 	// Public JSON API.
 	api := e.Group("/api/v1", s.jsonBody())
@@ -106,12 +96,6 @@ func (s *Server) routes() {
 	staff.GET("/calendar", s.adminCalendarShow)
 	staff.POST("/calendar/renew", s.adminCalendarRenew, s.requireOwner()) // kills the old feed URL
 
-	// Waiting list of a full date, and the offer link mailed when seats free up (public pages).
-	pages.GET("/waitlist/:date", s.waitlistNew)
-	pages.POST("/waitlist/:date", s.waitlistCreate, s.bookingRateLimit())
-	pages.GET("/waitlist/offer/:token", s.waitlistOfferShow)
-	pages.POST("/waitlist/offer/:token", s.waitlistOfferAccept, s.bookingRateLimit())
-
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
 	adminAPI := api.Group("/admin", s.adminAPIAuth())
@@ -131,4 +115,40 @@ func (s *Server) routes() {
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
+}
+
+// publicLimits are the rate limiters of the public forms, one each however many prefixes route
+// to them.
+type publicLimits struct{ booking, inquiry, waitlist, offer echo.MiddlewareFunc }
+
+// publicPages registers every public page on g; routes calls it for the German paths and again
+// under /en/. A new public page goes here, so it has its English twin.
+func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
+	g.GET("/", s.catalogueShow)
+	g.GET("/seminars/:slug", s.seminarShow)
+	g.GET("/inhouse", s.inquiryNew) // in-house inquiries land in the admin inbox
+	g.POST("/inhouse", s.inquiryCreate, limits.inquiry)
+	g.GET("/impressum", s.legalShow(legal.Imprint))
+	g.GET("/datenschutz", s.legalShow(legal.Privacy))
+	g.GET("/teilnahmebedingungen", s.legalShow(legal.Terms))
+
+	// The social media competence check (a GET form: the result's URL carries the answers and
+	// nothing is stored).
+	g.GET("/kompetenz-check", s.competenceCheckShow)
+
+	// Booking pages.
+	g.GET("/book/:date", s.bookingNew)
+	g.POST("/book/:date", s.bookingCreate, limits.booking)
+	g.GET("/b/:reference", s.bookingShow)
+	g.GET("/b/:reference/return", s.bookingReturn)
+	g.GET("/b/:reference/cancel", s.bookingCancelConfirm)
+	g.POST("/b/:reference/cancel", s.bookingCancel)
+	g.GET("/b/:reference/documents/:file", s.documentShow)
+	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
+
+	// Waiting list of a full date, and the offer link mailed when seats free up.
+	g.GET("/waitlist/:date", s.waitlistNew)
+	g.POST("/waitlist/:date", s.waitlistCreate, limits.waitlist)
+	g.GET("/waitlist/offer/:token", s.waitlistOfferShow)
+	g.POST("/waitlist/offer/:token", s.waitlistOfferAccept, limits.offer)
 }

@@ -13,6 +13,6 @@ func (s *Server) seminarShow(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, pageSeminar, sem.Title(language(c)), seminarData{
-		Seminar: sem, Tax: s.domesticTax(), Now: s.now(),
+		Seminar: sem, Tax: s.domesticTax(), Now: s.now(), JSONLD: s.seminarJSONLD(sem, language(c), s.now()),
 	}, nil)
 }

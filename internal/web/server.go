@@ -20,6 +20,7 @@ import (
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
+	"seminars/internal/legal"
 	"seminars/internal/store"
 )
 
@@ -36,6 +37,7 @@ type Server struct {
 	views    *Views
 	renderer *invoice.Renderer
 	seller   invoice.Seller
+	legal    *legal.Library
 	files    fs.FS
 	metrics  *metrics
 	log      *slog.Logger
@@ -66,7 +68,7 @@ func New(a *app.App) (*Server, error) {
 		echo: echo.New(), cfg: a.Config, store: a.Store, bookings: a.Bookings, auth: a.Auth,
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
-		issued: a.Documents, exports: a.Exports, calendar: a.Calendar,
+		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true

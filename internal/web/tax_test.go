@@ -221,9 +221,10 @@ func TestOnlineBookingFromAbroadOnTheForm(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cl := client(t)
-			_, page, _ := do(t, cl, http.MethodGet, formURL, "", "", "Accept-Language", c.lang)
-			status, body, _ := do(t, cl, http.MethodPost, formURL, "application/x-www-form-urlencoded",
-				bookingForm(csrfToken(t, page), 1, abroad(c.vatID)), "Accept-Language", c.lang)
+			pageURL := map[string]string{"de": formURL, "en": strings.Replace(formURL, "/book/", "/en/book/", 1)}[c.lang]
+			_, page, _ := do(t, cl, http.MethodGet, pageURL, "", "")
+			status, body, _ := do(t, cl, http.MethodPost, pageURL, "application/x-www-form-urlencoded",
+				bookingForm(csrfToken(t, page), 1, abroad(c.vatID)))
 			if status != c.wantStatus {
 				t.Fatalf("status %d, want %d: %.300s", status, c.wantStatus, body)
 			}

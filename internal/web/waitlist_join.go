@@ -27,6 +27,10 @@ func (s *Server) waitlistCreate(c echo.Context) error {
 		return err
 	}
 	f := form.WaitlistFromValues(mustForm(c))
+	if c.FormValue("action") == actionSwitchLanguage {
+		s.rememberLanguage(c, language(c))
+		return s.renderWaitlistJoin(c, http.StatusOK, date, f, false, nil)
+	}
 	entry, errs := f.Validate(date.ID, language(c), s.cfg.MaxAttendees)
 	if len(errs) == 0 {
 		err = s.waitlist.Join(c.Request().Context(), &entry)
@@ -35,7 +39,7 @@ func (s *Server) waitlistCreate(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			return redirect(c, "/waitlist/"+strconv.Itoa(int(date.ID))+"?joined=1")
+			return redirect(c, href(c, "/waitlist/"+strconv.Itoa(int(date.ID))+"?joined=1"))
 		}
 		errs = invalid.Fields
 	}

@@ -32,6 +32,10 @@ func (s *Server) waitlistOfferAccept(c echo.Context) error {
 	}
 	f := form.FromValues(mustForm(c), date.ID)
 	f.PaymentMethod = s.defaultPaymentMethod()
+	if c.FormValue("action") == actionSwitchLanguage {
+		s.rememberLanguage(c, language(c))
+		return s.renderWaitlistOffer(c, http.StatusOK, e, date, f, nil, "")
+	}
 	if errs := f.Validate(e.Seats, true); len(errs) > 0 {
 		return s.renderWaitlistOffer(c, http.StatusUnprocessableEntity, e, date, f, s.translate(c, errs), "")
 	}
@@ -48,7 +52,7 @@ func (s *Server) waitlistOfferAccept(c echo.Context) error {
 		}
 		return err
 	}
-	return redirect(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken)
+	return redirect(c, href(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken))
 }
 
 func (s *Server) waitlistOffer(c echo.Context) (model.WaitlistEntry, model.SeminarDate, error) {

@@ -56,16 +56,22 @@ func TestWaitlistPages(t *testing.T) {
 	if res, body := visitor.get(offer); res.StatusCode != http.StatusOK || !strings.Contains(body, "Wir halten 1 Platz für Sie") {
 		t.Fatalf("offer page: %d\n%s", res.StatusCode, excerpt(body))
 	}
+	// The language switch on the offer keeps what was typed and books nothing.
+	_, offerPage := visitor.get(offer)
+	if res, body := pressLanguageSwitch(t, visitor, offerPage, url.Values{"billing.company": {"Neu & Partner AG"}}); res.StatusCode != http.StatusOK ||
+		!strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "Neu &amp; Partner AG") || strings.Contains(body, "notice-error") {
+		t.Fatalf("switch on the offer: %d\n%s", res.StatusCode, excerpt(body))
+	}
 	if res, _ := visitor.get("/waitlist/offer/not-a-token"); res.StatusCode != http.StatusNotFound {
 		t.Fatalf("unknown offer: %d", res.StatusCode)
 	}
 	booking := url.Values{"attendee_count": {"1"}, "attendees[0].first_name": {"Carla"}, "attendees[0].last_name": {"Neu"},
 		"attendees[0].email": {"carla@example.com"}, "billing.company": {"Neu AG"}, "billing.name": {"Carla Neu"},
 		"billing.email": {"carla@example.com"}, "billing.street": {"Weg 2"}, "billing.postal_code": {"10115"},
-		"billing.city": {"Berlin"}, "billing.country": {"DE"}, "accept_terms": {"yes"}}
+		"billing.city": {"Berlin"}, "billing.country": {"DE"}, "accept_terms": {"yes"}, "confirm_business": {"yes"}}
 	noTerms := url.Values{}
 	for k, v := range booking {
-		if k != "accept_terms" {
+		if k != "accept_terms" && k != "confirm_business" {
 			noTerms[k] = v
 		}
 	}

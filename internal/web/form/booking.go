@@ -44,6 +44,9 @@ type Booking struct {
 	Voucher       string     `json:"voucher,omitempty"`
 	// AcceptTerms is asked on the HTML form; API clients accept the terms by contract.
 	AcceptTerms bool `json:"-"`
+	// ConfirmBusiness is the booker's confirmation on the HTML form that they book for a company:
+	// the service sells to businesses only.
+	ConfirmBusiness bool `json:"-"`
 }
 
 // Message keys; the web layer translates them ("error.required" and so on).
@@ -57,6 +60,7 @@ const (
 	msgAttendeesMin   = "error.attendees_min"
 	msgAttendeesMax   = "error.attendees_max"
 	msgTerms          = "error.terms"
+	msgBusiness       = "error.business"
 )
 
 var (
@@ -70,7 +74,8 @@ var (
 type Errors map[string]string
 
 // Validate checks the booking's shape and normalises what it keeps (the text rule of
-// model.Line: NFC, trimmed). requireTerms is true on the HTML form.
+// model.Line: NFC, trimmed). requireTerms is true on the HTML form, which asks for the terms and
+// the confirmation of booking for a business.
 func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 	errs := Errors{}
 	if b.DateID == 0 {
@@ -105,6 +110,9 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 	}
 	if requireTerms && !b.AcceptTerms {
 		errs["accept_terms"] = msgTerms
+	}
+	if requireTerms && !b.ConfirmBusiness {
+		errs["confirm_business"] = msgBusiness
 	}
 	return errs
 }
@@ -161,10 +169,11 @@ func (b *Booking) Request(lang string) booking.Request {
 // count says how many rows the form showed.
 func FromValues(v url.Values, dateID uint) Booking {
 	b := Booking{
-		DateID:        dateID,
-		PaymentMethod: v.Get("payment_method"),
-		Voucher:       v.Get("voucher"),
-		AcceptTerms:   v.Get("accept_terms") != "",
+		DateID:          dateID,
+		PaymentMethod:   v.Get("payment_method"),
+		Voucher:         v.Get("voucher"),
+		AcceptTerms:     v.Get("accept_terms") != "",
+		ConfirmBusiness: v.Get("confirm_business") != "",
 		Billing: Billing{
 			Company: v.Get("billing.company"), Name: v.Get("billing.name"), Email: v.Get("billing.email"),
 			Street: v.Get("billing.street"), PostalCode: v.Get("billing.postal_code"), City: v.Get("billing.city"),

@@ -8,7 +8,7 @@ import (
 
 func validBooking() Booking {
 	return Booking{
-		DateID: 1, PaymentMethod: "invoice", AcceptTerms: true,
+		DateID: 1, PaymentMethod: "invoice", AcceptTerms: true, ConfirmBusiness: true,
 		Attendees: []Attendee{{FirstName: "Anna", LastName: "Schmidt", Email: "anna@firma.de"}},
 		Billing: Billing{Company: "Firma GmbH", Name: "Max", Email: "max@firma.de", Street: "Weg 1",
 			PostalCode: "80331", City: "München", Country: "de", VATID: "de 123 456 789"},
@@ -55,6 +55,8 @@ func TestValidate(t *testing.T) {
 		{"unknown payment method", func(b *Booking) { b.PaymentMethod = "cash" }, false, "payment_method", msgPaymentMethod},
 		{"terms required on the form", func(b *Booking) { b.AcceptTerms = false }, true, "accept_terms", msgTerms},
 		{"terms not asked of the API", func(b *Booking) { b.AcceptTerms = false }, false, "", ""},
+		{"booking for a business confirmed on the form", func(b *Booking) { b.ConfirmBusiness = false }, true, "confirm_business", msgBusiness},
+		{"business not asked of the API", func(b *Booking) { b.ConfirmBusiness = false }, false, "", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -95,7 +95,7 @@ func checkBooking(t *testing.T, b Booking, maxAttendees int) {
 
 const validBookingQuery = "attendee_count=1&attendees%5B0%5D.first_name=Nora&attendees%5B0%5D.last_name=Neu&attendees%5B0%5D.email=nora%40firma.example" +
 	"&billing.company=Neu+AG&billing.name=Nora+Neu&billing.email=r%40firma.example&billing.street=Allee+1&billing.postal_code=10115" +
-	"&billing.city=Berlin&billing.country=DE&payment_method=invoice&accept_terms=1"
+	"&billing.city=Berlin&billing.country=DE&payment_method=invoice&accept_terms=1&confirm_business=1"
 
 // FuzzBookingForm fuzzes the HTML booking form (FromValues + Validate).
 func FuzzBookingForm(f *testing.F) {
@@ -107,8 +107,8 @@ func FuzzBookingForm(f *testing.F) {
 	f.Fuzz(func(t *testing.T, query string) {
 		b := FromValues(parse(query), 7)
 		if errs := b.Validate(20, true); len(errs) == 0 {
-			if !b.AcceptTerms {
-				t.Fatal("valid HTML booking without accepted terms")
+			if !b.AcceptTerms || !b.ConfirmBusiness {
+				t.Fatal("valid HTML booking without accepted terms or the business confirmation")
 			}
 			checkBooking(t, b, 20)
 		}
