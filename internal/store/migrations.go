@@ -39,6 +39,7 @@ func migrationSteps() []*gormigrate.Migration {
 		replacing("0501_api_token_role", sqlStep("0003_api_token_role")),
 		sqlStep("0004_tax_treatment"),
 		sqlStep("0009_attention_detail"),
+		sqlStep("0013_payments"),
 	}
 }
 
