@@ -144,6 +144,10 @@ func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string
 	}
 	refundCents = min(max(refundCents, 0), b.GrossCents)
 	wasPending := b.Status == model.BookingPendingPayment
+	accountBefore, err := tx.AccountOfBooking(ctx, b.ID)
+	if err != nil {
+		return cancelled{}, err
+	}
 	credit := refundCents // paid: what is refunded
 	if b.PaymentStatus != model.PaymentPaid {
 		credit = b.GrossCents // unpaid: what is no longer owed; only the booker pays a fee
@@ -167,27 +171,24 @@ func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string
 			return cancelled{}, err
 		}
 	}
-	if err := settleRefund(ctx, tx, &b, refundCents); err != nil {
+	refunded, err := s.settleRefund(ctx, tx, &b, accountBefore)
+	if err != nil {
 		return cancelled{}, err
 	}
-	return cancelled{before: before, after: b, refundCents: refundCents}, nil
+	return cancelled{before: before, after: b, refundCents: refunded}, nil
 }
 
-// settleRefund sends back what a cancelled booking paid: by card through Stripe (an outbox
-// item), by bank transfer flagged for the trainer.
-func settleRefund(ctx context.Context, tx *store.Tx, b *model.Booking, refundCents int64) error {
-	if b.PaymentStatus != model.PaymentPaid || refundCents == 0 {
-		return nil
+// settleRefund sends back what the cancellation made refundable — what the ledger holds beyond
+// what the documents still ask for, now that the credit note is issued: by card through Stripe
+// (an outbox item), by bank transfer flagged for the trainer. A fee still owed stays an open
+// item (model.AccountOf's AmountDue). It returns what is refunded.
+func (s *Service) settleRefund(ctx context.Context, tx *store.Tx, b *model.Booking, before model.Account) (int64, error) {
+	after, err := tx.AccountOfBooking(ctx, b.ID)
+	if err != nil {
+		return 0, err
 	}
-	if b.PaymentMethod != model.PaymentCard {
-		return flagManualRefund(ctx, tx, b, refundCents)
+	if err := s.settleOverpayment(ctx, tx, b, before, after, "cancel"); err != nil {
+		return 0, err
 	}
-	return enqueueRefund(ctx, tx, b, refundCents, "cancel")
-}
-
-// flagManualRefund tells the trainer that money paid by bank transfer has to go back: no
-// service can send it, so the booking waits on the dashboard with the amount.
-func flagManualRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount int64) error {
-	b.NeedsAttention, b.AttentionReason, b.RefundDueCents = true, model.AttentionRefundManual, amount
-	return tx.SaveBookingPayment(ctx, b)
+	return max(after.AmountRefundable-before.AmountRefundable, 0), tx.SaveBookingPayment(ctx, b)
 }

@@ -114,10 +114,10 @@ func (a Account) status() PaymentStatus {
 		return PaymentRefunded
 	case a.AmountRefundable > 0:
 		return PaymentOverpaid
+	case a.PaidBackCents > 0: // part went back (a fee kept, or a refund made in Stripe's dashboard)
+		return PaymentPartiallyRefunded
 	case a.AmountDue > 0:
 		return PaymentPartiallyPaid
-	case a.PaidBackCents > 0:
-		return PaymentPartiallyRefunded
 	}
 	return PaymentPaid
 }

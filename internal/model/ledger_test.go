@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"errors"
+	"testing"
+	"time"
+)
 
 func TestAccountOf(t *testing.T) {
 	invoice := Invoice{Kind: InvoiceKindInvoice, GrossCents: 59500}
@@ -35,6 +39,41 @@ func TestAccountOf(t *testing.T) {
 			}
 			if a.AmountDue > 0 && a.AmountRefundable > 0 {
 				t.Errorf("both due and refundable: %+v", a)
+			}
+		})
+	}
+}
+
+func TestPaymentInputCheck(t *testing.T) {
+	today := time.Date(2026, 3, 10, 23, 30, 0, 0, time.FixedZone("CET", 3600))
+	tests := []struct {
+		name  string
+		in    PaymentInput
+		field string // "" when accepted
+	}{
+		{"bank transfer", PaymentInput{29750, "2026-03-10", "bank_transfer", ""}, ""},
+		{"payout", PaymentInput{-1000, "2026-03-01", "cash", "back in cash"}, ""},
+		{"zero", PaymentInput{0, "2026-03-10", "cash", ""}, "amount_cents"},
+		{"too much", PaymentInput{MaxPaymentCents + 1, "2026-03-10", "cash", ""}, "amount_cents"},
+		{"no day", PaymentInput{100, "", "cash", ""}, "paid_on"},
+		{"German day", PaymentInput{100, "10.03.2026", "cash", ""}, "paid_on"},
+		{"no such day", PaymentInput{100, "2026-02-30", "cash", ""}, "paid_on"},
+		{"tomorrow", PaymentInput{100, "2026-03-11", "cash", ""}, "paid_on"},
+		{"stripe by hand", PaymentInput{100, "2026-03-10", "stripe", ""}, "method"},
+		{"unknown method", PaymentInput{100, "2026-03-10", "bitcoin", ""}, "method"},
+		{"note with a line break", PaymentInput{100, "2026-03-10", "cash", "a\nb"}, "note"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.in.Check(today)
+			var invalid *ValidationError
+			switch {
+			case tt.field == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.field == "" && (p.AmountCents != tt.in.AmountCents || p.PaidOn.Format(time.DateOnly) != tt.in.PaidOn):
+				t.Errorf("payment %+v", p)
+			case tt.field != "" && (!errors.As(err, &invalid) || invalid.Fields[tt.field] == ""):
+				t.Errorf("err %v, want a message on %s", err, tt.field)
 			}
 		})
 	}
