@@ -21,14 +21,7 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 	return dates, err
 }
 
-// CountOpenInvoices counts confirmed invoice bookings not yet paid.
-func (q Reads) CountOpenInvoices(ctx context.Context) (int64, error) {
-	var n int64
-	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
-		Count(&n).Error
-	return n, err
-}
+
 
 // AdminSeminars returns every seminar, published or not, by German title.
 func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
@@ -168,16 +161,6 @@ func (tx *Tx) MoveBookingDate(ctx context.Context, bookingID, from, to uint) err
 		return fmt.Errorf("booking %d on date %d: %w", bookingID, from, model.ErrNotFound)
 	}
 	return res.Error
-}
-
-// OpenInvoiceBookings returns the confirmed invoice bookings not yet paid, oldest first (the
-// ones to chase first).
-func (q Reads) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
-	var out []model.Booking
-	err := q.db.WithContext(ctx).Preload("Date.Seminar").
-		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
-		Order("created_at, id").Limit(limit).Find(&out).Error
-	return out, err
 }
 
 // MarkBookingPaid sets an invoice booking's payment status to paid if it is still confirmed and

@@ -85,3 +85,25 @@ func (q Reads) OpenItemBookings(ctx context.Context, overdueAt *time.Time, limit
 	err := db.Order("created_at, id").Limit(limit).Find(&out).Error
 	return out, err
 }
+
+// OpenItems is the sum of what bookings owe: how many owe anything, how much in all, and how
+// many of them are past their invoice's due date.
+type OpenItems struct {
+	Count, Overdue int64
+	DueCents       int64
+}
+
+// CountOpenItems adds up the open items (OpenItemBookings) at now.
+func (q Reads) CountOpenItems(ctx context.Context, now time.Time) (OpenItems, error) {
+	var out OpenItems
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).
+		Select("COUNT(*) AS count, COALESCE(SUM("+owedMinusReceived+"), 0) AS due_cents").
+		Where(owedMinusReceived+" > 0").Scan(&out).Error
+	if err != nil {
+		return out, err
+	}
+	err = q.db.WithContext(ctx).Model(&model.Booking{}).Where(owedMinusReceived+" > 0").
+		Where("EXISTS (SELECT 1 FROM invoices d WHERE d.booking_id = bookings.id AND d.kind = ? AND d.due_date < ?)", model.InvoiceKindInvoice, now.UTC()).
+		Count(&out.Overdue).Error
+	return out, err
+}

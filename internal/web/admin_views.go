@@ -2,6 +2,7 @@ package web
 
 import (
 	"seminars/internal/model"
+	"seminars/internal/store"
 	"seminars/internal/web/form"
 )
 
@@ -14,7 +15,7 @@ type loginData struct {
 
 type dashboardData struct {
 	Dates         []model.SeminarDate
-	OpenInvoices  int64
+	OpenInvoices  store.OpenItems // what bookings owe: open items, their sum, the overdue ones
 	OpenInquiries int64
 	Fill          fillChart
 	Seats         columnChart     // seats booked per month
