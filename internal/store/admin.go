@@ -21,8 +21,6 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 	return dates, err
 }
 
-
-
 // AdminSeminars returns every seminar, published or not, by German title.
 func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar

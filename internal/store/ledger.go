@@ -97,8 +97,8 @@ type OpenItems struct {
 func (q Reads) CountOpenItems(ctx context.Context, now time.Time) (OpenItems, error) {
 	var out OpenItems
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Select("COUNT(*) AS count, COALESCE(SUM("+owedMinusReceived+"), 0) AS due_cents").
-		Where(owedMinusReceived+" > 0").Scan(&out).Error
+		Select("COUNT(*) AS count, COALESCE(SUM(" + owedMinusReceived + "), 0) AS due_cents").
+		Where(owedMinusReceived + " > 0").Scan(&out).Error
 	if err != nil {
 		return out, err
 	}
