@@ -56,7 +56,7 @@ func (s *Service) settleOverpayment(ctx context.Context, tx *store.Tx, b *model.
 		return nil
 	}
 	viaStripe := int64(0)
-	if b.PaymentMethod == model.PaymentCard && b.Stripe.PaymentIntent != "" {
+	if b.Stripe.PaymentIntent != "" { // what came in through Stripe goes back through Stripe
 		net, err := stripeNetReceived(ctx, tx, b.ID)
 		if err != nil {
 			return err
