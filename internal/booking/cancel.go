@@ -171,23 +171,25 @@ func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string
 			return cancelled{}, err
 		}
 	}
-	refunded, err := s.settleRefund(ctx, tx, &b, accountBefore)
+	refunded, err := s.SettleDocumentsChangeInTx(ctx, tx, &b, accountBefore, "cancel")
 	if err != nil {
 		return cancelled{}, err
 	}
 	return cancelled{before: before, after: b, refundCents: refunded}, nil
 }
 
-// settleRefund sends back what the cancellation made refundable — what the ledger holds beyond
-// what the documents still ask for, now that the credit note is issued: by card through Stripe
-// (an outbox item), by bank transfer flagged for the trainer. A fee still owed stays an open
-// item (model.AccountOf's AmountDue). It returns what is refunded.
-func (s *Service) settleRefund(ctx context.Context, tx *store.Tx, b *model.Booking, before model.Account) (int64, error) {
+// SettleDocumentsChangeInTx sends back what a change of a booking's issued documents made
+// refundable — what the ledger holds beyond what the documents still ask for, compared with the
+// account before the change: by card through Stripe (an outbox item, idempotent by why), by bank
+// transfer flagged for the trainer. A cancellation calls it after its credit note; a correction
+// (credit note and new invoice) should too. What is owed instead stays an open item
+// (model.AccountOf's AmountDue). It saves b's payment fields and returns what is refunded.
+func (s *Service) SettleDocumentsChangeInTx(ctx context.Context, tx *store.Tx, b *model.Booking, before model.Account, why string) (int64, error) {
 	after, err := tx.AccountOfBooking(ctx, b.ID)
 	if err != nil {
 		return 0, err
 	}
-	if err := s.settleOverpayment(ctx, tx, b, before, after, "cancel"); err != nil {
+	if err := s.settleOverpayment(ctx, tx, b, before, after, why); err != nil {
 		return 0, err
 	}
 	return max(after.AmountRefundable-before.AmountRefundable, 0), tx.SaveBookingPayment(ctx, b)
