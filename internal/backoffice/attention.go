@@ -10,7 +10,7 @@ import (
 
 // HandleAttention records that an owner dealt with a booking that needed attention (told the
 // customer about a refunded late payment, retried a failed refund, checked a Stripe payment that
-// did not match the booking). The reason stays on the
+// did not match the booking, sent a manual refund — which the ledger records as paid out). The reason stays on the
 // booking for the record; a booking that needs no attention is model.ErrInvalidTransition.
 func (s *Service) HandleAttention(ctx context.Context, actor, reference string) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
@@ -22,11 +22,19 @@ func (s *Service) HandleAttention(ctx context.Context, actor, reference string) 
 		if !b.NeedsAttention {
 			return refused
 		}
+		if b.AttentionReason == model.AttentionRefundManual && b.RefundDueCents > 0 {
+			// The trainer sent the money back: the ledger records the payout, which clears the item.
+			payout := model.Payment{AmountCents: -b.RefundDueCents, Method: model.LedgerBankTransfer, PaidOn: s.today(),
+				RecordedBy: actor, Note: "manual refund paid out"}
+			if _, err := s.bookings.RecordPaymentInTx(ctx, tx, &b, payout); err != nil {
+				return err
+			}
+		}
 		cleared, err := tx.ClearAttention(ctx, b.ID)
 		if err != nil {
 			return err
 		}
-		if !cleared {
+		if !cleared && b.NeedsAttention {
 			return refused
 		}
 		detail := fmt.Sprintf("attention_reason: %s; gross_cents: %d; refunded_cents: %d", b.AttentionReason, b.GrossCents, b.Stripe.RefundedCents)

@@ -14,8 +14,9 @@ import (
 )
 
 // TestMarkPaidWaitsForACancellation replays the race on PostgreSQL (READ COMMITTED): the booker
-// cancels in a transaction that is still open while the owner marks the booking paid. Marking
-// must wait for the cancellation and then refuse, never write "confirmed" back over it. (SQLite
+// cancels (free: a credit note of everything) in a transaction that is still open while the
+// owner marks the booking paid. Marking must wait for the cancellation and then refuse — nothing
+// is owed any more — never write "confirmed" back over it. (SQLite
 // runs write transactions one at a time, so the race cannot happen there.)
 func TestMarkPaidWaitsForACancellation(t *testing.T) {
 	st := storetest.Postgres(t)
@@ -40,6 +41,10 @@ func TestMarkPaidWaitsForACancellation(t *testing.T) {
 		}
 		b.Status = model.BookingCancelled
 		if err := tx.SaveBookingStatus(ctx, &b); err != nil {
+			return err
+		}
+		// a free cancellation: the credit note leaves nothing owed
+		if err := bookings.CreditCancellation(ctx, tx, b.ID, b.GrossCents, "", date.StartsAt.Add(-60*24*time.Hour)); err != nil {
 			return err
 		}
 		go func() { marked <- office.MarkPaid(ctx, "owner@example.com", ref) }()

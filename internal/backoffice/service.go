@@ -158,29 +158,3 @@ func notifyRescheduled(ctx context.Context, tx *store.Tx, d model.SeminarDate) e
 func (s *Service) CheckIn(ctx context.Context, dateID, attendeeID uint) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, dateID, attendeeID, s.now()) })
 }
-
-// MarkPaid records that an invoice booking's money arrived. Only a confirmed, unpaid invoice
-// booking can be marked; anything else is model.ErrInvalidTransition. The booking is locked and
-// only payment_status is written, under the same condition, so a cancellation by the booker in
-// between is never overwritten with a stale "confirmed".
-func (s *Service) MarkPaid(ctx context.Context, actor, reference string) error {
-	return s.store.WithTx(ctx, func(tx *store.Tx) error {
-		b, err := tx.LockBooking(ctx, reference)
-		if err != nil {
-			return err
-		}
-		refused := fmt.Errorf("booking %s (%s, %s, %s) cannot be marked paid: %w", b.Reference, b.PaymentMethod, b.Status, b.PaymentStatus, model.ErrInvalidTransition)
-		if b.PaymentMethod != model.PaymentInvoice || b.Status != model.BookingConfirmed || b.PaymentStatus != model.PaymentUnpaid {
-			return refused
-		}
-		marked, err := tx.MarkBookingPaid(ctx, b.ID)
-		if err != nil {
-			return err
-		}
-		if !marked {
-			return refused
-		}
-		detail := fmt.Sprintf("payment_status: %s → %s; total_gross_cents: %d", model.PaymentUnpaid, model.PaymentPaid, b.GrossCents)
-		return s.audit(ctx, tx, actor, model.AuditBookingPaid, "booking "+b.Reference, detail)
-	})
-}

@@ -144,6 +144,10 @@ func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string
 	}
 	refundCents = min(max(refundCents, 0), b.GrossCents)
 	wasPending := b.Status == model.BookingPendingPayment
+	accountBefore, err := tx.AccountOfBooking(ctx, b.ID)
+	if err != nil {
+		return cancelled{}, err
+	}
 	credit := refundCents // paid: what is refunded
 	if b.PaymentStatus != model.PaymentPaid {
 		credit = b.GrossCents // unpaid: what is no longer owed; only the booker pays a fee
@@ -167,27 +171,26 @@ func (s *Service) cancelInTx(ctx context.Context, tx *store.Tx, reference string
 			return cancelled{}, err
 		}
 	}
-	if err := settleRefund(ctx, tx, &b, refundCents); err != nil {
+	refunded, err := s.SettleDocumentsChangeInTx(ctx, tx, &b, accountBefore, "cancel")
+	if err != nil {
 		return cancelled{}, err
 	}
-	return cancelled{before: before, after: b, refundCents: refundCents}, nil
+	return cancelled{before: before, after: b, refundCents: refunded}, nil
 }
 
-// settleRefund sends back what a cancelled booking paid: by card through Stripe (an outbox
-// item), by bank transfer flagged for the trainer.
-func settleRefund(ctx context.Context, tx *store.Tx, b *model.Booking, refundCents int64) error {
-	if b.PaymentStatus != model.PaymentPaid || refundCents == 0 {
-		return nil
+// SettleDocumentsChangeInTx sends back what a change of a booking's issued documents made
+// refundable — what the ledger holds beyond what the documents still ask for, compared with the
+// account before the change: by card through Stripe (an outbox item, idempotent by why), by bank
+// transfer flagged for the trainer. A cancellation calls it after its credit note; a correction
+// (credit note and new invoice) should too. What is owed instead stays an open item
+// (model.AccountOf's AmountDue). It saves b's payment fields and returns what is refunded.
+func (s *Service) SettleDocumentsChangeInTx(ctx context.Context, tx *store.Tx, b *model.Booking, before model.Account, why string) (int64, error) {
+	after, err := tx.AccountOfBooking(ctx, b.ID)
+	if err != nil {
+		return 0, err
 	}
-	if b.PaymentMethod != model.PaymentCard {
-		return flagManualRefund(ctx, tx, b, refundCents)
+	if err := s.settleOverpayment(ctx, tx, b, before, after, why); err != nil {
+		return 0, err
 	}
-	return enqueueRefund(ctx, tx, b, refundCents, "cancel")
-}
-
-// flagManualRefund tells the trainer that money paid by bank transfer has to go back: no
-// service can send it, so the booking waits on the dashboard with the amount.
-func flagManualRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount int64) error {
-	b.NeedsAttention, b.AttentionReason, b.RefundDueCents = true, model.AttentionRefundManual, amount
-	return tx.SaveBookingPayment(ctx, b)
+	return max(after.AmountRefundable-before.AmountRefundable, 0), tx.SaveBookingPayment(ctx, b)
 }

@@ -56,8 +56,8 @@ func markPaidByTransfer(t *testing.T, st *store.Store, reference string) {
 		if err != nil {
 			return err
 		}
-		b.PaymentStatus = model.PaymentPaid
-		return tx.SaveBookingPayment(ctx, &b)
+		_, err = tx.MarkBookingPaid(ctx, b.ID) // the status and the ledger row
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -267,3 +267,12 @@ func IsSoldOut(err error) (seatsLeft int, ok bool) {
 	}
 	return 0, false
 }
+
+// Location is the service's time zone (the cancellation policy counts days in it); the back
+// office dates payments in it.
+func (s *Service) Location() *time.Location {
+	if s.settings.Cancellation.Location == nil {
+		return time.UTC
+	}
+	return s.settings.Cancellation.Location
+}

@@ -121,6 +121,10 @@ func (s *Service) markPaid(ctx context.Context, tx *store.Tx, b *model.Booking) 
 	b.PaymentStatus = model.PaymentPaid
 	b.Stripe.AsyncPending = false
 	now := s.now().UTC()
+	if err := tx.AddPayment(ctx, &model.Payment{BookingID: b.ID, AmountCents: b.GrossCents, Method: model.LedgerStripe,
+		PaidOn: now, RecordedBy: "stripe", StripeRef: b.Stripe.PaymentIntent}); err != nil {
+		return err
+	}
 	switch b.Status {
 	case model.BookingPendingPayment:
 	case model.BookingExpired:
@@ -178,14 +182,25 @@ func enqueueRefund(ctx context.Context, tx *store.Tx, b *model.Booking, amount i
 	})
 }
 
-// recordRefund notes money given back. Amounts are totals (Stripe's amount_refunded, or the one
-// refund a booking gets), so recording the same refund from the worker and a webhook is harmless.
+// recordRefund notes money given back: the part of the total not seen before becomes a negative
+// ledger row, and the payment status follows the account. Amounts are totals (Stripe's
+// amount_refunded, or the one refund a booking gets), so recording the same refund from the
+// worker and a webhook is harmless.
 func (s *Service) recordRefund(ctx context.Context, tx *store.Tx, b *model.Booking, totalCents int64) error {
 	if totalCents <= b.Stripe.RefundedCents {
 		return tx.SaveBookingPayment(ctx, b)
 	}
+	err := tx.AddPayment(ctx, &model.Payment{BookingID: b.ID, AmountCents: -(totalCents - b.Stripe.RefundedCents),
+		Method: model.LedgerStripe, PaidOn: s.now().UTC(), RecordedBy: "stripe", StripeRef: b.Stripe.PaymentIntent})
+	if err != nil {
+		return err
+	}
 	b.Stripe.RefundedCents = totalCents
-	b.PaymentStatus = model.RefundStatus(totalCents, b.GrossCents)
+	account, err := tx.AccountOfBooking(ctx, b.ID)
+	if err != nil {
+		return err
+	}
+	b.PaymentStatus = account.Status
 	if err := tx.SaveBookingPayment(ctx, b); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ func TestAttentionReasonsAndPaymentStatusesAreTranslated(t *testing.T) {
 	}
 	// The dashboard's attention list translates admin.attention.reason.<reason>.
 	keys := []string{"admin.attention.reason." + model.AttentionRefundManual}
-	for _, status := range []model.PaymentStatus{model.PaymentUnpaid, model.PaymentPaid, model.PaymentRefunded, model.PaymentPartiallyRefunded} {
+	for _, status := range []model.PaymentStatus{model.PaymentUnpaid, model.PaymentPaid, model.PaymentRefunded, model.PaymentPartiallyRefunded, model.PaymentPartiallyPaid, model.PaymentOverpaid} {
 		keys = append(keys, "payment_status."+string(status), "admin.payment_status."+string(status))
 	}
 	for _, lang := range []string{"de", "en"} {

@@ -95,6 +95,14 @@ func TestChangeNotices(t *testing.T) {
 			want: map[string][]expectMail{"billing@muster.example": {{subject: "Erstattung", body: "wir haben 583,10"}}},
 		},
 		{
+			name: "payment received: billing told the amount that settled the booking",
+			change: func(e *env, f fixture) model.EventPayload {
+				return model.EventPayload{Event: model.EventPaymentReceived, BookingID: f.res.Booking.ID,
+					Extra: model.EventExtra{AmountCents: 58310}}
+			},
+			want: map[string][]expectMail{"billing@muster.example": {{subject: "Zahlung erhalten", body: "vollständig bezahlt"}}},
+		},
+		{
 			name: "booking received (card, payment pending): billing only, with the hold's deadline",
 			change: func(e *env, f fixture) model.EventPayload {
 				e.exec("UPDATE bookings SET status = 'pending_payment', hold_expires_at = ? WHERE id = ?",

@@ -27,7 +27,7 @@ type expander struct {
 // expand lists the messages an event calls for.
 func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 	switch x.ev.Event {
-	case model.EventBookingReceived, model.EventHoldExpired, model.EventBookingRefunded:
+	case model.EventBookingReceived, model.EventHoldExpired, model.EventBookingRefunded, model.EventPaymentReceived:
 		return x.forBooking(ctx, noInvite, "")
 	case model.EventBookingConfirmed:
 		return x.forBooking(ctx, inviteRequest, "attendee_confirmed")
@@ -114,6 +114,9 @@ func (x expander) billing(ctx context.Context, b model.Booking, kind, token stri
 	}
 	if x.ev.Event == model.EventBookingRefunded {
 		extra["Amount"] = x.c.i18n.For(b.Language).Money(refundedCents(x.ev, b))
+	}
+	if x.ev.Event == model.EventPaymentReceived {
+		extra["Amount"] = x.c.i18n.For(b.Language).Money(x.ev.Extra.AmountCents)
 	}
 	l := letter{
 		kind: kind, lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},

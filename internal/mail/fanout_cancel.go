@@ -49,8 +49,12 @@ func (x expander) settle(ctx context.Context, b model.Booking, l *letter) error 
 	if credit == nil {
 		return nil
 	}
+	ledger, err := x.q.PaymentsForBooking(ctx, b.ID)
+	if err != nil {
+		return err
+	}
 	l.documents = documentRefs(*credit)
-	l.payment = x.c.settlementText(b, model.Settle(b, docs), original)
+	l.payment = x.c.settlementText(b, model.Settle(docs, ledger), original)
 	return nil
 }
 

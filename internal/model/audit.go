@@ -11,6 +11,7 @@ const (
 	AuditDateUpdated         = "date.updated"
 	AuditDateCancelled       = "date.cancelled"
 	AuditBookingPaid         = "booking.marked_paid"
+	AuditPaymentRecorded     = "booking.payment_recorded"
 	AuditBookingCancelled    = "booking.cancelled"
 	AuditBookingMoved        = "booking.moved"
 	AuditAttendeeSubstituted = "attendee.substituted"

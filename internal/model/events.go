@@ -13,6 +13,7 @@ const (
 	EventHoldExpired         Event = "hold_expired"         // unpaid hold released
 	EventBookingCancelled    Event = "booking_cancelled"    // cancelled by booker or trainer
 	EventBookingRefunded     Event = "booking_refunded"     // money sent back
+	EventPaymentReceived     Event = "payment_received"     // a recorded payment settled what was due
 	EventDateRescheduled     Event = "date_rescheduled"     // date/time/place changed: updated invite
 	EventDateCancelled       Event = "date_cancelled"       // the date will not take place
 	EventAttendeeSubstituted Event = "attendee_substituted" // one attendee replaced by another
@@ -34,6 +35,7 @@ const (
 //
 //	booking_received, booking_confirmed  Extra.ManageToken (the first billing mail's link)
 //	booking_refunded      Extra.AmountCents
+//	payment_received      Extra.AmountCents (the payment that settled the booking)
 //	attendee_substituted  AttendeeID = the new attendee; OldEmail, OldName; Extra.OldAttendeeID
 //	                      when the replacement is a new row
 //	attendee_moved        AttendeeID, DateID = the new date; Extra.FromDateID

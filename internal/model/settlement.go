@@ -1,25 +1,27 @@
 package model
 
 // Settlement is where the money of a cancelled booking stands, worked out from what was issued
-// (the invoice and its credit notes: issued documents are the record) and from the payment
-// state. The fee kept is what the credit notes did not credit.
+// (the invoice and its credit notes: issued documents are the record) and from the payments
+// ledger (AccountOf). The fee kept is what the credit notes did not credit.
 type Settlement struct {
 	InvoiceNumber    string // the invoice the fee is owed on; "" when none was issued
 	CreditNoteNumber string // the newest credit note; "" when none was issued
 	InvoicedCents    int64  // the invoice's gross amount
 	CreditedCents    int64  // the credit notes' gross amounts, as a positive sum
 	FeeCents         int64  // what the cancellation keeps: invoiced − credited
-	// RefundCents is what goes back to the booker: what was credited, when the booking was paid.
+	// RefundCents is what goes back to the booker: what the ledger holds beyond what is owed,
+	// and what was already paid back. A fee paid after the cancellation is no refund.
 	RefundCents int64
-	// RefundDone tells whether the refund went out: Stripe reported it, or (bank transfer) the
-	// trainer marked the manual refund handled.
+	// RefundDone tells whether the refund went out: the ledger holds nothing refundable any more
+	// (Stripe reported the refund, or the trainer recorded the manual refund as paid out).
 	RefundDone bool
-	OwedCents  int64 // the fee still to pay: the fee, when nothing was paid
+	OwedCents  int64 // what is still to pay (AmountDue): the fee, when nothing was paid
 	Paid       bool  // money was received for the booking
 }
 
-// Settle works out the settlement of a booking from its issued documents (in any order).
-func Settle(b Booking, docs []Invoice) Settlement {
+// Settle works out the settlement of a booking from its issued documents (in any order) and its
+// ledger rows.
+func Settle(docs []Invoice, ledger []Payment) Settlement {
 	var s Settlement
 	var newest uint
 	for _, d := range docs {
@@ -34,16 +36,10 @@ func Settle(b Booking, docs []Invoice) Settlement {
 		}
 	}
 	s.FeeCents = max(s.InvoicedCents-s.CreditedCents, 0)
-	s.Paid = b.PaymentStatus == PaymentPaid || b.PaymentStatus == PaymentPartiallyRefunded || b.PaymentStatus == PaymentRefunded
-	if !s.Paid {
-		s.OwedCents = s.FeeCents
-		return s
-	}
-	s.RefundCents = s.CreditedCents
-	if b.PaymentMethod == PaymentCard {
-		s.RefundDone = b.Stripe.RefundedCents >= s.RefundCents
-	} else {
-		s.RefundDone = !(b.NeedsAttention && b.AttentionReason == AttentionRefundManual)
-	}
+	a := AccountOf(docs, ledger)
+	s.Paid = a.ReceivedCents > 0
+	s.OwedCents = a.AmountDue
+	s.RefundCents = a.AmountRefundable + a.PaidBackCents
+	s.RefundDone = s.RefundCents > 0 && a.AmountRefundable == 0
 	return s
 }

@@ -21,15 +21,6 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 	return dates, err
 }
 
-// CountOpenInvoices counts confirmed invoice bookings not yet paid.
-func (q Reads) CountOpenInvoices(ctx context.Context) (int64, error) {
-	var n int64
-	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
-		Count(&n).Error
-	return n, err
-}
-
 // AdminSeminars returns every seminar, published or not, by German title.
 func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar
@@ -170,23 +161,25 @@ func (tx *Tx) MoveBookingDate(ctx context.Context, bookingID, from, to uint) err
 	return res.Error
 }
 
-// OpenInvoiceBookings returns the confirmed invoice bookings not yet paid, oldest first (the
-// ones to chase first).
-func (q Reads) OpenInvoiceBookings(ctx context.Context, limit int) ([]model.Booking, error) {
-	var out []model.Booking
-	err := q.db.WithContext(ctx).Preload("Date.Seminar").
-		Where("status = ? AND payment_method = ? AND payment_status = ?", model.BookingConfirmed, model.PaymentInvoice, model.PaymentUnpaid).
-		Order("created_at, id").Limit(limit).Find(&out).Error
-	return out, err
-}
-
 // MarkBookingPaid sets an invoice booking's payment status to paid if it is still confirmed and
-// unpaid, and writes nothing else (never a status read earlier). It tells whether it applied.
+// unpaid, and records its gross amount in the ledger as a bank transfer; it writes nothing else
+// (never a status read earlier). It tells whether it applied. The back office records payments
+// through AddPayment; this stays for setting up paid bookings in tests and tools.
 func (tx *Tx) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
 	res := tx.db.WithContext(ctx).Model(&model.Booking{}).
 		Where("id = ? AND status = ? AND payment_status = ? AND payment_method = ?", id, model.BookingConfirmed, model.PaymentUnpaid, model.PaymentInvoice).
 		Updates(map[string]any{"payment_status": model.PaymentPaid, "updated_at": tx.stamp()})
-	return res.RowsAffected == 1, res.Error
+	if res.Error != nil || res.RowsAffected != 1 {
+		return false, res.Error
+	}
+	var gross int64
+	if err := tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ?", id).Pluck("gross_cents", &gross).Error; err != nil {
+		return false, err
+	}
+	// The ledger holds the money; the status above only mirrors it.
+	err := tx.AddPayment(ctx, &model.Payment{BookingID: id, AmountCents: gross, Method: model.LedgerBankTransfer,
+		PaidOn: tx.stamp(), RecordedBy: "back office"})
+	return err == nil, err
 }
 
 // AttentionBookings returns the bookings that need the trainer's attention (a late payment

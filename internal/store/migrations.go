@@ -41,6 +41,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0009_attention_detail"),
 		sqlStep("0011_booking_terms_version"),
 		sqlStep("0012_settings"),
+		sqlStep("0013_payments"),
 	}
 }
 

@@ -135,7 +135,7 @@ func schemaModels() []any {
 		&model.Seminar{}, &model.SeminarDate{}, &model.Booking{}, &model.Attendee{}, &model.OutboxItem{},
 		&model.Voucher{}, &model.StripeEvent{}, &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{},
 		&model.APIToken{}, &model.AuditEntry{}, &model.InhouseInquiry{}, &model.WaitlistEntry{},
-		&model.Invoice{}, &model.InvoiceCounter{}, &model.IssuedDocument{}, &model.Setting{},
+		&model.Invoice{}, &model.InvoiceCounter{}, &model.IssuedDocument{}, &model.Setting{}, &model.Payment{},
 	}
 }
 

@@ -15,7 +15,7 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	open, err := s.store.CountOpenInvoices(ctx)
+	open, err := s.store.CountOpenItems(ctx, s.now())
 	if err != nil {
 		return err
 	}

@@ -60,25 +60,28 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 }
 
 type adminBookingJSON struct {
-	Reference       string              `json:"reference"`
-	Status          model.BookingStatus `json:"status"`
-	PaymentMethod   string              `json:"payment_method"`
-	PaymentStatus   model.PaymentStatus `json:"payment_status"`
-	DateID          uint                `json:"date_id"`
-	Seminar         string              `json:"seminar"`
-	Company         string              `json:"company"`
-	Name            string              `json:"name"`
-	Email           string              `json:"email"`
-	Seats           int                 `json:"seats"`
-	TotalGrossCents int64               `json:"total_gross_cents"`
-	CreatedAt       time.Time           `json:"created_at"`
+	Reference             string              `json:"reference"`
+	Status                model.BookingStatus `json:"status"`
+	PaymentMethod         string              `json:"payment_method"`
+	PaymentStatus         model.PaymentStatus `json:"payment_status"`
+	DateID                uint                `json:"date_id"`
+	Seminar               string              `json:"seminar"`
+	Company               string              `json:"company"`
+	Name                  string              `json:"name"`
+	Email                 string              `json:"email"`
+	Seats                 int                 `json:"seats"`
+	TotalGrossCents       int64               `json:"total_gross_cents"`
+	AmountDueCents        int64               `json:"amount_due_cents"`
+	AmountRefundableCents int64               `json:"amount_refundable_cents"`
+	CreatedAt             time.Time           `json:"created_at"`
 }
 
-func adminBookingView(b model.Booking) adminBookingJSON {
+func adminBookingView(b model.Booking, a model.Account) adminBookingJSON {
 	v := adminBookingJSON{
 		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
 		DateID: b.DateID, Company: b.Billing.Company, Name: b.Billing.Name, Email: b.Billing.Email,
 		Seats: b.Seats, TotalGrossCents: b.GrossCents, CreatedAt: b.CreatedAt.UTC(),
+		AmountDueCents: a.AmountDue, AmountRefundableCents: a.AmountRefundable,
 	}
 	if b.Date != nil && b.Date.Seminar != nil {
 		v.Seminar = b.Date.Seminar.TitleDE

@@ -2,6 +2,7 @@ package web
 
 import (
 	"seminars/internal/model"
+	"seminars/internal/store"
 	"seminars/internal/web/form"
 )
 
@@ -14,7 +15,7 @@ type loginData struct {
 
 type dashboardData struct {
 	Dates         []model.SeminarDate
-	OpenInvoices  int64
+	OpenInvoices  store.OpenItems // what bookings owe: open items, their sum, the overdue ones
 	OpenInquiries int64
 	Fill          fillChart
 	Seats         columnChart     // seats booked per month
@@ -49,10 +50,21 @@ type bookingListData struct {
 	Bookings    []model.Booking
 	CanMarkPaid bool
 	Notice      string
-	OpenOnly    bool // only unpaid invoices
-	// Settlements say where a cancelled booking's money stands, by booking id (settlementLines).
+	OpenOnly    bool // only bookings that owe money (open items)
+	OverdueOnly bool // only open items whose invoice is past its due date
+	// Settlements say where a booking's money stands, by booking id (settlementLines): the
+	// cancelled ones' settlement, the others' amount due or refundable.
 	Settlements map[uint]string
+	// Accounts are the bookings' money states by id (amount due and refundable).
+	Accounts map[uint]model.Account
+	// Today is the payment form's default day (YYYY-MM-DD in the service's time zone).
+	Today string
+	// Methods are the methods a payment can be recorded with.
+	Methods []model.LedgerMethod
 }
+
+// Due is what booking id owes now (the "mark paid" amount); 0 for none.
+func (d bookingListData) Due(id uint) int64 { return d.Accounts[id].AmountDue }
 
 type attendeeListData struct {
 	Date      model.SeminarDate

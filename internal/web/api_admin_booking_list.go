@@ -13,9 +13,17 @@ func (s *Server) apiAdminBookingList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]uint, 0, len(bookings))
+	for _, b := range bookings {
+		ids = append(ids, b.ID)
+	}
+	accounts, err := s.store.AccountsOfBookings(c.Request().Context(), ids)
+	if err != nil {
+		return err
+	}
 	out := []adminBookingJSON{}
 	for _, b := range bookings {
-		out = append(out, adminBookingView(b))
+		out = append(out, adminBookingView(b, accounts[b.ID]))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"bookings": out})
 }

@@ -16,6 +16,11 @@ func (s *Server) apiBookingShow(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	view := s.bookingView(b, language(c))
+	account, err := s.store.AccountOfBooking(c.Request().Context(), b.ID)
+	if err != nil {
+		return err
+	}
+	view.AmountDueCents, view.AmountRefundableCents = account.AmountDue, account.AmountRefundable
 	if view.Documents, err = s.documents(c.Request().Context(), b, bearerToken(c)); err != nil {
 		return err
 	}

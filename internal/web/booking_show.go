@@ -35,12 +35,10 @@ func (s *Server) renderManagePage(c echo.Context, status int, b model.Booking, t
 		data.SubstituteUntil = &until
 	}
 	t := s.i18n.For(language(c))
-	if b.Status == model.BookingCancelled {
-		lines, err := s.settlementLines(c.Request().Context(), t, []model.Booking{b})
-		if err != nil {
-			return err
-		}
-		data.Settlement = lines[b.ID]
+	lines, err := s.settlementLines(c.Request().Context(), t, []model.Booking{b})
+	if err != nil {
+		return err
 	}
+	data.Settlement = lines[b.ID]
 	return s.render(c, status, pageBookingShow, t.T("manage.title", "Reference", b.Reference), data, errs)
 }

@@ -93,10 +93,14 @@ type bookingJSON struct {
 	TotalNetCents   int64               `json:"total_net_cents"`
 	TotalVATCents   int64               `json:"total_vat_cents"`
 	TotalGrossCents int64               `json:"total_gross_cents"`
-	Currency        string              `json:"currency"`
-	HoldExpiresAt   *time.Time          `json:"hold_expires_at,omitempty"`
-	Documents       []documentJSON      `json:"documents"`
-	CreatedAt       time.Time           `json:"created_at"`
+	// AmountDueCents is what the booker owes now, AmountRefundableCents what the seller owes the
+	// booker now (model.AccountOf: issued documents against the payments ledger).
+	AmountDueCents        int64          `json:"amount_due_cents"`
+	AmountRefundableCents int64          `json:"amount_refundable_cents"`
+	Currency              string         `json:"currency"`
+	HoldExpiresAt         *time.Time     `json:"hold_expires_at,omitempty"`
+	Documents             []documentJSON `json:"documents"`
+	CreatedAt             time.Time      `json:"created_at"`
 }
 
 type billingJSON struct {

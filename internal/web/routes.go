@@ -68,6 +68,7 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
+	staff.POST("/bookings/:reference/payments", s.adminBookingPaymentCreate, s.requireOwner())
 	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
@@ -104,6 +105,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/seminars/:id/dates", s.apiAdminDateList)
 	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate, s.requireOwner())
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
+	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)

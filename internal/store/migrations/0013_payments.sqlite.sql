@@ -1,0 +1,28 @@
+-- 0013_payments (SQLite): the payments ledger. Every sum of money received for a booking is a
+-- row (a bank transfer, cash, a card at the venue, a Stripe payment), every sum paid back a row
+-- with a negative amount; with the booking's issued invoices and credit notes it says what is
+-- still owed (model.Account). Bookings paid before the ledger get their payment (and what Stripe
+-- or the trainer sent back) as rows, so their money state reads the same as before.
+-- Frozen: never edit this file; add a new step (see migrationSteps in migrations.go).
+CREATE TABLE payments (
+    id integer PRIMARY KEY AUTOINCREMENT,
+    booking_id integer NOT NULL,
+    amount_cents integer NOT NULL,
+    method text NOT NULL,
+    paid_on date NOT NULL,
+    recorded_by text NOT NULL,
+    note text,
+    stripe_ref text,
+    created_at datetime
+);
+CREATE INDEX idx_payments_booking_id ON payments (booking_id);
+INSERT INTO payments (booking_id, amount_cents, method, paid_on, recorded_by, note, stripe_ref, created_at)
+SELECT id, gross_cents, CASE WHEN payment_method = 'card' THEN 'stripe' ELSE 'bank_transfer' END,
+       date(COALESCE(confirmed_at, updated_at)), 'migration', 'before the ledger', COALESCE(stripe_payment_intent, ''), CURRENT_TIMESTAMP
+FROM bookings WHERE payment_status IN ('paid', 'partially_refunded', 'refunded');
+INSERT INTO payments (booking_id, amount_cents, method, paid_on, recorded_by, note, stripe_ref, created_at)
+SELECT id, -stripe_refunded_cents, 'stripe', date(updated_at), 'migration', 'refund before the ledger', COALESCE(stripe_payment_intent, ''), CURRENT_TIMESTAMP
+FROM bookings WHERE stripe_refunded_cents > 0;
+INSERT INTO payments (booking_id, amount_cents, method, paid_on, recorded_by, note, stripe_ref, created_at)
+SELECT id, -refund_due_cents, 'bank_transfer', date(updated_at), 'migration', 'manual refund before the ledger', '', CURRENT_TIMESTAMP
+FROM bookings WHERE attention_reason = 'refund_manual' AND needs_attention = 0 AND refund_due_cents > 0;
