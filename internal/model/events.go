@@ -113,5 +113,5 @@ type EventExtra struct {
 	// BillingOnly keeps a booking_confirmed event from the attendees: an attendee moved to a
 	// booking of their own is told by the move notice.
 	BillingOnly bool `json:"billing_only,string,omitempty"`
-	InvoiceID    uint `json:"invoice_id,string,omitempty"`
+	InvoiceID   uint `json:"invoice_id,string,omitempty"`
 }

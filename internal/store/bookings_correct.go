@@ -20,7 +20,7 @@ func (tx *Tx) SaveBookingTerms(ctx context.Context, b *model.Booking) error {
 			"billing_street": bl.Street, "billing_postal_code": bl.PostalCode, "billing_city": bl.City,
 			"billing_country": bl.Country, "billing_vat_id": bl.VATID, "billing_po_number": bl.PONumber,
 			"billing_buyer_reference": bl.BuyerReference,
-			"updated_at": tx.stamp(),
+			"updated_at":              tx.stamp(),
 		}).Error
 }
 
