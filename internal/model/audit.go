@@ -13,6 +13,8 @@ const (
 	AuditBookingPaid         = "booking.marked_paid"
 	AuditBookingCancelled    = "booking.cancelled"
 	AuditBookingMoved        = "booking.moved"
+	// AuditBillingChanged: the billing data of a booking were edited (the invoice corrected).
+	AuditBillingChanged = "booking.billing_changed"
 	AuditAttendeeSubstituted = "attendee.substituted"
 	AuditUserAdded           = "user.added"
 	AuditTokenCreated        = "token.created"

@@ -28,7 +28,19 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 		return err
 	}
 	to, _ := model.ParseID("date", c.FormValue("date")) // 0 when not an id: MoveBooking refuses it
-	moved, err := s.office.MoveBooking(ctx, actor(c), b.Reference, to)
+	var moved model.Booking
+	if c.FormValue("attendee") == "" {
+		moved, err = s.office.MoveBooking(ctx, actor(c), b.Reference, to)
+	} else {
+		// One attendee: a booking of their own on the new date; the original is corrected.
+		attendee, _ := model.ParseID("attendee", c.FormValue("attendee")) // 0: not found
+		var m booking.Moved
+		m, err = s.office.MoveAttendee(ctx, actor(c), b.Reference, attendee, to)
+		moved = m.Split
+		if m.Split.ID == 0 {
+			moved = m.After
+		}
+	}
 	t := s.i18n.For(language(c))
 	var invalid *model.ValidationError
 	switch {

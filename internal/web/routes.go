@@ -39,6 +39,7 @@ func (s *Server) routes() {
 	pages.POST("/b/:reference/cancel", s.bookingCancel)
 	pages.GET("/b/:reference/documents/:file", s.documentShow)
 	pages.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	pages.POST("/b/:reference/move", s.bookingMove)
 
 	// Public JSON API.
 	api := e.Group("/api/v1", s.jsonBody())
@@ -84,6 +85,8 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
+	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)
+	staff.POST("/bookings/:reference/billing", s.adminBookingBillingUpdate)
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
 	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
 	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
