@@ -28,7 +28,6 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 		res         booking.Result
 		from, to    model.SeminarDate
 		office      *backoffice.Service
-		wantBooking string // the booking whose documents were corrected
 	}
 	cases := []struct {
 		name   string

@@ -33,7 +33,11 @@ func TestAdminBookingBillingEdit(t *testing.T) {
 	if res, body := assistant.get(page); res.StatusCode != http.StatusOK || !strings.Contains(body, `value="Weg 1"`) {
 		t.Fatalf("billing page: %d", res.StatusCode)
 	}
-	abroad := func(v url.Values) { v.Set("billing.country", "AT"); v.Set("billing.vat_id", "ATU12345678"); v.Set("billing.postal_code", "1010") }
+	abroad := func(v url.Values) {
+		v.Set("billing.country", "AT")
+		v.Set("billing.vat_id", "ATU12345678")
+		v.Set("billing.postal_code", "1010")
+	}
 	cases := []struct {
 		name       string
 		as         *adminBrowser
@@ -129,7 +133,7 @@ func TestBookerMovePage(t *testing.T) {
 				t.Fatal(err)
 			}
 			res, err := env.srv.bookings.Reserve(ctx, booking.Request{DateID: from.ID, PaymentMethod: model.PaymentInvoice, Language: c.lang,
-				Billing: model.Billing{Company: "Muster GmbH", Name: "Erika Muster", Email: "billing@muster.example", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
+				Billing:   model.Billing{Company: "Muster GmbH", Name: "Erika Muster", Email: "billing@muster.example", Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
 				Attendees: []booking.AttendeeInput{{FirstName: "Anna", LastName: "Schmidt", Email: "anna@muster.example"}, {FirstName: "Ben", LastName: "Meier", Email: "ben@muster.example"}}})
 			if err != nil {
 				t.Fatal(err)
