@@ -52,6 +52,23 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 				seatsOn(e, f.from.ID, 0)
 				seatsOn(e, f.to.ID, 2)
 			}},
+		{"trainer reschedules the date to another day", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
+			func(e *env, f *fixture) {
+				changed := f.from
+				changed.Seminar = nil
+				changed.StartsAt, changed.EndsAt = f.from.StartsAt.Add(48*time.Hour), f.from.EndsAt.Add(48*time.Hour)
+				if err := f.office.UpdateDate(e.ctx, "owner@example.com", changed); err != nil {
+					e.t.Fatal(err)
+				}
+				f.to = changed
+			},
+			[]string{"auf einen anderen Termin umgebucht", "Gutschrift GS-"},
+			func(e *env, f *fixture, credit, inv model.Invoice, text string) {
+				if !inv.ServiceStart.Equal(f.to.StartsAt) || !strings.Contains(text, f.to.StartsAt.In(e.berlin).Format("02.01.2006")) {
+					e.t.Errorf("new invoice's service date %v, want %v", inv.ServiceStart, f.to.StartsAt)
+				}
+				seatsOn(e, f.from.ID, 2)
+			}},
 		{"booker moves inside the free period, in English", "en", [2]string{model.FormatOnline, model.FormatOnline}, false,
 			func(e *env, f *fixture) {
 				if _, err := e.book.MoveByBooker(e.ctx, f.res.Booking.Reference, f.res.ManageToken, f.to.ID); err != nil {
