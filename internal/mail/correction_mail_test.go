@@ -25,9 +25,9 @@ import (
 // files), saying what changed and what is owed. Every XML passes the EN 16931 rules.
 func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 	type fixture struct {
-		res         booking.Result
-		from, to    model.SeminarDate
-		office      *backoffice.Service
+		res      booking.Result
+		from, to model.SeminarDate
+		office   *backoffice.Service
 	}
 	cases := []struct {
 		name   string

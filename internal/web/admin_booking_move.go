@@ -46,8 +46,10 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 	switch {
 	case err == nil:
 		return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", moved.DateID))
-	case errors.As(err, &invalid):
+	case errors.As(err, &invalid) && invalid.Fields["date"] != "":
 		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T(invalid.Fields["date"]))
+	case errors.As(err, &invalid): // the tax rules refuse the booking on the new date's format
+		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T(firstMessage(invalid.Fields)))
 	case errors.Is(err, model.ErrNotBookable), errors.Is(err, model.ErrNotFound):
 		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T("admin.move.error.date"))
 	}
