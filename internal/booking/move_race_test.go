@@ -36,7 +36,7 @@ func TestConcurrentMovesNeverOversell(t *testing.T) {
 		results := make([]booking.Result, bookers)
 		for i := range results {
 			res, err := svc.Reserve(ctx, booking.Request{DateID: from.ID, PaymentMethod: model.PaymentInvoice, Language: "de",
-				Billing: model.Billing{Company: "Muster GmbH", Name: "Max Muster", Email: "max@example.com", Street: "Hauptstr. 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
+				Billing:   model.Billing{Company: "Muster GmbH", Name: "Max Muster", Email: "max@example.com", Street: "Hauptstr. 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
 				Attendees: []booking.AttendeeInput{{FirstName: "A", LastName: "B", Email: "a@example.com"}, {FirstName: "C", LastName: "D", Email: "c@example.com"}}})
 			if err != nil {
 				t.Fatal(err)
