@@ -102,6 +102,24 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 					e.t.Errorf("credit note states %q, want the old invoice's address", credit.Buyer.Street)
 				}
 			}},
+		{"a Leitweg-ID added: both documents are XRechnung", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
+			func(e *env, f *fixture) {
+				nb := f.res.Booking.Billing
+				nb.BuyerReference = "04011000-12345-34"
+				err := e.st.WithTx(e.ctx, func(tx *store.Tx) error {
+					_, err := e.book.UpdateBillingInTx(e.ctx, tx, f.res.Booking.Reference, nb)
+					return err
+				})
+				if err != nil {
+					e.t.Fatal(err)
+				}
+			},
+			[]string{"Rechnungsdaten Ihrer Buchung wurden geändert"},
+			func(e *env, f *fixture, credit, inv model.Invoice, text string) {
+				if inv.BuyerReference != "04011000-12345-34" {
+					e.t.Errorf("new invoice's buyer reference %q", inv.BuyerReference)
+				}
+			}},
 		{"online to in person decides the tax again", "de", [2]string{model.FormatOnline, model.FormatInPerson}, true,
 			func(e *env, f *fixture) {
 				if _, err := f.office.MoveBooking(e.ctx, "owner@example.com", f.res.Booking.Reference, f.to.ID); err != nil {
@@ -137,11 +155,12 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 				seatsOn(e, f.to.ID, 1)
 			}},
 	}
-	xmls := map[string][]byte{}
+	xmls, xrechnung := map[string][]byte{}, map[string][]byte{}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			eachEnv(t, func(t *testing.T, e *env) {
 				e.useCancellationPolicy()
+				e.sellerPhone("+49 30 1234567") // with a Leitweg-ID, documents declare XRechnung
 				start := e.now.Add(40 * 24 * time.Hour).Truncate(time.Hour)
 				from := e.seedDate(tc.format[0], start)
 				to := addDate(e, from, tc.format[1], start.Add(7*24*time.Hour), 20)
@@ -196,7 +215,11 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 						t.Errorf("mailed %s differs from the stored files", d.Number)
 					}
 					validateSchema(t, []byte(xml.Data))
-					xmls[strings.NewReplacer(" ", "_", ",", "", "/", "_").Replace(t.Name())+"_"+d.Number] = []byte(xml.Data)
+					name := strings.NewReplacer(" ", "_", ",", "", "/", "_", ":", "").Replace(t.Name()) + "_" + d.Number
+					xmls[name] = []byte(xml.Data)
+					if strings.Contains(xml.Data, "xrechnung") {
+						xrechnung[name] = []byte(xml.Data)
+					}
 				}
 				if !strings.Contains(files[inv.Number+".xml"].Data, inv.ServiceStart.In(e.berlin).Format("20060102")) {
 					t.Errorf("new invoice's XML lacks its service date")
@@ -209,6 +232,14 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 	for name, failures := range einvoicetest.Check(t, einvoicetest.EN16931, xmls) {
 		if len(failures) != 0 {
 			t.Errorf("%s fails EN 16931: %v", name, failures)
+		}
+	}
+	if len(xrechnung) == 0 {
+		t.Fatal("no correction declared XRechnung")
+	}
+	for name, failures := range einvoicetest.Check(t, einvoicetest.XRechnung, xrechnung) {
+		if len(failures) != 0 {
+			t.Errorf("%s fails XRechnung: %v", name, failures)
 		}
 	}
 }
@@ -334,4 +365,11 @@ func pdfToText(t *testing.T, pdf []byte) string {
 		t.Fatal(err)
 	}
 	return out.String()
+}
+
+// sellerPhone gives the booking service's seller a phone number (XRechnung's seller contact).
+func (e *env) sellerPhone(phone string) {
+	settings := e.book.Settings()
+	settings.Seller.Phone = phone
+	e.book = booking.New(e.st, settings, e.clock, quietLog())
 }
