@@ -102,7 +102,7 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 					e.t.Errorf("credit note states %q, want the old invoice's address", credit.Buyer.Street)
 				}
 			}},
-		{"a Leitweg-ID added: both documents are XRechnung", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
+		{"a Leitweg-ID added: the new invoice is XRechnung", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
 			func(e *env, f *fixture) {
 				nb := f.res.Booking.Billing
 				nb.BuyerReference = "04011000-12345-34"
