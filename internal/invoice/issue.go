@@ -102,14 +102,15 @@ func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) err
 }
 
 // invoiceOf is the booking's standing invoice, unless a credit note took all of it (a
-// correction replaced it, or a cancellation credited it in full).
+// correction replaced it, or a cancellation credited it in full). An invoice of nothing (a
+// voucher for the whole price) can never be credited, so it always stands.
 func invoiceOf(ctx context.Context, tx *store.Tx, bookingID uint) (model.Invoice, bool, error) {
 	docs, err := tx.InvoicesForBooking(ctx, bookingID)
 	if err != nil {
 		return model.Invoice{}, false, err
 	}
 	cur, credited, ok := model.CurrentInvoice(docs)
-	return cur, ok && credited < cur.NetCents, nil
+	return cur, ok && (cur.NetCents <= 0 || credited < cur.NetCents), nil
 }
 
 // bookingLines is one line per attendee (seminar, date, name), and a discount line if any.
