@@ -124,6 +124,12 @@ func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.Se
 				return err
 			}
 		}
+		if moved && s.bookings != nil && s.bookings.ServiceChanged(old, changed) {
+			// A new service day or format changes every invoice on the date: correct each.
+			if err := s.bookings.CorrectDateInTx(ctx, tx, changed.ID); err != nil {
+				return err
+			}
+		}
 		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, changed.ID)
 		return err
 	})

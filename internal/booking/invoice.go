@@ -35,15 +35,10 @@ func (s *Service) CreditCancellation(ctx context.Context, tx *store.Tx, bookingI
 	if err != nil {
 		return err
 	}
-	var original *model.Invoice
-	var credited int64
-	for i, d := range docs {
-		switch d.Kind {
-		case model.InvoiceKindInvoice:
-			original = &docs[i]
-		case model.InvoiceKindCreditNote:
-			credited -= d.NetCents
-		}
+	current, credited, ok := model.CurrentInvoice(docs)
+	original := &current
+	if !ok {
+		original = nil
 	}
 	if original == nil || creditGrossCents <= 0 {
 		return nil

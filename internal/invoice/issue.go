@@ -15,8 +15,10 @@ import (
 var ErrAmount = errors.New("credit amount out of range")
 
 // Issue issues the invoice of a confirmed booking inside tx, with the next number of the year.
-// booking must have Date.Seminar and Attendees loaded. A booking has one invoice: if it already
-// has one (a duplicate webhook, a retried request) that one is returned and nothing is issued.
+// booking must have Date.Seminar and Attendees loaded. A booking has one standing invoice: if it
+// already has one (a duplicate webhook, a retried request) that one is returned and nothing is
+// issued. A correction credits the standing invoice in full first, so Issue then issues its
+// replacement.
 func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time) (model.Invoice, error) {
 	if booking.Date == nil || booking.Date.Seminar == nil {
 		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
@@ -99,17 +101,16 @@ func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) err
 	return enqueueRender(ctx, tx, *inv)
 }
 
+// invoiceOf is the booking's standing invoice, unless a credit note took all of it (a
+// correction replaced it, or a cancellation credited it in full). An invoice of nothing (a
+// voucher for the whole price) can never be credited, so it always stands.
 func invoiceOf(ctx context.Context, tx *store.Tx, bookingID uint) (model.Invoice, bool, error) {
 	docs, err := tx.InvoicesForBooking(ctx, bookingID)
 	if err != nil {
 		return model.Invoice{}, false, err
 	}
-	for _, d := range docs {
-		if d.Kind == model.InvoiceKindInvoice {
-			return d, true, nil
-		}
-	}
-	return model.Invoice{}, false, nil
+	cur, credited, ok := model.CurrentInvoice(docs)
+	return cur, ok && (cur.NetCents <= 0 || credited < cur.NetCents), nil
 }
 
 // bookingLines is one line per attendee (seminar, date, name), and a discount line if any.

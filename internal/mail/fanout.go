@@ -51,6 +51,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.itemParked(ctx)
 	case model.EventPaymentMismatch:
 		return x.paymentMismatch(ctx)
+	case model.EventBookingCorrected:
+		return x.corrected(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }
@@ -69,7 +71,7 @@ func (x expander) forBooking(ctx context.Context, inv invite, attendeeKind strin
 	if err == nil && x.ev.Event == model.EventBookingConfirmed {
 		err = x.attachInvoice(ctx, &out[0].msg, b)
 	}
-	if err != nil || attendeeKind == "" || b.ConfirmedAt == nil {
+	if err != nil || attendeeKind == "" || b.ConfirmedAt == nil || x.ev.Extra.BillingOnly {
 		return out, err
 	}
 	return x.appendAttendees(out, b, b.Date, attendeeKind, inv)

@@ -25,6 +25,22 @@ const (
 	// EventPaymentMismatch tells the owners that a Stripe event for a booking was not counted as
 	// its payment (Extra: StripeEvent, StripeEventType, Reason).
 	EventPaymentMismatch Event = "payment_mismatch"
+	// EventBookingCorrected tells the billing contact that an issued invoice was replaced: a
+	// credit note cancels it and a new invoice states the new facts (Extra: Reason = the
+	// Correction, CreditNoteID, InvoiceID, FromDateID for a move).
+	EventBookingCorrected Event = "booking_corrected"
+)
+
+// Correction is what changed on a booking whose invoice was corrected; it is the reason of the
+// booking_corrected event and names the change in the mail and on the credit note.
+type Correction string
+
+// Corrections: the facts an invoice states that can change after it was issued.
+const (
+	CorrectionDate      Correction = "date"      // moved to another date (service date, §14 Abs. 4 Nr. 6 UStG)
+	CorrectionAttendees Correction = "attendees" // fewer attendees (one moved to a booking of its own)
+	CorrectionBilling   Correction = "billing"   // billing address, company, VAT ID or PO number
+	CorrectionPrice     Correction = "price"     // the price (unit price or discount)
 )
 
 // EventPayload is the JSON payload of a mail.event outbox item. Only ids and the facts that a
@@ -42,6 +58,7 @@ const (
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
+//	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
@@ -91,4 +108,12 @@ type EventExtra struct {
 	StripeEvent     string `json:"stripe_event,omitempty"`
 	StripeEventType string `json:"stripe_event_type,omitempty"`
 	Reason          string `json:"reason,omitempty"`
+
+	// CreditNoteID and InvoiceID are the documents a booking_corrected event issued: the credit
+	// note cancelling the old invoice and the new invoice, both attached to its mail.
+	CreditNoteID uint `json:"credit_note_id,string,omitempty"`
+	// BillingOnly keeps a booking_confirmed event from the attendees: an attendee moved to a
+	// booking of their own is told by the move notice.
+	BillingOnly bool `json:"billing_only,string,omitempty"`
+	InvoiceID   uint `json:"invoice_id,string,omitempty"`
 }

@@ -111,3 +111,34 @@ func NetOfGross(grossCents int64, rateBP int) int64 {
 	}
 	return (num + den/2) / den
 }
+
+// CurrentInvoice is the invoice of a booking that stands among its documents (in any order):
+// the newest invoice. An invoice a correction replaced is fully credited and older than its
+// replacement. creditedNet is what the credit notes against it took off its net amount, as a
+// positive sum; ok is false when no invoice was issued.
+func CurrentInvoice(docs []Invoice) (current Invoice, creditedNet int64, ok bool) {
+	for _, d := range docs {
+		if d.Kind == InvoiceKindInvoice && (!ok || d.ID > current.ID) {
+			current, ok = d, true
+		}
+	}
+	for _, d := range docs {
+		if ok && current.Corrects(d) {
+			creditedNet -= d.NetCents
+		}
+	}
+	return current, creditedNet, ok
+}
+
+// Replaced tells whether a correction replaced the invoice: it is fully credited and a newer
+// invoice of the booking stands in its place.
+func Replaced(inv Invoice, docs []Invoice) bool {
+	cur, _, ok := CurrentInvoice(docs)
+	return inv.Kind == InvoiceKindInvoice && ok && cur.ID != inv.ID
+}
+
+// Corrects tells whether doc is a credit note against the invoice i (one stored without the
+// invoice it corrects is taken to correct the booking's one invoice).
+func (i Invoice) Corrects(doc Invoice) bool {
+	return doc.IsCreditNote() && (doc.OriginalID == nil || *doc.OriginalID == i.ID)
+}

@@ -23,12 +23,15 @@ type Settlement struct {
 // ledger rows.
 func Settle(docs []Invoice, ledger []Payment) Settlement {
 	var s Settlement
+	// Only the standing invoice and its credit notes count: an invoice a correction replaced was
+	// cancelled in full by its own credit note.
+	inv, _, ok := CurrentInvoice(docs)
+	if ok {
+		s.InvoiceNumber, s.InvoicedCents = inv.Number, inv.GrossCents
+	}
 	var newest uint
 	for _, d := range docs {
-		switch d.Kind {
-		case InvoiceKindInvoice:
-			s.InvoiceNumber, s.InvoicedCents = d.Number, d.GrossCents
-		case InvoiceKindCreditNote:
+		if ok && inv.Corrects(d) {
 			s.CreditedCents -= d.GrossCents // credit notes carry negative amounts
 			if d.ID >= newest {
 				newest, s.CreditNoteNumber = d.ID, d.Number

@@ -40,6 +40,13 @@ func TestSettle(t *testing.T) {
 		{"fee paid after the cancellation: no refund", model.Booking{PaymentMethod: model.PaymentInvoice},
 			[]model.Invoice{invoice, credit(2, 59500)}, []model.Payment{{AmountCents: 59500, Method: model.LedgerBankTransfer}},
 			model.Settlement{InvoiceNumber: "RE-2026-00001", CreditNoteNumber: "GS-2026-00002", InvoicedCents: 119000, CreditedCents: 59500, FeeCents: 59500, Paid: true}},
+		{"corrected, then cancelled free: only the standing invoice and its credit note count",
+			model.Booking{PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentPaid},
+			[]model.Invoice{invoice, {ID: 2, Kind: model.InvoiceKindCreditNote, Number: "GS-2026-00002", GrossCents: -119000, OriginalID: &invoice.ID},
+				{ID: 3, Kind: model.InvoiceKindInvoice, Number: "RE-2026-00003", GrossCents: 119000},
+				{ID: 4, Kind: model.InvoiceKindCreditNote, Number: "GS-2026-00004", GrossCents: -119000, OriginalID: ptr(uint(3))}},
+			[]model.Payment{{AmountCents: 119000, Method: model.LedgerBankTransfer}, {AmountCents: -119000, Method: model.LedgerBankTransfer}},
+			model.Settlement{InvoiceNumber: "RE-2026-00003", CreditNoteNumber: "GS-2026-00004", InvoicedCents: 119000, CreditedCents: 119000, RefundCents: 119000, RefundDone: true, Paid: true}},
 		{"newest of two credit notes named", model.Booking{PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentUnpaid},
 			[]model.Invoice{invoice, credit(3, 19000), credit(2, 40000)}, nil,
 			model.Settlement{InvoiceNumber: "RE-2026-00001", CreditNoteNumber: "GS-2026-00003", InvoicedCents: 119000, CreditedCents: 59000, FeeCents: 60000, OwedCents: 60000}},
@@ -52,3 +59,5 @@ func TestSettle(t *testing.T) {
 		})
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -28,14 +28,28 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 		return err
 	}
 	to, _ := model.ParseID("date", c.FormValue("date")) // 0 when not an id: MoveBooking refuses it
-	moved, err := s.office.MoveBooking(ctx, actor(c), b.Reference, to)
+	var moved model.Booking
+	if c.FormValue("attendee") == "" {
+		moved, err = s.office.MoveBooking(ctx, actor(c), b.Reference, to)
+	} else {
+		// One attendee: a booking of their own on the new date; the original is corrected.
+		attendee, _ := model.ParseID("attendee", c.FormValue("attendee")) // 0: not found
+		var m booking.Moved
+		m, err = s.office.MoveAttendee(ctx, actor(c), b.Reference, attendee, to)
+		moved = m.Split
+		if m.Split.ID == 0 {
+			moved = m.After
+		}
+	}
 	t := s.i18n.For(language(c))
 	var invalid *model.ValidationError
 	switch {
 	case err == nil:
 		return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", moved.DateID))
-	case errors.As(err, &invalid):
+	case errors.As(err, &invalid) && invalid.Fields["date"] != "":
 		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T(invalid.Fields["date"]))
+	case errors.As(err, &invalid): // the tax rules refuse the booking on the new date's format
+		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T(firstMessage(invalid.Fields)))
 	case errors.Is(err, model.ErrNotBookable), errors.Is(err, model.ErrNotFound):
 		return s.renderMove(c, http.StatusUnprocessableEntity, b, t.T("admin.move.error.date"))
 	}

@@ -4,27 +4,28 @@ import "strings"
 
 // Back-office pages (and the public in-house inquiry and waiting-list pages), registered in render.go's pageNames.
 const (
-	pageAdminLogin         = "admin/login.html"
-	pageAdminDashboard     = "admin/dashboard.html"
-	pageAdminSeminars      = "admin/seminars.html"
-	pageAdminSeminarForm   = "admin/seminar_form.html"
-	pageAdminDateForm      = "admin/date_form.html"
-	pageAdminBookings      = "admin/bookings.html"
-	pageAdminAttendees     = "admin/attendees.html"
-	pageAdminAudit         = "admin/audit.html"
-	pageAdminInquiries     = "admin/inquiries.html"
-	pageInquiry            = "pages/inquiry.html"
-	pageWaitlistJoin       = "pages/waitlist_join.html"
-	pageWaitlistOffer      = "pages/waitlist_offer.html"
-	pageAdminBookingCancel = "admin/booking_cancel.html"
-	pageAdminDateCancel    = "admin/date_cancel.html"
-	pageAdminBookingMove   = "admin/booking_move.html"
-	pageAdminAccess        = "admin/access.html"
-	pageAdminOutbox        = "admin/outbox.html"
-	pageAdminSubstitute    = "admin/attendee_substitute.html"
-	pageAdminVouchers      = "admin/vouchers.html"
-	pageAdminExports       = "admin/exports.html"
-	pageAdminCalendar      = "admin/calendar.html"
+	pageAdminLogin          = "admin/login.html"
+	pageAdminDashboard      = "admin/dashboard.html"
+	pageAdminSeminars       = "admin/seminars.html"
+	pageAdminSeminarForm    = "admin/seminar_form.html"
+	pageAdminDateForm       = "admin/date_form.html"
+	pageAdminBookings       = "admin/bookings.html"
+	pageAdminAttendees      = "admin/attendees.html"
+	pageAdminAudit          = "admin/audit.html"
+	pageAdminInquiries      = "admin/inquiries.html"
+	pageInquiry             = "pages/inquiry.html"
+	pageWaitlistJoin        = "pages/waitlist_join.html"
+	pageWaitlistOffer       = "pages/waitlist_offer.html"
+	pageAdminBookingCancel  = "admin/booking_cancel.html"
+	pageAdminDateCancel     = "admin/date_cancel.html"
+	pageAdminBookingMove    = "admin/booking_move.html"
+	pageAdminAccess         = "admin/access.html"
+	pageAdminOutbox         = "admin/outbox.html"
+	pageAdminSubstitute     = "admin/attendee_substitute.html"
+	pageAdminVouchers       = "admin/vouchers.html"
+	pageAdminExports        = "admin/exports.html"
+	pageAdminCalendar       = "admin/calendar.html"
+	pageAdminBookingBilling = "admin/booking_billing.html"
 )
 
 var adminPageNames = []string{
@@ -32,8 +33,7 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports,
-	pageAdminCalendar,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

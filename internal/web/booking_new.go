@@ -51,6 +51,6 @@ func (s *Server) renderBookingForm(c echo.Context, status int, date model.Semina
 	title := s.i18n.For(language(c)).T("booking.title", "Seminar", date.Seminar.Title(language(c)))
 	return s.render(c, status, pageBookingForm, title, bookingFormData{
 		Date: date, Form: f, Tax: s.domesticTax(), Now: s.now(), Problem: problem,
-		Countries: []string{"DE", "AT", "CH", "LU", "NL", "BE", "FR", "IT", "PL", "DK"},
+		Countries: billingCountries(),
 	}, errs)
 }

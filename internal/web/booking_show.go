@@ -22,6 +22,11 @@ func (s *Server) bookingShow(c echo.Context) error {
 // renderManagePage shows the manage page, with a substitution form re-filled with what was typed
 // when it had errors.
 func (s *Server) renderManagePage(c echo.Context, status int, b model.Booking, token string, sub *form.Substitute, errs map[string]string) error {
+	return s.renderManage(c, status, b, token, sub, errs, "")
+}
+
+// renderManage is renderManagePage with the move form's problem (a refused move) shown at it.
+func (s *Server) renderManage(c echo.Context, status int, b model.Booking, token string, sub *form.Substitute, errs map[string]string, moveProblem string) error {
 	// The page carries a secret in its URL: keep it out of caches and referrers.
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
@@ -35,6 +40,9 @@ func (s *Server) renderManagePage(c echo.Context, status int, b model.Booking, t
 		data.SubstituteUntil = &until
 	}
 	t := s.i18n.For(language(c))
+	if data.Move, err = s.moveOffer(c, b, moveProblem); err != nil {
+		return err
+	}
 	lines, err := s.settlementLines(c.Request().Context(), t, []model.Booking{b})
 	if err != nil {
 		return err

@@ -53,6 +53,18 @@ type bookingShowData struct {
 	// Settlement is where a cancelled booking's money stands ("storniert · 595,00 € Stornogebühr
 	// offen"), shown instead of the payment status; "" for a booking that is not cancelled.
 	Settlement string
+	// Move is the booker's move to another date; nil when the booking can no longer move.
+	Move *moveOffer
+}
+
+// moveOffer is the manage page's move section: the dates with room until the free move ends,
+// or, once cancelling costs a fee, the advice to contact the trainer.
+type moveOffer struct {
+	Until   time.Time
+	Open    bool // free: the form is shown
+	Targets []model.SeminarDate
+	Problem string
+	Done    bool // the booking was just moved
 }
 
 // Typed is the substitution form as typed, or an empty one.

@@ -83,6 +83,8 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
+	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)
+	staff.POST("/bookings/:reference/billing", s.adminBookingBillingUpdate)
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
 	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
 	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
@@ -147,6 +149,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.POST("/b/:reference/cancel", s.bookingCancel)
 	g.GET("/b/:reference/documents/:file", s.documentShow)
 	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	g.POST("/b/:reference/move", s.bookingMove)
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)

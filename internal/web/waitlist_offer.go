@@ -74,6 +74,6 @@ func (s *Server) renderWaitlistOffer(c echo.Context, status int, e model.Waitlis
 	}
 	return s.render(c, status, pageWaitlistOffer, t.T("waitlist.offer.title"), waitlistOfferData{
 		Entry: e, Date: date, Form: f, Open: open && status != http.StatusConflict, Problem: problem,
-		Token: c.Param("token"), Countries: []string{"DE", "AT", "CH", "LU", "NL", "BE", "FR", "IT", "PL", "DK"},
+		Token: c.Param("token"), Countries: billingCountries(),
 	}, errs)
 }

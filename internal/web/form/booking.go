@@ -117,8 +117,37 @@ func (b *Booking) Validate(maxAttendees int, requireTerms bool) Errors {
 	return errs
 }
 
-func (b *Booking) validateBilling(errs Errors) {
-	bill := &b.Billing
+func (b *Booking) validateBilling(errs Errors) { b.Billing.validate(errs) }
+
+// Validate checks a billing block on its own (the back office's billing edit) with the rules of
+// the booking form, and normalises what it keeps.
+func (bill *Billing) Validate() Errors {
+	errs := Errors{}
+	bill.validate(errs)
+	return errs
+}
+
+// Model is the billing block as the booking use cases take it.
+func (bill Billing) Model() model.Billing {
+	return model.Billing{
+		Company: bill.Company, Name: bill.Name, Email: bill.Email,
+		Street: bill.Street, PostalCode: bill.PostalCode, City: bill.City,
+		Country: bill.Country, VATID: bill.VATID, PONumber: bill.PONumber,
+		BuyerReference: bill.BuyerReference,
+	}
+}
+
+// BillingFromValues reads a billing block of an HTML form (fields billing.company etc.).
+func BillingFromValues(v url.Values) Billing {
+	return Billing{
+		Company: v.Get("billing.company"), Name: v.Get("billing.name"), Email: v.Get("billing.email"),
+		Street: v.Get("billing.street"), PostalCode: v.Get("billing.postal_code"), City: v.Get("billing.city"),
+		Country: v.Get("billing.country"), VATID: v.Get("billing.vat_id"), PONumber: v.Get("billing.po_number"),
+		BuyerReference: v.Get("billing.buyer_reference"),
+	}
+}
+
+func (bill *Billing) validate(errs Errors) {
 	line(errs, "billing.company", &bill.Company, model.MaxCompanyLen, true)
 	name(errs, "billing.name", &bill.Name, model.MaxFullNameLen)
 	email(errs, "billing.email", &bill.Email)
@@ -152,12 +181,7 @@ func (b *Booking) Request(lang string) booking.Request {
 		PaymentMethod: b.PaymentMethod,
 		Voucher:       b.Voucher,
 		Language:      lang,
-		Billing: model.Billing{
-			Company: b.Billing.Company, Name: b.Billing.Name, Email: b.Billing.Email,
-			Street: b.Billing.Street, PostalCode: b.Billing.PostalCode, City: b.Billing.City,
-			Country: b.Billing.Country, VATID: b.Billing.VATID, PONumber: b.Billing.PONumber,
-			BuyerReference: b.Billing.BuyerReference,
-		},
+		Billing:       b.Billing.Model(),
 	}
 	for _, a := range b.Attendees {
 		req.Attendees = append(req.Attendees, booking.AttendeeInput{FirstName: a.FirstName, LastName: a.LastName, Email: a.Email})
@@ -174,12 +198,7 @@ func FromValues(v url.Values, dateID uint) Booking {
 		Voucher:         v.Get("voucher"),
 		AcceptTerms:     v.Get("accept_terms") != "",
 		ConfirmBusiness: v.Get("confirm_business") != "",
-		Billing: Billing{
-			Company: v.Get("billing.company"), Name: v.Get("billing.name"), Email: v.Get("billing.email"),
-			Street: v.Get("billing.street"), PostalCode: v.Get("billing.postal_code"), City: v.Get("billing.city"),
-			Country: v.Get("billing.country"), VATID: v.Get("billing.vat_id"), PONumber: v.Get("billing.po_number"),
-			BuyerReference: v.Get("billing.buyer_reference"),
-		},
+		Billing:         BillingFromValues(v),
 	}
 	count, _ := strconv.Atoi(v.Get("attendee_count"))
 	count = min(max(count, 1), 100)
