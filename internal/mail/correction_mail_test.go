@@ -132,6 +132,37 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 					e.t.Errorf("credit note %s/%d, new invoice %s net %d gross %d", credit.TaxTreatment, credit.GrossCents, inv.TaxTreatment, inv.NetCents, inv.GrossCents)
 				}
 			}},
+		{"paid, then in person to online for a business abroad: the VAT is paid back", "de", [2]string{model.FormatInPerson, model.FormatOnline}, true,
+			func(e *env, f *fixture) {
+				if err := f.office.MarkPaid(e.ctx, "owner@example.com", f.res.Booking.Reference); err != nil {
+					e.t.Fatal(err)
+				}
+				if _, err := f.office.MoveBooking(e.ctx, "owner@example.com", f.res.Booking.Reference, f.to.ID); err != nil {
+					e.t.Fatal(err)
+				}
+			},
+			[]string{"Rechnungsbetrag ist jetzt 980,00 €"},
+			func(e *env, f *fixture, credit, inv model.Invoice, text string) {
+				if inv.TaxTreatment != model.TaxReverseCharge || inv.GrossCents != 98000 {
+					e.t.Errorf("new invoice %s gross %d, want reverse charge 98000", inv.TaxTreatment, inv.GrossCents)
+				}
+				// Paid 1,166.20 by transfer against an invoice of 980.00: the seller holds 186.20 of
+				// the booker's money, a manual refund for the trainer.
+				b, err := e.st.BookingByID(e.ctx, f.res.Booking.ID)
+				if err != nil {
+					e.t.Fatal(err)
+				}
+				if !b.NeedsAttention || b.AttentionReason != model.AttentionRefundManual || b.RefundDueCents != 18620 {
+					e.t.Errorf("attention %v %q, refund due %d; want a manual refund of 18620", b.NeedsAttention, b.AttentionReason, b.RefundDueCents)
+				}
+				acct, err := e.st.AccountOfBooking(e.ctx, b.ID)
+				if err != nil {
+					e.t.Fatal(err)
+				}
+				if acct.AmountRefundable != 18620 || acct.AmountDue != 0 {
+					e.t.Errorf("account due %d refundable %d, want 0 and 18620", acct.AmountDue, acct.AmountRefundable)
+				}
+			}},
 		{"one attendee moved to a booking of their own", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
 			func(e *env, f *fixture) {
 				m, err := f.office.MoveAttendee(e.ctx, "owner@example.com", f.res.Booking.Reference, f.res.Booking.Attendees[1].ID, f.to.ID)
