@@ -158,12 +158,3 @@ func TestBookerMovePage(t *testing.T) {
 		})
 	}
 }
-
-func mustURL(t *testing.T, raw string) *url.URL {
-	t.Helper()
-	u, err := url.Parse(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u
-}
