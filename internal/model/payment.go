@@ -87,17 +87,7 @@ func (p CancellationPolicy) FreeUntil(start time.Time) time.Time {
 
 // FeePercentAt is the share of the gross amount kept when cancelling at now.
 func (p CancellationPolicy) FeePercentAt(start, now time.Time) int {
-	days := p.DaysBefore(start, now)
-	percent := 0
-	if days < p.FreeDays {
-		percent = p.FeePercent
-	}
-	for _, step := range p.Steps {
-		if days < step.Within {
-			percent = max(percent, step.Percent)
-		}
-	}
-	return min(max(percent, 0), 100)
+	return p.percentForDays(p.DaysBefore(start, now))
 }
 
 // Fee is what a booker pays for cancelling a booking of grossCents at time now for a date that
