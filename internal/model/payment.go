@@ -49,6 +49,9 @@ const (
 	// (another session, another currency or amount, an invoice booking); the booking was left
 	// unpaid and AttentionDetail says what did not match.
 	AttentionPaymentMismatch = "payment_mismatch"
+	// AttentionVATIDUnverified: a reverse-charge booking whose VAT ID (AttentionDetail) no one
+	// has verified yet (no VIES query is built); the trainer checks it and marks it verified.
+	AttentionVATIDUnverified = "vat_id_unverified"
 )
 
 // CancellationPolicy says what cancelling a booking costs, whatever it was paid with. Periods are
