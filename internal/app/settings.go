@@ -47,9 +47,31 @@ func LegalFacts(cfg config.Config) legal.Facts {
 }
 
 // CancellationPolicy is the policy of the settings cancellation_free_days and
-// cancellation_fee_percent, its days counted in the service's time zone.
+// cancellation_fee_percent, or of cancellation_steps when set, its days counted in the service's
+// time zone.
 func CancellationPolicy(cfg config.Config) model.CancellationPolicy {
-	return model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent, Location: cfg.Location}
+	if len(cfg.CancellationStepList) == 0 {
+		return model.CancellationPolicy{FreeDays: cfg.CancellationFreeDays, FeePercent: cfg.CancellationFeePercent, Location: cfg.Location}
+	}
+	// Validate made the list start free, fall in days and rise in fees. A run of entries with
+	// the same fee is one period reaching to the run's last day count.
+	var runs []config.CancellationStep
+	for _, step := range cfg.CancellationStepList {
+		if n := len(runs); n > 0 && runs[n-1].Percent == step.Percent {
+			runs[n-1].Days = step.Days
+			continue
+		}
+		runs = append(runs, step)
+	}
+	policy := model.CancellationPolicy{FreeDays: runs[0].Days, Location: cfg.Location}
+	if len(runs) > 1 {
+		policy.FeePercent = runs[1].Percent
+	}
+	for i := 2; i < len(runs); i++ {
+		// runs[i]'s fee applies once fewer days are left than the period before it reaches to.
+		policy.Steps = append(policy.Steps, model.CancellationStep{Within: runs[i-1].Days, Percent: runs[i].Percent})
+	}
+	return policy
 }
 
 // BookingSettings are the booking rules; the cancellation policy applies whatever the payment
@@ -101,6 +123,7 @@ func mailSettings(cfg config.Config) mail.Settings {
 	return mail.Settings{
 		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
 		ReminderDays: cfg.ReminderDays, Seller: Seller(cfg), TrainerName: cfg.TrainerName,
+		Cancellation: CancellationPolicy(cfg),
 	}
 }
 

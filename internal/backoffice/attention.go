@@ -10,7 +10,8 @@ import (
 
 // HandleAttention records that an owner dealt with a booking that needed attention (told the
 // customer about a refunded late payment, retried a failed refund, checked a Stripe payment that
-// did not match the booking, sent a manual refund — which the ledger records as paid out). The reason stays on the
+// did not match the booking, sent a manual refund — which the ledger records as paid out — or
+// checked a reverse-charge customer's VAT ID, audited as verified). The reason stays on the
 // booking for the record; a booking that needs no attention is model.ErrInvalidTransition.
 func (s *Service) HandleAttention(ctx context.Context, actor, reference string) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
@@ -36,6 +37,10 @@ func (s *Service) HandleAttention(ctx context.Context, actor, reference string) 
 		}
 		if !cleared && b.NeedsAttention {
 			return refused
+		}
+		if b.AttentionReason == model.AttentionVATIDUnverified {
+			return s.audit(ctx, tx, actor, model.AuditVATIDVerified, "booking "+b.Reference,
+				"vat_id: "+b.Billing.VATID+"; tax_treatment: "+string(b.TaxTreatment))
 		}
 		detail := fmt.Sprintf("attention_reason: %s; gross_cents: %d; refunded_cents: %d", b.AttentionReason, b.GrossCents, b.Stripe.RefundedCents)
 		if b.AttentionDetail != "" {

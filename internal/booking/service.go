@@ -170,6 +170,11 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			return err
 		}
 		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
+		if tax.Treatment == model.TaxReverseCharge {
+			// No VIES query is built: the trainer checks the customer's VAT ID by hand, so the
+			// booking goes on the attention list with it, in the transaction that makes it.
+			b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionVATIDUnverified, b.Billing.VATID
+		}
 		b.UnitNetCents = date.UnitPriceNetCents(now)
 		if err := applyVoucher(ctx, tx, &b, req.Voucher, date.SeminarID, now); err != nil {
 			return err

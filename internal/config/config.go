@@ -62,6 +62,8 @@ type Config struct {
 
 	CancellationFreeDays   int `koanf:"cancellation_free_days"`
 	CancellationFeePercent int `koanf:"cancellation_fee_percent"`
+	// CancellationSteps replaces the pair above with fee steps ("28:0,14:50,0:100"); empty = the pair.
+	CancellationSteps string `koanf:"cancellation_steps"`
 
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`
@@ -116,6 +118,8 @@ type Config struct {
 
 	// Location is Timezone resolved by Validate.
 	Location *time.Location `koanf:"-"`
+	// CancellationStepList is CancellationSteps parsed by Validate (nil when empty).
+	CancellationStepList []CancellationStep `koanf:"-"`
 	// TrustedProxyNets is TrustedProxies parsed by Validate.
 	TrustedProxyNets []*net.IPNet `koanf:"-"`
 }
@@ -226,6 +230,11 @@ func (c *Config) Validate() error {
 	if c.CancellationFeePercent < 0 || c.CancellationFeePercent > 100 {
 		bad("cancellation_fee_percent must be between 0 and 100")
 	}
+	steps, err := ParseCancellationSteps(c.CancellationSteps)
+	if err != nil {
+		bad("%v", err)
+	}
+	c.CancellationStepList = steps
 	if c.WorkerMaxAttempts < 1 || c.WorkerMaxAttempts > 100 {
 		bad("worker_max_attempts must be between 1 and 100")
 	}

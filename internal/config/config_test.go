@@ -85,6 +85,7 @@ func TestValidateRefusesBadSettings(t *testing.T) {
 		{"not a number", "SEMINARS_VAT_RATE_BP=neunzehn", "vat_rate_bp"},
 		{"unknown seller tax mode", "SEMINARS_SELLER_TAX_MODE=steuerfrei", "seller_tax_mode"},
 		{"registration scheme not an ICD code", "SEMINARS_SELLER_REGISTRATION_SCHEME=GLN", "seller_registration_scheme"},
+		{"cancellation steps not days:percent", "SEMINARS_CANCELLATION_STEPS=28 Tage frei", "cancellation_steps"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -153,6 +153,7 @@ func (c composer) describeBill(v *view, t *i18n.Translator, b model.Booking, tok
 	if v.Kind == billingKind(model.EventBookingConfirmed) {
 		v.TermsURL = c.s.BaseURL + languagePrefix(t.Lang) + "/teilnahmebedingungen"
 		v.TermsVersion = b.TermsVersion
+		v.CancellationPolicy = t.CancellationPolicy(c.s.Cancellation)
 	}
 	if token != "" {
 		v.ManageURL = c.s.BaseURL + languagePrefix(t.Lang) + "/b/" + b.Reference + "?t=" + token

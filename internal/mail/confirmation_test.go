@@ -27,18 +27,21 @@ func TestBookingConfirmationMails(t *testing.T) {
 		prepare     string
 		payment     string
 		gross       string
+		policy      string
 	}{
 		{
 			name: "german, in person, two attendees", lang: "de", format: model.FormatInPerson,
 			attendees:   [][2]string{{"Anna", "anna@muster.example"}, {"Ben", "ben@muster.example"}},
 			billingSubj: "bestätigt", attSubj: "Ihre Anmeldung", where: "Hauptstraße 1, 10115 Berlin",
 			prepare: "Bitte bringen Sie Ihr Smartphone mit.", payment: "innerhalb von 14 Tagen", gross: "1.166,20\u00a0€",
+			policy: "Kostenlos stornierbar bis 28 Tage vor Beginn, bis 14 Tage vor Beginn 50 %, danach und bei Nichterscheinen 100 % des Bruttobetrags.",
 		},
 		{
 			name: "english, online, one attendee", lang: "en", format: model.FormatOnline,
 			attendees:   [][2]string{{"Cleo", "cleo@muster.example"}},
 			billingSubj: "confirmed", attSubj: "You are registered", where: "https://meet.example/room-42",
 			prepare: "Please bring your smartphone.", payment: "within 14 days", gross: "€583.10",
+			policy: "Free cancellation until 28 days before the start, 50 % until 14 days before the start, after that and for no-shows 100 % of the gross amount.",
 		},
 	}
 	for _, tc := range cases {
@@ -61,6 +64,10 @@ func TestBookingConfirmationMails(t *testing.T) {
 				termsURL := "https://seminare.example" + prefix + "/teilnahmebedingungen"
 				if !strings.Contains(bill.Text, termsURL) || !strings.Contains(bill.HTML, termsURL) {
 					t.Errorf("the confirmation lacks the terms link %s", termsURL)
+				}
+				// The confirmation states the one cancellation policy, as the booking form did.
+				if !strings.Contains(bill.Text, tc.policy) || !strings.Contains(bill.HTML, tc.policy) {
+					t.Errorf("the confirmation does not state the cancellation policy %q", tc.policy)
 				}
 				assertMail(t, "billing", bill, tc.lang, tc.billingSubj,
 					res.Booking.Reference, manageURL, tc.payment, tc.gross, "Muster GmbH" /* not shown */)

@@ -104,6 +104,8 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 			Name: "Social Media Kompetenz", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin",
 			Email: "seminare@example.com", VATID: "DE000000000",
 		},
+		Cancellation: model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
+			Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: e.berlin},
 	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 

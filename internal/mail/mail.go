@@ -44,6 +44,8 @@ type Settings struct {
 	// after a date.
 	Seller      invoice.Seller
 	TrainerName string
+	// Cancellation is the one cancellation policy, stated in the booking confirmation.
+	Cancellation model.CancellationPolicy
 }
 
 // host is the domain used in Message-IDs and calendar UIDs.

@@ -62,8 +62,10 @@ type view struct {
 	ManageURL string
 	// TermsURL links the terms of participation the booking was made under (the confirmation
 	// carries them), TermsVersion names their version.
-	TermsURL     string
-	TermsVersion string
+	TermsURL string
+	// CancellationPolicy states the cancellation policy in words (the booking confirmation).
+	CancellationPolicy string
+	TermsVersion       string
 	// PrivacyNote and PrivacyURL tell an attendee, in their first mail, where their data came
 	// from and where the privacy notice is.
 	PrivacyNote string

@@ -23,7 +23,10 @@ const (
 	// AuditAttentionHandled: an owner dealt with a booking that needed attention (a refunded
 	// late payment, a failed refund).
 	AuditAttentionHandled = "booking.attention_handled"
-	AuditVoucherCreated   = "voucher.created"
+	// AuditVATIDVerified: an owner checked a reverse-charge customer's VAT ID (the attention
+	// item AttentionVATIDUnverified).
+	AuditVATIDVerified  = "booking.vat_id_verified"
+	AuditVoucherCreated = "voucher.created"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
 )

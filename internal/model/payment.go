@@ -49,6 +49,9 @@ const (
 	// (another session, another currency or amount, an invoice booking); the booking was left
 	// unpaid and AttentionDetail says what did not match.
 	AttentionPaymentMismatch = "payment_mismatch"
+	// AttentionVATIDUnverified: a reverse-charge booking whose VAT ID (AttentionDetail) no one
+	// has verified yet (no VIES query is built); the trainer checks it and marks it verified.
+	AttentionVATIDUnverified = "vat_id_unverified"
 )
 
 // CancellationPolicy says what cancelling a booking costs, whatever it was paid with. Periods are
@@ -87,17 +90,7 @@ func (p CancellationPolicy) FreeUntil(start time.Time) time.Time {
 
 // FeePercentAt is the share of the gross amount kept when cancelling at now.
 func (p CancellationPolicy) FeePercentAt(start, now time.Time) int {
-	days := p.DaysBefore(start, now)
-	percent := 0
-	if days < p.FreeDays {
-		percent = p.FeePercent
-	}
-	for _, step := range p.Steps {
-		if days < step.Within {
-			percent = max(percent, step.Percent)
-		}
-	}
-	return min(max(percent, 0), 100)
+	return p.percentForDays(p.DaysBefore(start, now))
 }
 
 // Fee is what a booker pays for cancelling a booking of grossCents at time now for a date that

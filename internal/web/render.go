@@ -101,20 +101,22 @@ func paragraphs(s string) []string {
 
 // Page is what every page template receives: the data every page needs, plus Data for the page.
 type Page struct {
-	T        *i18n.Translator
-	Lang     string
-	CSRF     string
-	Path     string
-	Title    string
-	Seller   invoice.Seller // who sells, shown in the footer
-	Loc      *time.Location
-	Data     any
-	Errors   map[string]string // translated messages by field name
-	Status   int
-	Stripe   bool
-	Admin    bool
-	AdminNav string
-	Staff    *model.StaffUser // the signed-in staff user on back-office pages
+	T      *i18n.Translator
+	Lang   string
+	CSRF   string
+	Path   string
+	Title  string
+	Seller invoice.Seller // who sells, shown in the footer
+	Loc    *time.Location
+	Data   any
+	Errors map[string]string // translated messages by field name
+	Status int
+	Stripe bool
+	// CancellationPolicy is the one cancellation policy in words, in the page's language.
+	CancellationPolicy string
+	Admin              bool
+	AdminNav           string
+	Staff              *model.StaffUser // the signed-in staff user on back-office pages
 
 	// Description is the page's <meta name="description">.
 	Description string
@@ -184,6 +186,7 @@ func (s *Server) page(c echo.Context, title string, data any) Page {
 		Title: title, Loc: s.cfg.Location, Data: data, Stripe: s.bookings.PaymentsEnabled(),
 		Seller: s.seller,
 	}
+	p.CancellationPolicy = p.T.CancellationPolicy(s.bookings.Settings().Cancellation)
 	if u, ok := staff(c); ok {
 		p.Staff, p.Admin, p.AdminNav = &u, true, adminSection(c.Request().URL.Path)
 	}
