@@ -73,6 +73,7 @@ func (s *Service) settleOverpayment(ctx context.Context, tx *store.Tx, b *model.
 			b.RefundDueCents = 0
 		}
 		b.NeedsAttention, b.AttentionReason, b.RefundDueCents = true, model.AttentionRefundManual, b.RefundDueCents+manual
+		b.AttentionDetail = "" // the detail belonged to the reason this one replaces
 	}
 	return nil
 }
