@@ -16,14 +16,15 @@ import (
 	"seminars/internal/store/storetest"
 )
 
-// defaultConfig is the shipped configuration: invoice payment only, no Stripe key.
-func defaultConfig(t testing.TB) config.Config {
+// defaultConfig is the shipped configuration (invoice payment only, no Stripe key), with env
+// (KEY=VALUE) over it.
+func defaultConfig(t testing.TB, env ...string) config.Config {
 	t.Helper()
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load(defaults, []string{"SEMINARS_DATABASE=unused"})
+	cfg, err := config.Load(defaults, append([]string{"SEMINARS_DATABASE=unused"}, env...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,27 +96,35 @@ func TestCancellationQuoteAtTheBoundaries(t *testing.T) {
 	}
 }
 
-// TestInvoiceOnlyCancellationKeepsTheFee cancels on the default, invoice-only configuration:
-// inside the fee period the fee stays owed, so the credit note covers only the rest; before it
-// everything is credited.
+// TestInvoiceOnlyCancellationKeepsTheFee cancels on the default, invoice-only configuration —
+// with the simple policy (free until 14 days before, then 50 %) and with cancellation_steps —
+// at the period boundaries in Berlin: each period's fee stays owed, the credit note covers only
+// the rest, and at 100 % nothing is credited.
 func TestInvoiceOnlyCancellationKeepsTheFee(t *testing.T) {
-	cfg := defaultConfig(t)
 	start := storetest.InBerlin(2027, time.January, 28, 9, 0)
+	simple := defaultConfig(t)
+	steps := defaultConfig(t, "SEMINARS_CANCELLATION_STEPS=28:0,14:50,0:100")
 	cases := []struct {
-		name    string
-		now     time.Time
-		wantFee bool
+		name        string
+		cfg         config.Config
+		now         time.Time
+		wantPercent int64
 	}{
-		{"a month before: free", storetest.InBerlin(2026, time.December, 28, 10, 0), false},
-		{"the last free day, 23:30 in Berlin", storetest.InBerlin(2027, time.January, 14, 23, 30), false},
-		{"the first day of the fee period, 00:00", storetest.InBerlin(2027, time.January, 15, 0, 0), true},
-		{"the evening before", storetest.InBerlin(2027, time.January, 27, 23, 30), true},
+		{"simple: a month before, free", simple, storetest.InBerlin(2026, time.December, 28, 10, 0), 0},
+		{"simple: the last free day, 23:30 in Berlin", simple, storetest.InBerlin(2027, time.January, 14, 23, 30), 0},
+		{"simple: the first day of the fee period, 00:00", simple, storetest.InBerlin(2027, time.January, 15, 0, 0), 50},
+		{"simple: the evening before", simple, storetest.InBerlin(2027, time.January, 27, 23, 30), 50},
+		{"steps: the last free day, 23:30 in Berlin", steps, storetest.InBerlin(2026, time.December, 31, 23, 30), 0},
+		{"steps: the first 50 % day, 00:00", steps, storetest.InBerlin(2027, time.January, 1, 0, 0), 50},
+		{"steps: the last 50 % day, 23:30", steps, storetest.InBerlin(2027, time.January, 14, 23, 30), 50},
+		{"steps: the first 100 % day, 00:00", steps, storetest.InBerlin(2027, time.January, 15, 0, 0), 100},
+		{"steps: the morning of the date", steps, storetest.InBerlin(2027, time.January, 28, 8, 0), 100},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
 				ctx := context.Background()
-				svc := booking.New(st, app.BookingSettings(cfg), clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+				svc := booking.New(st, app.BookingSettings(tc.cfg), clk.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 				date := storetest.SeedDate(t, st, storetest.DateOptions{StartsAt: start})
 				res, err := svc.Reserve(ctx, request(date.ID, 2))
 				if err != nil {
@@ -129,23 +138,26 @@ func TestInvoiceOnlyCancellationKeepsTheFee(t *testing.T) {
 				if b.Status != model.BookingCancelled || b.PaymentStatus == model.PaymentPaid {
 					t.Fatalf("booking %s/%s", b.Status, b.PaymentStatus)
 				}
-				fee := int64(0)
-				if tc.wantFee {
-					fee = b.GrossCents * int64(cfg.CancellationFeePercent) / 100
-				}
 				docs, err := st.InvoicesForBooking(ctx, b.ID)
-				if err != nil || len(docs) != 2 || docs[0].Kind != model.InvoiceKindInvoice || docs[1].Kind != model.InvoiceKindCreditNote {
-					t.Fatalf("documents %+v (%v), want the invoice and one credit note", docs, err)
+				if err != nil || len(docs) == 0 || docs[0].Kind != model.InvoiceKindInvoice || docs[0].GrossCents != b.GrossCents {
+					t.Fatalf("documents %+v (%v), want the booking's invoice first", docs, err)
 				}
+				if tc.wantPercent == 100 {
+					if len(docs) != 1 { // nothing to credit: the whole invoice stays owed
+						t.Fatalf("documents %+v, want the invoice alone", docs)
+					}
+					return
+				}
+				if len(docs) != 2 || docs[1].Kind != model.InvoiceKindCreditNote {
+					t.Fatalf("documents %+v, want the invoice and one credit note", docs)
+				}
+				fee := b.GrossCents * tc.wantPercent / 100
 				wantNet := docs[0].NetCents
 				if fee > 0 {
-					wantNet = model.NetOfGross(b.GrossCents-fee, cfg.VATRateBP)
+					wantNet = model.NetOfGross(b.GrossCents-fee, tc.cfg.VATRateBP)
 				}
 				if got := -docs[1].NetCents; got != wantNet {
 					t.Fatalf("credit note of %d net, want %d (gross %d, fee %d)", got, wantNet, b.GrossCents, fee)
-				}
-				if docs[0].GrossCents != b.GrossCents {
-					t.Fatalf("invoice of %d, booking of %d", docs[0].GrossCents, b.GrossCents)
 				}
 			})
 		})

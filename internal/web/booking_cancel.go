@@ -25,16 +25,13 @@ func (s *Server) bookingCancelConfirm(c echo.Context) error {
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageBookingCancel, t.T("cancel.title", "Reference", b.Reference), bookingCancelData{
 		Booking: b, Token: token, Quote: s.bookings.QuoteCancellation(b),
-		FreeDays: s.bookings.Settings().Cancellation.FreeDays, FeePercent: s.bookings.Settings().Cancellation.FeePercent,
 	}, nil)
 }
 
 type bookingCancelData struct {
-	Booking    model.Booking
-	Token      string
-	Quote      booking.CancellationQuote
-	FreeDays   int
-	FeePercent int
+	Booking model.Booking
+	Token   string
+	Quote   booking.CancellationQuote
 }
 
 // bookingCancel is POST /b/{reference}/cancel: it cancels under the policy (refunding card
