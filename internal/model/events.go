@@ -29,6 +29,9 @@ const (
 	// credit note cancels it and a new invoice states the new facts (Extra: Reason = the
 	// Correction, CreditNoteID, InvoiceID, FromDateID for a move).
 	EventBookingCorrected Event = "booking_corrected"
+	// EventDocumentResent sends one issued document again, as stored, to the billing contact
+	// (Extra.InvoiceID) because someone asked the trainer for it.
+	EventDocumentResent Event = "document_resent"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -59,6 +62,7 @@ const (
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
+//	document_resent       Extra.InvoiceID (the invoice or credit note to send again)
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
