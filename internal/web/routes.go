@@ -67,6 +67,11 @@ func (s *Server) routes() {
 	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
+	staff.GET("/bookings/:reference", s.adminBookingShow)                             // the booking detail page
+	staff.POST("/bookings/:reference/confirmation", s.adminBookingConfirmationResend) // rotates the manage link
+	staff.POST("/bookings/:reference/documents/:number/send", s.adminBookingDocumentSend)
+	staff.GET("/bookings/:reference/certificates/:attendee", s.adminBookingCertificateShow)
+	staff.POST("/bookings/:reference/certificates/:attendee/send", s.adminBookingCertificateSend)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.POST("/bookings/:reference/payments", s.adminBookingPaymentCreate, s.requireOwner())
 	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
@@ -88,6 +93,9 @@ func (s *Server) routes() {
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
 	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
 	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
+	staff.GET("/vouchers/:id", s.adminVoucherEdit, s.requireOwner())
+	staff.POST("/vouchers/:id", s.adminVoucherUpdate, s.requireOwner())
+	staff.POST("/vouchers/:id/active", s.adminVoucherSwitch, s.requireOwner()) // switch off (or on again)
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
