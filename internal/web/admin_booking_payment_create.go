@@ -28,14 +28,22 @@ func (s *Server) adminBookingPaymentCreate(c echo.Context) error {
 	in := model.PaymentInput{AmountCents: sign * cents, PaidOn: c.FormValue("paid_on"), Method: c.FormValue("method"), Note: c.FormValue("note")}
 	_, err := s.office.RecordPayment(c.Request().Context(), actor(c), reference, in)
 	var invalid *model.ValidationError
-	if errors.As(err, &invalid) {
+	switch {
+	case errors.As(err, &invalid) && fromDetail(c):
+		return s.renderBookingDetail(c, http.StatusUnprocessableEntity, reference, s.translate(c, invalid.Fields))
+	case errors.As(err, &invalid):
 		return s.renderBookingRowWithErrors(c, reference, invalid.Fields)
-	}
-	if err != nil {
+	case err != nil:
 		return err
+	case fromDetail(c):
+		return redirect(c, bookingDetailPath(reference, "payment"))
 	}
 	return redirect(c, "/admin/bookings?done=payment&q="+url.QueryEscape(reference))
 }
+
+// fromDetail tells whether a form was sent from the booking detail page, which it then returns
+// to (the same forms on the booking list return to the list).
+func fromDetail(c echo.Context) bool { return c.FormValue("return") == "detail" }
 
 // renderBookingRowWithErrors shows the booking list searched for one reference, with messages.
 func (s *Server) renderBookingRowWithErrors(c echo.Context, reference string, errs map[string]string) error {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"seminars/internal/booking"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/web/form"
@@ -106,6 +107,10 @@ type adminCancelData struct {
 	Booking  model.Booking
 	Refund   int64
 	Possible bool
+	// Policy is what the cancellation policy would keep and refund now; PolicyOpen tells whether
+	// it still allows cancelling (before the date starts).
+	Policy     booking.CancellationQuote
+	PolicyOpen bool
 }
 
 type dateCancelData struct {
@@ -121,6 +126,8 @@ type moveData struct {
 	Targets  []model.SeminarDate
 	Problem  string
 	Possible bool
+	Attendee string // the attendee chosen in advance (the detail page's "move this attendee")
+	Return   string // "detail" when the form returns to the booking detail page
 }
 
 type accessData struct {
