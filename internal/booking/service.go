@@ -131,14 +131,14 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 	}
 	now := s.now().UTC()
 	b := model.Booking{
-		Reference:       reference,
-		DateID:          req.DateID,
-		PaymentMethod:   req.PaymentMethod,
-		PaymentStatus:   model.PaymentUnpaid,
-		Billing:         billing,
-		Language:        req.Language,
-		Seats:           len(req.Attendees),
-		TermsVersion:    s.settings.TermsVersion,
+		Reference:     reference,
+		DateID:        req.DateID,
+		PaymentMethod: req.PaymentMethod,
+		PaymentStatus: model.PaymentUnpaid,
+		Billing:       billing,
+		Language:      req.Language,
+		Seats:         len(req.Attendees),
+		TermsVersion:  s.settings.TermsVersion,
 	}
 	random, err := s.firstManageLink(&b)
 	if err != nil {
