@@ -70,6 +70,11 @@ func TestBookingDetailPage(t *testing.T) {
 		ctx := context.Background()
 		env := newDetailEnv(t, st)
 		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 10})
+		later := model.SeminarDate{StartsAt: date.StartsAt.AddDate(0, 1, 0), EndsAt: date.EndsAt.AddDate(0, 1, 0), Capacity: 10,
+			Format: model.FormatInPerson, City: "Berlin", Venue: "Tagungshaus", Status: model.DatePublished}
+		if err := env.srv.office.CreateDate(ctx, env.owner.Email, date.SeminarID, &later); err != nil {
+			t.Fatal(err)
+		}
 		b, _ := env.reserveInvoice(date.ID)
 		env.deliver()
 		if _, err := env.srv.office.RecordPayment(ctx, env.owner.Email, b.Reference,
@@ -100,7 +105,7 @@ func TestBookingDetailPage(t *testing.T) {
 			"Verlauf", "Buchung angelegt", "Rechnung " + number + " ausgestellt", "Zahlung erfasst", "Anna Muster eingecheckt",
 			"E-Mail an anna@ledger.example versendet", "Alle Zeiten in Europe/Berlin",
 			"Bestätigung erneut senden", "Rechnungsdaten ändern", `href="/admin/bookings/` + b.Reference + `/move?return=detail"`,
-			`/attendees/` + itoa(b.Attendees[1].ID) + `/substitute"`, "Einzeln umbuchen",
+			`/attendees/` + itoa(b.Attendees[1].ID) + `/substitute?return=detail"`, "Einzeln umbuchen",
 		}
 		ownerOnly := []string{`action="/admin/bookings/` + b.Reference + `/payments"`, `href="/admin/bookings/` + b.Reference + `/cancel"`}
 		cases := []struct {
@@ -158,6 +163,37 @@ func TestBookingDetailPage(t *testing.T) {
 			res, body := owner.post(page, page+"/payments", url.Values{"amount": {"abc"}, "paid_on": {"gestern"}, "method": {"cash"}, "return": {"detail"}})
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Buchung "+b.Reference) || !strings.Contains(body, `role="alert"`) {
 				t.Fatalf("bad payment: %d\n%s", res.StatusCode, excerpt(body))
+			}
+		})
+		t.Run("substitute and move from the page return to it", func(t *testing.T) {
+			ben := itoa(b.Attendees[1].ID)
+			_, form := assistant.get(page + "/attendees/" + ben + "/substitute?return=detail")
+			if !strings.Contains(form, `name="return" value="detail"`) {
+				t.Fatalf("the substitute form forgets where it came from\n%s", excerpt(form))
+			}
+			res, _ := assistant.post(page, page+"/attendees/"+ben+"/substitute", url.Values{"first_name": {"Berta"}, "last_name": {"Neu"},
+				"email": {"berta@ledger.example"}, "return": {"detail"}})
+			if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != page+"?done=substituted" {
+				t.Fatalf("substitute: %d to %q", res.StatusCode, res.Header.Get("Location"))
+			}
+			if _, body := assistant.get(page + "?done=substituted"); !strings.Contains(body, "Berta Neu") || !strings.Contains(body, "Teilnehmende Person ersetzt") {
+				t.Error("the page does not show the substitute")
+			}
+			_, move := assistant.get(page + "/move?attendee=" + itoa(b.Attendees[0].ID) + "&return=detail")
+			if !strings.Contains(move, `value="`+itoa(b.Attendees[0].ID)+`" selected`) || !strings.Contains(move, `name="return" value="detail"`) {
+				t.Errorf("the move form does not preselect the attendee\n%s", excerpt(move))
+			}
+			res, _ = assistant.post(page, page+"/move", url.Values{"attendee": {ben}, "date": {itoa(later.ID)}, "return": {"detail"}})
+			if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != page+"?done=moved" {
+				t.Fatalf("move one attendee: %d to %q", res.StatusCode, res.Header.Get("Location"))
+			}
+			if _, body := assistant.get(page + "?done=moved"); !strings.Contains(body, "Umgebucht.") || !strings.Contains(body, "Gutschrift") ||
+				!strings.Contains(body, "Teilnehmende (1)") || !strings.Contains(body, "new booking SEM-") {
+				for _, w := range []string{"Umgebucht.", "Gutschrift", "Teilnehmende (1)", "new booking SEM-"} {
+					if !strings.Contains(body, w) {
+						t.Errorf("after moving Berta the page lacks %q", w)
+					}
+				}
 			}
 		})
 		t.Run("cancel under the policy, from the page", func(t *testing.T) {
