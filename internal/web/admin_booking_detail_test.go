@@ -75,7 +75,7 @@ func TestBookingDetailPage(t *testing.T) {
 		if err := env.srv.office.CreateDate(ctx, env.owner.Email, date.SeminarID, &later); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := env.reserveInvoice(date.ID)
+		b, token := env.reserveInvoice(date.ID)
 		env.deliver()
 		if _, err := env.srv.office.RecordPayment(ctx, env.owner.Email, b.Reference,
 			model.PaymentInput{AmountCents: 10000, PaidOn: st.Now().Format(time.DateOnly), Method: string(model.LedgerBankTransfer), Note: "erste Rate"}); err != nil {
@@ -107,7 +107,8 @@ func TestBookingDetailPage(t *testing.T) {
 			"Bestätigung erneut senden", "Rechnungsdaten ändern", `href="/admin/bookings/` + b.Reference + `/move?return=detail"`,
 			`/attendees/` + itoa(b.Attendees[1].ID) + `/substitute?return=detail"`, "Einzeln umbuchen",
 		}
-		ownerOnly := []string{`action="/admin/bookings/` + b.Reference + `/payments"`, `href="/admin/bookings/` + b.Reference + `/cancel"`}
+		ownerOnly := []string{`action="/admin/bookings/` + b.Reference + `/payments"`, `href="/admin/bookings/` + b.Reference + `/cancel"`,
+			`href="/b/` + b.Reference + `?t=` + token + `"`}
 		cases := []struct {
 			name       string
 			who        *adminBrowser

@@ -32,6 +32,9 @@ type bookingDetailData struct {
 	Today      string
 	Methods    []model.LedgerMethod
 	Notice     string
+	// ManageURL is the booker's manage page, shown again to owners (a derived link; "" for a
+	// booking whose old random link only the booker has).
+	ManageURL string
 }
 
 // detailDocument is one issued document (or certificate) with where to get it and how to send
@@ -103,6 +106,9 @@ func (s *Server) renderBookingDetail(c echo.Context, status int, reference strin
 		Started: b.Date != nil && !s.now().Before(b.Date.StartsAt),
 		Today:   s.now().In(s.bookings.Location()).Format(time.DateOnly), Methods: model.RecordableMethods,
 		Notice: c.QueryParam("done"),
+	}
+	if token, ok := s.bookings.CurrentManageToken(b); ok && user.IsOwner() {
+		d.ManageURL = localized(b.Language, "/b/"+b.Reference) + "?t=" + token
 	}
 	return s.render(c, status, pageAdminBooking, t.T("admin.detail.title", "Reference", b.Reference), d, errs)
 }
