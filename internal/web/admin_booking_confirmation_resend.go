@@ -17,8 +17,3 @@ func (s *Server) adminBookingConfirmationResend(c echo.Context) error {
 	}
 	return redirect(c, bookingDetailPath(b.Reference, "confirmation"))
 }
-
-// bookingDetailPath is the detail page of a booking, with the notice of what was just done.
-func bookingDetailPath(reference, done string) string {
-	return "/admin/bookings/" + reference + "?done=" + done
-}

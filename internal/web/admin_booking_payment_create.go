@@ -41,10 +41,6 @@ func (s *Server) adminBookingPaymentCreate(c echo.Context) error {
 	return redirect(c, "/admin/bookings?done=payment&q="+url.QueryEscape(reference))
 }
 
-// fromDetail tells whether a form was sent from the booking detail page, which it then returns
-// to (the same forms on the booking list return to the list).
-func fromDetail(c echo.Context) bool { return c.FormValue("return") == "detail" }
-
 // renderBookingRowWithErrors shows the booking list searched for one reference, with messages.
 func (s *Server) renderBookingRowWithErrors(c echo.Context, reference string, errs map[string]string) error {
 	ctx := c.Request().Context()

@@ -136,3 +136,12 @@ func detailDocuments(b model.Booking, docs []model.Invoice) []detailDocument {
 	}
 	return out
 }
+
+// bookingDetailPath is the detail page of a booking, with the notice of what was just done.
+func bookingDetailPath(reference, done string) string {
+	return "/admin/bookings/" + reference + "?done=" + done
+}
+
+// fromDetail tells whether a form was sent from the booking detail page, which it then returns
+// to (the same forms on the booking list return to the list).
+func fromDetail(c echo.Context) bool { return c.FormValue("return") == "detail" }
