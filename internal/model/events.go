@@ -29,6 +29,9 @@ const (
 	// credit note cancels it and a new invoice states the new facts (Extra: Reason = the
 	// Correction, CreditNoteID, InvoiceID, FromDateID for a move).
 	EventBookingCorrected Event = "booking_corrected"
+	// EventPasswordReset mails a staff user the link to set a new password (Lang, Extra.Email,
+	// Extra.ResetToken; the token is removed from the row when the event is expanded).
+	EventPasswordReset Event = "password_reset"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -59,6 +62,7 @@ const (
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
+//	password_reset        Lang, Extra.Email, ResetToken
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
@@ -116,4 +120,8 @@ type EventExtra struct {
 	// booking of their own is told by the move notice.
 	BillingOnly bool `json:"billing_only,string,omitempty"`
 	InvoiceID   uint `json:"invoice_id,string,omitempty"`
+
+	// ResetToken is a password reset link's secret, riding along with its event like
+	// ManageToken and removed from the outbox the same way.
+	ResetToken string `json:"reset_token,omitempty"`
 }
