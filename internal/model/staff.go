@@ -24,7 +24,11 @@ var (
 	// client should try again in a moment (nothing was checked, nothing counted).
 	ErrSignInBusy      = errors.New("too many sign-ins at once")
 	ErrUnauthenticated = errors.New("not signed in")
-	ErrForbiddenRole   = errors.New("not allowed for this role")
+	// ErrCodeDue and ErrTOTPSetupDue are a half-signed-in session: the password was right, and
+	// the TOTP code, or the setup of TOTP the owner requires, is still due.
+	ErrCodeDue       = errors.New("sign-in code due")
+	ErrTOTPSetupDue  = errors.New("two-factor setup due")
+	ErrForbiddenRole = errors.New("not allowed for this role")
 )
 
 // StaffUser is a person who signs in to the back office.
