@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -50,7 +51,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email, ip, lang stri
 			return err
 		}
 		ev := model.EventPayload{Event: model.EventPasswordReset, Lang: lang,
-			Extra: model.EventExtra{Email: u.Email, ResetToken: token}}
+			Extra: model.EventExtra{Email: u.Email, ResetToken: token, Until: r.ExpiresAt.Format(time.RFC3339)}}
 		key := model.TopicMailEvent.Key(string(model.EventPasswordReset) + ":" + strconv.FormatUint(uint64(r.ID), 10))
 		if err := store.EnqueueJSON(ctx, tx, model.TopicMailEvent, key, ev); err != nil {
 			return err

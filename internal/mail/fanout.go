@@ -53,6 +53,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.paymentMismatch(ctx)
 	case model.EventBookingCorrected:
 		return x.corrected(ctx)
+	case model.EventPasswordReset:
+		return x.passwordReset(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

@@ -62,7 +62,7 @@ const (
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
-//	password_reset        Lang, Extra.Email, ResetToken
+//	password_reset        Lang, Extra.Email, ResetToken, Until (the link's end)
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
