@@ -34,6 +34,7 @@ var adminPageNames = []string{
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
 	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling,
+	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.
