@@ -13,7 +13,7 @@ func (x expander) passwordReset(context.Context) ([]outgoing, error) {
 		kind: "staff_password_reset", lang: x.ev.Lang, to: Address{Email: x.ev.Extra.Email}, now: x.now,
 		action: x.c.s.BaseURL + "/admin/reset?t=" + url.QueryEscape(x.ev.Extra.ResetToken),
 		key:    sendKey(x.key, "staff"), secret: true,
-		extra:  map[string]string{"Until": x.c.formatDeadline(x.ev.Lang, x.ev.Extra.Until)},
+		extra: map[string]string{"Until": x.c.formatDeadline(x.ev.Lang, x.ev.Extra.Until)},
 	})
 	if err != nil {
 		return nil, err
