@@ -454,3 +454,20 @@ func lower(s string) string {
 	}
 	return string(out)
 }
+
+// TestCodeAfterTOTPWentAway: a half-signed-in session whose TOTP was turned off meanwhile (from
+// another browser) gets a clear state error, not a failure to open the secret.
+func TestCodeAfterTOTPWentAway(t *testing.T) {
+	clk := storetest.NewClock(t)
+	env := newAccountsEnv(t, storetest.SQLiteAt(t, clk), clk, DefaultSettings())
+	ctx := context.Background()
+	env.enableTOTP(env.signIn("192.0.2.1"))
+	pending := env.signIn("192.0.2.1")
+	clk.Advance(time.Minute)
+	if err := env.a.DisableTOTP(ctx, env.owner.ID, env.code(env.owner.ID, clk.Now()), "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := env.a.CompleteSignIn(ctx, pending, "123456", "192.0.2.1"); !errors.Is(err, model.ErrTOTPState) {
+		t.Fatalf("code for a TOTP turned off: %v", err)
+	}
+}

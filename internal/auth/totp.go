@@ -225,6 +225,10 @@ func (s *Service) checkCode(ctx context.Context, u model.StaffUser, code, ip str
 	if s.keys == nil {
 		return errNoKeyring
 	}
+	if u.TOTPSecret == "" {
+		// Turned off or reset meanwhile (e.g. from another browser): nothing to check against.
+		return model.ErrTOTPState
+	}
 	account, address := fit("code:", userKey(u.ID)), fit("ip:", countable(ip))
 	att, err := s.reserve(ctx, now, []limit{{account, s.settings.MaxAccountFailures}, {address, s.settings.MaxIPFailures}}, "",
 		[]string{account, address})
