@@ -107,6 +107,10 @@ func AuthSettings(cfg config.Config) auth.Settings {
 	if cfg.SessionMaxHours > 0 {
 		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
 	}
+	s.RequireTOTP = cfg.RequireTOTP
+	if cfg.SellerName != "" {
+		s.TOTPIssuer = cfg.SellerName // how the account is named in the authenticator app
+	}
 	return s
 }
 

@@ -39,6 +39,8 @@ type Config struct {
 	SessionMaxHours    int `koanf:"session_max_hours"`
 	// SignInConcurrentChecks caps the password checks (19 MiB each) running at once.
 	SignInConcurrentChecks int `koanf:"signin_concurrent_checks"`
+	// RequireTOTP makes every back-office user set up two-factor sign-in (TOTP) at next sign-in.
+	RequireTOTP bool `koanf:"require_totp"`
 	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
 	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 

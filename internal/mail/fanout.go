@@ -55,6 +55,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.corrected(ctx)
 	case model.EventDocumentResent:
 		return x.documentResent(ctx)
+	case model.EventPasswordReset:
+		return x.passwordReset(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

@@ -32,6 +32,9 @@ const (
 	// EventDocumentResent sends one issued document again, as stored, to the billing contact
 	// (Extra.InvoiceID) because someone asked the trainer for it.
 	EventDocumentResent Event = "document_resent"
+	// EventPasswordReset mails a staff user the link to set a new password (Lang, Extra.Email,
+	// Extra.ResetToken; the token is removed from the row when the event is expanded).
+	EventPasswordReset Event = "password_reset"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -63,6 +66,7 @@ const (
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
 //	document_resent       Extra.InvoiceID (the invoice or credit note to send again)
+//	password_reset        Lang, Extra.Email, ResetToken, Until (the link's end)
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
@@ -120,4 +124,8 @@ type EventExtra struct {
 	// booking of their own is told by the move notice.
 	BillingOnly bool `json:"billing_only,string,omitempty"`
 	InvoiceID   uint `json:"invoice_id,string,omitempty"`
+
+	// ResetToken is a password reset link's secret, riding along with its event like
+	// ManageToken and removed from the outbox the same way.
+	ResetToken string `json:"reset_token,omitempty"`
 }

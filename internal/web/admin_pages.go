@@ -37,6 +37,7 @@ var adminPageNames = []string{
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
 	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking,
 	pageAdminVoucherForm,
+	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

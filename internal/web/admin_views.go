@@ -12,6 +12,8 @@ import (
 type loginData struct {
 	Email   string
 	Problem string
+	// PasswordReset says a new password was just set with a mailed link.
+	PasswordReset bool
 }
 
 type dashboardData struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/legal"
+	"seminars/internal/model"
 )
 
 // routes is the one table of every route, grouped by audience; each group sets its middleware.
@@ -51,9 +52,25 @@ func (s *Server) routes() {
 	admin := e.Group("/admin", s.csrf())
 	admin.GET("/login", s.adminLoginShow)
 	admin.POST("/login", s.adminLoginCreate)
+	admin.POST("/logout", s.adminLogout) // whatever stage the sign-in reached
+	admin.GET("/password-reset", s.adminPasswordForgotShow)
+	admin.POST("/password-reset", s.adminPasswordForgotCreate)
+	admin.GET("/reset", s.adminPasswordResetShow) // /admin/reset?t={secret}: the mailed link
+	admin.POST("/reset", s.adminPasswordResetUpdate)
+	// The second step of sign-in, and the setup of TOTP the owner may require first: these take
+	// half-signed-in sessions, which open nothing else.
+	needsCode := admin.Group("", s.requireStage(model.SessionNeedsCode))
+	needsCode.GET("/login/code", s.adminLoginCodeShow)
+	needsCode.POST("/login/code", s.adminLoginCodeCreate)
+	setup := admin.Group("", s.requireStage(model.SessionSignedIn, model.SessionNeedsTOTP))
+	setup.GET("/account/totp", s.adminTOTPSetupShow)
+	setup.POST("/account/totp/begin", s.adminTOTPSetupBegin)
+	setup.POST("/account/totp", s.adminTOTPSetupConfirm)
+	own := admin.Group("", s.requireStage(model.SessionSignedIn))
+	own.GET("/account", s.adminAccountShow)
+	own.POST("/account/totp/disable", s.adminTOTPDisable)
 	staff := admin.Group("", s.requireStaff())
 	staff.GET("", s.adminDashboard)
-	staff.POST("/logout", s.adminLogout)
 	staff.GET("/seminars", s.adminSeminarList)
 	staff.GET("/seminars/new", s.adminSeminarNew, s.requireOwner()) // a new seminar sets its default price
 	staff.POST("/seminars", s.adminSeminarCreate, s.requireOwner())
@@ -97,6 +114,7 @@ func (s *Server) routes() {
 	staff.POST("/vouchers/:id", s.adminVoucherUpdate, s.requireOwner())
 	staff.POST("/vouchers/:id/active", s.adminVoucherSwitch, s.requireOwner()) // switch off (or on again)
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
+	staff.POST("/access/users/:id/totp-reset", s.adminUserTOTPReset, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
 	staff.GET("/exports", s.adminExportShow, s.requireOwner()) // the accountant's export: owners only
