@@ -24,7 +24,7 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 		return err
 	}
 	a.Bookings.UseSecrets(a.Secrets) // manage links are derived from now on
-	a.Auth.UseSecrets(a.Secrets) // TOTP secrets are sealed with a key derived from it
+	a.Auth.UseSecrets(a.Secrets)     // TOTP secrets are sealed with a key derived from it
 	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
 	return nil
 }
