@@ -122,6 +122,11 @@ func waitlistSettings(cfg config.Config) backoffice.WaitlistSettings {
 	}
 }
 
+// runDecisionSettings are the run decision's: decision_days before a date below its minimum.
+func runDecisionSettings(cfg config.Config) backoffice.RunDecisionSettings {
+	return backoffice.RunDecisionSettings{Days: cfg.DecisionDays}
+}
+
 // mailSettings are what the messages depend on.
 func mailSettings(cfg config.Config) mail.Settings {
 	return mail.Settings{

@@ -38,6 +38,8 @@ const (
 	AuditVoucherSwitched = "voucher.switched"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
+	// AuditDateRunConfirmed: the trainer confirmed that a date takes place (the run decision).
+	AuditDateRunConfirmed = "date.run_confirmed"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

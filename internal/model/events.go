@@ -35,6 +35,12 @@ const (
 	// EventPasswordReset mails a staff user the link to set a new password (Lang, Extra.Email,
 	// Extra.ResetToken; the token is removed from the row when the event is expanded).
 	EventPasswordReset Event = "password_reset"
+	// EventDateConfirmed tells every confirmed booking on a date (billing contact and attendees)
+	// that the trainer confirmed it takes place.
+	EventDateConfirmed Event = "date_confirmed"
+	// EventDecisionDue tells the owners that a date is still below its minimum inside the
+	// decision window: confirm it or cancel it.
+	EventDecisionDue Event = "decision_due"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -62,6 +68,7 @@ const (
 //	                      when the replacement is a new row
 //	attendee_moved        AttendeeID, DateID = the new date; Extra.FromDateID
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
+//	date_confirmed, decision_due      DateID
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move

@@ -2,6 +2,8 @@ package web
 
 import (
 	"seminars/internal/booking"
+	"time"
+
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/web/form"
@@ -27,6 +29,8 @@ type dashboardData struct {
 	Parked        []parkedTopic   // background items parked as failed, by topic
 	CanHandle     bool            // owners mark them handled
 	Notice        string
+	// Decisions are the dates below their minimum whose run decision is due.
+	Decisions []model.SeminarDate
 }
 
 type seminarListData struct {
@@ -74,6 +78,16 @@ type attendeeListData struct {
 	Rows      []attendeeRow
 	CheckedIn int
 	Waitlist  []model.WaitlistEntry
+	// Decision is the date's run decision: due, when it falls due, whether it can be confirmed.
+	Decision runDecisionView
+}
+
+// runDecisionView is what the date page shows about its run decision.
+type runDecisionView struct {
+	Due        bool
+	From       time.Time // when the decision falls due (zero when the setting is off)
+	CanConfirm bool
+	Confirmed  bool // just confirmed: the notice after the redirect
 }
 
 type auditData struct {

@@ -103,6 +103,7 @@ func (s *Server) routes() {
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
+	staff.POST("/dates/:id/confirm", s.adminDateConfirm) // the run decision: the date takes place
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)
@@ -135,6 +136,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
+	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 	adminAPI.GET("/invoices", s.apiAdminInvoiceList)
