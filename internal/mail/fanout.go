@@ -162,10 +162,8 @@ func (x expander) findAttendee(ctx context.Context, id uint) (model.Booking, mod
 	if err != nil {
 		return b, model.Attendee{}, err
 	}
-	for _, a := range b.Attendees {
-		if a.ID == id {
-			return b, a, nil
-		}
+	if a, ok := attendeeOf(b, id); ok {
+		return b, a, nil
 	}
 	return b, model.Attendee{}, fmt.Errorf("attendee %d of booking %s: %w", id, b.Reference, model.ErrNotFound)
 }
