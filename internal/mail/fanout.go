@@ -96,11 +96,15 @@ func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, a
 	}
 	var out []outgoing
 	for _, b := range bookings {
-		msgs, err := x.billing(ctx, b, billingKind(x.ev.Event), "")
-		if err != nil {
-			return nil, err
+		if !x.ev.Extra.AttendeesOnly {
+			msgs, err := x.billing(ctx, b, billingKind(x.ev.Event), "")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, msgs...)
 		}
-		if out, err = x.appendAttendees(append(out, msgs...), b, b.Date, attendeeKind, inv); err != nil {
+		var err error
+		if out, err = x.appendAttendees(out, b, b.Date, attendeeKind, inv); err != nil {
 			return nil, err
 		}
 	}
