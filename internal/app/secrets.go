@@ -23,6 +23,7 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 	if a.Secrets, err = secret.New(key); err != nil {
 		return err
 	}
+	a.Waitlist.UseKeyring(a.Secrets)
 	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
 	return nil
 }

@@ -53,6 +53,12 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.paymentMismatch(ctx)
 	case model.EventBookingCorrected:
 		return x.corrected(ctx)
+	case model.EventInquiryReceived:
+		return x.inquiryReceived(ctx)
+	case model.EventWaitlistJoined:
+		return x.waitlistJoined(ctx)
+	case model.EventPaymentReminder:
+		return x.paymentReminder(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

@@ -63,7 +63,7 @@ const (
 //	                      when the replacement is a new row
 //	attendee_moved        AttendeeID or Extra.AttendeeIDs, DateID = the new date; Extra.FromDateID,
 //	                      Extra.AttendeesOnly
-//	inquiry_received      Lang, Extra.InquiryID
+//	inquiry_received      Extra.InquiryID (the requester's language is the inquiry's; owners read German)
 //	waitlist_joined       DateID, Lang, Extra.Name, Email, Seats, URL (the leave link)
 //	payment_reminder      BookingID, Extra.InvoiceID, AmountCents (due when decided), Step, InvoiceDue
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told

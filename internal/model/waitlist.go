@@ -19,10 +19,10 @@ const (
 
 // WaitlistEntry is someone waiting for seats on a full date.
 type WaitlistEntry struct {
-	ID       uint   `gorm:"primaryKey"`
-	DateID   uint   `gorm:"not null;index"`
-	Name     string `gorm:"size:200;not null"`
-	Email    string `gorm:"size:254;not null"`
+	ID     uint   `gorm:"primaryKey"`
+	DateID uint   `gorm:"not null;index"`
+	Name   string `gorm:"size:200;not null"`
+	Email  string `gorm:"size:254;not null"`
 	// EmailKey is Email as compared (EmailKey), unique among a date's entries still in line.
 	EmailKey string `gorm:"size:254;not null;default:''"`
 	Company  string `gorm:"size:200"`
