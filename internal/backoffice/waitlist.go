@@ -111,7 +111,7 @@ const leavePurpose = "waitlist-leave"
 // entry's id and a secret derived from it, so the confirmation can carry it and no hash needs
 // storing.
 func (w *Waitlist) LeaveURL(id uint) string {
-	return fmt.Sprintf("%s/waitlist/leave/%d?t=%s", w.settings.BaseURL, id, w.keys.Derive(leavePurpose, fmt.Sprint(id), 0))
+	return fmt.Sprintf("%s/waitlist/leave/%d/%s", w.settings.BaseURL, id, w.keys.Derive(leavePurpose, fmt.Sprint(id), 0))
 }
 
 // Leaving returns the entry a leave link belongs to; a wrong secret is model.ErrNotFound.

@@ -92,6 +92,15 @@ type waitlistJoinData struct {
 	Joined bool
 }
 
+// waitlistLeaveData is the leave link's page: the entry, its date, and whether it just left
+// (Left) or still stands in line (InLine; otherwise it is out of line for another reason).
+type waitlistLeaveData struct {
+	Entry        model.WaitlistEntry
+	Date         model.SeminarDate
+	Left, InLine bool
+	Action       string // the form's path, before the language prefix
+}
+
 type waitlistOfferData struct {
 	Entry     model.WaitlistEntry
 	Date      model.SeminarDate
