@@ -1,10 +1,6 @@
 package model
 
-import (
-	"strconv"
-	"strings"
-	"time"
-)
+import "time"
 
 // PaymentReminder records that the billing contact of an invoice past its due date was
 // reminded: one row per invoice and step (unique), written with its mail and audit entry.
@@ -23,23 +19,6 @@ type PaymentReminder struct {
 type ReminderSchedule struct {
 	Days []int
 	Max  int
-}
-
-// ParseReminderDays reads a schedule's days, "7,14,28": positive, rising, at most 365.
-func ParseReminderDays(s string) ([]int, bool) {
-	var out []int
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		n, err := strconv.Atoi(part)
-		if err != nil || n < 1 || n > 365 || (len(out) > 0 && n <= out[len(out)-1]) {
-			return nil, false
-		}
-		out = append(out, n)
-	}
-	return out, true
 }
 
 // StepDue is the reminder step due on day today for an invoice due on due (both calendar days
