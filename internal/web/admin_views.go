@@ -57,6 +57,8 @@ type bookingListData struct {
 	Settlements map[uint]string
 	// Accounts are the bookings' money states by id (amount due and refundable).
 	Accounts map[uint]model.Account
+	// Reminders counts the payment reminders each booking was sent, by booking id.
+	Reminders map[uint]int
 	// Today is the payment form's default day (YYYY-MM-DD in the service's time zone).
 	Today string
 	// Methods are the methods a payment can be recorded with.
