@@ -12,6 +12,7 @@ import (
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 )
@@ -19,7 +20,13 @@ import (
 func newTestWaitlist(st *store.Store, clk *storetest.Clock) (*Waitlist, *booking.Service) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	b := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 10}, clk.Now, log)
-	return NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log), b
+	w := NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log)
+	keys, err := secret.New("backoffice-test-secret-0123456789abcdef")
+	if err != nil {
+		panic(err) // a constant key of the right length
+	}
+	w.UseKeyring(keys)
+	return w, b
 }
 
 // newTestOffice is the back office and the booking service it works with, on a fixed clock.
