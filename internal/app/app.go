@@ -40,14 +40,16 @@ type App struct {
 	// Seller issues the documents and signs the mail and the pages' footer.
 	Seller invoice.Seller
 	// Exports builds the accountant's files (DATEV, ZIP of documents, ZM).
-	Exports   *accounting.Exports
-	Bookings  *booking.Service
-	Auth      *auth.Service
-	Office    *backoffice.Service
-	Waitlist  *backoffice.Waitlist
-	Renderer  *invoice.Renderer
-	Documents *invoice.Documents // issued PDFs and XML, stored as bytes
-	Mail      *mail.Worker
+	Exports  *accounting.Exports
+	Bookings *booking.Service
+	Auth     *auth.Service
+	Office   *backoffice.Service
+	Waitlist *backoffice.Waitlist
+	// PaymentReminders reminds billing contacts of overdue invoices (a background job).
+	PaymentReminders *backoffice.PaymentReminders
+	Renderer         *invoice.Renderer
+	Documents        *invoice.Documents // issued PDFs and XML, stored as bytes
+	Mail             *mail.Worker
 	// Legal holds the Impressum, privacy notice and terms, rendered once from Markdown.
 	Legal *legal.Library
 	// RunDecisions finds the dates below their minimum whose run decision is due.
@@ -87,6 +89,7 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	// The back office offers seats its actions free to the waiting list in the same transaction.
 	a.Office = backoffice.New(st, a.Bookings, a.Waitlist, now)
 	a.RunDecisions = backoffice.NewRunDecisions(st, runDecisionSettings(cfg))
+	a.PaymentReminders = backoffice.NewPaymentReminders(st, PaymentReminderSchedule(cfg), cfg.Location, now)
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
 	a.Exports = accounting.NewExports(st, a.Documents, exportSettings(cfg), now)

@@ -15,12 +15,16 @@ const (
 	documentRenderInterval = 2 * time.Second
 	waitlistInterval       = time.Minute
 	runDecisionInterval    = 10 * time.Minute
+	// Payment reminders are a matter of days; looking every hour sends a step on the morning its
+	// day comes even after a restart, and each step is recorded once, so a second look the same
+	// day (or another instance's) sends nothing.
+	paymentReminderInterval = time.Hour
 )
 
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
 // off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
-// the waiting list and the run decision's reminder.
+// the waiting list, the run decision's reminder and the payment reminders.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -28,7 +32,7 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.paymentReminderJob())
 }
 
 // runDecisionJob tells the owners of each date below its minimum inside decision_days that its
@@ -47,6 +51,17 @@ func (a *App) waitlistJob() worker.Job {
 		n, err := a.Waitlist.Process(ctx) // the waiting list reads its own clock
 		if n > 0 {
 			a.Log.Info("waiting-list offers sent", "count", n)
+		}
+		return n, err
+	})
+}
+
+// paymentReminderJob reminds billing contacts of invoices past their due date (PaymentReminders).
+func (a *App) paymentReminderJob() worker.Job {
+	return worker.Every("payment_reminders", paymentReminderInterval, func(ctx context.Context, _ time.Time) (int, error) {
+		n, err := a.PaymentReminders.Send(ctx) // reads its own clock, like the waiting list
+		if n > 0 {
+			a.Log.Info("payment reminders sent", "count", n)
 		}
 		return n, err
 	})

@@ -25,6 +25,7 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 	}
 	a.Bookings.UseSecrets(a.Secrets) // manage links are derived from now on
 	a.Auth.UseSecrets(a.Secrets)     // TOTP secrets are sealed with a key derived from it
+	a.Waitlist.UseKeyring(a.Secrets) // waiting-list leave links are derived from it
 	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
 	return nil
 }

@@ -150,3 +150,9 @@ func exportSettings(cfg config.Config) accounting.Settings {
 		},
 	}
 }
+
+// PaymentReminderSchedule is when overdue invoices are reminded of: payment_reminder_days after
+// the due date, at most payment_reminder_max times.
+func PaymentReminderSchedule(cfg config.Config) model.ReminderSchedule {
+	return model.ReminderSchedule{Days: cfg.PaymentReminderDayList, Max: cfg.PaymentReminderMax}
+}

@@ -120,13 +120,14 @@ func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.Se
 			}
 		}
 		if moved {
-			if err := notifyRescheduled(ctx, tx, changed); err != nil {
-				return err
+			var corrected map[uint]bool
+			if s.bookings != nil && s.bookings.ServiceChanged(old, changed) {
+				// A new service day or format changes every invoice on the date: correct each.
+				if corrected, err = s.bookings.CorrectDateInTx(ctx, tx, changed.ID); err != nil {
+					return err
+				}
 			}
-		}
-		if moved && s.bookings != nil && s.bookings.ServiceChanged(old, changed) {
-			// A new service day or format changes every invoice on the date: correct each.
-			if err := s.bookings.CorrectDateInTx(ctx, tx, changed.ID); err != nil {
+			if err := notifyRescheduled(ctx, tx, changed, corrected); err != nil {
 				return err
 			}
 		}
@@ -146,14 +147,19 @@ func rescheduled(old, changed model.SeminarDate) bool {
 		old.Address != changed.Address || old.OnlineURL != changed.OnlineURL
 }
 
-func notifyRescheduled(ctx context.Context, tx *store.Tx, d model.SeminarDate) error {
+// notifyRescheduled tells every booking on a rescheduled date: its attendees each get the updated
+// invite, its billing contact one message — the correction mail instead for the bookings in
+// corrected, so nobody gets two mails about one change.
+func notifyRescheduled(ctx context.Context, tx *store.Tx, d model.SeminarDate, corrected map[uint]bool) error {
 	bookings, err := tx.BookingsOfDate(ctx, d.ID)
 	if err != nil {
 		return err
 	}
 	for _, b := range bookings {
 		key := fmt.Sprintf("%d:%d:%d", d.ID, b.ID, d.Sequence)
-		if err := booking.Notify(ctx, tx, key, model.EventPayload{Event: model.EventDateRescheduled, BookingID: b.ID, DateID: d.ID}); err != nil {
+		p := model.EventPayload{Event: model.EventDateRescheduled, BookingID: b.ID, DateID: d.ID,
+			Extra: model.EventExtra{AttendeesOnly: corrected[b.ID]}}
+		if err := booking.Notify(ctx, tx, key, p); err != nil {
 			return err
 		}
 	}

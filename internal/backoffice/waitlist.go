@@ -13,6 +13,7 @@ import (
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 )
 
@@ -33,6 +34,7 @@ type Waitlist struct {
 	settings WaitlistSettings
 	now      func() time.Time
 	log      *slog.Logger
+	keys     *secret.Keyring // for the leave links (UseKeyring)
 }
 
 // NewWaitlist returns the waiting list service.
@@ -45,6 +47,10 @@ func (w *Waitlist) Join(ctx context.Context, e *model.WaitlistEntry) error {
 	if e.Seats < 1 || e.Seats > w.settings.MaxSeats {
 		return &model.ValidationError{Fields: map[string]string{"seats": "waitlist.error.seats"}}
 	}
+	if w.keys == nil {
+		return errors.New("waitlist: no keyring for the leave link (UseKeyring)")
+	}
+	e.EmailKey = model.EmailKey(e.Email)
 	err := w.store.WithTx(ctx, func(tx *store.Tx) error {
 		d, err := tx.DateByID(ctx, e.DateID)
 		if err != nil {
@@ -53,14 +59,95 @@ func (w *Waitlist) Join(ctx context.Context, e *model.WaitlistEntry) error {
 		if !d.Bookable(w.now()) {
 			return fmt.Errorf("date %d: %w", d.ID, model.ErrNotBookable)
 		}
+		if err := refuseSecondPlace(ctx, tx, *e); err != nil {
+			return err
+		}
 		e.Status = model.WaitlistWaiting
 		if err := tx.CreateWaitlistEntry(ctx, e); err != nil {
+			if store.IsUniqueViolation(err) {
+				return errAlreadyInLine // a second join at the same moment, caught by the unique index
+			}
+			return err
+		}
+		err = booking.Notify(ctx, tx, fmt.Sprint(e.ID), model.EventPayload{
+			Event: model.EventWaitlistJoined, DateID: e.DateID, Lang: e.Language,
+			Extra: model.EventExtra{Name: e.Name, Email: e.Email, Seats: e.Seats, URL: w.LeaveURL(e.ID)},
+		})
+		if err != nil {
 			return err
 		}
 		_, err = w.offerFreeSeatsInTx(ctx, tx, e.DateID) // seats may be free already
 		return err
 	})
 	return err
+}
+
+// errAlreadyInLine refuses a second place in a date's line for the same address.
+var errAlreadyInLine = &model.ValidationError{Fields: map[string]string{"email": "waitlist.error.duplicate"}}
+
+// refuseSecondPlace refuses an entry for an address (compared as model.EmailKey) already in line
+// for the date. Entries from before the key was stored are compared here too.
+func refuseSecondPlace(ctx context.Context, tx *store.Tx, e model.WaitlistEntry) error {
+	line, err := tx.WaitlistForDate(ctx, e.DateID)
+	if err != nil {
+		return err
+	}
+	for _, other := range line {
+		if other.InLine() && model.EmailKey(other.Email) == e.EmailKey {
+			return errAlreadyInLine
+		}
+	}
+	return nil
+}
+
+// UseKeyring gives the waiting list the keyring its leave links are derived from (built after
+// the schema is migrated, see app.LoadSecrets).
+func (w *Waitlist) UseKeyring(k *secret.Keyring) { w.keys = k }
+
+// leavePurpose names the leave link's secret among the keyring's derivations.
+const leavePurpose = "waitlist-leave"
+
+// LeaveURL is the link with which someone leaves the waiting list, without an account: the
+// entry's id and a secret derived from it, so the confirmation can carry it and no hash needs
+// storing.
+func (w *Waitlist) LeaveURL(id uint) string {
+	return fmt.Sprintf("%s/waitlist/leave/%d/%s", w.settings.BaseURL, id, w.keys.Derive(leavePurpose, fmt.Sprint(id), 0))
+}
+
+// Leaving returns the entry a leave link belongs to; a wrong secret is model.ErrNotFound.
+func (w *Waitlist) Leaving(ctx context.Context, id uint, token string) (model.WaitlistEntry, error) {
+	if w.keys == nil || !w.keys.Matches(token, leavePurpose, fmt.Sprint(id), 0) {
+		return model.WaitlistEntry{}, fmt.Errorf("waitlist leave link %d: %w", id, model.ErrNotFound)
+	}
+	return w.store.WaitlistEntryByID(ctx, id)
+}
+
+// Leave takes an entry out of line (withdrawn). An offer it held gives its seats back, and they
+// are offered to the next in line in the same transaction. Leaving twice, or after the entry was
+// booked or its offer ran out, changes nothing; it returns the entry as it now is.
+func (w *Waitlist) Leave(ctx context.Context, id uint, token string) (model.WaitlistEntry, error) {
+	e, err := w.Leaving(ctx, id, token)
+	if err != nil || !e.InLine() {
+		return e, err
+	}
+	err = w.store.WithTx(ctx, func(tx *store.Tx) error {
+		from := e.Status
+		left := e
+		left.Status = model.WaitlistWithdrawn
+		moved, err := tx.MoveWaitlistEntry(ctx, &left, from)
+		if err != nil || !moved {
+			return err // an offer accepted or run out at this moment: left as that made it
+		}
+		e = left
+		if from == model.WaitlistOffered {
+			if err := tx.ReleaseSeats(ctx, e.DateID, e.Seats); err != nil {
+				return err
+			}
+		}
+		_, err = w.offerFreeSeatsInTx(ctx, tx, e.DateID)
+		return err
+	})
+	return e, err
 }
 
 // Process ends the offers that ran out and makes new offers where seats are free. It is run

@@ -22,10 +22,12 @@ func newTestWaitlist(st *store.Store, clk *storetest.Clock) (*Waitlist, *booking
 	b := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 10}, clk.Now, log)
 	keys, err := secret.New("backoffice-test-secret-0123456789abcdef")
 	if err != nil {
-		panic(err)
+		panic(err) // a constant key of the right length
 	}
 	b.UseSecrets(keys) // manage links are derived, as in the app
-	return NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log), b
+	w := NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log)
+	w.UseKeyring(keys)
+	return w, b
 }
 
 // newTestOffice is the back office and the booking service it works with, on a fixed clock.

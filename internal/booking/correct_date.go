@@ -20,20 +20,26 @@ func (s *Service) ServiceChanged(old, changed model.SeminarDate) bool {
 // CorrectDateInTx corrects the invoice of every booking holding seats on a date whose service
 // day or format the trainer changed (ServiceChanged), in the transaction that changed it: each
 // gets a credit note, a new invoice with the new service date (and the tax decided again) and
-// the correction mail.
-func (s *Service) CorrectDateInTx(ctx context.Context, tx *store.Tx, dateID uint) error {
+// the correction mail. It returns the ids of the bookings whose invoice it corrected, whose
+// billing contacts therefore already hear about the change.
+func (s *Service) CorrectDateInTx(ctx context.Context, tx *store.Tx, dateID uint) (map[uint]bool, error) {
 	bookings, err := tx.BookingsOfDate(ctx, dateID)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	corrected := map[uint]bool{}
 	for _, listed := range bookings {
 		b, err := tx.LockBooking(ctx, listed.Reference)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if _, err := s.CorrectInTx(ctx, tx, b, Correction{What: model.CorrectionDate}); err != nil {
-			return err
+		c, err := s.CorrectInTx(ctx, tx, b, Correction{What: model.CorrectionDate})
+		if err != nil {
+			return nil, err
+		}
+		if c.Invoice.ID != 0 {
+			corrected[b.ID] = true
 		}
 	}
-	return nil
+	return corrected, nil
 }

@@ -44,12 +44,15 @@ func (s *Service) MoveInTx(ctx context.Context, tx *store.Tx, reference string, 
 	if err := tx.MoveBookingDate(ctx, b.ID, from, to.ID); err != nil {
 		return Moved{}, err
 	}
-	if err := s.notifyMoved(ctx, tx, b.ID, b.Attendees, from, to.ID); err != nil {
-		return Moved{}, err
-	}
 	after := b
 	after.DateID, after.Date = to.ID, &to
 	c, err := s.CorrectInTx(ctx, tx, after, Correction{What: model.CorrectionDate, FromDateID: from})
+	if err != nil {
+		return Moved{}, err
+	}
+	// The correction mail (new date, attendees, documents) is the billing contact's one message
+	// about the move; without an invoice to correct, the move notice is.
+	err = s.notifyMoved(ctx, tx, b.ID, b.Attendees, from, to.ID, c.Invoice.ID != 0)
 	return Moved{Before: b, After: c.Booking, Correction: c}, err
 }
 
@@ -88,7 +91,8 @@ func (s *Service) MoveAttendeeInTx(ctx context.Context, tx *store.Tx, reference 
 	if err != nil {
 		return Moved{}, err
 	}
-	if err := s.notifyMoved(ctx, tx, split.ID, []model.Attendee{*moving}, b.DateID, to.ID); err != nil {
+	// The split booking's confirmation already tells the billing contact who moved where.
+	if err := s.notifyMoved(ctx, tx, split.ID, []model.Attendee{*moving}, b.DateID, to.ID, true); err != nil {
 		return Moved{}, err
 	}
 	rest := b
@@ -164,17 +168,16 @@ func (s *Service) lockForMove(ctx context.Context, tx *store.Tx, reference strin
 	return b, to, nil
 }
 
-// notifyMoved tells each moved attendee (new invite, old one cancelled) and the billing contact.
-func (s *Service) notifyMoved(ctx context.Context, tx *store.Tx, bookingID uint, attendees []model.Attendee, from, to uint) error {
-	stamp := s.now().UnixNano()
-	for _, a := range attendees {
-		err := Notify(ctx, tx, fmt.Sprintf("%d:%d:%d:%d", bookingID, a.ID, to, stamp), model.EventPayload{
-			Event: model.EventAttendeeMoved, BookingID: bookingID, AttendeeID: a.ID, DateID: to,
-			Extra: model.EventExtra{FromDateID: from},
-		})
-		if err != nil {
-			return err
-		}
+// notifyMoved records one event for a move: each moved attendee gets their new invite and the
+// old one cancelled, the billing contact (unless attendeesOnly) one message naming them all —
+// never one per attendee.
+func (s *Service) notifyMoved(ctx context.Context, tx *store.Tx, bookingID uint, attendees []model.Attendee, from, to uint, attendeesOnly bool) error {
+	ids := make([]uint, len(attendees))
+	for i, a := range attendees {
+		ids[i] = a.ID
 	}
-	return nil
+	return Notify(ctx, tx, fmt.Sprintf("%d:%d:%d:%d", bookingID, from, to, s.now().UnixNano()), model.EventPayload{
+		Event: model.EventAttendeeMoved, BookingID: bookingID, DateID: to,
+		Extra: model.EventExtra{FromDateID: from, AttendeeIDs: model.NewIDList(ids...), AttendeesOnly: attendeesOnly},
+	})
 }

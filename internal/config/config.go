@@ -70,6 +70,11 @@ type Config struct {
 	// CancellationSteps replaces the pair above with fee steps ("28:0,14:50,0:100"); empty = the pair.
 	CancellationSteps string `koanf:"cancellation_steps"`
 
+	// PaymentReminderDays are the days after an invoice's due date when its billing contact is
+	// reminded ("7,14,28"); PaymentReminderMax is the most reminders per invoice (0: none).
+	PaymentReminderDays string `koanf:"payment_reminder_days"`
+	PaymentReminderMax  int    `koanf:"payment_reminder_max"`
+
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`
 	Timezone     string `koanf:"timezone"`
@@ -125,6 +130,8 @@ type Config struct {
 	Location *time.Location `koanf:"-"`
 	// CancellationStepList is CancellationSteps parsed by Validate (nil when empty).
 	CancellationStepList []CancellationStep `koanf:"-"`
+	// PaymentReminderDayList is PaymentReminderDays parsed by Validate.
+	PaymentReminderDayList []int `koanf:"-"`
 	// TrustedProxyNets is TrustedProxies parsed by Validate.
 	TrustedProxyNets []*net.IPNet `koanf:"-"`
 }
@@ -240,6 +247,12 @@ func (c *Config) Validate() error {
 		bad("%v", err)
 	}
 	c.CancellationStepList = steps
+	if c.PaymentReminderDayList, err = ParsePaymentReminderDays(c.PaymentReminderDays); err != nil {
+		bad("%v", err)
+	}
+	if c.PaymentReminderMax < 0 || c.PaymentReminderMax > 10 {
+		bad("payment_reminder_max must be between 0 (off) and 10")
+	}
 	if c.WorkerMaxAttempts < 1 || c.WorkerMaxAttempts > 100 {
 		bad("worker_max_attempts must be between 1 and 100")
 	}

@@ -61,6 +61,12 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.documentResent(ctx)
 	case model.EventPasswordReset:
 		return x.passwordReset(ctx)
+	case model.EventInquiryReceived:
+		return x.inquiryReceived(ctx)
+	case model.EventWaitlistJoined:
+		return x.waitlistJoined(ctx)
+	case model.EventPaymentReminder:
+		return x.paymentReminder(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }
@@ -104,11 +110,15 @@ func (x expander) forDate(ctx context.Context, everConfirmed bool, inv invite, a
 	}
 	var out []outgoing
 	for _, b := range bookings {
-		msgs, err := x.billing(ctx, b, billingKind(x.ev.Event), "")
-		if err != nil {
-			return nil, err
+		if !x.ev.Extra.AttendeesOnly {
+			msgs, err := x.billing(ctx, b, billingKind(x.ev.Event), "")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, msgs...)
 		}
-		if out, err = x.appendAttendees(append(out, msgs...), b, b.Date, attendeeKind, inv); err != nil {
+		var err error
+		if out, err = x.appendAttendees(out, b, b.Date, attendeeKind, inv); err != nil {
 			return nil, err
 		}
 	}
@@ -170,10 +180,8 @@ func (x expander) findAttendee(ctx context.Context, id uint) (model.Booking, mod
 	if err != nil {
 		return b, model.Attendee{}, err
 	}
-	for _, a := range b.Attendees {
-		if a.ID == id {
-			return b, a, nil
-		}
+	if a, ok := attendeeOf(b, id); ok {
+		return b, a, nil
 	}
 	return b, model.Attendee{}, fmt.Errorf("attendee %d of booking %s: %w", id, b.Reference, model.ErrNotFound)
 }

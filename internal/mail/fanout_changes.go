@@ -2,7 +2,11 @@ package mail
 
 import (
 	"context"
+	"fmt"
 	"strconv"
+	"strings"
+
+	"seminars/internal/model"
 )
 
 // substituted tells the replaced person that their seat went to someone else (and withdraws
@@ -49,10 +53,15 @@ func (x expander) substituted(ctx context.Context) ([]outgoing, error) {
 	return append(out, bill), err
 }
 
-// moved sends the attendee an invite for the new date and withdraws the old date's calendar
-// entry (a different date is a different UID), and tells the billing contact.
+// moved sends each moved attendee an invite for the new date and withdraws the old date's
+// calendar entry (a different date is a different UID), and tells the billing contact once,
+// naming everyone who moved — unless the same change writes to them anyway (AttendeesOnly).
 func (x expander) moved(ctx context.Context) ([]outgoing, error) {
-	b, a, err := x.findAttendee(ctx, x.ev.AttendeeID)
+	ids := x.ev.Extra.AttendeeIDs.IDs()
+	if len(ids) == 0 {
+		ids = []uint{x.ev.AttendeeID} // an event written before moves were one event
+	}
+	b, err := x.q.BookingByID(ctx, x.ev.BookingID)
 	if err != nil {
 		return nil, err
 	}
@@ -60,28 +69,54 @@ func (x expander) moved(ctx context.Context) ([]outgoing, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []outgoing
+	var from *model.SeminarDate
 	if n := x.ev.Extra.FromDateID; n != 0 && n != to.ID {
-		from, err := x.q.DateByID(ctx, n)
+		d, err := x.q.DateByID(ctx, n)
 		if err != nil {
 			return nil, err
 		}
-		o, err := x.attendee(b, &from, a, "attendee_moved_old", inviteCancel, "")
+		from = &d
+	}
+	var out []outgoing
+	var names []string
+	for _, id := range ids {
+		a, ok := attendeeOf(b, id)
+		if !ok {
+			return nil, fmt.Errorf("attendee %d of booking %s: %w", id, b.Reference, model.ErrNotFound)
+		}
+		names = append(names, a.FullName())
+		if from != nil {
+			o, err := x.attendee(b, from, a, "attendee_moved_old", inviteCancel, "")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o)
+		}
+		o, err := x.attendee(b, to, a, "attendee_moved", inviteRequest, "")
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, o)
 	}
-	o, err := x.attendee(b, to, a, "attendee_moved", inviteRequest, "")
-	if err != nil {
-		return nil, err
+	if x.ev.Extra.AttendeesOnly {
+		return out, nil
 	}
 	bill, err := x.c.build(letter{
 		kind: billingKind(x.ev.Event), lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
-		booking: &b, date: to, withBill: true, now: x.now, extra: map[string]string{"Attendee": a.FullName()},
+		booking: &b, date: to, withBill: true, now: x.now, extra: map[string]string{"Attendee": strings.Join(names, ", ")},
 		key: sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
 	})
-	return append(out, o, bill), err
+	return append(out, bill), err
+}
+
+// attendeeOf finds an attendee of a booking by id.
+func attendeeOf(b model.Booking, id uint) (model.Attendee, bool) {
+	for _, a := range b.Attendees {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return model.Attendee{}, false
 }
 
 // waitlistOffer tells someone on the waiting list that a seat is free for them until a deadline.

@@ -5,13 +5,15 @@ import "time"
 // Audit actions: what the back office records about changes that matter later (prices, seats,
 // times, money).
 const (
-	AuditSeminarCreated   = "seminar.created"
-	AuditSeminarUpdated   = "seminar.updated"
-	AuditDateCreated      = "date.created"
-	AuditDateUpdated      = "date.updated"
-	AuditDateCancelled    = "date.cancelled"
-	AuditBookingPaid      = "booking.marked_paid"
-	AuditPaymentRecorded  = "booking.payment_recorded"
+	AuditSeminarCreated  = "seminar.created"
+	AuditSeminarUpdated  = "seminar.updated"
+	AuditDateCreated     = "date.created"
+	AuditDateUpdated     = "date.updated"
+	AuditDateCancelled   = "date.cancelled"
+	AuditBookingPaid     = "booking.marked_paid"
+	AuditPaymentRecorded = "booking.payment_recorded"
+	// AuditPaymentReminder: the reminder job reminded a billing contact of an overdue invoice.
+	AuditPaymentReminder  = "booking.payment_reminder"
 	AuditBookingCancelled = "booking.cancelled"
 	AuditBookingMoved     = "booking.moved"
 	// AuditBillingChanged: the billing data of a booking were edited (the invoice corrected).

@@ -41,6 +41,13 @@ const (
 	// EventDecisionDue tells the owners that a date is still below its minimum inside the
 	// decision window: confirm it or cancel it.
 	EventDecisionDue Event = "decision_due"
+	// EventInquiryReceived tells the owners about a new in-house inquiry and confirms it to the
+	// requester (Extra.InquiryID).
+	EventInquiryReceived Event = "inquiry_received"
+	// EventWaitlistJoined confirms a place on a waiting list, with the link to leave it.
+	EventWaitlistJoined Event = "waitlist_joined"
+	// EventPaymentReminder reminds the billing contact of an invoice past its due date.
+	EventPaymentReminder Event = "payment_reminder"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -66,7 +73,11 @@ const (
 //	payment_received      Extra.AmountCents (the payment that settled the booking)
 //	attendee_substituted  AttendeeID = the new attendee; OldEmail, OldName; Extra.OldAttendeeID
 //	                      when the replacement is a new row
-//	attendee_moved        AttendeeID, DateID = the new date; Extra.FromDateID
+//	attendee_moved        AttendeeID or Extra.AttendeeIDs, DateID = the new date; Extra.FromDateID,
+//	                      Extra.AttendeesOnly
+//	inquiry_received      Extra.InquiryID (the requester's language is the inquiry's; owners read German)
+//	waitlist_joined       DateID, Lang, Extra.Name, Email, Seats, URL (the leave link)
+//	payment_reminder      BookingID, Extra.InvoiceID, AmountCents (due when decided), Step, InvoiceDue
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
 //	date_confirmed, decision_due      DateID
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
@@ -135,4 +146,16 @@ type EventExtra struct {
 	// ResetToken is a password reset link's secret, riding along with its event like
 	// ManageToken and removed from the outbox the same way.
 	ResetToken string `json:"reset_token,omitempty"`
+	// AttendeeIDs are the attendees one move took to another date: the move is one event, so the
+	// billing contact gets one message naming them all (an older attendee_moved event names its
+	// one attendee in AttendeeID). AttendeesOnly leaves the billing contact out, when the same
+	// change already writes to them (the correction mail with the new documents, or the
+	// confirmation of a booking split off for the moved attendee).
+	AttendeeIDs   IDList `json:"attendee_ids,omitempty"`
+	AttendeesOnly bool   `json:"attendees_only,string,omitempty"`
+	// InquiryID is the in-house inquiry an inquiry_received event is about.
+	InquiryID uint `json:"inquiry_id,string,omitempty"`
+	// InvoiceDue is the due date (YYYY-MM-DD) and Step the number of a payment reminder.
+	InvoiceDue string `json:"invoice_due,omitempty"`
+	Step       int    `json:"step,string,omitempty"`
 }

@@ -19,6 +19,10 @@ func TestEventPayloadKeepsStoredShape(t *testing.T) {
 			EventPayload{Event: EventBookingRefunded, BookingID: 7, Extra: EventExtra{AmountCents: 58310}}},
 		{"moved attendee", `{"event":"attendee_moved","date_id":3,"attendee_id":9,"extra":{"from_date_id":"2"}}`,
 			EventPayload{Event: EventAttendeeMoved, DateID: 3, AttendeeID: 9, Extra: EventExtra{FromDateID: 2}}},
+		{"one move, several attendees", `{"event":"attendee_moved","booking_id":7,"date_id":3,"extra":{"attendee_ids":"9,11","attendees_only":"true","from_date_id":"2"}}`,
+			EventPayload{Event: EventAttendeeMoved, BookingID: 7, DateID: 3, Extra: EventExtra{FromDateID: 2, AttendeeIDs: NewIDList(9, 11), AttendeesOnly: true}}},
+		{"payment reminder", `{"event":"payment_reminder","booking_id":7,"extra":{"amount_cents":"58310","invoice_due":"2030-01-14","invoice_id":"4","step":"2"}}`,
+			EventPayload{Event: EventPaymentReminder, BookingID: 7, Extra: EventExtra{AmountCents: 58310, InvoiceID: 4, Step: 2, InvoiceDue: "2030-01-14"}}},
 		{"waiting-list offer", `{"event":"waitlist_offer","date_id":3,"lang":"en","extra":{"email":"w@x.example","name":"W","seats":"2","until":"2030-11-04T10:00:00Z","url":"https://x/waitlist/offer/t"}}`,
 			EventPayload{Event: EventWaitlistOffer, DateID: 3, Lang: "en", Extra: EventExtra{
 				Email: "w@x.example", Name: "W", Seats: 2, Until: "2030-11-04T10:00:00Z", URL: "https://x/waitlist/offer/t"}}},

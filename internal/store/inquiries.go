@@ -37,3 +37,10 @@ func (tx *Tx) SetInquiryStatus(ctx context.Context, id uint, status string) erro
 	}
 	return res.Error
 }
+
+// InquiryByID returns one in-house inquiry.
+func (q Reads) InquiryByID(ctx context.Context, id uint) (model.InhouseInquiry, error) {
+	var i model.InhouseInquiry
+	err := q.db.WithContext(ctx).First(&i, id).Error
+	return i, notFound(err, "inquiry")
+}

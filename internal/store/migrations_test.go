@@ -137,6 +137,7 @@ func schemaModels() []any {
 		&model.APIToken{}, &model.AuditEntry{}, &model.InhouseInquiry{}, &model.WaitlistEntry{},
 		&model.Invoice{}, &model.InvoiceCounter{}, &model.IssuedDocument{}, &model.Setting{}, &model.Payment{},
 		&model.StaffRecoveryCode{}, &model.PasswordReset{},
+		&model.PaymentReminder{},
 	}
 }
 

@@ -60,3 +60,10 @@ func (tx *Tx) MoveWaitlistEntry(ctx context.Context, e *model.WaitlistEntry, fro
 		})
 	return res.RowsAffected == 1, res.Error
 }
+
+// WaitlistEntryByID returns one waiting-list entry.
+func (q Reads) WaitlistEntryByID(ctx context.Context, id uint) (model.WaitlistEntry, error) {
+	var e model.WaitlistEntry
+	err := q.db.WithContext(ctx).First(&e, id).Error
+	return e, notFound(err, "waitlist entry")
+}

@@ -37,9 +37,17 @@ func (s *Server) adminBookingList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]uint, len(bookings))
+	for i, b := range bookings {
+		ids[i] = b.ID
+	}
+	reminders, err := s.store.CountPaymentReminders(ctx, ids)
+	if err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, pageAdminBookings, t.T("admin.bookings.title"), bookingListData{
 		Query: q, Bookings: bookings, CanMarkPaid: user.IsOwner(), Notice: c.QueryParam("done"), OpenOnly: open && !overdue,
-		OverdueOnly: overdue, Settlements: money.Lines, Accounts: money.Accounts,
+		OverdueOnly: overdue, Settlements: money.Lines, Accounts: money.Accounts, Reminders: reminders,
 		Today: s.now().In(s.bookings.Location()).Format(time.DateOnly), Methods: model.RecordableMethods,
 	}, nil)
 }

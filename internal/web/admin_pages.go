@@ -16,6 +16,7 @@ const (
 	pageInquiry             = "pages/inquiry.html"
 	pageWaitlistJoin        = "pages/waitlist_join.html"
 	pageWaitlistOffer       = "pages/waitlist_offer.html"
+	pageWaitlistLeave       = "pages/waitlist_leave.html"
 	pageAdminBookingCancel  = "admin/booking_cancel.html"
 	pageAdminDateCancel     = "admin/date_cancel.html"
 	pageAdminBookingMove    = "admin/booking_move.html"
@@ -33,7 +34,7 @@ const (
 var adminPageNames = []string{
 	pageAdminLogin, pageAdminDashboard, pageAdminSeminars, pageAdminSeminarForm, pageAdminDateForm,
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
-	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
+	pageWaitlistJoin, pageWaitlistOffer, pageWaitlistLeave, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
 	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking,
 	pageAdminVoucherForm,

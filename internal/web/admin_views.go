@@ -64,6 +64,8 @@ type bookingListData struct {
 	Settlements map[uint]string
 	// Accounts are the bookings' money states by id (amount due and refundable).
 	Accounts map[uint]model.Account
+	// Reminders counts the payment reminders each booking was sent, by booking id.
+	Reminders map[uint]int
 	// Today is the payment form's default day (YYYY-MM-DD in the service's time zone).
 	Today string
 	// Methods are the methods a payment can be recorded with.
@@ -107,6 +109,15 @@ type waitlistJoinData struct {
 	Date   model.SeminarDate
 	Form   form.Waitlist
 	Joined bool
+}
+
+// waitlistLeaveData is the leave link's page: the entry, its date, and whether it just left
+// (Left) or still stands in line (InLine; otherwise it is out of line for another reason).
+type waitlistLeaveData struct {
+	Entry        model.WaitlistEntry
+	Date         model.SeminarDate
+	Left, InLine bool
+	Action       string // the form's path, before the language prefix
 }
 
 type waitlistOfferData struct {

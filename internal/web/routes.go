@@ -184,4 +184,6 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.POST("/waitlist/:date", s.waitlistCreate, limits.waitlist)
 	g.GET("/waitlist/offer/:token", s.waitlistOfferShow)
 	g.POST("/waitlist/offer/:token", s.waitlistOfferAccept, limits.offer)
+	g.GET("/waitlist/leave/:entry/:token", s.waitlistLeaveShow) // the link in the confirmation
+	g.POST("/waitlist/leave/:entry/:token", s.waitlistLeave, limits.offer)
 }
