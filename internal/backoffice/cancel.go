@@ -39,6 +39,29 @@ func (s *Service) cancelBookingInTx(ctx context.Context, tx *store.Tx, actor, re
 	return b, nil
 }
 
+// CancelBookingUnderPolicy cancels a booking for its booker, by the booker's rules
+// (booking.CancelUnderPolicyInTx: not after the start, the policy's fee kept, the rest refunded
+// or credited), in one transaction with its audit entry and the waiting-list offer of the freed
+// seats. Unlike CancelBooking it waives no money, so staff of either role may use it.
+func (s *Service) CancelBookingUnderPolicy(ctx context.Context, actor, reference string) (model.Booking, error) {
+	var b model.Booking
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		before, after, err := s.bookings.CancelUnderPolicyInTx(ctx, tx, reference)
+		if err != nil {
+			return fmt.Errorf("cancel %s under the policy: %w", reference, err)
+		}
+		b = after
+		q := s.bookings.QuoteCancellation(before)
+		detail := fmt.Sprintf("status: %s → %s; under the policy; fee_cents: %d; refund_cents: %d", before.Status, model.BookingCancelled, q.FeeCents, q.RefundCents)
+		if err := s.audit(ctx, tx, actor, model.AuditBookingCancelled, "booking "+b.Reference, detail); err != nil {
+			return err
+		}
+		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, b.DateID)
+		return err
+	})
+	return b, err
+}
+
 // CancelDate calls a date off in one transaction: the date takes no more bookings, the "date
 // cancelled" event (attendees get the cancellation with a calendar CANCEL) and the audit entry
 // are recorded, and every booking on it is cancelled like CancelBooking (seats, credit notes,

@@ -27,6 +27,8 @@ const (
 	// item AttentionVATIDUnverified).
 	AuditVATIDVerified  = "booking.vat_id_verified"
 	AuditVoucherCreated = "voucher.created"
+	AuditVoucherUpdated = "voucher.updated" // edited or switched off or on
+	AuditVoucherDeleted = "voucher.deleted"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
 )

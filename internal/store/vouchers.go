@@ -56,3 +56,18 @@ func (tx *Tx) CountVoucherUse(ctx context.Context, code string) error {
 		Where("code = ?", NormaliseVoucherCode(code)).
 		UpdateColumn("uses", gorm.Expr("uses + 1")).Error
 }
+
+// UpdateVoucher writes what the owner may change on a voucher: its discount, seminar, end,
+// limit and whether it is switched on. Uses is left alone: bookings count it concurrently.
+func (tx *Tx) UpdateVoucher(ctx context.Context, v *model.Voucher) error {
+	return tx.db.WithContext(ctx).Model(v).
+		Select("kind", "percent_bp", "amount_cents", "seminar_id", "valid_until", "max_uses", "active", "updated_at").
+		Updates(v).Error
+}
+
+// DeleteVoucher removes a voucher that was never redeemed and reports whether it did; a used
+// one stays, as bookings name it (switch it off instead).
+func (tx *Tx) DeleteVoucher(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Where("id = ? AND uses = 0", id).Delete(&model.Voucher{})
+	return res.RowsAffected == 1, res.Error
+}
