@@ -52,7 +52,7 @@ type apiCase struct {
 
 // untestedAnswers are documented answers no case here produces, each with where it is tested.
 var untestedAnswers = map[string]string{
-	"recordPayment 409": "needs a card hold waiting for Stripe (stripe-mock runs only for package web_test): TestRecordPaymentRefusesPendingHold in internal/backoffice",
+	"recordPayment 409": "needs a card hold waiting for Stripe (stripe-mock serves package web_test): TestAdminAPIRefusesMoneyOnACardHold",
 }
 
 // TestOpenAPIConformance loads the served spec, validates it, and runs every documented
