@@ -178,3 +178,29 @@ func TestAdminAPIVoucherSwitchedOff(t *testing.T) {
 		env.apiJSON(http.MethodDelete, "/api/v1/admin/vouchers/HERBST", owner, "", http.StatusConflict, nil)
 	})
 }
+
+// A wrong method on a path of the admin API is 405 with the methods it takes, before the token
+// is even looked at.
+func TestAdminAPIWrongMethod(t *testing.T) {
+	env := newAdminEnv(t)
+	cases := []struct{ method, path, allow string }{
+		{http.MethodPut, "/api/v1/admin/vouchers/SPRING10", "GET, HEAD, PATCH, DELETE"},
+		{http.MethodDelete, "/api/v1/admin/dates/1", "GET, HEAD, PATCH"},
+		{http.MethodPatch, "/api/v1/admin/dates/1/cancel", "GET, HEAD, POST"},
+		{http.MethodGet, "/api/v1/admin/bookings/SEM-ABC123/move", "POST"},
+		{http.MethodDelete, "/api/v1/admin/bookings/SEM-ABC123", "GET, HEAD"},
+	}
+	for _, c := range cases {
+		t.Run(c.method+" "+c.path, func(t *testing.T) {
+			req, _ := http.NewRequest(c.method, env.http.URL+c.path, nil)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != c.allow {
+				t.Fatalf("status %d, Allow %q (want 405, %q)", res.StatusCode, res.Header.Get("Allow"), c.allow)
+			}
+		})
+	}
+}
