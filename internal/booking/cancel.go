@@ -72,13 +72,13 @@ func (s *Service) CancelByTrainerInTx(ctx context.Context, tx *store.Tx, referen
 	return c.before, c.after, err
 }
 
-// CancelUnderPolicyInTx is the trainer cancelling on the booker's behalf (a phone call) by the
-// booker's own rules, inside the caller's transaction tx: refused once the seminar has started,
-// and the fee of the cancellation policy kept, exactly as CancelByBooker would. It returns the
-// booking as locked before (the fee is quoted from it) and after the cancellation.
-func (s *Service) CancelUnderPolicyInTx(ctx context.Context, tx *store.Tx, reference string) (before, after model.Booking, err error) {
+// CancelUnderPolicyInTx cancels a booking in tx as the trainer on the booker's behalf (a booker
+// who phones instead of using the manage link): the cancellation policy applies exactly as if
+// the booker had cancelled — the fee is kept or still owed, the rest refunded — and, as for the
+// booker, only before the date starts (model.ErrInvalidTransition after).
+func (s *Service) CancelUnderPolicyInTx(ctx context.Context, tx *store.Tx, reference string) (before, after model.Booking, refundCents int64, err error) {
 	c, err := s.cancelInTx(ctx, tx, reference, cancelRequest{byBooker: true})
-	return c.before, c.after, err
+	return c.before, c.after, c.refundCents, err
 }
 
 // CancelForCancelledDateInTx is CancelByTrainerInTx for each booking of a date the trainer
@@ -101,9 +101,8 @@ func FullRefund(b model.Booking) int64 {
 	return 0
 }
 
-// cancelRequest says whose rules apply: the booker's (refund quoted under the policy from the
-// locked booking; also when the trainer cancels for the booker) or the trainer's (everything
-// paid, or refundCents as given).
+// cancelRequest says who cancels: the booker (refund quoted under the policy from the locked
+// booking) or the trainer (everything paid, or refundCents as given).
 type cancelRequest struct {
 	byBooker    bool
 	refundAll   bool

@@ -57,12 +57,25 @@ func (tx *Tx) CountVoucherUse(ctx context.Context, code string) error {
 		UpdateColumn("uses", gorm.Expr("uses + 1")).Error
 }
 
-// UpdateVoucher writes what the owner may change on a voucher: its discount, seminar, end,
-// limit and whether it is switched on. Uses is left alone: bookings count it concurrently.
-func (tx *Tx) UpdateVoucher(ctx context.Context, v *model.Voucher) error {
-	return tx.db.WithContext(ctx).Model(v).
-		Select("kind", "percent_bp", "amount_cents", "seminar_id", "valid_until", "max_uses", "active", "updated_at").
-		Updates(v).Error
+// VoucherByID returns one voucher.
+func (q Reads) VoucherByID(ctx context.Context, id uint) (model.Voucher, error) {
+	var v model.Voucher
+	err := q.db.WithContext(ctx).First(&v, id).Error
+	return v, notFound(err, "voucher")
+}
+
+// UpdateVoucherTerms writes what a voucher gives and where and how long it applies; the code,
+// the uses counted and the switch stay as they are.
+func (tx *Tx) UpdateVoucherTerms(ctx context.Context, v model.Voucher) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).Where("id = ?", v.ID).Updates(map[string]any{
+		"kind": v.Kind, "percent_bp": v.PercentBP, "amount_cents": v.AmountCents, "seminar_id": v.SeminarID,
+		"valid_until": v.ValidUntil, "max_uses": v.MaxUses,
+	}).Error
+}
+
+// SetVoucherActive switches a voucher on or off.
+func (tx *Tx) SetVoucherActive(ctx context.Context, id uint, active bool) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).Where("id = ?", id).Update("active", active).Error
 }
 
 // DeleteVoucher removes a voucher that was never redeemed and reports whether it did; a used

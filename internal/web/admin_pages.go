@@ -26,6 +26,8 @@ const (
 	pageAdminExports        = "admin/exports.html"
 	pageAdminCalendar       = "admin/calendar.html"
 	pageAdminBookingBilling = "admin/booking_billing.html"
+	pageAdminBooking        = "admin/booking.html"
+	pageAdminVoucherForm    = "admin/voucher_form.html"
 )
 
 var adminPageNames = []string{
@@ -33,7 +35,9 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking,
+	pageAdminVoucherForm,
+	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

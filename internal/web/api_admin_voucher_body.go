@@ -32,6 +32,11 @@ func (s *Server) decodeVoucherBody(c echo.Context) (body voucherBody, answered e
 	return body, nil, true
 }
 
+// changesTerms tells whether the body changes more than the switch.
+func (b voucherBody) changesTerms() bool {
+	return b.Percent != nil || b.AmountCents != nil || b.Seminar != nil || b.ValidUntil != nil || b.MaxUses != nil
+}
+
 // over lays the body's fields over a voucher form.
 func (b voucherBody) over(f form.Voucher) form.Voucher {
 	if b.Percent != nil {

@@ -36,19 +36,24 @@ func (s *Server) apiAdminVoucherUpdate(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.validationFailed(c, errs)
 	}
-	v.Code, v.Active = old.Code, old.Active
+	// The terms and the switch are two back-office actions (the voucher page's two forms), each
+	// with its own audit entry; a body with both runs both, terms first.
+	if body.changesTerms() {
+		_, err = s.office.UpdateVoucher(ctx, actor(c), old.ID, v, strings.TrimSpace(f.Seminar))
+		var invalid *model.ValidationError
+		if errors.As(err, &invalid) {
+			return s.validationFailed(c, voucherFields(invalid.Fields))
+		}
+		if err != nil {
+			return err
+		}
+	}
 	if body.Active != nil {
-		v.Active = *body.Active
+		if _, err := s.office.SwitchVoucher(ctx, actor(c), old.ID, *body.Active); err != nil {
+			return err
+		}
 	}
-	err = s.office.UpdateVoucher(ctx, actor(c), &v, strings.TrimSpace(f.Seminar))
-	var invalid *model.ValidationError
-	if errors.As(err, &invalid) {
-		return s.validationFailed(c, voucherFields(invalid.Fields))
-	}
-	if err != nil {
-		return err
-	}
-	out, err := s.adminVoucher(ctx, v.Code)
+	out, err := s.adminVoucher(ctx, old.Code)
 	if err != nil {
 		return err
 	}

@@ -443,6 +443,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "listAttendees", name: "of a date", method: get, path: date(f.date, "/attendees"), as: asAssistant, want: 200},
 		{op: "listAttendees", name: "unknown date", method: get, path: "/admin/dates/99999/attendees", as: asAssistant, want: 404},
 
+		{op: "confirmDate", name: "assistant confirms", method: post, path: date(f.target, "/confirm"), as: asAssistant, want: 200},
+		{op: "confirmDate", name: "confirmed already", method: post, path: date(f.target, "/confirm"), as: asAssistant, want: 409},
+		{op: "confirmDate", name: "unknown", method: post, path: "/admin/dates/99999/confirm", as: asAssistant, want: 404},
+		{op: "confirmDate", name: "control character in the query", method: post, path: date(f.full, "/confirm?note=%00"), as: asAssistant, want: 400},
+
 		{op: "previewDateCancel", name: "owner", method: get, path: date(f.doomed, "/cancel"), as: asOwner, want: 200},
 		{op: "previewDateCancel", name: "assistant", method: get, path: date(f.doomed, "/cancel"), as: asAssistant, want: 403},
 		{op: "previewDateCancel", name: "unknown", method: get, path: "/admin/dates/99999/cancel", as: asOwner, want: 404},

@@ -52,6 +52,8 @@ type Server struct {
 	exports *accounting.Exports
 	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
 	known knownRoutes
+	// decisions lists the dates whose run decision is due (dashboard, date page).
+	decisions *backoffice.RunDecisions
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -70,6 +72,7 @@ func New(a *app.App) (*Server, error) {
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
 		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
 	}
+	s.decisions = a.RunDecisions
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
