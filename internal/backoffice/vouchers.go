@@ -35,6 +35,25 @@ func (s *Service) CreateVoucher(ctx context.Context, actor string, v *model.Vouc
 	return err
 }
 
+// DeleteVoucher removes a voucher that was never redeemed. One that bookings used is refused
+// with model.ErrInvalidTransition (their invoices name it): switch it off instead.
+func (s *Service) DeleteVoucher(ctx context.Context, actor, code string) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		v, err := tx.VoucherByCode(ctx, code)
+		if err != nil {
+			return err
+		}
+		deleted, err := tx.DeleteVoucher(ctx, v.ID)
+		if err != nil {
+			return err
+		}
+		if !deleted {
+			return fmt.Errorf("voucher %s was used: %w", v.Code, model.ErrInvalidTransition)
+		}
+		return s.audit(ctx, tx, actor, model.AuditVoucherDeleted, "voucher "+v.Code, voucherDetail(v, ""))
+	})
+}
+
 func voucherDetail(v model.Voucher, seminarSlug string) string {
 	d := fmt.Sprintf("kind: %s; percent_bp: %d; amount_cents: %d; max_uses: %d", v.Kind, v.PercentBP, v.AmountCents, v.MaxUses)
 	if v.ValidUntil != nil {

@@ -38,6 +38,8 @@ const (
 	// AuditVoucherSwitched: an owner switched a voucher off (or on again).
 	AuditVoucherUpdated  = "voucher.updated"
 	AuditVoucherSwitched = "voucher.switched"
+	// AuditVoucherDeleted: an owner deleted a voucher nobody had used.
+	AuditVoucherDeleted = "voucher.deleted"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
 	// AuditDateRunConfirmed: the trainer confirmed that a date takes place (the run decision).

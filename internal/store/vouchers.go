@@ -77,3 +77,10 @@ func (tx *Tx) UpdateVoucherTerms(ctx context.Context, v model.Voucher) error {
 func (tx *Tx) SetVoucherActive(ctx context.Context, id uint, active bool) error {
 	return tx.db.WithContext(ctx).Model(&model.Voucher{}).Where("id = ?", id).Update("active", active).Error
 }
+
+// DeleteVoucher removes a voucher that was never redeemed and reports whether it did; a used
+// one stays, as bookings name it (switch it off instead).
+func (tx *Tx) DeleteVoucher(ctx context.Context, id uint) (bool, error) {
+	res := tx.db.WithContext(ctx).Where("id = ? AND uses = 0", id).Delete(&model.Voucher{})
+	return res.RowsAffected == 1, res.Error
+}

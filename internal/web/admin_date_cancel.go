@@ -17,19 +17,25 @@ func (s *Server) adminDateCancelConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	title := s.i18n.For(language(c)).T("admin.date_cancel.title")
+	return s.render(c, http.StatusOK, pageAdminDateCancel, title, dateCancelPreview(d, bookings), nil)
+}
+
+// dateCancelPreview is what cancelling d would do to the bookings holding seats on it, for the
+// back office's confirmation page and the admin API's preview alike.
+func dateCancelPreview(d model.SeminarDate, bookings []model.Booking) dateCancelData {
 	var refunds int64
 	people := 0
 	for _, b := range bookings {
 		refunds += booking.FullRefund(b)
 		people += len(b.Attendees)
 	}
-	title := s.i18n.For(language(c)).T("admin.date_cancel.title")
-	return s.render(c, http.StatusOK, pageAdminDateCancel, title, dateCancelData{
+	return dateCancelData{
 		Date: d, Bookings: bookings, People: people, Refunds: refunds,
 		// A cancelled date with bookings left (a run before cancels were all-or-nothing stopped
 		// halfway) can be finished.
 		Possible: (d.Status != model.DateCancelled || len(bookings) > 0),
-	}, nil)
+	}
 }
 
 // adminDateCancel cancels a date and every booking on it, all or nothing

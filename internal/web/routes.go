@@ -132,10 +132,25 @@ func (s *Server) routes() {
 	adminAPI.GET("/seminars", s.apiAdminSeminarList)
 	adminAPI.POST("/seminars", s.apiAdminSeminarCreate, s.requireOwner()) // prices: owners' tokens only
 	adminAPI.GET("/seminars/:id/dates", s.apiAdminDateList)
+	adminAPI.GET("/seminars/:id", s.apiAdminSeminarShow)
+	adminAPI.PATCH("/seminars/:id", s.apiAdminSeminarUpdate) // a new default price is owners' (checked inside)
 	adminAPI.POST("/seminars/:id/dates", s.apiAdminDateCreate, s.requireOwner())
+	adminAPI.GET("/dates/:id", s.apiAdminDateShow)
+	adminAPI.PATCH("/dates/:id", s.apiAdminDateUpdate)                               // a price change is owners' (checked inside)
+	adminAPI.GET("/dates/:id/cancel", s.apiAdminDateCancelPreview, s.requireOwner()) // refunds: owners only
+	adminAPI.POST("/dates/:id/cancel", s.apiAdminDateCancel, s.requireOwner())
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
+	adminAPI.GET("/bookings/:reference", s.apiAdminBookingShow)
+	adminAPI.POST("/bookings/:reference/move", s.apiAdminBookingMove)
+	adminAPI.POST("/bookings/:reference/cancel", s.apiAdminBookingCancel) // without a fee: owners only (checked inside)
+	adminAPI.POST("/bookings/:reference/mark-paid", s.apiAdminBookingMarkPaid, s.requireOwner())
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
+	adminAPI.GET("/vouchers", s.apiAdminVoucherList, s.requireOwner()) // discounts are money: owners only
+	adminAPI.POST("/vouchers", s.apiAdminVoucherCreate, s.requireOwner())
+	adminAPI.GET("/vouchers/:code", s.apiAdminVoucherShow, s.requireOwner())
+	adminAPI.PATCH("/vouchers/:code", s.apiAdminVoucherUpdate, s.requireOwner())
+	adminAPI.DELETE("/vouchers/:code", s.apiAdminVoucherDelete, s.requireOwner())
 	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
