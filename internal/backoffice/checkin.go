@@ -46,7 +46,7 @@ func (s *Service) CheckIn(ctx context.Context, actor string, dateID, attendeeID 
 
 // UndoCheckIn takes back an attendee's check-in on day (YYYY-MM-DD) of a date, or the latest
 // one when day is empty, and returns the day it took back. Nothing to undo is
-// model.ErrNotCheckInDay. The change and its audit entry are one transaction.
+// model.ErrNoCheckIn. The change and its audit entry are one transaction.
 func (s *Service) UndoCheckIn(ctx context.Context, actor string, dateID, attendeeID uint, day string) (string, error) {
 	var undone model.CheckIn
 	err := s.store.WithTx(ctx, func(tx *store.Tx) (err error) {

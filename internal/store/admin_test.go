@@ -173,7 +173,7 @@ func TestCheckInAttendee(t *testing.T) {
 		if at := checkedInAt(); at != nil {
 			t.Fatalf("after undoing every check-in still checked in at %v", at)
 		}
-		if _, err := undo(""); !errors.Is(err, model.ErrNotCheckInDay) {
+		if _, err := undo(""); !errors.Is(err, model.ErrNoCheckIn) {
 			t.Fatalf("undo with nothing to undo: %v", err)
 		}
 		for _, status := range []model.BookingStatus{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {

@@ -42,7 +42,7 @@ func (tx *Tx) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, day 
 
 // UndoCheckIn takes back an attendee's check-in on day of a date, or, with day empty, the
 // latest one, and returns it; the attendee's CheckedInAt falls back to the earliest check-in
-// left (nil when none is). With nothing to undo it is model.ErrNotCheckInDay.
+// left (nil when none is). With nothing to undo it is model.ErrNoCheckIn.
 func (tx *Tx) UndoCheckIn(ctx context.Context, dateID, attendeeID uint, day string) (model.CheckIn, error) {
 	var row model.CheckIn
 	db := tx.db.WithContext(ctx).Where("date_id = ? AND attendee_id = ?", dateID, attendeeID)
@@ -51,7 +51,7 @@ func (tx *Tx) UndoCheckIn(ctx context.Context, dateID, attendeeID uint, day stri
 	}
 	err := db.Order("day DESC, id DESC").First(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return row, fmt.Errorf("check-in of attendee %d on date %d %s: %w", attendeeID, dateID, day, model.ErrNotCheckInDay)
+		return row, fmt.Errorf("check-in of attendee %d on date %d %s: %w", attendeeID, dateID, day, model.ErrNoCheckIn)
 	}
 	if err != nil {
 		return row, err

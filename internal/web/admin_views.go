@@ -71,7 +71,20 @@ type attendeeListData struct {
 	Rows      []attendeeRow
 	CheckedIn int
 	Waitlist  []model.WaitlistEntry
+	// Notice is the outcome of the last check-in or undo (checkin.done.*).
+	Notice string
+	// Days is how many days the date has; Today the day check-in counts for now ("" outside
+	// the date's days); CheckIns the days each attendee was checked in on, by attendee id.
+	Days     int
+	Today    string
+	CheckIns map[uint]map[string]bool
 }
+
+// DaysCheckedIn is on how many days attendee id was checked in.
+func (d attendeeListData) DaysCheckedIn(id uint) int { return len(d.CheckIns[id]) }
+
+// CheckedInToday tells whether attendee id was checked in for today's day of the date.
+func (d attendeeListData) CheckedInToday(id uint) bool { return d.Today != "" && d.CheckIns[id][d.Today] }
 
 type auditData struct {
 	Entries []model.AuditEntry
