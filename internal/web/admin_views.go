@@ -84,7 +84,9 @@ type attendeeListData struct {
 func (d attendeeListData) DaysCheckedIn(id uint) int { return len(d.CheckIns[id]) }
 
 // CheckedInToday tells whether attendee id was checked in for today's day of the date.
-func (d attendeeListData) CheckedInToday(id uint) bool { return d.Today != "" && d.CheckIns[id][d.Today] }
+func (d attendeeListData) CheckedInToday(id uint) bool {
+	return d.Today != "" && d.CheckIns[id][d.Today]
+}
 
 type auditData struct {
 	Entries []model.AuditEntry

@@ -227,7 +227,9 @@ func TestCheckInPageByCode(t *testing.T) {
 		}{
 			{"the empty page", func() (*http.Response, string) { return staff.get("/admin/check-in") }, http.StatusOK,
 				[]string{"/static/vendor/jsqr-1.4.0/jsQR.js", "/static/js/check-in.js", `name="code"`}, []string{confirm}},
-			{"an unknown code", func() (*http.Response, string) { return staff.get("/admin/check-in?code=" + fmt.Sprint(att.ID) + "-AAAA-AAAA") }, http.StatusNotFound,
+			{"an unknown code", func() (*http.Response, string) {
+				return staff.get("/admin/check-in?code=" + fmt.Sprint(att.ID) + "-AAAA-AAAA")
+			}, http.StatusNotFound,
 				[]string{"keine Teilnahme"}, []string{"Anna Schmidt"}},
 			{"the code shows the person first", func() (*http.Response, string) { return staff.get(lookup) }, http.StatusOK,
 				[]string{"Anna Schmidt", "Muster GmbH", "noch nicht eingecheckt", confirm, "An 0 von 3 Tagen"}, nil},
