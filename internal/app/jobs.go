@@ -14,12 +14,13 @@ const (
 	stripeWorkerInterval   = 15 * time.Second
 	documentRenderInterval = 2 * time.Second
 	waitlistInterval       = time.Minute
+	runDecisionInterval    = 10 * time.Minute
 )
 
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
-// off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker
-// and the waiting list.
+// off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
+// the waiting list and the run decision's reminder.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -27,7 +28,17 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob())
+}
+
+// runDecisionJob tells the owners of each date below its minimum inside decision_days that its
+// run decision is due, once per date (the outbox keeps one event per date, so several instances
+// running the job record it once).
+func (a *App) runDecisionJob() worker.Job {
+	return worker.Every("run_decision", runDecisionInterval, func(ctx context.Context, now time.Time) (int, error) {
+		n, err := a.RunDecisions.NotifyDue(ctx, now)
+		return n, err
+	})
 }
 
 // waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.

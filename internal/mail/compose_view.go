@@ -56,6 +56,9 @@ type letter struct {
 	payment   string
 	documents []DocumentRef // issued files to attach, loaded when the message is sent
 	pass      *passView     // the attendee's page link and check-in code (attendeePass)
+	// secret says the action link holds a secret (a password reset): the body is removed from
+	// the database once delivered, as for a manage link.
+	secret bool
 }
 
 // build renders a letter into a stored message.
@@ -98,7 +101,7 @@ func (c composer) build(l letter) (outgoing, error) {
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
-		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || v.Pass != nil, Documents: l.documents,
+		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret || v.Pass != nil, Documents: l.documents,
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

@@ -27,6 +27,8 @@ const (
 	pageAdminCalendar       = "admin/calendar.html"
 	pageAdminBookingBilling = "admin/booking_billing.html"
 	pageAdminCheckIn        = "admin/check_in.html"
+	pageAdminBooking        = "admin/booking.html"
+	pageAdminVoucherForm    = "admin/voucher_form.html"
 )
 
 var adminPageNames = []string{
@@ -34,7 +36,9 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminCheckIn,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking, pageAdminCheckIn,
+	pageAdminVoucherForm,
+	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.
