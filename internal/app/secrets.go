@@ -13,8 +13,9 @@ import (
 )
 
 // LoadSecrets finds the server secret (SecretKey) and builds what derives links from it: the
-// keyring, the manage links and the trainer's calendar feed. It needs the migrated schema, so main calls it after
-// the start-up steps; the HTTP server refuses to start without it.
+// keyring, the manage links, the trainer's calendar feed and the attendees' passes in the mail.
+// It needs the migrated schema, so main calls it after the start-up steps; the HTTP server
+// refuses to start without it.
 func (a *App) LoadSecrets(ctx context.Context) error {
 	key, err := SecretKey(ctx, a.Config, a.Store)
 	if err != nil {
@@ -27,6 +28,7 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 	a.Auth.UseSecrets(a.Secrets)     // TOTP secrets are sealed with a key derived from it
 	a.Waitlist.UseKeyring(a.Secrets) // waiting-list leave links are derived from it
 	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
+	a.Mail.UseKeyring(a.Secrets) // attendee mails carry the attendee's page link and check-in code
 	return nil
 }
 

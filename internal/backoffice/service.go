@@ -165,8 +165,3 @@ func notifyRescheduled(ctx context.Context, tx *store.Tx, d model.SeminarDate, c
 	}
 	return nil
 }
-
-// CheckIn records that an attendee of a date has arrived.
-func (s *Service) CheckIn(ctx context.Context, dateID, attendeeID uint) error {
-	return s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, dateID, attendeeID, s.now()) })
-}

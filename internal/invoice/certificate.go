@@ -57,7 +57,7 @@ func (r *Renderer) certificate(booking model.Booking, attendee model.Attendee, s
 
 	facts := [][2]string{
 		{t.T("cert.date"), days(t, start, end)},
-		{t.T("cert.duration"), duration(t, sem.DurationMinutes, end.Sub(start).Minutes())},
+		{t.T("cert.duration"), duration(t, date.Sessions(r.loc))},
 		{t.T("cert.place"), place(t, *date)},
 	}
 	const labelW = 35.0
@@ -109,16 +109,27 @@ func signature(s *sheet, t *i18n.Translator, city, date, trainer string) {
 	s.paragraph(rightW, 5, trainer+" – "+t.T("cert.signature"), "L")
 }
 
-// duration states the seminar's length in hours, from the seminar or else from the date's times.
-func duration(t *i18n.Translator, minutes int, span float64) string {
-	if minutes <= 0 {
-		minutes = int(span)
+// duration states the date's real length: its hours, and for a multi-day date the days and the
+// daily hours they come from (DESIGN "Multi-day dates"). The seminar's default duration is only
+// a planning figure; a date shortened or stretched by the trainer is what was attended.
+func duration(t *i18n.Translator, sessions []model.Session) string {
+	total := 0
+	for _, s := range sessions {
+		total += int(s.Ends.Sub(s.Starts).Minutes())
 	}
-	hours := fmt.Sprintf("%d", minutes/60)
-	if minutes%60 != 0 {
-		hours = strings.Replace(fmt.Sprintf("%.1f", float64(minutes)/60), ".", decimalSep(t), 1)
+	if len(sessions) < 2 {
+		return t.T("cert.hours", "Hours", hours(t, total))
 	}
-	return t.T("cert.hours", "Hours", hours)
+	daily := int(sessions[0].Ends.Sub(sessions[0].Starts).Minutes())
+	return t.T("cert.days_hours", "Days", len(sessions), "Daily", hours(t, daily), "Hours", hours(t, total))
+}
+
+// hours writes minutes as hours, with one decimal where they are not whole ("7,5" in German).
+func hours(t *i18n.Translator, minutes int) string {
+	if minutes%60 == 0 {
+		return fmt.Sprintf("%d", minutes/60)
+	}
+	return strings.Replace(fmt.Sprintf("%.1f", float64(minutes)/60), ".", decimalSep(t), 1)
 }
 
 func place(t *i18n.Translator, d model.SeminarDate) string {

@@ -54,3 +54,41 @@ func TestCertificate(t *testing.T) {
 		t.Errorf("attendee of another booking: err %v", err)
 	}
 }
+
+// TestCertificateStatesTheDatesHours: the certificate states what the date really took — days ×
+// daily hours — not the seminar's default duration.
+func TestCertificateStatesTheDatesHours(t *testing.T) {
+	st := storetest.SQLite(t)
+	date := seedDate(t, st)
+	b := seedBooking(t, st, date, 1, "de")
+	b.Date.Seminar.DurationMinutes = 960 // a planning figure the certificate must not repeat
+	checkedIn := date.StartsAt
+	b.Attendees[0].CheckedInAt = &checkedIn
+	loc := berlin(t)
+	cases := []struct {
+		name       string
+		lang       string
+		start, end time.Time
+		want       string
+	}{
+		{"one day", "de", time.Date(2026, 12, 3, 9, 0, 0, 0, loc), time.Date(2026, 12, 3, 17, 0, 0, 0, loc), "8 Stunden"},
+		{"three days of seven and a half hours", "de", time.Date(2026, 12, 1, 9, 0, 0, 0, loc), time.Date(2026, 12, 3, 16, 30, 0, 0, loc), "22,5 Stunden (3 Tage à 7,5 Stunden)"},
+		{"two days in English", "en", time.Date(2026, 12, 1, 9, 0, 0, 0, loc), time.Date(2026, 12, 2, 17, 0, 0, 0, loc), "16 hours (2 days of 8 hours)"},
+		{"an evening past midnight", "de", time.Date(2026, 12, 31, 20, 0, 0, 0, loc), time.Date(2027, 1, 1, 2, 0, 0, 0, loc), "6 Stunden"},
+		{"across the DST change", "de", time.Date(2027, 3, 27, 9, 0, 0, 0, loc), time.Date(2027, 3, 28, 17, 0, 0, 0, loc), "16 Stunden (2 Tage à 8 Stunden)"},
+	}
+	r := renderer(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b.Language = c.lang
+			b.Date.StartsAt, b.Date.EndsAt = c.start.UTC(), c.end.UTC()
+			pdf, err := r.Certificate(b, b.Attendees[0], testSeller(), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := squash(pdfText(t, pdf)); !strings.Contains(text, c.want) {
+				t.Fatalf("certificate lacks %q:\n%s", c.want, text)
+			}
+		})
+	}
+}

@@ -59,6 +59,13 @@ func compose(m Message) (*gomail.Msg, error) {
 		}
 	}
 	for _, a := range m.Attachments {
+		if a.ContentID != "" {
+			if err := msg.EmbedReader(a.Name, bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(a.ContentType)),
+				gomail.WithFileContentID("<"+a.ContentID+">")); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data),
 			gomail.WithFileContentType(gomail.ContentType(a.ContentType))); err != nil {
 			return nil, err

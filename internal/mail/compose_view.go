@@ -9,6 +9,7 @@ import (
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/model"
+	"seminars/internal/secret"
 )
 
 // composer renders messages: it knows the templates, the words and the settings.
@@ -17,6 +18,7 @@ type composer struct {
 	i18n *i18n.Catalog
 	s    Settings
 	docs *invoice.Renderer // renders the invoice attached to a confirmation
+	keys *secret.Keyring   // derives the attendees' page links and check-in codes
 }
 
 // outgoing is one message of an event with the unique key of its mail.send item.
@@ -53,6 +55,7 @@ type letter struct {
 	// means for the money (settle).
 	payment   string
 	documents []DocumentRef // issued files to attach, loaded when the message is sent
+	pass      *passView     // the attendee's page link and check-in code (attendeePass)
 	// secret says the action link holds a secret (a password reset): the body is removed from
 	// the database once delivered, as for a manage link.
 	secret bool
@@ -93,11 +96,12 @@ func (c composer) build(l letter) (outgoing, error) {
 		v.PrivacyNote = t.T("mail.attendee_privacy", "Company", l.booking.Billing.Company)
 		v.PrivacyURL = c.s.BaseURL + languagePrefix(t.Lang) + "/datenschutz"
 	}
+	v.Pass = l.pass
 	v.Subject = t.T("mail."+l.kind+".subject", args...)
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
-		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret, Documents: l.documents,
+		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret || v.Pass != nil, Documents: l.documents,
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

@@ -20,6 +20,8 @@ type DocumentRef struct {
 	AttendeeID uint   `json:"attendee_id,omitempty"`
 	Kind       string `json:"kind"`
 	Name       string `json:"name"` // the attachment's file name, RE-2026-00001.pdf
+	// Rotation is the attendee's secret rotation a check-in QR code is drawn at (Kind checkin_qr).
+	Rotation int64 `json:"rotation,omitempty"`
 }
 
 // documentRefs attaches both files of an issued document: the PDF and the e-invoice XML.
@@ -46,6 +48,9 @@ func (w *Worker) attachDocuments(ctx context.Context, m *Message) error {
 }
 
 func (w *Worker) loadDocument(ctx context.Context, ref DocumentRef) (Attachment, error) {
+	if ref.Kind == docCheckInQR {
+		return w.checkInQR(ref)
+	}
 	if ref.Kind == docCertificate {
 		pdf, err := w.certificate(ctx, ref.BookingID, ref.AttendeeID)
 		return Attachment{Name: ref.Name, ContentType: "application/pdf", Data: pdf}, err

@@ -167,11 +167,13 @@ func (x expander) appendAttendees(out []outgoing, b model.Booking, d *model.Semi
 // attendee is one message to one attendee about one date.
 func (x expander) attendee(b model.Booking, d *model.SeminarDate, a model.Attendee, kind string, inv invite, action string) (outgoing, error) {
 	to := Address{Name: a.FullName(), Email: a.Email}
-	return x.c.build(letter{
+	l := letter{
 		kind: kind, lang: b.Language, to: to,
 		booking: &b, date: d, invite: inv, uid: inviteUID(a.ID, d.ID, to, x.c.s.host()), action: action, now: x.now,
 		key: sendKey(x.key, "attendee", strconv.FormatUint(uint64(a.ID), 10), "date", strconv.FormatUint(uint64(d.ID), 10)),
-	})
+	}
+	x.c.attendeePass(&l, a)
+	return x.c.build(l)
 }
 
 // findAttendee returns the event's attendee with their booking.

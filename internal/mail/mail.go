@@ -99,6 +99,9 @@ type Attachment struct {
 	Name        string `json:"name"`
 	ContentType string `json:"content_type"`
 	Data        []byte `json:"data"`
+	// ContentID, when set, makes the file an inline part the HTML names as cid:ContentID (the
+	// check-in QR code) instead of an attachment.
+	ContentID string `json:"content_id,omitempty"`
 }
 
 // messageID derives a stable Message-ID from the mail.send item's unique key: the same item

@@ -76,6 +76,9 @@ type view struct {
 	ActionLabel string
 	HasInvite   bool
 	Seller      invoice.Seller
+	// Pass is the attendee's page link, check-in code and inline QR code (attendee mails that
+	// carry it, see passKinds).
+	Pass *passView
 }
 
 // totalsView are a booking's amounts, formatted.

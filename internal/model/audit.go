@@ -19,9 +19,13 @@ const (
 	// AuditBillingChanged: the billing data of a booking were edited (the invoice corrected).
 	AuditBillingChanged      = "booking.billing_changed"
 	AuditAttendeeSubstituted = "attendee.substituted"
-	AuditUserAdded           = "user.added"
-	AuditTokenCreated        = "token.created"
-	AuditTokenRevoked        = "token.revoked"
+	// AuditAttendeeCheckedIn and AuditCheckInUndone: an attendee's presence on one day of a
+	// date was recorded, or a mistaken check-in taken back.
+	AuditAttendeeCheckedIn = "attendee.checked_in"
+	AuditCheckInUndone     = "attendee.check_in_undone"
+	AuditUserAdded         = "user.added"
+	AuditTokenCreated      = "token.created"
+	AuditTokenRevoked      = "token.revoked"
 	// AuditAttentionHandled: an owner dealt with a booking that needed attention (a refunded
 	// late payment, a failed refund).
 	AuditAttentionHandled = "booking.attention_handled"

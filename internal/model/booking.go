@@ -154,14 +154,20 @@ func (b *Booking) Transition(to BookingStatus, now time.Time) error {
 
 // Attendee is one person who will attend, booked by a company.
 type Attendee struct {
-	ID          uint   `gorm:"primaryKey"`
-	BookingID   uint   `gorm:"not null;index"`
-	FirstName   string `gorm:"size:100;not null"`
-	LastName    string `gorm:"size:100;not null"`
-	Email       string `gorm:"size:254;not null"`
+	ID        uint   `gorm:"primaryKey"`
+	BookingID uint   `gorm:"not null;index"`
+	FirstName string `gorm:"size:100;not null"`
+	LastName  string `gorm:"size:100;not null"`
+	Email     string `gorm:"size:254;not null"`
+	// CheckedInAt is the attendee's first check-in on any day of the date (CheckIn has one
+	// row per day); nil until then, and again once every check-in was undone.
 	CheckedInAt *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// SecretRotation is the rotation counter of the attendee's page link and check-in code
+	// (package secret): bumped when the seat goes to someone else, so the old holder's link
+	// and QR code stop working.
+	SecretRotation int64 `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // FullName is first and last name joined.

@@ -18,6 +18,10 @@ var (
 	// ErrNotConfirmed says an attendee's booking is not confirmed (pending, cancelled or
 	// expired), so they cannot be checked in.
 	ErrNotConfirmed = errors.New("booking not confirmed")
+	// ErrNotCheckInDay says it is not one of the date's days, so nobody can be checked in.
+	ErrNotCheckInDay = errors.New("not a day of the date")
+	// ErrNoCheckIn says there is no check-in to undo.
+	ErrNoCheckIn = errors.New("no check-in to undo")
 )
 
 // SoldOutError says a date has fewer free seats than a booking asked for.

@@ -107,29 +107,6 @@ func (q Reads) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking
 	return bookings, err
 }
 
-// CheckInAttendee records that an attendee of a date arrived; checking in twice keeps the first
-// time. Only attendees of confirmed bookings can be checked in (a cancelled or expired booking
-// must not earn a certificate): others are model.ErrNotConfirmed. An attendee not booked on
-// that date is not found.
-func (tx *Tx) CheckInAttendee(ctx context.Context, dateID, attendeeID uint, at time.Time) error {
-	res := tx.db.WithContext(ctx).Model(&model.Attendee{}).
-		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ? AND status = ?)", attendeeID, dateID, model.BookingConfirmed).
-		Update("checked_in_at", gorm.Expr("COALESCE(checked_in_at, ?)", at.UTC()))
-	if res.Error != nil || res.RowsAffected == 1 {
-		return res.Error
-	}
-	var n int64
-	err := tx.db.WithContext(ctx).Model(&model.Attendee{}).
-		Where("id = ? AND booking_id IN (SELECT id FROM bookings WHERE date_id = ?)", attendeeID, dateID).Count(&n).Error
-	switch {
-	case err != nil:
-		return err
-	case n > 0:
-		return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotConfirmed)
-	}
-	return fmt.Errorf("attendee %d on date %d: %w", attendeeID, dateID, model.ErrNotFound)
-}
-
 // AdminSeminarsWithDates returns every seminar with all its dates, by German title.
 func (q Reads) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar

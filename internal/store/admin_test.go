@@ -116,21 +116,65 @@ func TestCheckInAttendee(t *testing.T) {
 		other := storetest.SeedDate(t, st, storetest.DateOptions{})
 		b := seedBooking(t, st, date, "SEM-AAAAAA", "Muster GmbH", "Schmidt")
 		first := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-		checkIn := func(dateID uint, at time.Time) error {
-			return st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, dateID, b.Attendees[0].ID, at) })
+		checkIn := func(dateID uint, day string, at time.Time) (created bool, err error) {
+			err = st.WithTx(ctx, func(tx *store.Tx) (err error) {
+				created, err = tx.CheckInAttendee(ctx, dateID, b.Attendees[0].ID, day, at, "staff@example.com")
+				return err
+			})
+			return created, err
 		}
-		if err := checkIn(date.ID, first); err != nil {
-			t.Fatal(err)
+		checkedInAt := func() *time.Time {
+			t.Helper()
+			got, err := st.BookingsOfDate(ctx, date.ID)
+			if err != nil || len(got) != 1 {
+				t.Fatalf("bookings %+v, err %v", got, err)
+			}
+			return got[0].Attendees[0].CheckedInAt
 		}
-		if err := checkIn(date.ID, first.Add(time.Hour)); err != nil {
-			t.Fatal(err)
+		steps := []struct {
+			name    string
+			dateID  uint
+			day     string
+			at      time.Time
+			created bool
+			err     error
+		}{
+			{"first day", date.ID, "2026-11-01", first, true, nil},
+			{"same day again keeps the first", date.ID, "2026-11-01", first.Add(time.Hour), false, nil},
+			{"second day", date.ID, "2026-11-02", first.Add(24 * time.Hour), true, nil},
+			{"another date", other.ID, "2026-11-01", first, false, model.ErrNotFound},
 		}
-		if err := checkIn(other.ID, first); !errors.Is(err, model.ErrNotFound) {
-			t.Fatalf("check-in on another date: %v", err)
+		for _, step := range steps {
+			created, err := checkIn(step.dateID, step.day, step.at)
+			if created != step.created || !errors.Is(err, step.err) {
+				t.Fatalf("%s: created %v, err %v; want %v, %v", step.name, created, err, step.created, step.err)
+			}
 		}
-		got, err := st.BookingsOfDate(ctx, date.ID)
-		if err != nil || len(got) != 1 || got[0].Attendees[0].CheckedInAt == nil || !got[0].Attendees[0].CheckedInAt.Equal(first) {
-			t.Fatalf("bookings %+v, err %v", got, err)
+		if at := checkedInAt(); at == nil || !at.Equal(first) {
+			t.Fatalf("checked in at %v, want the first check-in %v", at, first)
+		}
+		undo := func(day string) (model.CheckIn, error) {
+			var row model.CheckIn
+			err := st.WithTx(ctx, func(tx *store.Tx) (err error) {
+				row, err = tx.UndoCheckIn(ctx, date.ID, b.Attendees[0].ID, day)
+				return err
+			})
+			return row, err
+		}
+		if row, err := undo("2026-11-01"); err != nil || row.Day != "2026-11-01" {
+			t.Fatalf("undo day 1: %+v, %v", row, err)
+		}
+		if at := checkedInAt(); at == nil || !at.Equal(first.Add(24*time.Hour)) {
+			t.Fatalf("after undoing day 1 checked in at %v, want day 2's check-in", at)
+		}
+		if row, err := undo(""); err != nil || row.Day != "2026-11-02" {
+			t.Fatalf("undo latest: %+v, %v", row, err)
+		}
+		if at := checkedInAt(); at != nil {
+			t.Fatalf("after undoing every check-in still checked in at %v", at)
+		}
+		if _, err := undo(""); !errors.Is(err, model.ErrNoCheckIn) {
+			t.Fatalf("undo with nothing to undo: %v", err)
 		}
 		for _, status := range []model.BookingStatus{model.BookingCancelled, model.BookingExpired, model.BookingPendingPayment} {
 			gone := seedBooking(t, st, date, "SEM-"+strings.ToUpper(string(status[:6])), "Weg GmbH", "Meier")
@@ -138,7 +182,10 @@ func TestCheckInAttendee(t *testing.T) {
 			if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.SaveBookingStatus(ctx, &gone) }); err != nil {
 				t.Fatal(err)
 			}
-			err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, date.ID, gone.Attendees[0].ID, first) })
+			err := st.WithTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.CheckInAttendee(ctx, date.ID, gone.Attendees[0].ID, "2026-11-01", first, "staff@example.com")
+				return err
+			})
 			if !errors.Is(err, model.ErrNotConfirmed) {
 				t.Fatalf("%s booking: check-in answered %v", status, err)
 			}

@@ -43,6 +43,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0012_settings"),
 		sqlStep("0013_payments"),
 		sqlStep("0014_manage_rotation"),
+		sqlStep("0016_check_ins"),
 		sqlStep("0017_mails"),
 		sqlStep("0018_staff_accounts"),
 		sqlStep("0020_min_participants"),

@@ -138,6 +138,7 @@ func schemaModels() []any {
 		&model.Invoice{}, &model.InvoiceCounter{}, &model.IssuedDocument{}, &model.Setting{}, &model.Payment{},
 		&model.StaffRecoveryCode{}, &model.PasswordReset{},
 		&model.PaymentReminder{},
+		&model.CheckIn{},
 	}
 }
 

@@ -8,7 +8,8 @@ import (
 	"seminars/internal/model"
 )
 
-// adminAttendeeList shows who is booked on a date, printable, with a check-in button per person.
+// adminAttendeeList shows who is booked on a date, printable, with a check-in button per person
+// (on the date's days; a multi-day date counts each day) and an undo for a mistaken tap.
 func (s *Server) adminAttendeeList(c echo.Context) error {
 	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
@@ -18,17 +19,30 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	checkIns, err := s.store.CheckInsOfDate(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
 	rows := attendeeRows(bookings)
-	checkedIn := 0
+	data := attendeeListData{Date: d, Rows: rows, Waitlist: waiting, Notice: c.QueryParam("done"),
+		Days: len(d.Sessions(s.cfg.Location)), CheckIns: map[uint]map[string]bool{}}
+	if today, open := d.CheckInSession(s.now(), s.cfg.Location); open {
+		data.Today = today.Day
+	}
+	for _, ci := range checkIns {
+		if data.CheckIns[ci.AttendeeID] == nil {
+			data.CheckIns[ci.AttendeeID] = map[string]bool{}
+		}
+		data.CheckIns[ci.AttendeeID][ci.Day] = true
+	}
 	for _, r := range rows {
 		if r.CheckedInAt != nil {
-			checkedIn++
+			data.CheckedIn++
 		}
 	}
 	title := s.i18n.For(language(c)).T("admin.attendees.title")
-	return s.render(c, http.StatusOK, pageAdminAttendees, title, attendeeListData{
-		Date: d, Rows: rows, CheckedIn: checkedIn, Waitlist: waiting, Decision: s.runDecision(d, c.QueryParam("confirmed") == "1"),
-	}, nil)
+	data.Decision = s.runDecision(d, c.QueryParam("confirmed") == "1")
+	return s.render(c, http.StatusOK, pageAdminAttendees, title, data, nil)
 }
 
 // runDecision is the run decision of d at the server's now.

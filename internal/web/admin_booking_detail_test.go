@@ -81,7 +81,10 @@ func TestBookingDetailPage(t *testing.T) {
 			model.PaymentInput{AmountCents: 10000, PaidOn: st.Now().Format(time.DateOnly), Method: string(model.LedgerBankTransfer), Note: "erste Rate"}); err != nil {
 			t.Fatal(err)
 		}
-		err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.CheckInAttendee(ctx, date.ID, b.Attendees[0].ID, st.Now()) })
+		err := st.WithTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CheckInAttendee(ctx, date.ID, b.Attendees[0].ID, st.Now().In(storetest.Berlin()).Format(model.DayLayout), st.Now(), env.owner.Email)
+			return err
+		})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,6 +27,7 @@ const (
 	pageAdminExports        = "admin/exports.html"
 	pageAdminCalendar       = "admin/calendar.html"
 	pageAdminBookingBilling = "admin/booking_billing.html"
+	pageAdminCheckIn        = "admin/check_in.html"
 	pageAdminBooking        = "admin/booking.html"
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 )
@@ -36,7 +37,7 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageWaitlistLeave, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking, pageAdminCheckIn,
 	pageAdminVoucherForm,
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
@@ -163,7 +164,8 @@ func TestAdminCSVExport(t *testing.T) {
 
 func TestAdminCheckIn(t *testing.T) {
 	env := newAdminEnv(t)
-	date := storetest.SeedDate(t, env.st, storetest.DateOptions{})
+	// Today, an hour from now: check-in is open on the date's day only.
+	date := storetest.SeedDate(t, env.st, storetest.DateOptions{StartsAt: env.srv.now().Add(time.Hour)})
 	other := storetest.SeedDate(t, env.st, storetest.DateOptions{})
 	b := env.book(date.ID, "Muster GmbH", "Anna Schmidt")
 	att := b.Attendees[0]
@@ -178,7 +180,7 @@ func TestAdminCheckIn(t *testing.T) {
 		path       string
 		wantStatus int
 	}{
-		{"attendee of a cancelled booking", fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), http.StatusConflict},
+		{"attendee of a cancelled booking: a notice on the list", fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), http.StatusSeeOther},
 		{"check in", fmt.Sprintf("%s/%d/check-in", list, att.ID), http.StatusSeeOther},
 		{"again keeps the first time", fmt.Sprintf("%s/%d/check-in", list, att.ID), http.StatusSeeOther},
 		{"attendee of another date", fmt.Sprintf("/admin/dates/%d/attendees/%d/check-in", other.ID, att.ID), http.StatusNotFound},
@@ -191,11 +193,12 @@ func TestAdminCheckIn(t *testing.T) {
 			}
 		})
 	}
-	if _, body := assistant.post(list, fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), nil); !strings.Contains(body, "nicht bestätigt") {
+	res, _ := assistant.post(list, fmt.Sprintf("%s/%d/check-in", list, gone.Attendees[0].ID), nil)
+	if _, body, _ := assistant.follow(t, res.Header.Get("Location")); !strings.Contains(body, "nicht bestätigt") {
 		t.Fatalf("no clear message for a cancelled booking:\n%s", excerpt(body))
 	}
 	_, body := assistant.get(list)
-	if !strings.Contains(body, "1 eingecheckt") || strings.Contains(body, "/check-in") {
+	if !strings.Contains(body, "1 eingecheckt") || strings.Contains(body, fmt.Sprintf(`%d/check-in"`, att.ID)) || !strings.Contains(body, "/check-in/undo") {
 		t.Fatalf("the list does not show the check-in:\n%s", excerpt(body))
 	}
 }

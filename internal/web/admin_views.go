@@ -80,6 +80,13 @@ type attendeeListData struct {
 	Rows      []attendeeRow
 	CheckedIn int
 	Waitlist  []model.WaitlistEntry
+	// Notice is the outcome of the last check-in or undo (checkin.done.*).
+	Notice string
+	// Days is how many days the date has; Today the day check-in counts for now ("" outside
+	// the date's days); CheckIns the days each attendee was checked in on, by attendee id.
+	Days     int
+	Today    string
+	CheckIns map[uint]map[string]bool
 	// Decision is the date's run decision: due, when it falls due, whether it can be confirmed.
 	Decision runDecisionView
 }
@@ -90,6 +97,14 @@ type runDecisionView struct {
 	From       time.Time // when the decision falls due (zero when the setting is off)
 	CanConfirm bool
 	Confirmed  bool // just confirmed: the notice after the redirect
+}
+
+// DaysCheckedIn is on how many days attendee id was checked in.
+func (d attendeeListData) DaysCheckedIn(id uint) int { return len(d.CheckIns[id]) }
+
+// CheckedInToday tells whether attendee id was checked in for today's day of the date.
+func (d attendeeListData) CheckedInToday(id uint) bool {
+	return d.Today != "" && d.CheckIns[id][d.Today]
 }
 
 type auditData struct {

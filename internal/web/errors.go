@@ -38,6 +38,10 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusServiceUnavailable, Code: "payment_unavailable", Message: "error.payment_unavailable"}
 	case errors.Is(err, model.ErrNotConfirmed):
 		return apiError{Status: http.StatusConflict, Code: "not_confirmed", Message: "admin.error.not_confirmed"}
+	case errors.Is(err, model.ErrNotCheckInDay):
+		return apiError{Status: http.StatusConflict, Code: "not_check_in_day", Message: "admin.error.not_check_in_day"}
+	case errors.Is(err, model.ErrNoCheckIn):
+		return apiError{Status: http.StatusConflict, Code: "not_checked_in", Message: "admin.error.not_checked_in"}
 	case errors.Is(err, model.ErrInvalidTransition):
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
 	case errors.Is(err, model.ErrThrottled):

@@ -29,10 +29,11 @@ const (
 	pageBookingCancel = "pages/booking_cancel.html"
 	pageCompetence    = "pages/competence_check.html"
 	pageLegal         = "pages/legal.html"
+	pageAttendee      = "pages/attendee.html"
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee}, adminPageNames...)
 
 // Views holds the parsed page templates.
 type Views struct {

@@ -12,6 +12,8 @@ func (s *Server) robotsShow(c echo.Context) error {
 	body := "User-agent: *\n" +
 		"Allow: /\n" +
 		"Disallow: /admin\n" +
+		"Disallow: /a/\n" +
+		"Disallow: /en/a/\n" +
 		"Disallow: /b/\n" +
 		"Disallow: /en/b/\n" +
 		"Disallow: /api/\n" +

@@ -83,6 +83,8 @@ func (s *Server) routes() {
 	staff.GET("/dates/:id/attendees", s.adminAttendeeList)
 	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
+	staff.POST("/dates/:id/attendees/:attendee/check-in/undo", s.adminAttendeeCheckInUndo)
+	staff.GET("/check-in", s.adminCheckInShow) // the phone page: scan the QR code or type the code
 	staff.GET("/bookings", s.adminBookingList)
 	staff.GET("/bookings/:reference", s.adminBookingShow)                             // the booking detail page
 	staff.POST("/bookings/:reference/confirmation", s.adminBookingConfirmationResend) // rotates the manage link
@@ -152,6 +154,8 @@ func (s *Server) routes() {
 	adminAPI.PATCH("/vouchers/:code", s.apiAdminVoucherUpdate, s.requireOwner())
 	adminAPI.DELETE("/vouchers/:code", s.apiAdminVoucherDelete, s.requireOwner())
 	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
+	adminAPI.POST("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckIn)
+	adminAPI.DELETE("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckInUndo)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 	adminAPI.GET("/invoices", s.apiAdminInvoiceList)
@@ -193,6 +197,13 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/b/:reference/documents/:file", s.documentShow)
 	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
 	g.POST("/b/:reference/move", s.bookingMove)
+
+	// The attendee's own page behind their secret link, with its QR code, calendar entry and
+	// certificate.
+	g.GET("/a/:token", s.attendeePageShow)
+	g.GET("/a/:token/qr.png", s.attendeeQRShow)
+	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
+	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)

@@ -21,6 +21,8 @@ import (
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
+	"seminars/internal/mail"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 )
 
@@ -45,6 +47,10 @@ type Server struct {
 
 	// calendar is the trainer's calendar feed, whose URL is derived from the server secret.
 	calendar *calendar.Service
+	// secrets derives the attendees' page links and check-in codes; mail draws an attendee's
+	// calendar entry as their confirmation did.
+	secrets *secret.Keyring
+	mail    *mail.Worker
 
 	// issued serves the stored files of issued invoices and credit notes.
 	issued *invoice.Documents
@@ -71,6 +77,7 @@ func New(a *app.App) (*Server, error) {
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
 		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
+		secrets: a.Secrets, mail: a.Mail,
 	}
 	s.decisions = a.RunDecisions
 	s.echo.HideBanner = true
