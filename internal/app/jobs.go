@@ -14,12 +14,15 @@ const (
 	stripeWorkerInterval   = 15 * time.Second
 	documentRenderInterval = 2 * time.Second
 	waitlistInterval       = time.Minute
+	// retentionInterval is how often the retention job asks whether today's run is done; the
+	// run itself happens once per calendar day and database (privacy.RunRetention).
+	retentionInterval = time.Hour
 )
 
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
-// off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker
-// and the waiting list.
+// off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
+// the waiting list and the retention job.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -27,7 +30,20 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.retentionJob())
+}
+
+// retentionJob deletes, once a day for the whole cluster, what the retention settings keep no
+// longer.
+func (a *App) retentionJob() worker.Job {
+	return worker.Every("retention", retentionInterval, func(ctx context.Context, now time.Time) (int, error) {
+		r, ran, err := a.Privacy.RunRetention(ctx, now)
+		if ran {
+			a.Log.Info("retention job ran", "day", r.Day, "waiting_list", r.WaitingList, "inquiries", r.Inquiries,
+				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents)
+		}
+		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents), err
+	})
 }
 
 // waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.

@@ -21,6 +21,7 @@ import (
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
+	"seminars/internal/privacy"
 	"seminars/internal/store"
 )
 
@@ -50,6 +51,8 @@ type Server struct {
 	issued *invoice.Documents
 	// exports builds the accountant's files (DATEV, ZIP of documents, ZM).
 	exports *accounting.Exports
+	// privacy exports and erases a person's data (Art. 15, 17 and 20 GDPR).
+	privacy *privacy.Service
 	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
 	known knownRoutes
 }
@@ -69,6 +72,7 @@ func New(a *app.App) (*Server, error) {
 		office: a.Office, waitlist: a.Waitlist, i18n: a.I18n, views: views, renderer: a.Renderer,
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
 		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
+		privacy: a.Privacy,
 	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
