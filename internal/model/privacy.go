@@ -17,7 +17,9 @@ const (
 )
 
 // IsErasedEmail tells whether an address is the marker of an erased person.
-func IsErasedEmail(email string) bool { return strings.EqualFold(strings.TrimSpace(email), ErasedEmail) }
+func IsErasedEmail(email string) bool {
+	return strings.EqualFold(strings.TrimSpace(email), ErasedEmail)
+}
 
 // ErrErasureRefused says a person cannot be erased yet: they have an upcoming booking or an
 // amount is still open. An *ErasureRefusedError names the booking and the reason.

@@ -98,7 +98,7 @@ func (s *Server) routes() {
 	staff.GET("/invoices/:number/:kind", s.apiAdminInvoiceFile) // "send me the invoice again"
 	staff.GET("/calendar", s.adminCalendarShow)
 	staff.POST("/calendar/renew", s.adminCalendarRenew, s.requireOwner()) // kills the old feed URL
-	staff.GET("/privacy", s.adminPrivacyShow, s.requireOwner()) // access and erasure requests: owners only
+	staff.GET("/privacy", s.adminPrivacyShow, s.requireOwner())           // access and erasure requests: owners only
 	staff.GET("/privacy/export.json", s.adminPrivacyExport, s.requireOwner())
 	staff.GET("/privacy/erase", s.adminPrivacyEraseConfirm, s.requireOwner())
 	staff.POST("/privacy/erase", s.adminPrivacyErase, s.requireOwner())
