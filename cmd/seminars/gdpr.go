@@ -13,15 +13,19 @@ import (
 	"seminars/internal/model"
 )
 
-const gdprUsage = "usage: seminars gdpr export --email E | seminars gdpr erase --email E"
+const gdprUsage = "usage: seminars gdpr export --email E | seminars gdpr erase --email E | seminars gdpr hold --reference R [--off]"
 
 // gdprCommand answers data-protection requests from the shell with the back office's use cases:
 //
 //	seminars gdpr export --email E   everything stored about E as JSON on stdout (Art. 15/20 GDPR)
 //	seminars gdpr erase --email E    erase E (Art. 17 GDPR); issued invoices stay for their retention
+//	seminars gdpr hold --reference R [--off]   keep (or stop keeping) a booking's documents past retention
 //
 // The erasure is audited by "cli", with counts and a hash, never the erased data.
 func gdprCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "hold" {
+		return gdprHold(ctx, cfg, args[1:], stdout)
+	}
 	if len(args) == 0 || (args[0] != "export" && args[0] != "erase") {
 		return errors.New(gdprUsage)
 	}
@@ -61,4 +65,26 @@ func describeGDPR(err error) error {
 		return fmt.Errorf("--email: not an e-mail address (%s)", invalid.Reason)
 	}
 	return err
+}
+
+// gdprHold sets or lifts a booking's legal hold (audited by "cli").
+func gdprHold(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("gdpr hold", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	reference := fs.String("reference", "", "the booking's reference")
+	off := fs.Bool("off", false, "lift the hold")
+	if err := fs.Parse(args); err != nil || *reference == "" || fs.NArg() > 0 {
+		return errors.New(gdprUsage)
+	}
+	return withApp(ctx, cfg, func(a *app.App) error {
+		if err := a.Privacy.SetLegalHold(ctx, cliActor, *reference, !*off); err != nil {
+			return err
+		}
+		if *off {
+			fmt.Fprintf(stdout, "legal hold of %s lifted: its documents are purged when their retention ends\n", *reference)
+		} else {
+			fmt.Fprintf(stdout, "legal hold on %s: its documents are kept past their retention until the hold is lifted\n", *reference)
+		}
+		return nil
+	})
 }

@@ -56,6 +56,7 @@ func TestGDPRCommands(t *testing.T) {
 		}},
 		{"no address", []string{"gdpr", "export"}, 1, nil},
 		{"malformed address", []string{"gdpr", "erase", "--email", "kein"}, 1, nil},
+		{"hold of an unknown booking", []string{"gdpr", "hold", "--reference", "SEM-NOPE00"}, 1, nil},
 		{"unknown subcommand", []string{"gdpr", "forget", "--email", "wanda@example.com"}, 1, nil},
 		{"erase", []string{"gdpr", "erase", "--email", "wanda@example.com"}, 0, func(t *testing.T, out string) {
 			if !strings.Contains(out, "2 records changed") || strings.Contains(out, "wanda") {

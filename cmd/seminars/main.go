@@ -108,7 +108,9 @@ commands:
                  print everything stored about the address E as JSON (Art. 15/20 GDPR)
   gdpr erase --email E
                  erase the person E (Art. 17 GDPR): names, addresses and e-mails become markers,
-                 except on issued invoices and credit notes, kept for their retention period`
+                 except on issued invoices and credit notes, kept for their retention period
+  gdpr hold --reference R [--off]
+                 keep a booking's invoices and credit notes past their retention (a dispute, an audit)`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))

@@ -50,3 +50,6 @@ func (e *ErasureRefusedError) Unwrap() error { return ErrErasureRefused }
 // AuditPersonErased: a person's data were erased; the entry names them by a hash, never by the
 // erased data.
 const AuditPersonErased = "person.erased"
+
+// AuditLegalHold: a booking's legal hold was set or lifted (its documents kept past retention).
+const AuditLegalHold = "booking.legal_hold"

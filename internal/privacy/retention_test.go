@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func TestRetention(t *testing.T) {
 		{"invoice under a legal hold stays", storetest.ReferenceTime, func(e *env) {
 			res := e.book(maxBooker, erika)
 			e.deliver()
-			if err := e.st.WithTx(e.ctx, func(tx *store.Tx) error { return tx.SetLegalHold(e.ctx, res.Booking.ID, true) }); err != nil {
+			if err := e.a.Privacy.SetLegalHold(e.ctx, "owner@example.com", strings.ToLower(res.Booking.Reference), true); err != nil {
 				e.t.Fatal(err)
 			}
 		}, func(e *env) bool { return invoices(e) == 1 },
@@ -63,7 +64,7 @@ func TestRetention(t *testing.T) {
 		}, func(e *env) bool {
 			n, _ := e.st.CountLoginFailures(e.ctx, "account:x@example.com", e.clk.Now().AddDate(-1, 0, 0))
 			return n == 1
-		}, day.Add(5*time.Minute), day.Add(20*time.Minute)},
+		}, day.Add(5 * time.Minute), day.Add(20 * time.Minute)},
 		{"back-office session idle for 2 hours", day.Add(-90 * time.Minute), func(e *env) {
 			if err := e.st.WithTx(e.ctx, func(tx *store.Tx) error {
 				u := model.StaffUser{Email: "staff@example.com", Role: model.RoleOwner, PasswordHash: "x"}
