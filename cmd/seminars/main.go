@@ -6,6 +6,7 @@
 //	seminars voucher …   create and list discount codes
 //	seminars user add    create a back-office user (password on stdin)
 //	seminars user passwd replace a back-office user's password (stdin) and end their sessions
+//	seminars user reset-2fa  take a back-office user's two-step sign-in away (lost phone)
 //	seminars token create --name NAME   create an admin API token
 //	seminars calendar url|renew         print or renew the trainer's calendar feed URL
 //	seminars gdpr export|erase --email E export or erase what is stored about a person
@@ -100,6 +101,8 @@ commands:
                  create a back-office user; the password is read from stdin
   user passwd --email E < passwordfile
                  replace a back-office user's password (read from stdin) and end that account's sessions
+  user reset-2fa --email E
+                 take a user's two-step sign-in (TOTP, recovery codes) away and end their sessions
   token create --name NAME
                  create an admin API token (printed once, as the last word)
   calendar url   print the URL of the trainer's calendar feed (as the last word)

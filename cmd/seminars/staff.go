@@ -21,7 +21,8 @@ import (
 )
 
 const userUsage = "usage: seminars user add --email E [--role owner|assistant] [--password-stdin] < password\n" +
-	"       seminars user passwd --email E < password"
+	"       seminars user passwd --email E < password\n" +
+	"       seminars user reset-2fa --email E"
 
 // userCommand runs "seminars user add --email E --role owner|assistant" and "seminars user
 // passwd --email E": the password is read from stdin (one line), never from the command line
@@ -29,6 +30,9 @@ const userUsage = "usage: seminars user add --email E [--role owner|assistant] [
 func userCommand(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
 	if len(args) > 0 && args[0] == "passwd" {
 		return userPasswd(ctx, cfg, args[1:], stdin, stdout)
+	}
+	if len(args) > 0 && args[0] == "reset-2fa" {
+		return userResetTOTP(ctx, cfg, args[1:], stdout)
 	}
 	if len(args) == 0 || args[0] != "add" {
 		return errors.New(userUsage)
@@ -83,6 +87,32 @@ func userPasswd(ctx context.Context, cfg config.Config, args []string, stdin io.
 			return err
 		}
 		fmt.Fprintf(stdout, "new password set for %s; their sessions are ended\n", *email)
+		return nil
+	})
+}
+
+// userResetTOTP takes two-step sign-in (TOTP and recovery codes) away from a staff user who lost
+// both, and ends their sessions; audited as done by "cli". Whoever runs commands on the server
+// can do anything an owner can.
+func userResetTOTP(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("user reset-2fa", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	email := flags.String("email", "", "e-mail address of the account")
+	if err := flags.Parse(args); err != nil || *email == "" {
+		return errors.New(userUsage)
+	}
+	return withApp(ctx, cfg, func(a *app.App) error {
+		err := a.Auth.ResetTOTP(ctx, cliActor, *email)
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			return fmt.Errorf("user reset-2fa: no account %s", *email)
+		case errors.Is(err, model.ErrTOTPState):
+			fmt.Fprintf(stdout, "%s has no two-step sign-in; nothing to reset\n", *email)
+			return nil
+		case err != nil:
+			return err
+		}
+		fmt.Fprintf(stdout, "two-step sign-in of %s reset; their sessions are ended\n", *email)
 		return nil
 	})
 }

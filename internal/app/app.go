@@ -53,6 +53,8 @@ type App struct {
 	Legal *legal.Library
 	// Privacy exports and erases a person's data and runs the retention job.
 	Privacy *privacy.Service
+	// RunDecisions finds the dates below their minimum whose run decision is due.
+	RunDecisions *backoffice.RunDecisions
 
 	// Secrets derives the links that must be shown again; Calendar is the trainer's feed. Both
 	// are built by LoadSecrets, after the schema is migrated.
@@ -87,6 +89,7 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Waitlist = backoffice.NewWaitlist(st, a.Bookings, waitlistSettings(cfg), now, log)
 	// The back office offers seats its actions free to the waiting list in the same transaction.
 	a.Office = backoffice.New(st, a.Bookings, a.Waitlist, now)
+	a.RunDecisions = backoffice.NewRunDecisions(st, runDecisionSettings(cfg))
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
 	a.Exports = accounting.NewExports(st, a.Documents, exportSettings(cfg), now)

@@ -14,6 +14,7 @@ const (
 	stripeWorkerInterval   = 15 * time.Second
 	documentRenderInterval = 2 * time.Second
 	waitlistInterval       = time.Minute
+	runDecisionInterval    = 10 * time.Minute
 	// retentionInterval is how often the retention job asks whether today's run is done; the
 	// run itself happens once per calendar day and database (privacy.RunRetention).
 	retentionInterval = time.Hour
@@ -22,7 +23,7 @@ const (
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
 // off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
-// the waiting list and the retention job.
+// the waiting list, the run decision's reminder and the retention job.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -30,7 +31,28 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.retentionJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.retentionJob())
+}
+
+// runDecisionJob tells the owners of each date below its minimum inside decision_days that its
+// run decision is due, once per date (the outbox keeps one event per date, so several instances
+// running the job record it once).
+func (a *App) runDecisionJob() worker.Job {
+	return worker.Every("run_decision", runDecisionInterval, func(ctx context.Context, now time.Time) (int, error) {
+		n, err := a.RunDecisions.NotifyDue(ctx, now)
+		return n, err
+	})
+}
+
+// waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.
+func (a *App) waitlistJob() worker.Job {
+	return worker.Every("waitlist", waitlistInterval, func(ctx context.Context, _ time.Time) (int, error) {
+		n, err := a.Waitlist.Process(ctx) // the waiting list reads its own clock
+		if n > 0 {
+			a.Log.Info("waiting-list offers sent", "count", n)
+		}
+		return n, err
+	})
 }
 
 // retentionJob deletes, once a day for the whole cluster, what the retention settings keep no
@@ -43,16 +65,5 @@ func (a *App) retentionJob() worker.Job {
 				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents)
 		}
 		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents), err
-	})
-}
-
-// waitlistJob ends waiting-list offers that ran out and offers freed seats to the next in line.
-func (a *App) waitlistJob() worker.Job {
-	return worker.Every("waitlist", waitlistInterval, func(ctx context.Context, _ time.Time) (int, error) {
-		n, err := a.Waitlist.Process(ctx) // the waiting list reads its own clock
-		if n > 0 {
-			a.Log.Info("waiting-list offers sent", "count", n)
-		}
-		return n, err
 	})
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // LoadSecrets finds the server secret (SecretKey) and builds what derives links from it: the
-// keyring and the trainer's calendar feed. It needs the migrated schema, so main calls it after
+// keyring, the manage links and the trainer's calendar feed. It needs the migrated schema, so main calls it after
 // the start-up steps; the HTTP server refuses to start without it.
 func (a *App) LoadSecrets(ctx context.Context) error {
 	key, err := SecretKey(ctx, a.Config, a.Store)
@@ -23,6 +23,8 @@ func (a *App) LoadSecrets(ctx context.Context) error {
 	if a.Secrets, err = secret.New(key); err != nil {
 		return err
 	}
+	a.Bookings.UseSecrets(a.Secrets) // manage links are derived from now on
+	a.Auth.UseSecrets(a.Secrets)     // TOTP secrets are sealed with a key derived from it
 	a.Calendar = calendar.New(a.Store, a.Secrets, a.I18n, CalendarSettings(a.Config), a.Now)
 	return nil
 }

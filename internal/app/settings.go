@@ -108,6 +108,10 @@ func AuthSettings(cfg config.Config) auth.Settings {
 	if cfg.SessionMaxHours > 0 {
 		s.AbsoluteTimeout = time.Duration(cfg.SessionMaxHours) * time.Hour
 	}
+	s.RequireTOTP = cfg.RequireTOTP
+	if cfg.SellerName != "" {
+		s.TOTPIssuer = cfg.SellerName // how the account is named in the authenticator app
+	}
 	return s
 }
 
@@ -117,6 +121,11 @@ func waitlistSettings(cfg config.Config) backoffice.WaitlistSettings {
 	return backoffice.WaitlistSettings{
 		OfferDuration: time.Duration(cfg.WaitlistOfferHours) * time.Hour, BaseURL: cfg.BaseURL, MaxSeats: cfg.MaxAttendees,
 	}
+}
+
+// runDecisionSettings are the run decision's: decision_days before a date below its minimum.
+func runDecisionSettings(cfg config.Config) backoffice.RunDecisionSettings {
+	return backoffice.RunDecisionSettings{Days: cfg.DecisionDays}
 }
 
 // mailSettings are what the messages depend on.

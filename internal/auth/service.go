@@ -9,6 +9,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"seminars/internal/model"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 )
 
@@ -32,6 +33,17 @@ type Settings struct {
 	// sign-in waits at most CheckWait for one before it answers model.ErrSignInBusy.
 	MaxConcurrentChecks int
 	CheckWait           time.Duration
+
+	// RequireTOTP makes every staff user without TOTP set it up at their next sign-in before
+	// anything else (the owner's setting require_totp).
+	RequireTOTP bool
+	// PendingTimeout is how long a half-signed-in session (password right, code or TOTP setup
+	// still due) lasts.
+	PendingTimeout time.Duration
+	// ResetLinkTTL is how long a mailed password reset link works.
+	ResetLinkTTL time.Duration
+	// TOTPIssuer names the service in the authenticator app.
+	TOTPIssuer string
 }
 
 // DefaultSettings are the values the service runs with unless configured otherwise. The IP limit
@@ -42,6 +54,7 @@ func DefaultSettings() Settings {
 		MaxAccountFailures: 5, MaxIPFailures: 20, FailureWindow: 15 * time.Minute,
 		AccountBackoff: time.Second, MaxAccountBackoff: 3 * time.Second,
 		MaxConcurrentChecks: 2, CheckWait: 5 * time.Second,
+		PendingTimeout: 15 * time.Minute, ResetLinkTTL: 30 * time.Minute, TOTPIssuer: "Seminars",
 	}
 }
 
@@ -55,7 +68,13 @@ type Service struct {
 	checks    *semaphore.Weighted
 	verify    func(password, encoded string) (bool, error)
 	sleep     func(ctx context.Context, d time.Duration) error
+	// keys seals the TOTP secrets; set by UseSecrets once the server secret is loaded.
+	keys *secret.Keyring
 }
+
+// UseSecrets gives the service the keyring that seals TOTP secrets. The server secret is loaded
+// after the schema is migrated, so this comes after New; without it TOTP actions fail.
+func (s *Service) UseSecrets(k *secret.Keyring) { s.keys = k }
 
 // Option changes how a Service works; tests use them to observe password checks and delays.
 type Option func(*Service)
@@ -112,8 +131,20 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 	if !ok {
 		return "", model.StaffUser{}, model.ErrBadCredentials
 	}
-	secret, err := s.openSession(ctx, user.ID, now, att, keys)
+	secret, err := s.openSession(ctx, user.ID, now, att, keys, s.NextStage(user))
 	return secret, user, err
+}
+
+// NextStage is the stage a right password leads a user to: the code when TOTP is on, its setup
+// when the owner requires TOTP and the user has none, else signed in.
+func (s *Service) NextStage(u model.StaffUser) model.SessionStage {
+	switch {
+	case u.TOTPEnabled():
+		return model.SessionNeedsCode
+	case s.settings.RequireTOTP:
+		return model.SessionNeedsTOTP
+	}
+	return model.SessionSignedIn
 }
 
 // checkCredentials waits out the back-off, then checks the password under the cap on
@@ -150,12 +181,9 @@ func (s *Service) checkCredentials(ctx context.Context, email, password string, 
 // account's failed sign-ins: whoever knows the password should not stay a few typos away from
 // a lock-out. The address's other failures stay, so one good account cannot be used to reset
 // guessing from that address.
-func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, att attempt, keys throttleKeys) (string, error) {
-	secret, hash, err := newSecret("")
-	if err != nil {
-		return "", err
-	}
-	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
+func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, att attempt, keys throttleKeys, stage model.SessionStage) (string, error) {
+	var secret string
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.DeleteExpiredStaffSessions(ctx, now, s.settings.IdleTimeout); err != nil {
 			return err
 		}
@@ -165,39 +193,74 @@ func (s *Service) openSession(ctx context.Context, userID uint, now time.Time, a
 		if err := tx.ClearLoginFailures(ctx, keys.account, keys.accountAtIP); err != nil {
 			return err
 		}
-		return tx.CreateStaffSession(ctx, &model.StaffSession{
-			TokenHash: hash, UserID: userID, CreatedAt: now.UTC(), LastSeenAt: now.UTC(),
-			ExpiresAt: now.UTC().Add(s.settings.AbsoluteTimeout),
-		})
+		var err error
+		secret, err = s.createSession(ctx, tx, userID, now, stage)
+		return err
 	})
 	return secret, err
 }
 
-// Session returns the user of a live session and records the activity. A session past its idle
-// or absolute timeout is deleted and answers model.ErrUnauthenticated.
+// createSession stores a new session at a stage and returns its secret. A half-signed-in session
+// lasts PendingTimeout; a signed-in one AbsoluteTimeout.
+func (s *Service) createSession(ctx context.Context, tx *store.Tx, userID uint, now time.Time, stage model.SessionStage) (string, error) {
+	secret, hash, err := newSecret("")
+	if err != nil {
+		return "", err
+	}
+	lifetime := s.settings.AbsoluteTimeout
+	if stage != model.SessionSignedIn {
+		lifetime = min(s.settings.PendingTimeout, lifetime)
+	}
+	return secret, tx.CreateStaffSession(ctx, &model.StaffSession{
+		TokenHash: hash, UserID: userID, CreatedAt: now.UTC(), LastSeenAt: now.UTC(),
+		ExpiresAt: now.UTC().Add(lifetime), Stage: stage,
+	})
+}
+
+// Session returns the user of a live, fully signed-in session and records the activity. A
+// session past its idle or absolute timeout is deleted and answers model.ErrUnauthenticated; a
+// half-signed-in one answers model.ErrCodeDue or model.ErrTOTPSetupDue and grants nothing.
 func (s *Service) Session(ctx context.Context, secret string) (model.StaffUser, error) {
+	sess, err := s.SessionAt(ctx, secret)
+	if err != nil {
+		return model.StaffUser{}, err
+	}
+	switch sess.Stage {
+	case model.SessionSignedIn:
+		return *sess.User, nil
+	case model.SessionNeedsCode:
+		return model.StaffUser{}, model.ErrCodeDue
+	case model.SessionNeedsTOTP:
+		return model.StaffUser{}, model.ErrTOTPSetupDue
+	}
+	return model.StaffUser{}, model.ErrUnauthenticated
+}
+
+// SessionAt returns a live session at whatever stage, with its user, and records the activity;
+// the pages of the second step use it. Timeouts as Session.
+func (s *Service) SessionAt(ctx context.Context, secret string) (model.StaffSession, error) {
 	if secret == "" {
-		return model.StaffUser{}, model.ErrUnauthenticated
+		return model.StaffSession{}, model.ErrUnauthenticated
 	}
 	hash := hashSecret(secret)
 	sess, err := s.store.StaffSessionByHash(ctx, hash)
 	if errors.Is(err, model.ErrNotFound) {
-		return model.StaffUser{}, model.ErrUnauthenticated
+		return model.StaffSession{}, model.ErrUnauthenticated
 	} else if err != nil {
-		return model.StaffUser{}, err
+		return model.StaffSession{}, err
 	}
 	now := s.now()
 	if !now.Before(sess.ExpiresAt) || !now.Before(sess.LastSeenAt.Add(s.settings.IdleTimeout)) {
 		_ = s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.DeleteStaffSession(ctx, hash) })
-		return model.StaffUser{}, model.ErrUnauthenticated
+		return model.StaffSession{}, model.ErrUnauthenticated
 	}
 	// Write at most once a minute: the idle timeout does not need more precision.
 	if now.Sub(sess.LastSeenAt) > time.Minute {
 		if err := s.store.WithTx(ctx, func(tx *store.Tx) error { return tx.TouchStaffSession(ctx, sess.ID, now) }); err != nil {
-			return model.StaffUser{}, err
+			return model.StaffSession{}, err
 		}
 	}
-	return *sess.User, nil
+	return sess, nil
 }
 
 // SignOut ends a session.

@@ -76,16 +76,30 @@ type attempt struct {
 // this attempt as a failure before anyone checks its password. Parallel guesses therefore see
 // each other, and no more than the limit are ever checked.
 func (s *Service) reserveAttempt(ctx context.Context, now time.Time, keys throttleKeys) (attempt, error) {
+	limits := []limit{{keys.accountAtIP, s.settings.MaxAccountFailures}, {keys.ip, s.settings.MaxIPFailures}}
+	return s.reserve(ctx, now, limits, keys.account, keys.all())
+}
+
+// limit is a key and the failures within the window that refuse it.
+type limit struct {
+	key   string
+	limit int
+}
+
+// reserve is reserveAttempt for any keys: it refuses when one of limits is reached, counts the
+// failures under counted (for a back-off; "" for none) and records one failure under each key of
+// record.
+func (s *Service) reserve(ctx context.Context, now time.Time, limits []limit, counted string, record []string) (attempt, error) {
 	var att attempt
 	since := now.Add(-s.settings.FailureWindow)
+	locked := append([]string(nil), record...)
+	if counted != "" {
+		locked = append(locked, counted)
+	}
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
-		if err := tx.LockLoginSubjects(ctx, keys.all()); err != nil {
+		if err := tx.LockLoginSubjects(ctx, locked); err != nil {
 			return err
 		}
-		limits := []struct {
-			key   string
-			limit int
-		}{{keys.accountAtIP, s.settings.MaxAccountFailures}, {keys.ip, s.settings.MaxIPFailures}}
 		for _, l := range limits {
 			n, err := tx.CountLoginFailures(ctx, l.key, since)
 			if err != nil {
@@ -95,12 +109,15 @@ func (s *Service) reserveAttempt(ctx context.Context, now time.Time, keys thrott
 				return fmt.Errorf("%s: %w", strings.SplitN(l.key, ":", 2)[0], model.ErrThrottled)
 			}
 		}
-		n, err := tx.CountLoginFailures(ctx, keys.account, since)
-		if err != nil {
-			return err
+		if counted != "" {
+			n, err := tx.CountLoginFailures(ctx, counted, since)
+			if err != nil {
+				return err
+			}
+			att.accountFailures = n
 		}
-		att.accountFailures = n
-		att.recordIDs, err = tx.RecordLoginFailure(ctx, keys.all(), now, s.settings.FailureWindow)
+		var err error
+		att.recordIDs, err = tx.RecordLoginFailure(ctx, record, now, s.settings.FailureWindow)
 		return err
 	})
 	return att, err

@@ -45,6 +45,7 @@ func dateChanges(old, new model.SeminarDate) changes {
 	c.add("address", old.Address, new.Address)
 	c.add("online_url", old.OnlineURL, new.OnlineURL)
 	c.add("status", old.Status, new.Status)
+	c.add("min_participants", old.MinParticipants, new.MinParticipants)
 	return c
 }
 

@@ -11,14 +11,36 @@ import (
 
 // CancelBooking cancels a booking as the trainer, in one transaction: seats back, everything
 // paid refunded (booking.FullRefund: by card through the outbox, by bank transfer flagged for a
-// manual refund; the cancellation fee is the booker's rule, not the trainer's), everyone
-// notified, the audit entry written, and the freed seats offered to whoever waits for the date.
-// What is refunded is decided under the booking's lock.
+// manual refund; no cancellation fee), everyone notified, the audit entry written, and the freed
+// seats offered to whoever waits for the date. What is refunded is decided under the booking's
+// lock.
 func (s *Service) CancelBooking(ctx context.Context, actor, reference string) (model.Booking, error) {
 	var b model.Booking
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
 		b, err = s.cancelBookingInTx(ctx, tx, actor, reference)
+		return err
+	})
+	return b, err
+}
+
+// CancelBookingUnderPolicy is CancelBooking with the cancellation policy applied, as if the
+// booker had cancelled through the manage link (booking.CancelUnderPolicyInTx): the fee is
+// kept or stays owed. After the date has started it is model.ErrInvalidTransition.
+func (s *Service) CancelBookingUnderPolicy(ctx context.Context, actor, reference string) (model.Booking, error) {
+	var b model.Booking
+	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
+		before, after, refund, err := s.bookings.CancelUnderPolicyInTx(ctx, tx, reference)
+		if err != nil {
+			return fmt.Errorf("cancel %s under the policy: %w", reference, err)
+		}
+		b = after
+		fee := s.bookings.QuoteCancellation(before).FeeCents
+		detail := fmt.Sprintf("status: %s → %s; policy: fee_cents %d; refund_cents: %d", before.Status, model.BookingCancelled, fee, refund)
+		if err := s.audit(ctx, tx, actor, model.AuditBookingCancelled, "booking "+b.Reference, detail); err != nil {
+			return err
+		}
+		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, b.DateID)
 		return err
 	})
 	return b, err

@@ -25,6 +25,7 @@ type txFixture struct {
 	refs     []string
 	tokenID  uint
 	parkedID uint
+	voucher  model.Voucher
 }
 
 func newTxFixture(t *testing.T, st *store.Store, clk *storetest.Clock) txFixture {
@@ -61,7 +62,25 @@ func newTxFixture(t *testing.T, st *store.Store, clk *storetest.Clock) txFixture
 		t.Fatal(err)
 	}
 	f.parkedID = parked.ID
+	f.voucher = model.Voucher{Code: "TX10", Kind: model.VoucherPercent, PercentBP: 1000, Active: true}
+	if err := f.office.CreateVoucher(ctx, "setup", &f.voucher, ""); err != nil {
+		t.Fatal(err)
+	}
 	return f
+}
+
+// invoiceOf is the number of a fixture booking's first invoice ("" when it has none, which the
+// action then refuses as not found).
+func (f txFixture) invoiceOf(ref string) string {
+	b, err := f.st.BookingByReference(context.Background(), ref)
+	if err != nil {
+		return ""
+	}
+	docs, err := f.st.InvoicesForBooking(context.Background(), b.ID)
+	if err != nil || len(docs) == 0 {
+		return ""
+	}
+	return docs[0].Number
 }
 
 // snapshot is everything an action may change, as text: two snapshots are equal exactly when
@@ -82,7 +101,7 @@ func (f txFixture) snapshot(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&b, "booking %s %s/%s date=%d", bk.Reference, bk.Status, bk.PaymentStatus, bk.DateID)
+		fmt.Fprintf(&b, "booking %s %s/%s date=%d rotation=%d", bk.Reference, bk.Status, bk.PaymentStatus, bk.DateID, bk.ManageRotation)
 		for _, a := range bk.Attendees {
 			fmt.Fprintf(&b, " %s<%s>", a.FullName(), a.Email)
 		}
@@ -101,6 +120,8 @@ func (f txFixture) snapshot(t *testing.T) string {
 	items, _ := f.st.ListOutbox(ctx, store.OutboxFilter{Limit: 500})
 	audit, _ := f.st.AuditLog(ctx, 500)
 	parked, _ := f.st.OutboxItemByID(ctx, f.parkedID)
+	v, _ := f.st.VoucherByID(ctx, f.voucher.ID)
+	fmt.Fprintf(&b, "voucher %s active=%t percent_bp=%d max_uses=%d\n", v.Code, v.Active, v.PercentBP, v.MaxUses)
 	fmt.Fprintf(&b, "users=%d tokens=%d outbox=%d audit=%d parked=%s\n", len(users), len(tokens), len(items), len(audit), parked.Status)
 	return b.String()
 }
@@ -178,6 +199,34 @@ func TestActionsCommitTogether(t *testing.T) {
 		}},
 		{"revoke API token, audit fails", model.AuditTokenRevoked, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
 			return f.office.RevokeAPIToken(ctx, actor, f.tokenID)
+		}},
+		{"resend confirmation, audit fails", model.AuditConfirmationResent, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.ResendConfirmation(ctx, actor, f.refs[0])
+			return err
+		}},
+		{"resend confirmation, mail fails", model.AuditConfirmationResent, "outbox_items", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.ResendConfirmation(ctx, actor, f.refs[0])
+			return err
+		}},
+		{"send document again, mail fails", model.AuditDocumentResent, "outbox_items", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.SendDocumentAgain(ctx, actor, f.refs[0], f.invoiceOf(f.refs[0]))
+			return err
+		}},
+		{"send document again, audit fails", model.AuditDocumentResent, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.SendDocumentAgain(ctx, actor, f.refs[0], f.invoiceOf(f.refs[0]))
+			return err
+		}},
+		{"cancel under the policy, audit fails", model.AuditBookingCancelled, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.CancelBookingUnderPolicy(ctx, actor, f.refs[0])
+			return err
+		}},
+		{"edit voucher, audit fails", model.AuditVoucherUpdated, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.UpdateVoucher(ctx, actor, f.voucher.ID, model.Voucher{Kind: model.VoucherPercent, PercentBP: 2000, MaxUses: 3}, "")
+			return err
+		}},
+		{"switch voucher off, audit fails", model.AuditVoucherSwitched, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.SwitchVoucher(ctx, actor, f.voucher.ID, false)
+			return err
 		}},
 		{"resend outbox item, audit fails", model.AuditOutboxResent, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
 			_, err := f.office.ResendOutboxItem(ctx, actor, f.parkedID)

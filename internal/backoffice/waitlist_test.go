@@ -12,6 +12,7 @@ import (
 
 	"seminars/internal/booking"
 	"seminars/internal/model"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 )
@@ -19,6 +20,11 @@ import (
 func newTestWaitlist(st *store.Store, clk *storetest.Clock) (*Waitlist, *booking.Service) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	b := booking.New(st, booking.Settings{VATRateBP: 1900, InvoicePayment: true, HoldDuration: time.Hour, MaxAttendees: 10}, clk.Now, log)
+	keys, err := secret.New("backoffice-test-secret-0123456789abcdef")
+	if err != nil {
+		panic(err)
+	}
+	b.UseSecrets(keys) // manage links are derived, as in the app
 	return NewWaitlist(st, b, WaitlistSettings{OfferDuration: 48 * time.Hour, BaseURL: "https://seminare.example", MaxSeats: 10}, clk.Now, log), b
 }
 

@@ -72,6 +72,15 @@ func (s *Service) CancelByTrainerInTx(ctx context.Context, tx *store.Tx, referen
 	return c.before, c.after, err
 }
 
+// CancelUnderPolicyInTx cancels a booking in tx as the trainer on the booker's behalf (a booker
+// who phones instead of using the manage link): the cancellation policy applies exactly as if
+// the booker had cancelled — the fee is kept or still owed, the rest refunded — and, as for the
+// booker, only before the date starts (model.ErrInvalidTransition after).
+func (s *Service) CancelUnderPolicyInTx(ctx context.Context, tx *store.Tx, reference string) (before, after model.Booking, refundCents int64, err error) {
+	c, err := s.cancelInTx(ctx, tx, reference, cancelRequest{byBooker: true})
+	return c.before, c.after, c.refundCents, err
+}
+
 // CancelForCancelledDateInTx is CancelByTrainerInTx for each booking of a date the trainer
 // called off: the same refunds and credit notes, but no "booking cancelled" message, because
 // everyone gets the date's own cancellation notice (EventDateCancelled) instead of two mails

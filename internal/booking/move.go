@@ -104,26 +104,27 @@ func (s *Service) splitOff(ctx context.Context, tx *store.Tx, b model.Booking, a
 	if err != nil {
 		return model.Booking{}, "", err
 	}
-	token, tokenHash, err := newManageToken()
-	if err != nil {
-		return model.Booking{}, "", err
-	}
 	tax, err := s.taxOf(to, b.Billing)
 	if err != nil {
 		return model.Booking{}, "", err
 	}
 	now := s.now().UTC()
 	n := model.Booking{
-		Reference: reference, ManageTokenHash: tokenHash, DateID: to.ID, Status: model.BookingConfirmed, ConfirmedAt: &now,
+		Reference: reference, DateID: to.ID, Status: model.BookingConfirmed, ConfirmedAt: &now,
 		PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentUnpaid, Billing: b.Billing, Language: b.Language,
 		Seats: 1, UnitNetCents: b.UnitNetCents, DiscountCents: b.DiscountCents / int64(b.Seats), // its share, rounded down
 		TaxTreatment: tax.Treatment, VATRateBP: tax.RateBP, VoucherCode: b.VoucherCode,
 	}
 	totals := model.Price(n.UnitNetCents, n.Seats, n.DiscountCents, tax)
 	n.NetCents, n.VATCents, n.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
+	random, err := s.firstManageLink(&n)
+	if err != nil {
+		return model.Booking{}, "", err
+	}
 	if err := tx.CreateBooking(ctx, &n); err != nil {
 		return model.Booking{}, "", err
 	}
+	token := s.manageToken(n, random)
 	if err := tx.MoveAttendeeToBooking(ctx, a.ID, b.ID, n.ID); err != nil {
 		return model.Booking{}, "", err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"seminars/internal/invoice"
 	"seminars/internal/model"
+	"seminars/internal/secret"
 	"seminars/internal/store"
 )
 
@@ -42,6 +43,7 @@ type Service struct {
 	log      *slog.Logger
 	payments Payments        // nil without Stripe keys: card payment is refused
 	pay      PaymentSettings // set with payments by UsePayments
+	keys     *secret.Keyring // derives manage links; set by UseSecrets
 }
 
 // New returns a booking service. now is the clock (time.Now in production).
@@ -123,26 +125,26 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
-	token, tokenHash, err := newManageToken()
-	if err != nil {
-		return Result{}, err
-	}
 	billing, err := normaliseBilling(req.Billing)
 	if err != nil {
 		return Result{}, err
 	}
 	now := s.now().UTC()
 	b := model.Booking{
-		Reference:       reference,
-		ManageTokenHash: tokenHash,
-		DateID:          req.DateID,
-		PaymentMethod:   req.PaymentMethod,
-		PaymentStatus:   model.PaymentUnpaid,
-		Billing:         billing,
-		Language:        req.Language,
-		Seats:           len(req.Attendees),
-		TermsVersion:    s.settings.TermsVersion,
+		Reference:     reference,
+		DateID:        req.DateID,
+		PaymentMethod: req.PaymentMethod,
+		PaymentStatus: model.PaymentUnpaid,
+		Billing:       billing,
+		Language:      req.Language,
+		Seats:         len(req.Attendees),
+		TermsVersion:  s.settings.TermsVersion,
 	}
+	random, err := s.firstManageLink(&b)
+	if err != nil {
+		return Result{}, err
+	}
+	var token string
 	for _, a := range req.Attendees {
 		b.Attendees = append(b.Attendees, model.Attendee{
 			FirstName: strings.TrimSpace(a.FirstName), LastName: strings.TrimSpace(a.LastName),
@@ -192,6 +194,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err := tx.CreateBooking(ctx, &b); err != nil {
 			return err
 		}
+		token = s.manageToken(b, random)
 		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 			return err
 		}
@@ -258,7 +261,7 @@ func (s *Service) Lookup(ctx context.Context, reference, token string) (model.Bo
 	if err != nil {
 		return model.Booking{}, err
 	}
-	if !TokenMatches(token, b.ManageTokenHash) {
+	if !s.manageTokenMatches(b, token) {
 		return model.Booking{}, ErrWrongToken
 	}
 	return b, nil

@@ -39,6 +39,8 @@ type Config struct {
 	SessionMaxHours    int `koanf:"session_max_hours"`
 	// SignInConcurrentChecks caps the password checks (19 MiB each) running at once.
 	SignInConcurrentChecks int `koanf:"signin_concurrent_checks"`
+	// RequireTOTP makes every back-office user set up two-factor sign-in (TOTP) at next sign-in.
+	RequireTOTP bool `koanf:"require_totp"`
 	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
 	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
 
@@ -49,6 +51,9 @@ type Config struct {
 	SMTPURL      string `koanf:"smtp_url"`
 	MailFrom     string `koanf:"mail_from"`
 	ReminderDays int    `koanf:"reminder_days"`
+	// DecisionDays is how many days before a date below its minimum the trainer must decide
+	// whether it takes place (dashboard and one mail); 0 turns the decision reminder off.
+	DecisionDays int `koanf:"decision_days"`
 	// WorkerMaxAttempts is how many panics or permanent errors park a background item.
 	WorkerMaxAttempts int `koanf:"worker_max_attempts"`
 
@@ -240,6 +245,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ReminderDays < 0 || c.ReminderDays > 60 {
 		bad("reminder_days must be between 0 (off) and 60")
+	}
+	if c.DecisionDays < 0 || c.DecisionDays > 365 {
+		bad("decision_days must be between 0 (off) and 365")
 	}
 	if _, err := mail.ParseAddress(c.MailFrom); err != nil {
 		bad("mail_from %q is not an e-mail address (like \"Seminare <seminare@example.com>\")", c.MailFrom)

@@ -35,6 +35,10 @@ type run struct {
 	capacity       int
 	taken          int // seats already sold, so the demo shows "2 Plätze frei" and "ausgebucht"
 	earlyBirdWeeks int // early-bird price until the end of today + this many weeks; 0 = none
+	// minimum is the date's minimum of confirmed seats (0 = none); confirmed marks it as
+	// confirmed by the trainer, so the demo shows a guaranteed date and one below its minimum.
+	minimum   int
+	confirmed bool
 }
 
 // venue is where in-person runs take place in a city.
@@ -113,12 +117,17 @@ func (c course) date(i int, r run, today time.Time, hasInPerson bool, cal *calen
 		price = tenPercentOff(price)
 	}
 	d := model.SeminarDate{
-		StartsAt:      starts.UTC(),
-		EndsAt:        ends.UTC(),
-		Capacity:      r.capacity,
-		SeatsTaken:    r.taken,
-		PriceNetCents: price,
-		Status:        model.DatePublished,
+		StartsAt:        starts.UTC(),
+		EndsAt:          ends.UTC(),
+		Capacity:        r.capacity,
+		SeatsTaken:      r.taken,
+		PriceNetCents:   price,
+		Status:          model.DatePublished,
+		MinParticipants: r.minimum,
+	}
+	if r.confirmed {
+		confirmedAt := today.UTC()
+		d.RunConfirmedAt = &confirmedAt
 	}
 	if r.earlyBirdWeeks > 0 {
 		last := today.AddDate(0, 0, 7*r.earlyBirdWeeks)

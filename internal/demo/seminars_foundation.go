@@ -28,8 +28,8 @@ func foundationCourses() []course {
 				DefaultPriceCents: 69000,
 			},
 			runs: []run{
-				{after: 24, city: "Berlin", capacity: 16, taken: 14},
-				{after: 70, city: "Hamburg", capacity: 16, earlyBirdWeeks: 5},
+				{after: 24, city: "Berlin", capacity: 16, taken: 14, minimum: 6, confirmed: true},
+				{after: 70, city: "Hamburg", capacity: 16, earlyBirdWeeks: 5, minimum: 6},
 				{after: 110, capacity: 12},
 				{after: 160, city: "München", capacity: 16},
 			},

@@ -53,6 +53,9 @@ type letter struct {
 	// means for the money (settle).
 	payment   string
 	documents []DocumentRef // issued files to attach, loaded when the message is sent
+	// secret says the action link holds a secret (a password reset): the body is removed from
+	// the database once delivered, as for a manage link.
+	secret bool
 }
 
 // build renders a letter into a stored message.
@@ -94,7 +97,7 @@ func (c composer) build(l letter) (outgoing, error) {
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
-		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "", Documents: l.documents,
+		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret, Documents: l.documents,
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

@@ -37,6 +37,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.forDate(ctx, false, inviteRequest, "attendee_rescheduled")
 	case model.EventDateCancelled:
 		return x.forDate(ctx, true, inviteCancel, "attendee_date_cancelled")
+	case model.EventDateConfirmed:
+		return x.forDate(ctx, false, noInvite, "attendee_date_confirmed")
+	case model.EventDecisionDue:
+		return x.decisionDue(ctx)
 	case model.EventAttendeeSubstituted:
 		return x.substituted(ctx)
 	case model.EventAttendeeMoved:
@@ -53,6 +57,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.paymentMismatch(ctx)
 	case model.EventBookingCorrected:
 		return x.corrected(ctx)
+	case model.EventDocumentResent:
+		return x.documentResent(ctx)
+	case model.EventPasswordReset:
+		return x.passwordReset(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

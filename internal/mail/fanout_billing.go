@@ -17,9 +17,11 @@ func (x expander) attachInvoice(ctx context.Context, m *Message, b model.Booking
 	if err != nil {
 		return err
 	}
-	for _, d := range docs {
-		if d.Kind == model.InvoiceKindInvoice {
-			m.Documents = append(m.Documents, documentRefs(d)...)
+	// The newest invoice: a confirmation sent again after a correction carries the invoice in
+	// force, not the one a credit note cancelled.
+	for i := len(docs) - 1; i >= 0; i-- {
+		if docs[i].Kind == model.InvoiceKindInvoice {
+			m.Documents = append(m.Documents, documentRefs(docs[i])...)
 			return nil
 		}
 	}

@@ -2,7 +2,10 @@ package mail
 
 import (
 	"context"
+	"fmt"
 	"strconv"
+
+	"seminars/internal/model"
 )
 
 // itemParked tells every owner that a background item was parked, with its error and a link to
@@ -29,6 +32,26 @@ func (x expander) paymentMismatch(ctx context.Context) ([]outgoing, error) {
 		action: x.c.s.BaseURL + "/admin/bookings?q=" + b.Reference,
 		extra: map[string]string{"Reason": x.ev.Extra.Reason, "Event": x.ev.Extra.StripeEvent,
 			"Company": b.Billing.Company, "Amount": x.c.i18n.For(x.ev.Lang).Money(b.GrossCents)},
+	})
+}
+
+// decisionDue tells every owner that a date is still below its minimum inside the decision
+// window, with its confirmed seats and a link to the date's decision in the back office (confirm
+// or cancel). A date confirmed, guaranteed or cancelled since the event was recorded needs no
+// decision any more: nothing is sent.
+func (x expander) decisionDue(ctx context.Context) ([]outgoing, error) {
+	d, err := x.q.DateByID(ctx, x.ev.DateID)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != model.DatePublished || d.Guaranteed() {
+		return nil, nil
+	}
+	return x.toOwners(ctx, letter{
+		kind: "owner_decision_due", date: &d,
+		action: fmt.Sprintf("%s/admin/dates/%d/attendees#decision", x.c.s.BaseURL, d.ID),
+		extra: map[string]string{"Confirmed": strconv.Itoa(d.SeatsConfirmed), "Minimum": strconv.Itoa(d.MinParticipants),
+			"Taken": strconv.Itoa(d.SeatsTaken), "Capacity": strconv.Itoa(d.Capacity)},
 	})
 }
 

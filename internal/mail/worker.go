@@ -96,8 +96,8 @@ func (w *Worker) expandOne(ctx context.Context, item model.OutboxItem, now time.
 				return err
 			}
 		}
-		if ev.Extra.ManageToken != "" {
-			ev.Extra.ManageToken = ""
+		if ev.Extra.ManageToken != "" || ev.Extra.ResetToken != "" {
+			ev.Extra.ManageToken, ev.Extra.ResetToken = "", ""
 			scrubbed, _ := json.Marshal(ev)
 			if err := tx.SetOutboxPayload(ctx, item.ID, string(scrubbed), now); err != nil {
 				return err

@@ -27,8 +27,19 @@ const (
 	// item AttentionVATIDUnverified).
 	AuditVATIDVerified  = "booking.vat_id_verified"
 	AuditVoucherCreated = "voucher.created"
+	// AuditConfirmationResent: the back office sent a booking's confirmation again, with a new
+	// manage link (the old one stops working).
+	AuditConfirmationResent = "booking.confirmation_resent"
+	// AuditDocumentResent: the back office mailed an issued document (or a certificate) again.
+	AuditDocumentResent = "booking.document_resent"
+	// AuditVoucherUpdated: an owner changed a voucher's discount, limits or validity;
+	// AuditVoucherSwitched: an owner switched a voucher off (or on again).
+	AuditVoucherUpdated  = "voucher.updated"
+	AuditVoucherSwitched = "voucher.switched"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
+	// AuditDateRunConfirmed: the trainer confirmed that a date takes place (the run decision).
+	AuditDateRunConfirmed = "date.run_confirmed"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

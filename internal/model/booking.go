@@ -85,21 +85,28 @@ type Billing struct {
 type Booking struct {
 	ID        uint   `gorm:"primaryKey"`
 	Reference string `gorm:"size:20;uniqueIndex;not null"`
-	// ManageTokenHash is the SHA-256 of the secret in the manage link; the secret itself is never stored.
-	ManageTokenHash string        `gorm:"size:64;not null"`
-	DateID          uint          `gorm:"not null;index"`
-	Date            *SeminarDate  `gorm:"foreignKey:DateID"`
-	Status          BookingStatus `gorm:"size:20;not null;index"`
-	PaymentMethod   string        `gorm:"size:20;not null"`
-	PaymentStatus   PaymentStatus `gorm:"size:20;not null"`
-	Billing         Billing       `gorm:"embedded;embeddedPrefix:billing_"`
-	Language        string        `gorm:"size:5;not null"`
-	Seats           int           `gorm:"not null"`
-	UnitNetCents    int64         `gorm:"not null"`
-	DiscountCents   int64         `gorm:"not null;default:0"`
-	NetCents        int64         `gorm:"not null"`
-	VATCents        int64         `gorm:"not null"`
-	GrossCents      int64         `gorm:"not null"`
+	// ManageTokenHash is the SHA-256 of the random secret in the manage link of a booking made
+	// before links were derived (ManageRotation 0); the secret itself is never stored. It is
+	// empty once the link is derived.
+	ManageTokenHash string `gorm:"size:64;not null"`
+	// ManageRotation is the rotation counter of the derived manage link (HMAC of the server
+	// secret, the booking id and this counter, see internal/secret): 0 for a booking whose link is
+	// still the old random one (ManageTokenHash); re-sending the confirmation adds one, which
+	// kills the link sent before.
+	ManageRotation int64         `gorm:"not null;default:0"`
+	DateID         uint          `gorm:"not null;index"`
+	Date           *SeminarDate  `gorm:"foreignKey:DateID"`
+	Status         BookingStatus `gorm:"size:20;not null;index"`
+	PaymentMethod  string        `gorm:"size:20;not null"`
+	PaymentStatus  PaymentStatus `gorm:"size:20;not null"`
+	Billing        Billing       `gorm:"embedded;embeddedPrefix:billing_"`
+	Language       string        `gorm:"size:5;not null"`
+	Seats          int           `gorm:"not null"`
+	UnitNetCents   int64         `gorm:"not null"`
+	DiscountCents  int64         `gorm:"not null;default:0"`
+	NetCents       int64         `gorm:"not null"`
+	VATCents       int64         `gorm:"not null"`
+	GrossCents     int64         `gorm:"not null"`
 	// VATRateBP is the rate of TaxTreatment: vat_rate_bp for standard, 0 for the others.
 	VATRateBP int `gorm:"not null"`
 	// TaxTreatment is decided once when the booking is made (model.DecideTax) and priced with

@@ -36,8 +36,15 @@ type SeminarDate struct {
 	OnlineURL         string `gorm:"size:500"`
 	Status            string `gorm:"size:20;not null;default:published;index"`
 	Sequence          int    `gorm:"not null;default:0"` // bumped on every change attendees must hear about (iCalendar SEQUENCE)
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// MinParticipants is how many confirmed seats the date needs to take place; 0 = no minimum.
+	MinParticipants int `gorm:"not null;default:0"`
+	// RunConfirmedAt is when the trainer confirmed that the date takes place, whatever the count.
+	RunConfirmedAt *time.Time
+	// SeatsConfirmed counts the seats of confirmed bookings (held seats of unpaid card bookings
+	// do not count towards the minimum). Not a column: the store's reads of dates fill it.
+	SeatsConfirmed int `gorm:"-"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // SeatsLeft is the number of seats that can still be booked.
@@ -65,4 +72,31 @@ func (d SeminarDate) UnitPriceNetCents(now time.Time) int64 {
 // EarlyBirdActive tells whether the early-bird price applies at time now.
 func (d SeminarDate) EarlyBirdActive(now time.Time) bool {
 	return d.EarlyBirdNetCents > 0 && d.EarlyBirdUntil != nil && now.Before(*d.EarlyBirdUntil)
+}
+
+// Guaranteed tells whether the date is sure to take place: the trainer confirmed it, or it has a
+// minimum and the confirmed seats reach it. A date without a minimum that nobody confirmed is not
+// guaranteed, and the pages say nothing about it.
+func (d SeminarDate) Guaranteed() bool {
+	return d.RunConfirmedAt != nil || (d.MinParticipants > 0 && d.SeatsConfirmed >= d.MinParticipants)
+}
+
+// DecisionFrom is when the run decision of a date falls due: decisionDays × 24 hours before it
+// starts.
+func (d SeminarDate) DecisionFrom(decisionDays int) time.Time {
+	return d.StartsAt.Add(-time.Duration(decisionDays) * 24 * time.Hour)
+}
+
+// DecisionDue tells whether the trainer must decide at time now whether the date takes place: a
+// published date with a minimum that is not reached, not confirmed, not started, and inside the
+// decision window. decisionDays 0 turns the decision off.
+func (d SeminarDate) DecisionDue(now time.Time, decisionDays int) bool {
+	return decisionDays > 0 && d.Status == DatePublished && d.MinParticipants > 0 && !d.Guaranteed() &&
+		d.StartsAt.After(now) && !now.Before(d.DecisionFrom(decisionDays))
+}
+
+// CanConfirmRun tells whether the trainer can confirm at time now that the date takes place: a
+// published date that has not started and is not confirmed yet.
+func (d SeminarDate) CanConfirmRun(now time.Time) bool {
+	return d.Status == DatePublished && d.RunConfirmedAt == nil && d.StartsAt.After(now)
 }

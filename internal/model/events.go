@@ -29,6 +29,18 @@ const (
 	// credit note cancels it and a new invoice states the new facts (Extra: Reason = the
 	// Correction, CreditNoteID, InvoiceID, FromDateID for a move).
 	EventBookingCorrected Event = "booking_corrected"
+	// EventDocumentResent sends one issued document again, as stored, to the billing contact
+	// (Extra.InvoiceID) because someone asked the trainer for it.
+	EventDocumentResent Event = "document_resent"
+	// EventPasswordReset mails a staff user the link to set a new password (Lang, Extra.Email,
+	// Extra.ResetToken; the token is removed from the row when the event is expanded).
+	EventPasswordReset Event = "password_reset"
+	// EventDateConfirmed tells every confirmed booking on a date (billing contact and attendees)
+	// that the trainer confirmed it takes place.
+	EventDateConfirmed Event = "date_confirmed"
+	// EventDecisionDue tells the owners that a date is still below its minimum inside the
+	// decision window: confirm it or cancel it.
+	EventDecisionDue Event = "decision_due"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -56,9 +68,12 @@ const (
 //	                      when the replacement is a new row
 //	attendee_moved        AttendeeID, DateID = the new date; Extra.FromDateID
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
+//	date_confirmed, decision_due      DateID
 //	waitlist_offer        DateID, Lang, Extra.Name, Email, Seats, URL, Until
 //	item_parked           Extra.OutboxID, Topic, Key, Error
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
+//	document_resent       Extra.InvoiceID (the invoice or credit note to send again)
+//	password_reset        Lang, Extra.Email, ResetToken, Until (the link's end)
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
@@ -116,4 +131,8 @@ type EventExtra struct {
 	// booking of their own is told by the move notice.
 	BillingOnly bool `json:"billing_only,string,omitempty"`
 	InvoiceID   uint `json:"invoice_id,string,omitempty"`
+
+	// ResetToken is a password reset link's secret, riding along with its event like
+	// ManageToken and removed from the outbox the same way.
+	ResetToken string `json:"reset_token,omitempty"`
 }

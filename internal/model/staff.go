@@ -24,7 +24,11 @@ var (
 	// client should try again in a moment (nothing was checked, nothing counted).
 	ErrSignInBusy      = errors.New("too many sign-ins at once")
 	ErrUnauthenticated = errors.New("not signed in")
-	ErrForbiddenRole   = errors.New("not allowed for this role")
+	// ErrCodeDue and ErrTOTPSetupDue are a half-signed-in session: the password was right, and
+	// the TOTP code, or the setup of TOTP the owner requires, is still due.
+	ErrCodeDue       = errors.New("sign-in code due")
+	ErrTOTPSetupDue  = errors.New("two-factor setup due")
+	ErrForbiddenRole = errors.New("not allowed for this role")
 )
 
 // StaffUser is a person who signs in to the back office.
@@ -34,9 +38,20 @@ type StaffUser struct {
 	Role  string `gorm:"size:20;not null"`
 	// PasswordHash is an argon2id PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
 	PasswordHash string `gorm:"size:200;not null"`
+	// TOTPSecret is the TOTP secret sealed with a key derived from secret_key (package secret),
+	// empty when none was set up. It is set when setup starts; TOTPEnabledAt is set once the
+	// user confirmed it with a code, and only then does sign-in ask for one.
+	TOTPSecret    string     `gorm:"column:totp_secret;size:200;not null;default:''"`
+	TOTPEnabledAt *time.Time `gorm:"column:totp_enabled_at"`
+	// TOTPLastStep is the time step (Unix time / 30 s) of the last code accepted: a code of that
+	// step or an earlier one is refused, so an overheard code cannot be used again.
+	TOTPLastStep int64 `gorm:"column:totp_last_step;not null;default:0"`
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
+
+// TOTPEnabled tells whether sign-in asks this user for a code after the password.
+func (u StaffUser) TOTPEnabled() bool { return u.TOTPEnabledAt != nil }
 
 // IsOwner tells whether the user may do money operations.
 func (u StaffUser) IsOwner() bool { return u.Role == RoleOwner }
@@ -51,7 +66,20 @@ type StaffSession struct {
 	CreatedAt  time.Time
 	LastSeenAt time.Time `gorm:"not null"`
 	ExpiresAt  time.Time `gorm:"not null;index"` // absolute end, whatever the activity
+	// Stage is how far the sign-in got: SessionSignedIn opens the back office; the others only
+	// the page of the step still due.
+	Stage SessionStage `gorm:"size:20;not null;default:''"`
 }
+
+// SessionStage is how far a sign-in got.
+type SessionStage string
+
+// Session stages. A session of another stage than SessionSignedIn grants nothing but its step.
+const (
+	SessionSignedIn  SessionStage = ""           // password (and code, if due) given
+	SessionNeedsCode SessionStage = "totp"       // password right; the TOTP or a recovery code is due
+	SessionNeedsTOTP SessionStage = "totp_setup" // password right; TOTP is required and not set up yet
+)
 
 // LoginFailure is one failed sign-in, counted per subject ("ip:…" or "account:…") over a window so
 // that every instance of the service sees the same count.

@@ -33,13 +33,16 @@ const (
 	VoucherNotValidNow  = "error.voucher_not_valid_now"
 	VoucherWrongSeminar = "error.voucher_wrong_seminar"
 	VoucherUsedUp       = "error.voucher_used_up"
+	// VoucherInactive: the trainer switched the code off; saying so beats "unknown" for a
+	// booker who has the code on paper.
+	VoucherInactive = "error.voucher_inactive"
 )
 
 // Applicable tells why a voucher cannot be used for a seminar at time now ("" when it can).
 func (v Voucher) Applicable(seminarID uint, now time.Time) string {
 	switch {
 	case !v.Active:
-		return VoucherUnknown
+		return VoucherInactive
 	case v.ValidFrom != nil && now.Before(*v.ValidFrom), v.ValidUntil != nil && !now.Before(*v.ValidUntil):
 		return VoucherNotValidNow
 	case v.SeminarID != nil && *v.SeminarID != seminarID:

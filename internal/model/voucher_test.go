@@ -15,7 +15,7 @@ func TestVoucherApplicable(t *testing.T) {
 		want string
 	}{
 		{"open voucher", Voucher{Active: true}, ""},
-		{"inactive", Voucher{Active: false}, VoucherUnknown},
+		{"inactive", Voucher{Active: false}, VoucherInactive},
 		{"not yet valid", Voucher{Active: true, ValidFrom: &future}, VoucherNotValidNow},
 		{"expired", Voucher{Active: true, ValidUntil: &past}, VoucherNotValidNow},
 		{"other seminar", Voucher{Active: true, SeminarID: func() *uint { o := uint(8); return &o }()}, VoucherWrongSeminar},

@@ -18,7 +18,10 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 	err := q.db.WithContext(ctx).Preload("Seminar").
 		Where("ends_at > ? AND status <> ?", now.UTC(), model.DateCancelled).
 		Order("starts_at, id").Limit(limit).Find(&dates).Error
-	return dates, err
+	if err != nil {
+		return nil, err
+	}
+	return dates, q.fillSeatsConfirmed(ctx, datePtrs(dates)...)
 }
 
 // AdminSeminars returns every seminar, published or not, by German title.
@@ -34,7 +37,10 @@ func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) 
 	err := q.db.WithContext(ctx).
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
 		First(&s, id).Error
-	return s, notFound(err, fmt.Sprintf("seminar %d", id))
+	if err != nil {
+		return s, notFound(err, fmt.Sprintf("seminar %d", id))
+	}
+	return s, q.fillSeminarSeats(ctx, &s)
 }
 
 // UpdateSeminar writes a seminar's own fields (not its dates).
@@ -59,7 +65,7 @@ func (tx *Tx) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 			"starts_at": d.StartsAt, "ends_at": d.EndsAt, "capacity": d.Capacity, "price_net_cents": d.PriceNetCents,
 			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
 			"city": d.City, "venue": d.Venue, "address": d.Address, "online_url": d.OnlineURL, "status": d.Status,
-			"sequence": d.Sequence, "updated_at": tx.stamp(),
+			"min_participants": d.MinParticipants, "sequence": d.Sequence, "updated_at": tx.stamp(),
 		})
 	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error

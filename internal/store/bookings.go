@@ -63,3 +63,10 @@ func (q Reads) CountAttendees(ctx context.Context) (int64, error) {
 	err := q.db.WithContext(ctx).Model(&model.Attendee{}).Count(&n).Error
 	return n, err
 }
+
+// SetManageRotation stores a booking's new manage-link rotation and drops the hash of its old
+// random token: from now on only the link derived at rotation is valid.
+func (tx *Tx) SetManageRotation(ctx context.Context, bookingID uint, rotation int64) error {
+	return tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ?", bookingID).
+		Updates(map[string]any{"manage_rotation": rotation, "manage_token_hash": ""}).Error
+}

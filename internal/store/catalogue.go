@@ -37,7 +37,14 @@ func (q Reads) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar, e
 		Where("published = ?", true).
 		Order("id").
 		Find(&seminars).Error
-	return seminars, err
+	if err != nil {
+		return nil, err
+	}
+	ptrs := make([]*model.Seminar, len(seminars))
+	for i := range seminars {
+		ptrs[i] = &seminars[i]
+	}
+	return seminars, q.fillSeminarSeats(ctx, ptrs...)
 }
 
 // SeminarBySlug returns a published seminar with its upcoming published dates.
@@ -47,14 +54,20 @@ func (q Reads) SeminarBySlug(ctx context.Context, slug string, now time.Time) (m
 		Preload("Dates", upcomingDates(now)).
 		Where("slug = ? AND published = ?", slug, true).
 		First(&s).Error
-	return s, notFound(err, "seminar "+slug)
+	if err != nil {
+		return s, notFound(err, "seminar "+slug)
+	}
+	return s, q.fillSeminarSeats(ctx, &s)
 }
 
 // DateByID returns a date with its seminar.
 func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error) {
 	var d model.SeminarDate
 	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
-	return d, notFound(err, fmt.Sprintf("date %d", id))
+	if err != nil {
+		return d, notFound(err, fmt.Sprintf("date %d", id))
+	}
+	return d, q.fillSeatsConfirmed(ctx, &d)
 }
 
 // TakeSeats takes n seats of a date if that many are free, in one conditional UPDATE: the check

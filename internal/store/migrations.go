@@ -42,6 +42,9 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0011_booking_terms_version"),
 		sqlStep("0012_settings"),
 		sqlStep("0013_payments"),
+		sqlStep("0014_manage_rotation"),
+		sqlStep("0018_staff_accounts"),
+		sqlStep("0020_min_participants"),
 		sqlStep("0021_booking_legal_hold"),
 	}
 }

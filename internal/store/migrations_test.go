@@ -136,6 +136,7 @@ func schemaModels() []any {
 		&model.Voucher{}, &model.StripeEvent{}, &model.StaffUser{}, &model.StaffSession{}, &model.LoginFailure{},
 		&model.APIToken{}, &model.AuditEntry{}, &model.InhouseInquiry{}, &model.WaitlistEntry{},
 		&model.Invoice{}, &model.InvoiceCounter{}, &model.IssuedDocument{}, &model.Setting{}, &model.Payment{},
+		&model.StaffRecoveryCode{}, &model.PasswordReset{},
 	}
 }
 

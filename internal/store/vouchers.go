@@ -56,3 +56,24 @@ func (tx *Tx) CountVoucherUse(ctx context.Context, code string) error {
 		Where("code = ?", NormaliseVoucherCode(code)).
 		UpdateColumn("uses", gorm.Expr("uses + 1")).Error
 }
+
+// VoucherByID returns one voucher.
+func (q Reads) VoucherByID(ctx context.Context, id uint) (model.Voucher, error) {
+	var v model.Voucher
+	err := q.db.WithContext(ctx).First(&v, id).Error
+	return v, notFound(err, "voucher")
+}
+
+// UpdateVoucherTerms writes what a voucher gives and where and how long it applies; the code,
+// the uses counted and the switch stay as they are.
+func (tx *Tx) UpdateVoucherTerms(ctx context.Context, v model.Voucher) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).Where("id = ?", v.ID).Updates(map[string]any{
+		"kind": v.Kind, "percent_bp": v.PercentBP, "amount_cents": v.AmountCents, "seminar_id": v.SeminarID,
+		"valid_until": v.ValidUntil, "max_uses": v.MaxUses,
+	}).Error
+}
+
+// SetVoucherActive switches a voucher on or off.
+func (tx *Tx) SetVoucherActive(ctx context.Context, id uint, active bool) error {
+	return tx.db.WithContext(ctx).Model(&model.Voucher{}).Where("id = ?", id).Update("active", active).Error
+}

@@ -15,6 +15,7 @@ type attendeeSubstituteData struct {
 	Booking  model.Booking
 	Attendee model.Attendee
 	Form     form.Substitute
+	Detail   bool // the form came from the booking detail page and returns to it
 }
 
 // adminAttendeeSubstituteEdit shows who holds the seat now and asks for the new person.
@@ -46,5 +47,5 @@ func (s *Server) bookingAttendee(c echo.Context) (model.Booking, model.Attendee,
 
 func (s *Server) renderAttendeeSubstitute(c echo.Context, status int, b model.Booking, a model.Attendee, f form.Substitute, errs map[string]string) error {
 	title := s.i18n.For(language(c)).T("admin.substitute.title")
-	return s.render(c, status, pageAdminSubstitute, title, attendeeSubstituteData{Booking: b, Attendee: a, Form: f}, errs)
+	return s.render(c, status, pageAdminSubstitute, title, attendeeSubstituteData{Booking: b, Attendee: a, Form: f, Detail: fromDetail(c)}, errs)
 }

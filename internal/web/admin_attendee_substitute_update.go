@@ -12,7 +12,7 @@ import (
 )
 
 // adminAttendeeSubstituteUpdate gives the seat to the new person (the old and the new one are
-// told by mail) and returns to the date's attendee list.
+// told by mail) and returns to the date's attendee list, or to the booking detail page it came from.
 func (s *Server) adminAttendeeSubstituteUpdate(c echo.Context) error {
 	b, a, err := s.bookingAttendee(c)
 	if err != nil {
@@ -34,6 +34,9 @@ func (s *Server) adminAttendeeSubstituteUpdate(c echo.Context) error {
 			return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, invalid.Fields))
 		}
 		return err
+	}
+	if fromDetail(c) {
+		return redirect(c, bookingDetailPath(b.Reference, "substituted"))
 	}
 	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", b.DateID))
 }

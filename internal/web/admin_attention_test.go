@@ -36,7 +36,7 @@ func TestAdminAttentionList(t *testing.T) {
 		notWant    string
 	}{
 		{"listed with reason and search link", owner, http.MethodGet, "/admin", nil, http.StatusOK,
-			[]string{"Braucht Aufmerksamkeit", `href="/admin/bookings?q=` + b.Reference, "Spät GmbH", "Plätze vergeben – erstattet", path}, ""},
+			[]string{"Braucht Aufmerksamkeit", `href="/admin/bookings/` + b.Reference, "Spät GmbH", "Plätze vergeben – erstattet", path}, ""},
 		{"assistants see it without the button", assistant, http.MethodGet, "/admin", nil, http.StatusOK, []string{b.Reference}, path},
 		{"assistant refused", assistant, http.MethodPost, path, nil, http.StatusForbidden, nil, ""},
 		{"without CSRF refused", owner, http.MethodPost, path, url.Values{"_csrf": {"forged"}}, http.StatusForbidden, nil, ""},

@@ -32,7 +32,7 @@ func (s *Server) adminBookingBillingUpdate(c echo.Context) error {
 	var invalid *model.ValidationError
 	switch {
 	case err == nil:
-		return redirect(c, "/admin/bookings?q="+b.Reference+"&done=billing")
+		return redirect(c, bookingDetailPath(b.Reference, "billing")) // the new invoice is listed there
 	case errors.As(err, &invalid):
 		return s.renderBillingEdit(c, http.StatusUnprocessableEntity, b, f, s.translate(c, invalid.Fields), "")
 	case errors.Is(err, model.ErrForbiddenRole):

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -19,15 +20,23 @@ func (s *Server) adminBookingCancelConfirm(c echo.Context) error {
 	title := s.i18n.For(language(c)).T("admin.cancel.title", "Reference", b.Reference)
 	return s.render(c, http.StatusOK, pageAdminBookingCancel, title, adminCancelData{
 		Booking: b, Refund: booking.FullRefund(b), Possible: model.CanTransition(b.Status, model.BookingCancelled),
+		Policy: s.bookings.QuoteCancellation(b), PolicyOpen: s.bookings.BookerMayCancel(b),
 	}, nil)
 }
 
-// adminBookingCancel cancels a booking as the trainer (backoffice.CancelBooking: seats back,
-// everything paid refunded, everyone notified, the freed seats offered to the waiting list).
+// adminBookingCancel cancels a booking as the trainer: without a fee (backoffice.CancelBooking:
+// seats back, everything paid refunded, everyone notified, the freed seats offered to the waiting
+// list), or with fee=policy under the cancellation policy, as if the booker had cancelled
+// (backoffice.CancelBookingUnderPolicy). It returns to the booking's detail page.
 func (s *Server) adminBookingCancel(c echo.Context) error {
-	b, err := s.office.CancelBooking(c.Request().Context(), actor(c), c.Param("reference"))
+	ctx, reference := c.Request().Context(), strings.ToUpper(strings.TrimSpace(c.Param("reference")))
+	cancel := s.office.CancelBooking
+	if c.FormValue("fee") == "policy" {
+		cancel = s.office.CancelBookingUnderPolicy
+	}
+	b, err := cancel(ctx, actor(c), reference)
 	if err != nil {
 		return err
 	}
-	return redirect(c, "/admin/bookings?done=cancelled&q="+b.Reference)
+	return redirect(c, bookingDetailPath(b.Reference, "cancelled"))
 }

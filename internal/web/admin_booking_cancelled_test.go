@@ -49,7 +49,7 @@ func TestBookingListShowsTheCancelledMoney(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, row, ok := strings.Cut(body, "<strong>"+tc.reference+"</strong>")
+			_, row, ok := strings.Cut(body, ">"+tc.reference+"</a></strong>") // the reference links to the detail page
 			row, _, _ = strings.Cut(row, "</tr>")
 			if !ok || !strings.Contains(row, tc.want) {
 				t.Fatalf("row of %s lacks %q:\n%s", tc.reference, tc.want, row)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -11,6 +12,9 @@ func (s *Server) adminBookingMarkPaid(c echo.Context) error {
 	reference := c.Param("reference")
 	if err := s.office.MarkPaid(c.Request().Context(), actor(c), reference); err != nil {
 		return err
+	}
+	if fromDetail(c) {
+		return redirect(c, bookingDetailPath(strings.ToUpper(reference), "paid"))
 	}
 	return redirect(c, "/admin/bookings?done=paid&q="+url.QueryEscape(reference))
 }

@@ -44,6 +44,8 @@ func (s *Server) adminBookingMove(c echo.Context) error {
 	t := s.i18n.For(language(c))
 	var invalid *model.ValidationError
 	switch {
+	case err == nil && fromDetail(c):
+		return redirect(c, bookingDetailPath(b.Reference, "moved"))
 	case err == nil:
 		return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", moved.DateID))
 	case errors.As(err, &invalid) && invalid.Fields["date"] != "":
@@ -73,5 +75,6 @@ func (s *Server) renderMove(c echo.Context, status int, b model.Booking, problem
 	title := s.i18n.For(language(c)).T("admin.move.title", "Reference", b.Reference)
 	return s.render(c, status, pageAdminBookingMove, title, moveData{
 		Booking: b, Targets: targets, Problem: problem, Possible: model.HoldsSeats(b.Status),
+		Attendee: c.FormValue("attendee"), Return: c.FormValue("return"),
 	}, nil)
 }

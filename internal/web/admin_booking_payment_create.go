@@ -28,11 +28,15 @@ func (s *Server) adminBookingPaymentCreate(c echo.Context) error {
 	in := model.PaymentInput{AmountCents: sign * cents, PaidOn: c.FormValue("paid_on"), Method: c.FormValue("method"), Note: c.FormValue("note")}
 	_, err := s.office.RecordPayment(c.Request().Context(), actor(c), reference, in)
 	var invalid *model.ValidationError
-	if errors.As(err, &invalid) {
+	switch {
+	case errors.As(err, &invalid) && fromDetail(c):
+		return s.renderBookingDetail(c, http.StatusUnprocessableEntity, reference, s.translate(c, invalid.Fields))
+	case errors.As(err, &invalid):
 		return s.renderBookingRowWithErrors(c, reference, invalid.Fields)
-	}
-	if err != nil {
+	case err != nil:
 		return err
+	case fromDetail(c):
+		return redirect(c, bookingDetailPath(reference, "payment"))
 	}
 	return redirect(c, "/admin/bookings?done=payment&q="+url.QueryEscape(reference))
 }

@@ -36,6 +36,10 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	decisions, err := s.decisions.Due(ctx, now)
+	if err != nil {
+		return err
+	}
 	user, _ := staff(c)
 	t := s.i18n.For(language(c))
 	seats, revenue := monthlyCharts(recent, now, 12, t, s.cfg.Location)
@@ -43,6 +47,7 @@ func (s *Server) adminDashboard(c echo.Context) error {
 		Dates: dates, OpenInvoices: open, OpenInquiries: inquiries,
 		Fill: newFillChart(dates[:min(len(dates), 12)], t, s.cfg.Location), Seats: seats, Revenue: revenue,
 		Attention: attention, Parked: parkedTopics(parked), CanHandle: user.IsOwner(), Notice: c.QueryParam("done"),
+		Decisions: decisions,
 	}, nil)
 }
 

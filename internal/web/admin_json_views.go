@@ -48,6 +48,12 @@ type adminDateJSON struct {
 	Address           string     `json:"address"`
 	OnlineURL         string     `json:"online_url"`
 	Status            string     `json:"status"`
+	// The run decision: the minimum (0 = none), the seats of confirmed bookings, when the trainer
+	// confirmed the date, and whether it is guaranteed to run (model.SeminarDate.Guaranteed).
+	MinParticipants int        `json:"min_participants"`
+	SeatsConfirmed  int        `json:"seats_confirmed"`
+	RunConfirmedAt  *time.Time `json:"run_confirmed_at,omitempty"`
+	Guaranteed      bool       `json:"guaranteed"`
 }
 
 func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
@@ -56,7 +62,18 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 		SeatsTaken: d.SeatsTaken, SeatsLeft: d.SeatsLeft(), PriceNetCents: d.PriceNetCents,
 		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
+		MinParticipants: d.MinParticipants, SeatsConfirmed: d.SeatsConfirmed, RunConfirmedAt: utcPtr(d.RunConfirmedAt),
+		Guaranteed: d.Guaranteed(),
 	}
+}
+
+// utcPtr is t in UTC, nil stays nil.
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }
 
 type adminBookingJSON struct {

@@ -30,7 +30,7 @@ func (s *Server) adminLoginCreate(c echo.Context) error {
 			return err
 		}
 	}
-	secret, _, err := s.auth.SignIn(ctx, f.Email, f.Password, c.RealIP())
+	secret, user, err := s.auth.SignIn(ctx, f.Email, f.Password, c.RealIP())
 	switch {
 	case errors.Is(err, model.ErrThrottled):
 		d.Problem = t.T("admin.login.throttled")
@@ -46,5 +46,11 @@ func (s *Server) adminLoginCreate(c echo.Context) error {
 		return err
 	}
 	s.setSessionCookie(c, secret)
+	switch s.auth.NextStage(user) {
+	case model.SessionNeedsCode: // the session opens nothing until the code is given
+		return redirect(c, pathLoginCode)
+	case model.SessionNeedsTOTP:
+		return redirect(c, pathTOTPSetup)
+	}
 	return redirect(c, "/admin")
 }

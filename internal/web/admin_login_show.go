@@ -8,7 +8,7 @@ import (
 
 // adminLoginShow shows the sign-in form.
 func (s *Server) adminLoginShow(c echo.Context) error {
-	return s.renderLogin(c, http.StatusOK, loginData{}, nil)
+	return s.renderLogin(c, http.StatusOK, loginData{PasswordReset: c.QueryParam("done") == "reset"}, nil)
 }
 
 func (s *Server) renderLogin(c echo.Context, status int, d loginData, errs map[string]string) error {

@@ -26,6 +26,8 @@ const (
 	pageAdminExports        = "admin/exports.html"
 	pageAdminCalendar       = "admin/calendar.html"
 	pageAdminBookingBilling = "admin/booking_billing.html"
+	pageAdminBooking        = "admin/booking.html"
+	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
 )
 
@@ -34,7 +36,10 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminPrivacy,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking,
+	pageAdminVoucherForm,
+	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
+	pageAdminPrivacy,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

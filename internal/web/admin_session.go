@@ -21,9 +21,13 @@ func (s *Server) requireStaff() echo.MiddlewareFunc {
 		return func(c echo.Context) error {
 			c.Response().Header().Set("Cache-Control", "no-store")
 			user, err := s.auth.Session(c.Request().Context(), sessionSecret(c))
-			if errors.Is(err, model.ErrUnauthenticated) {
+			to, halfSignedIn := stagePage(err)
+			if errors.Is(err, model.ErrUnauthenticated) || halfSignedIn {
 				if wantsJSON(c) {
 					return echo.NewHTTPError(http.StatusUnauthorized)
+				}
+				if halfSignedIn {
+					return redirect(c, to) // the password was right: the code (or its setup) is due
 				}
 				return redirect(c, "/admin/login")
 			}

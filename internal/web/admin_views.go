@@ -1,6 +1,9 @@
 package web
 
 import (
+	"seminars/internal/booking"
+	"time"
+
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/web/form"
@@ -11,6 +14,8 @@ import (
 type loginData struct {
 	Email   string
 	Problem string
+	// PasswordReset says a new password was just set with a mailed link.
+	PasswordReset bool
 }
 
 type dashboardData struct {
@@ -24,6 +29,8 @@ type dashboardData struct {
 	Parked        []parkedTopic   // background items parked as failed, by topic
 	CanHandle     bool            // owners mark them handled
 	Notice        string
+	// Decisions are the dates below their minimum whose run decision is due.
+	Decisions []model.SeminarDate
 }
 
 type seminarListData struct {
@@ -71,6 +78,16 @@ type attendeeListData struct {
 	Rows      []attendeeRow
 	CheckedIn int
 	Waitlist  []model.WaitlistEntry
+	// Decision is the date's run decision: due, when it falls due, whether it can be confirmed.
+	Decision runDecisionView
+}
+
+// runDecisionView is what the date page shows about its run decision.
+type runDecisionView struct {
+	Due        bool
+	From       time.Time // when the decision falls due (zero when the setting is off)
+	CanConfirm bool
+	Confirmed  bool // just confirmed: the notice after the redirect
 }
 
 type auditData struct {
@@ -106,6 +123,10 @@ type adminCancelData struct {
 	Booking  model.Booking
 	Refund   int64
 	Possible bool
+	// Policy is what the cancellation policy would keep and refund now; PolicyOpen tells whether
+	// it still allows cancelling (before the date starts).
+	Policy     booking.CancellationQuote
+	PolicyOpen bool
 }
 
 type dateCancelData struct {
@@ -121,6 +142,8 @@ type moveData struct {
 	Targets  []model.SeminarDate
 	Problem  string
 	Possible bool
+	Attendee string // the attendee chosen in advance (the detail page's "move this attendee")
+	Return   string // "detail" when the form returns to the booking detail page
 }
 
 type accessData struct {

@@ -23,7 +23,9 @@ type voucherListData struct {
 
 // voucherRow is one voucher as the page shows it.
 type voucherRow struct {
+	ID       uint
 	Code     string
+	Active   bool
 	Discount string // "10 %" or "50,00 €"
 	Uses     int
 	MaxUses  int        // 0 = unlimited
@@ -62,7 +64,7 @@ func (s *Server) renderVouchers(c echo.Context, status int, f form.Voucher, errs
 }
 
 func (s *Server) voucherRow(v model.Voucher, titles map[uint]string, lang string, money func(int64) string) voucherRow {
-	r := voucherRow{Code: v.Code, Uses: v.Uses, MaxUses: v.MaxUses, Discount: money(v.AmountCents)}
+	r := voucherRow{ID: v.ID, Code: v.Code, Active: v.Active, Uses: v.Uses, MaxUses: v.MaxUses, Discount: money(v.AmountCents)}
 	if v.Kind == model.VoucherPercent {
 		p := strconv.FormatFloat(float64(v.PercentBP)/100, 'f', -1, 64)
 		if lang == "de" {

@@ -36,6 +36,10 @@ type dateJSON struct {
 	Venue           string     `json:"venue"`
 	Address         string     `json:"address"`
 	Status          string     `json:"status"`
+	// MinParticipants is the minimum of confirmed seats for the date to run (0 = none);
+	// Guaranteed says it runs: the trainer confirmed it, or the confirmed seats reach the minimum.
+	MinParticipants int  `json:"min_participants"`
+	Guaranteed      bool `json:"guaranteed"`
 }
 
 func (s *Server) seminarView(sem model.Seminar, lang string, now time.Time) seminarJSON {
@@ -57,6 +61,7 @@ func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
 		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
 		PriceGrossCents: s.domesticTax().Totals(unit).GrossCents, RegularNetCents: d.PriceNetCents,
 		Currency: s.seller.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
+		MinParticipants: d.MinParticipants, Guaranteed: d.Guaranteed(),
 	}
 	if d.EarlyBirdActive(now) {
 		v.EarlyBirdUntil = d.EarlyBirdUntil

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/legal"
+	"seminars/internal/model"
 )
 
 // routes is the one table of every route, grouped by audience; each group sets its middleware.
@@ -51,9 +52,25 @@ func (s *Server) routes() {
 	admin := e.Group("/admin", s.csrf())
 	admin.GET("/login", s.adminLoginShow)
 	admin.POST("/login", s.adminLoginCreate)
+	admin.POST("/logout", s.adminLogout) // whatever stage the sign-in reached
+	admin.GET("/password-reset", s.adminPasswordForgotShow)
+	admin.POST("/password-reset", s.adminPasswordForgotCreate)
+	admin.GET("/reset", s.adminPasswordResetShow) // /admin/reset?t={secret}: the mailed link
+	admin.POST("/reset", s.adminPasswordResetUpdate)
+	// The second step of sign-in, and the setup of TOTP the owner may require first: these take
+	// half-signed-in sessions, which open nothing else.
+	needsCode := admin.Group("", s.requireStage(model.SessionNeedsCode))
+	needsCode.GET("/login/code", s.adminLoginCodeShow)
+	needsCode.POST("/login/code", s.adminLoginCodeCreate)
+	setup := admin.Group("", s.requireStage(model.SessionSignedIn, model.SessionNeedsTOTP))
+	setup.GET("/account/totp", s.adminTOTPSetupShow)
+	setup.POST("/account/totp/begin", s.adminTOTPSetupBegin)
+	setup.POST("/account/totp", s.adminTOTPSetupConfirm)
+	own := admin.Group("", s.requireStage(model.SessionSignedIn))
+	own.GET("/account", s.adminAccountShow)
+	own.POST("/account/totp/disable", s.adminTOTPDisable)
 	staff := admin.Group("", s.requireStaff())
 	staff.GET("", s.adminDashboard)
-	staff.POST("/logout", s.adminLogout)
 	staff.GET("/seminars", s.adminSeminarList)
 	staff.GET("/seminars/new", s.adminSeminarNew, s.requireOwner()) // a new seminar sets its default price
 	staff.POST("/seminars", s.adminSeminarCreate, s.requireOwner())
@@ -67,6 +84,11 @@ func (s *Server) routes() {
 	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.GET("/bookings", s.adminBookingList)
+	staff.GET("/bookings/:reference", s.adminBookingShow)                             // the booking detail page
+	staff.POST("/bookings/:reference/confirmation", s.adminBookingConfirmationResend) // rotates the manage link
+	staff.POST("/bookings/:reference/documents/:number/send", s.adminBookingDocumentSend)
+	staff.GET("/bookings/:reference/certificates/:attendee", s.adminBookingCertificateShow)
+	staff.POST("/bookings/:reference/certificates/:attendee/send", s.adminBookingCertificateSend)
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.POST("/bookings/:reference/payments", s.adminBookingPaymentCreate, s.requireOwner())
 	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
@@ -81,6 +103,7 @@ func (s *Server) routes() {
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
+	staff.POST("/dates/:id/confirm", s.adminDateConfirm) // the run decision: the date takes place
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)
@@ -88,7 +111,11 @@ func (s *Server) routes() {
 	staff.GET("/access", s.adminAccessShow, s.requireOwner())
 	staff.GET("/vouchers", s.adminVoucherList, s.requireOwner()) // discounts are money: owners only
 	staff.POST("/vouchers", s.adminVoucherCreate, s.requireOwner())
+	staff.GET("/vouchers/:id", s.adminVoucherEdit, s.requireOwner())
+	staff.POST("/vouchers/:id", s.adminVoucherUpdate, s.requireOwner())
+	staff.POST("/vouchers/:id/active", s.adminVoucherSwitch, s.requireOwner()) // switch off (or on again)
 	staff.POST("/access/users", s.adminUserCreate, s.requireOwner())
+	staff.POST("/access/users/:id/totp-reset", s.adminUserTOTPReset, s.requireOwner())
 	staff.POST("/access/tokens", s.adminTokenCreate, s.requireOwner())
 	staff.POST("/access/tokens/:id/revoke", s.adminTokenRevoke, s.requireOwner())
 	staff.GET("/exports", s.adminExportShow, s.requireOwner()) // the accountant's export: owners only
@@ -113,6 +140,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
+	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 	adminAPI.GET("/invoices", s.apiAdminInvoiceList)

@@ -55,6 +55,8 @@ type Server struct {
 	privacy *privacy.Service
 	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
 	known knownRoutes
+	// decisions lists the dates whose run decision is due (dashboard, date page).
+	decisions *backoffice.RunDecisions
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -74,6 +76,7 @@ func New(a *app.App) (*Server, error) {
 		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
 		privacy: a.Privacy,
 	}
+	s.decisions = a.RunDecisions
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

@@ -151,6 +151,8 @@ type DateOptions struct {
 	Format string
 	City   string
 	Status string
+	// MinParticipants is the date's minimum of confirmed seats (0 = none).
+	MinParticipants int
 }
 
 // SeedDate creates a seminar with one date and returns the date (with its seminar).
@@ -193,7 +195,7 @@ func SeedDate(t testing.TB, st *store.Store, o DateOptions) model.SeminarDate {
 		Dates: []model.SeminarDate{{
 			StartsAt: start, EndsAt: end, Capacity: o.Capacity, SeatsTaken: o.SeatsTaken,
 			PriceNetCents: o.PriceNetCents, Format: o.Format, City: o.City, Venue: "Tagungshaus",
-			Address: "Hauptstraße 1, 10115 Berlin", Status: o.Status,
+			Address: "Hauptstraße 1, 10115 Berlin", Status: o.Status, MinParticipants: o.MinParticipants,
 		}},
 	}
 	err := st.WithTx(context.Background(), func(tx *store.Tx) error { return tx.CreateSeminar(context.Background(), &sem) })

@@ -25,6 +25,8 @@ type Date struct {
 	Address           string `json:"address"`
 	OnlineURL         string `json:"online_url"`
 	Status            string `json:"status"` // draft or published; empty means published
+	// MinParticipants is the minimum of confirmed seats for the date to take place; 0 = none.
+	MinParticipants int `json:"min_participants"`
 
 	// PriceText and EarlyBirdText are the euro amounts as typed on the HTML form.
 	PriceText     string `json:"-"`
@@ -37,8 +39,16 @@ func DateFromValues(v url.Values) Date {
 		StartsAt: v.Get("starts_at"), EndsAt: v.Get("ends_at"), Capacity: atoi(v.Get("capacity")),
 		PriceText: v.Get("price_net"), EarlyBirdText: v.Get("early_bird_net"), EarlyBirdUntil: v.Get("early_bird_until"),
 		Format: v.Get("format"), City: v.Get("city"), Venue: v.Get("venue"), Address: v.Get("address"),
-		OnlineURL: v.Get("online_url"), Status: v.Get("status"),
+		OnlineURL: v.Get("online_url"), Status: v.Get("status"), MinParticipants: atoiOrZero(v.Get("min_participants")),
 	}
+}
+
+// atoiOrZero is atoi for an optional number: an empty field is 0.
+func atoiOrZero(s string) int {
+	if strings.TrimSpace(s) == "" {
+		return 0
+	}
+	return atoi(s)
 }
 
 func atoi(s string) int {
@@ -107,6 +117,10 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	if f.Capacity < 1 || f.Capacity > 1000 {
 		errs.add("capacity", "admin.error.capacity")
 	}
+	if f.MinParticipants < 0 || (errs["capacity"] == "" && f.MinParticipants > f.Capacity) {
+		errs.add("min_participants", "admin.error.min_participants")
+	}
+	d.MinParticipants = f.MinParticipants
 	if f.PriceNetCents < 0 || f.PriceNetCents > 100_000_000 {
 		errs.add("price_net_cents", "admin.error.price")
 	}
@@ -182,7 +196,7 @@ func DateOf(d model.SeminarDate, loc *time.Location) Date {
 		StartsAt: d.StartsAt.In(loc).Format("2006-01-02T15:04"), EndsAt: d.EndsAt.In(loc).Format("2006-01-02T15:04"),
 		Capacity: d.Capacity, PriceNetCents: d.PriceNetCents, EarlyBirdNetCents: d.EarlyBirdNetCents,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
-		PriceText: Euros(d.PriceNetCents),
+		PriceText: Euros(d.PriceNetCents), MinParticipants: d.MinParticipants,
 	}
 	if d.EarlyBirdUntil != nil {
 		f.EarlyBirdUntil = d.EarlyBirdUntil.In(loc).AddDate(0, 0, -1).Format("2006-01-02")

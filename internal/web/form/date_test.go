@@ -46,6 +46,9 @@ func TestDateValidate(t *testing.T) {
 		{"early bird above price", func(d *Date) { d.EarlyBirdNetCents = 50000; d.EarlyBirdUntil = "2027-02-01" }, "early_bird_net_cents"},
 		{"early bird without day", func(d *Date) { d.EarlyBirdNetCents = 39000 }, "early_bird_until"},
 		{"bad status", func(d *Date) { d.Status = "cancelled" }, "status"},
+		{"minimum equal to capacity", func(d *Date) { d.MinParticipants = 12 }, ""},
+		{"minimum above capacity", func(d *Date) { d.MinParticipants = 13 }, "min_participants"},
+		{"negative minimum", func(d *Date) { d.MinParticipants = -1 }, "min_participants"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,6 +66,36 @@ func TestDateValidate(t *testing.T) {
 			}
 			if errs[c.field] == "" {
 				t.Fatalf("no error on %s: %v", c.field, errs)
+			}
+		})
+	}
+}
+
+// TestDateMinParticipantsFromForm reads the minimum from the HTML form: empty is no minimum, a
+// number is kept, anything else is refused.
+func TestDateMinParticipantsFromForm(t *testing.T) {
+	cases := []struct {
+		name, typed string
+		want        int
+		field       bool
+	}{
+		{"empty", "", 0, false},
+		{"a number", " 6 ", 6, false},
+		{"not a number", "sechs", 0, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := DateFromValues(map[string][]string{"starts_at": {"2027-03-10T09:00"}, "ends_at": {"2027-03-10T17:00"},
+				"capacity": {"12"}, "format": {"online"}, "online_url": {"https://meet.example/x"}, "min_participants": {c.typed}})
+			d, errs := f.Validate(time.UTC)
+			if c.field {
+				if errs["min_participants"] == "" {
+					t.Fatalf("no error on min_participants: %v", errs)
+				}
+				return
+			}
+			if len(errs) > 0 || d.MinParticipants != c.want {
+				t.Fatalf("min = %d, errors %v; want %d", d.MinParticipants, errs, c.want)
 			}
 		})
 	}

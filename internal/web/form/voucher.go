@@ -87,3 +87,19 @@ func VoucherLastDay(v model.Voucher, loc *time.Location) string {
 	}
 	return v.ValidUntil.Add(-time.Second).In(loc).Format(time.DateOnly)
 }
+
+// VoucherForm is the form of a stored voucher, for editing it: its values as the owner typed
+// them (percent with a decimal comma, euros, the last day). seminarSlug is the slug of its
+// seminar, "" for every seminar.
+func VoucherForm(v model.Voucher, seminarSlug string, loc *time.Location) Voucher {
+	f := Voucher{Code: v.Code, Seminar: seminarSlug, ValidUntil: VoucherLastDay(v, loc)}
+	if v.MaxUses > 0 {
+		f.MaxUses = strconv.Itoa(v.MaxUses)
+	}
+	if v.Kind == model.VoucherPercent {
+		f.Percent = strings.Replace(strconv.FormatFloat(float64(v.PercentBP)/100, 'f', -1, 64), ".", ",", 1)
+	} else {
+		f.Amount = Euros(v.AmountCents)
+	}
+	return f
+}
