@@ -9,6 +9,7 @@
 //	seminars user reset-2fa  take a back-office user's two-step sign-in away (lost phone)
 //	seminars token create --name NAME   create an admin API token
 //	seminars calendar url|renew         print or renew the trainer's calendar feed URL
+//	seminars gdpr export|erase --email E export or erase what is stored about a person
 //
 // Settings come from config/seminars.yaml (embedded), SEMINARS_CONFIG and SEMINARS_* variables.
 package main
@@ -72,6 +73,8 @@ func runWithInput(ctx context.Context, args, environ []string, stdin io.Reader, 
 		err = tokenCommand(ctx, cfg, args, stdout)
 	case "calendar":
 		err = calendarCommand(ctx, cfg, args, stdout)
+	case "gdpr":
+		err = gdprCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return 0
@@ -103,7 +106,14 @@ commands:
   token create --name NAME
                  create an admin API token (printed once, as the last word)
   calendar url   print the URL of the trainer's calendar feed (as the last word)
-  calendar renew give the calendar feed a new URL; the old one stops working`
+  calendar renew give the calendar feed a new URL; the old one stops working
+  gdpr export --email E
+                 print everything stored about the address E as JSON (Art. 15/20 GDPR)
+  gdpr erase --email E
+                 erase the person E (Art. 17 GDPR): names, addresses and e-mails become markers,
+                 except on issued invoices and credit notes, kept for their retention period
+  gdpr hold --reference R [--off]
+                 keep a booking's invoices and credit notes past their retention (a dispute, an audit)`
 
 func migrate(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	st, err := store.Open(ctx, cfg.Database, store.WithClock(time.Now))

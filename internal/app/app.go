@@ -21,6 +21,7 @@ import (
 	"seminars/internal/legal"
 	"seminars/internal/mail"
 	"seminars/internal/payment"
+	"seminars/internal/privacy"
 	"seminars/internal/secret"
 	"seminars/internal/store"
 	"seminars/internal/worker"
@@ -52,6 +53,8 @@ type App struct {
 	Mail             *mail.Worker
 	// Legal holds the Impressum, privacy notice and terms, rendered once from Markdown.
 	Legal *legal.Library
+	// Privacy exports and erases a person's data and runs the retention job.
+	Privacy *privacy.Service
 	// RunDecisions finds the dates below their minimum whose run decision is due.
 	RunDecisions *backoffice.RunDecisions
 
@@ -93,6 +96,7 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Renderer = invoice.NewRenderer(catalog, cfg.Location)
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
 	a.Exports = accounting.NewExports(st, a.Documents, exportSettings(cfg), now)
+	a.Privacy = privacy.New(st, privacySettings(cfg), now)
 	if a.Mail, err = newMail(a); err != nil {
 		return nil, err
 	}

@@ -19,12 +19,15 @@ const (
 	// day comes even after a restart, and each step is recorded once, so a second look the same
 	// day (or another instance's) sends nothing.
 	paymentReminderInterval = time.Hour
+	// retentionInterval is how often the retention job asks whether today's run is done; the
+	// run itself happens once per calendar day and database (privacy.RunRetention).
+	retentionInterval = time.Hour
 )
 
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
 // off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
-// the waiting list, the run decision's reminder and the payment reminders.
+// the waiting list, the run decision's reminder, the payment reminders and the retention job.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -32,7 +35,7 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.paymentReminderJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.paymentReminderJob(), a.retentionJob())
 }
 
 // runDecisionJob tells the owners of each date below its minimum inside decision_days that its
@@ -64,5 +67,18 @@ func (a *App) paymentReminderJob() worker.Job {
 			a.Log.Info("payment reminders sent", "count", n)
 		}
 		return n, err
+	})
+}
+
+// retentionJob deletes, once a day for the whole cluster, what the retention settings keep no
+// longer.
+func (a *App) retentionJob() worker.Job {
+	return worker.Every("retention", retentionInterval, func(ctx context.Context, now time.Time) (int, error) {
+		r, ran, err := a.Privacy.RunRetention(ctx, now)
+		if ran {
+			a.Log.Info("retention job ran", "day", r.Day, "waiting_list", r.WaitingList, "inquiries", r.Inquiries,
+				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents)
+		}
+		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents), err
 	})
 }

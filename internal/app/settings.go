@@ -13,6 +13,7 @@ import (
 	"seminars/internal/mail"
 	"seminars/internal/model"
 	"seminars/internal/payment"
+	"seminars/internal/privacy"
 )
 
 // This file is the one place where the configuration becomes each package's settings; the
@@ -155,4 +156,16 @@ func exportSettings(cfg config.Config) accounting.Settings {
 // the due date, at most payment_reminder_max times.
 func PaymentReminderSchedule(cfg config.Config) model.ReminderSchedule {
 	return model.ReminderSchedule{Days: cfg.PaymentReminderDayList, Max: cfg.PaymentReminderMax}
+}
+
+// privacySettings are the retention periods (retention_* settings) and, for sessions and
+// sign-in failures, the sign-in settings that already bound how long those are needed.
+func privacySettings(cfg config.Config) privacy.Settings {
+	signIn := AuthSettings(cfg)
+	return privacy.Settings{
+		WaitlistMonths: cfg.RetentionWaitlistMonths, InquiryMonths: cfg.RetentionInquiryMonths,
+		MailDays: cfg.RetentionMailDays, BusinessLetterYears: cfg.RetentionBusinessLetterYears,
+		InvoiceYears: cfg.RetentionInvoiceYears, SessionIdle: signIn.IdleTimeout, SignInWindow: signIn.FailureWindow,
+		Location: cfg.Location,
+	}
 }

@@ -94,6 +94,19 @@ type Message struct {
 	Scrubbed bool `json:"scrubbed,omitempty"`
 }
 
+// businessLetters are the kinds of message that are business letters (§ 257 HGB, § 147 AO):
+// what confirms, bills, corrects or cancels a booking, sent to its billing contact. Their bodies
+// are kept for the business-letter retention period; every other body goes after
+// retention_mail_days.
+var businessLetters = map[string]bool{
+	billingKind(model.EventBookingConfirmed): true, billingKind(model.EventBookingCancelled): true,
+	billingKind(model.EventDateCancelled): true, billingKind(model.EventBookingCorrected): true,
+	billingKind(model.EventBookingRefunded): true, billingKind(model.EventPaymentReceived): true,
+}
+
+// IsBusinessLetter tells whether a message of kind is a business letter.
+func IsBusinessLetter(kind string) bool { return businessLetters[kind] }
+
 // Attachment is one file sent with a message.
 type Attachment struct {
 	Name        string `json:"name"`

@@ -89,6 +89,9 @@ func (w *Worker) expandOne(ctx context.Context, item model.OutboxItem, now time.
 	}
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
 		for _, o := range msgs {
+			if model.IsErasedEmail(o.msg.To.Email) {
+				continue // an erased person's records still exist (an ended booking); they get no mail
+			}
 			if err := store.EnqueueJSONAt(ctx, tx, model.TopicMailSend, o.key, o.msg, now); err != nil {
 				return err
 			}

@@ -128,9 +128,12 @@ type Booking struct {
 	// TermsVersion names the terms of participation the booker accepted (legal.Library's
 	// TermsVersion); empty on bookings made before versions were kept.
 	TermsVersion string `gorm:"size:40;not null;default:''"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	Attendees    []Attendee `gorm:"foreignKey:BookingID"`
+	// LegalHold keeps the booking's invoices and credit notes past the retention period (a
+	// dispute, a tax audit): the retention job does not purge them while it is set.
+	LegalHold bool `gorm:"not null;default:false"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Attendees []Attendee `gorm:"foreignKey:BookingID"`
 }
 
 // Tax is the booking's tax treatment and rate, which price it and its documents.

@@ -47,6 +47,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0017_mails"),
 		sqlStep("0018_staff_accounts"),
 		sqlStep("0020_min_participants"),
+		sqlStep("0021_booking_legal_hold"),
 	}
 }
 

@@ -30,6 +30,7 @@ const (
 	pageAdminCheckIn        = "admin/check_in.html"
 	pageAdminBooking        = "admin/booking.html"
 	pageAdminVoucherForm    = "admin/voucher_form.html"
+	pageAdminPrivacy        = "admin/privacy.html"
 )
 
 var adminPageNames = []string{
@@ -40,6 +41,7 @@ var adminPageNames = []string{
 	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminBooking, pageAdminCheckIn,
 	pageAdminVoucherForm,
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
+	pageAdminPrivacy,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

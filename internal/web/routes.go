@@ -127,6 +127,10 @@ func (s *Server) routes() {
 	staff.GET("/invoices/:number/:kind", s.apiAdminInvoiceFile) // "send me the invoice again"
 	staff.GET("/calendar", s.adminCalendarShow)
 	staff.POST("/calendar/renew", s.adminCalendarRenew, s.requireOwner()) // kills the old feed URL
+	staff.GET("/privacy", s.adminPrivacyShow, s.requireOwner())           // access and erasure requests: owners only
+	staff.GET("/privacy/export.json", s.adminPrivacyExport, s.requireOwner())
+	staff.GET("/privacy/erase", s.adminPrivacyEraseConfirm, s.requireOwner())
+	staff.POST("/privacy/erase", s.adminPrivacyErase, s.requireOwner())
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -163,6 +167,8 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/datev", s.exportDATEV, s.requireOwner()) // exports: owners' tokens only
 	adminAPI.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
+	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
+	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -195,6 +201,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/b/:reference/cancel", s.bookingCancelConfirm)
 	g.POST("/b/:reference/cancel", s.bookingCancel)
 	g.GET("/b/:reference/documents/:file", s.documentShow)
+	g.GET("/b/:reference/export", s.bookingExport) // everything stored about the booking (Art. 15/20 GDPR)
 	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
 	g.POST("/b/:reference/move", s.bookingMove)
 

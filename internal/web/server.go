@@ -22,6 +22,7 @@ import (
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
 	"seminars/internal/mail"
+	"seminars/internal/privacy"
 	"seminars/internal/secret"
 	"seminars/internal/store"
 )
@@ -56,6 +57,8 @@ type Server struct {
 	issued *invoice.Documents
 	// exports builds the accountant's files (DATEV, ZIP of documents, ZM).
 	exports *accounting.Exports
+	// privacy exports and erases a person's data (Art. 15, 17 and 20 GDPR).
+	privacy *privacy.Service
 	// known is the route table as "METHOD path", for 405 answers (methodAllowed).
 	known knownRoutes
 	// decisions lists the dates whose run decision is due (dashboard, date page).
@@ -78,6 +81,7 @@ func New(a *app.App) (*Server, error) {
 		seller: a.Seller, files: a.Files, metrics: newMetrics(a.Now, a.JobMetrics, newAttentionGauge(a.Store)), log: a.Log, now: a.Now,
 		issued: a.Documents, exports: a.Exports, calendar: a.Calendar, legal: a.Legal,
 		secrets: a.Secrets, mail: a.Mail,
+		privacy: a.Privacy,
 	}
 	s.decisions = a.RunDecisions
 	s.echo.HideBanner = true
