@@ -41,7 +41,8 @@ func (s *Service) CorrectInTx(ctx context.Context, tx *store.Tx, b model.Booking
 		return Corrected{}, err
 	}
 	b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
-	totals := model.Price(b.UnitNetCents, b.Seats, b.DiscountCents, tax)
+	// model.Price of the seats and the discount, plus the fees kept for cancelled attendees.
+	totals := tax.Totals(b.ChargedNetCents())
 	b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	if err := tx.SaveBookingTerms(ctx, &b); err != nil {
 		return Corrected{}, err

@@ -42,6 +42,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0011_booking_terms_version"),
 		sqlStep("0012_settings"),
 		sqlStep("0013_payments"),
+		sqlStep("0019_cancellation_fees"),
 	}
 }
 
