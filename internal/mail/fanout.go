@@ -53,6 +53,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.paymentMismatch(ctx)
 	case model.EventBookingCorrected:
 		return x.corrected(ctx)
+	case model.EventAttendeeAdded:
+		return x.attendeeAdded(ctx)
+	case model.EventAttendeeCancelled:
+		return x.attendeeCancelled(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }
