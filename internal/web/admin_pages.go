@@ -26,6 +26,7 @@ const (
 	pageAdminExports        = "admin/exports.html"
 	pageAdminCalendar       = "admin/calendar.html"
 	pageAdminBookingBilling = "admin/booking_billing.html"
+	pageAdminAttendeeChange = "admin/attendee_change.html"
 )
 
 var adminPageNames = []string{
@@ -33,7 +34,7 @@ var adminPageNames = []string{
 	pageAdminBookings, pageAdminAttendees, pageAdminAudit, pageAdminInquiries, pageInquiry,
 	pageWaitlistJoin, pageWaitlistOffer, pageAdminBookingCancel, pageAdminDateCancel,
 	pageAdminBookingMove, pageAdminAccess, pageAdminOutbox, pageAdminSubstitute, pageAdminVouchers,
-	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling,
+	pageAdminExports, pageAdminCalendar, pageAdminBookingBilling, pageAdminAttendeeChange,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

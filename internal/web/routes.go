@@ -73,6 +73,10 @@ func (s *Server) routes() {
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
 	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
+	staff.GET("/bookings/:reference/attendees/new", s.adminAttendeeNew)
+	staff.POST("/bookings/:reference/attendees", s.adminAttendeeAdd)
+	staff.GET("/bookings/:reference/attendees/:attendee/cancel", s.adminAttendeeCancelConfirm)
+	staff.POST("/bookings/:reference/attendees/:attendee/cancel", s.adminAttendeeCancel) // without_fee: owners only
 	staff.GET("/outbox", s.adminOutboxList)
 	staff.POST("/outbox/:id/resend", s.adminOutboxResend)
 	staff.GET("/inquiries", s.adminInquiryList)
@@ -109,6 +113,8 @@ func (s *Server) routes() {
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
+	adminAPI.POST("/bookings/:reference/attendees", s.apiAdminAttendeeAdd)
+	adminAPI.DELETE("/bookings/:reference/attendees/:attendee", s.apiAdminAttendeeCancel) // ?without_fee=true: owners only
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 	adminAPI.GET("/invoices", s.apiAdminInvoiceList)
@@ -149,6 +155,8 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.POST("/b/:reference/cancel", s.bookingCancel)
 	g.GET("/b/:reference/documents/:file", s.documentShow)
 	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	g.POST("/b/:reference/attendees/add", s.attendeeAdd)
+	g.POST("/b/:reference/attendees/cancel", s.attendeeCancel)
 	g.POST("/b/:reference/move", s.bookingMove)
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
