@@ -203,3 +203,53 @@ func TestTwoAddsForTheLastSeat(t *testing.T) {
 		}
 	})
 }
+
+// TestOneAttendeeOnAPaidBooking: on a booking paid through Stripe, cancelling one attendee in the
+// free period sends that seat's money back through Stripe (a stripe.refund item for exactly the
+// seat); adding one leaves the difference due on the new invoice (with a due date, no longer
+// "paid").
+func TestOneAttendeeOnAPaidBooking(t *testing.T) {
+	const seat = 58310
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		ctx := context.Background()
+		office, bookings := attendeeOffice(st, clk)
+		date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 5, Clock: clk})
+		res, err := bookings.Reserve(ctx, request(date.ID, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := paidByStripe(t, st, res.Booking.Reference)
+		if _, err := office.CancelAttendee(ctx, "assistant@example.com", b.Reference, b.Attendees[1].ID, false); err != nil {
+			t.Fatal(err)
+		}
+		items, err := st.DueOutboxItems(ctx, model.TopicStripeRefund, storetest.ReferenceTime.Add(1000*time.Hour), 10)
+		if err != nil || len(items) != 1 {
+			t.Fatalf("%d refund items (%v), want 1", len(items), err)
+		}
+		var refund struct {
+			AmountCents int64 `json:"amount_cents"`
+		}
+		if err := json.Unmarshal([]byte(items[0].Payload), &refund); err != nil || refund.AmountCents != seat {
+			t.Fatalf("refund %s (%v), want %d", items[0].Payload, err, seat)
+		}
+		account, _ := st.AccountOfBooking(ctx, b.ID)
+		if account.AmountRefundable != seat || account.AmountDue != 0 {
+			t.Fatalf("account due %d, refundable %d", account.AmountDue, account.AmountRefundable)
+		}
+
+		other, err := bookings.Reserve(ctx, request(date.ID, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paid := paidByStripe(t, st, other.Booking.Reference)
+		in := booking.AttendeeInput{FirstName: "Neu", LastName: "Person", Email: "neu@example.com"}
+		ch, err := office.AddAttendee(ctx, "assistant@example.com", paid.Reference, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		account, _ = st.AccountOfBooking(ctx, paid.ID)
+		if account.AmountDue != seat || ch.After.PaymentStatus != model.PaymentPartiallyPaid || ch.Correction.Invoice.DueDate == nil {
+			t.Fatalf("after adding: due %d, status %s, invoice due date %v", account.AmountDue, ch.After.PaymentStatus, ch.Correction.Invoice.DueDate)
+		}
+	})
+}
