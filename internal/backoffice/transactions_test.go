@@ -186,6 +186,14 @@ func TestActionsCommitTogether(t *testing.T) {
 			_, err := f.office.SubstituteAttendee(ctx, actor, f.refs[0], sub(f))
 			return err
 		}},
+		{"cancel one attendee, audit fails", model.AuditAttendeeCancelled, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.CancelAttendee(ctx, actor, f.refs[0], sub(f).AttendeeID, false)
+			return err
+		}},
+		{"cancel one attendee, mail fails", model.AuditAttendeeCancelled, "outbox_items", 0, func(ctx context.Context, f txFixture) error {
+			_, err := f.office.CancelAttendee(ctx, actor, f.refs[0], sub(f).AttendeeID, false)
+			return err
+		}},
 		{"mark paid, audit fails", model.AuditBookingPaid, "audit_entries", 0, func(ctx context.Context, f txFixture) error {
 			return f.office.MarkPaid(ctx, actor, f.refs[1])
 		}},

@@ -20,7 +20,10 @@ type CancellationQuote struct {
 func (s *Service) QuoteCancellation(b model.Booking) CancellationQuote {
 	var fee int64
 	if b.Date != nil && b.Status == model.BookingConfirmed {
-		fee = s.settings.Cancellation.Fee(b.GrossCents, b.Date.StartsAt, s.now())
+		// Fees already kept for attendees cancelled one at a time stay owed in full; the policy
+		// applies to the seats still booked.
+		kept := min(b.FeesGrossCents(), b.GrossCents)
+		fee = kept + s.settings.Cancellation.Fee(b.GrossCents-kept, b.Date.StartsAt, s.now())
 	}
 	q := CancellationQuote{FeeCents: fee, Free: fee == 0}
 	if b.PaymentStatus == model.PaymentPaid {

@@ -14,6 +14,10 @@ import (
 type Correction struct {
 	What       model.Correction
 	FromDateID uint
+	// Name is the attendee added or cancelled, and FeeCents the gross fee kept for a cancelled
+	// one; the mail states both.
+	Name     string
+	FeeCents int64
 }
 
 // Corrected is what CorrectInTx did: the booking repriced and saved, and the documents it
@@ -41,7 +45,8 @@ func (s *Service) CorrectInTx(ctx context.Context, tx *store.Tx, b model.Booking
 		return Corrected{}, err
 	}
 	b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
-	totals := model.Price(b.UnitNetCents, b.Seats, b.DiscountCents, tax)
+	// model.Price of the seats and the discount, plus the fees kept for cancelled attendees.
+	totals := tax.Totals(b.ChargedNetCents())
 	b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	if err := tx.SaveBookingTerms(ctx, &b); err != nil {
 		return Corrected{}, err
@@ -76,7 +81,8 @@ func (s *Service) CorrectInTx(ctx context.Context, tx *store.Tx, b model.Booking
 	out.Booking = b
 	err = Notify(ctx, tx, fmt.Sprintf("%s:%d", b.Reference, out.Invoice.ID), model.EventPayload{
 		Event: model.EventBookingCorrected, BookingID: b.ID, DateID: b.DateID,
-		Extra: model.EventExtra{Reason: string(c.What), FromDateID: c.FromDateID, CreditNoteID: out.CreditNote.ID, InvoiceID: out.Invoice.ID},
+		Extra: model.EventExtra{Reason: string(c.What), FromDateID: c.FromDateID, CreditNoteID: out.CreditNote.ID, InvoiceID: out.Invoice.ID,
+			Name: c.Name, AmountCents: c.FeeCents},
 	})
 	return out, err
 }
@@ -86,10 +92,12 @@ func correctionReason(lang string, what model.Correction) string {
 	de := map[model.Correction]string{
 		model.CorrectionDate: "Korrektur: neuer Termin", model.CorrectionAttendees: "Korrektur: Teilnehmerzahl geändert",
 		model.CorrectionBilling: "Korrektur: Rechnungsdaten geändert", model.CorrectionPrice: "Korrektur: Preis geändert",
+		model.CorrectionAttendeeAdded: "Korrektur: Teilnehmer/in hinzugefügt", model.CorrectionAttendeeCancelled: "Korrektur: Teilnehmer/in storniert",
 	}
 	en := map[model.Correction]string{
 		model.CorrectionDate: "Correction: new date", model.CorrectionAttendees: "Correction: number of attendees changed",
 		model.CorrectionBilling: "Correction: billing details changed", model.CorrectionPrice: "Correction: price changed",
+		model.CorrectionAttendeeAdded: "Correction: attendee added", model.CorrectionAttendeeCancelled: "Correction: attendee cancelled",
 	}
 	if lang == "en" {
 		return en[what]

@@ -134,6 +134,13 @@ func bookingLines(b model.Booking, loc *time.Location) []model.InvoiceLine {
 		}
 		lines = append(lines, model.InvoiceLine{Description: desc, Quantity: 1, UnitNetCents: -b.DiscountCents, NetCents: -b.DiscountCents})
 	}
+	if fees := b.CancellationFeesNetCents; fees != 0 {
+		desc := "Stornogebühren für abgemeldete Teilnehmende"
+		if b.Language == "en" {
+			desc = "Cancellation fees for cancelled attendees"
+		}
+		lines = append(lines, model.InvoiceLine{Description: desc, Quantity: 1, UnitNetCents: fees, NetCents: fees})
+	}
 	return lines
 }
 

@@ -185,6 +185,53 @@ func TestCorrectionMailCarriesBothDocuments(t *testing.T) {
 				seatsOn(e, f.from.ID, 1)
 				seatsOn(e, f.to.ID, 1)
 			}},
+		{"the booker adds an attendee", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
+			func(e *env, f *fixture) {
+				in := booking.AttendeeInput{FirstName: "Cora", LastName: "Neu", Email: "cora@muster.example"}
+				if _, err := e.book.AddAttendeeByBooker(e.ctx, f.res.Booking.Reference, f.res.ManageToken, in); err != nil {
+					e.t.Fatal(err)
+				}
+			},
+			[]string{"Wir haben Cora Neu zu Ihrer Buchung hinzugefügt", "Bitte überweisen Sie 1.749,30 €"},
+			func(e *env, f *fixture, credit, inv model.Invoice, text string) {
+				if inv.GrossCents != 174930 || len(inv.Lines) != 3 || !strings.Contains(text, "Cora Neu") {
+					e.t.Errorf("new invoice gross %d, lines %+v", inv.GrossCents, inv.Lines)
+				}
+				inbox := e.inbox()
+				if n := len(inbox["billing@muster.example"]); n != 2 {
+					e.t.Errorf("billing contact got %d mails, want the confirmation and one correction", n)
+				}
+				if got := inbox["cora@muster.example"]; len(got) != 1 || !strings.Contains(got[0].Text, "angemeldet") {
+					e.t.Errorf("the added attendee got %d mails, want their confirmation", len(got))
+				}
+				seatsOn(e, f.from.ID, 3)
+			}},
+		{"staff cancels one attendee with the policy's fee", "de", [2]string{model.FormatOnline, model.FormatOnline}, false,
+			func(e *env, f *fixture) {
+				e.now = e.now.Add(15 * 24 * time.Hour) // 25 days before: 50 %
+				ch, err := f.office.CancelAttendee(e.ctx, "assistant@example.com", f.res.Booking.Reference, f.res.Booking.Attendees[1].ID, false)
+				if err != nil || ch.FeeCents != 29155 {
+					e.t.Fatalf("fee %d (%v), want 29155", ch.FeeCents, err)
+				}
+			},
+			[]string{"Die Teilnahme von Ben Muster ist storniert", "Stornogebühr von 291,55 €", "Bitte überweisen Sie 874,65 €"},
+			func(e *env, f *fixture, credit, inv model.Invoice, text string) {
+				if inv.GrossCents != 87465 || len(inv.Lines) != 2 || !strings.Contains(text, "Stornogebühren") {
+					e.t.Errorf("new invoice gross %d, lines %+v", inv.GrossCents, inv.Lines)
+				}
+				inbox := e.inbox()
+				if n := len(inbox["billing@muster.example"]); n != 2 {
+					e.t.Errorf("billing contact got %d mails, want the confirmation and one correction", n)
+				}
+				if got := inbox["ben@muster.example"]; len(got) != 2 || !strings.Contains(got[1].Text, "storniert") {
+					e.t.Errorf("the cancelled attendee got %d mails, want the confirmation and the notice", len(got))
+				}
+				acct, _ := e.st.AccountOfBooking(e.ctx, f.res.Booking.ID)
+				if acct.AmountDue != 87465 {
+					e.t.Errorf("amount due %d, want 87465", acct.AmountDue)
+				}
+				seatsOn(e, f.from.ID, 1)
+			}},
 	}
 	xmls, xrechnung := map[string][]byte{}, map[string][]byte{}
 	for _, tc := range cases {

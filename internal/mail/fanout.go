@@ -67,6 +67,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.waitlistJoined(ctx)
 	case model.EventPaymentReminder:
 		return x.paymentReminder(ctx)
+	case model.EventAttendeeAdded:
+		return x.attendeeAdded(ctx)
+	case model.EventAttendeeCancelled:
+		return x.attendeeCancelled(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

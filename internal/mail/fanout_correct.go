@@ -35,7 +35,7 @@ func (x expander) corrected(ctx context.Context) ([]outgoing, error) {
 	l := letter{
 		kind: billingKind(x.ev.Event), lang: b.Language, to: Address{Name: b.Billing.Name, Email: b.Billing.Email},
 		booking: &b, date: b.Date, withBill: true, now: x.now,
-		extra:     map[string]string{"Change": t.T("mail.correct.change." + x.ev.Extra.Reason)},
+		extra:     map[string]string{"Change": changeText(t, x.ev.Extra)},
 		key:       sendKey(x.key, "booking", strconv.FormatUint(uint64(b.ID), 10), "billing"),
 		documents: append(documentRefs(credit), documentRefs(inv)...),
 		payment:   x.c.correctionText(t, credit, inv, received),
@@ -62,4 +62,14 @@ func (c composer) correctionText(t *i18n.Translator, credit, inv model.Invoice, 
 		parts = append(parts, t.T("mail.correct.settled"))
 	}
 	return strings.Join(parts, " ")
+}
+
+// changeText names the change in the correction mail: the attendee added or cancelled by name,
+// and the fee kept for a cancelled seat.
+func changeText(t *i18n.Translator, e model.EventExtra) string {
+	key := "mail.correct.change." + e.Reason
+	if e.Reason == string(model.CorrectionAttendeeCancelled) && e.AmountCents > 0 {
+		key += "_fee"
+	}
+	return t.T(key, "Name", e.Name, "Fee", t.Money(e.AmountCents))
 }

@@ -104,9 +104,12 @@ type Booking struct {
 	Seats          int           `gorm:"not null"`
 	UnitNetCents   int64         `gorm:"not null"`
 	DiscountCents  int64         `gorm:"not null;default:0"`
-	NetCents       int64         `gorm:"not null"`
-	VATCents       int64         `gorm:"not null"`
-	GrossCents     int64         `gorm:"not null"`
+	// CancellationFeesNetCents are the net fees kept for attendees cancelled from the booking one
+	// at a time; the booking's price and invoice include them (ChargedNetCents).
+	CancellationFeesNetCents int64 `gorm:"not null;default:0"`
+	NetCents                 int64 `gorm:"not null"`
+	VATCents                 int64 `gorm:"not null"`
+	GrossCents               int64 `gorm:"not null"`
 	// VATRateBP is the rate of TaxTreatment: vat_rate_bp for standard, 0 for the others.
 	VATRateBP int `gorm:"not null"`
 	// TaxTreatment is decided once when the booking is made (model.DecideTax) and priced with

@@ -14,7 +14,8 @@ func (tx *Tx) SaveBookingTerms(ctx context.Context, b *model.Booking) error {
 	return tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ?", b.ID).
 		Updates(map[string]any{
 			"seats": b.Seats, "unit_net_cents": b.UnitNetCents, "discount_cents": b.DiscountCents,
-			"net_cents": b.NetCents, "vat_cents": b.VATCents, "gross_cents": b.GrossCents,
+			"cancellation_fees_net_cents": b.CancellationFeesNetCents,
+			"net_cents":                   b.NetCents, "vat_cents": b.VATCents, "gross_cents": b.GrossCents,
 			"vat_rate_bp": b.VATRateBP, "tax_treatment": b.TaxTreatment,
 			"billing_company": bl.Company, "billing_name": bl.Name, "billing_email": bl.Email,
 			"billing_street": bl.Street, "billing_postal_code": bl.PostalCode, "billing_city": bl.City,

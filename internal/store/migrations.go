@@ -46,6 +46,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0016_check_ins"),
 		sqlStep("0017_mails"),
 		sqlStep("0018_staff_accounts"),
+		sqlStep("0019_cancellation_fees"),
 		sqlStep("0020_min_participants"),
 		sqlStep("0021_booking_legal_hold"),
 	}

@@ -31,6 +31,7 @@ const (
 	pageAdminBooking        = "admin/booking.html"
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
+	pageAdminAttendeeChange = "admin/attendee_change.html"
 )
 
 var adminPageNames = []string{
@@ -42,6 +43,7 @@ var adminPageNames = []string{
 	pageAdminVoucherForm,
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 	pageAdminPrivacy,
+	pageAdminAttendeeChange,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -40,6 +40,7 @@ func (s *Server) renderManage(c echo.Context, status int, b model.Booking, token
 		data.SubstituteUntil = &until
 	}
 	t := s.i18n.For(language(c))
+	data.Attendees = s.attendeeOfferFor(c, b)
 	if data.Move, err = s.moveOffer(c, b, moveProblem); err != nil {
 		return err
 	}

@@ -55,6 +55,8 @@ type bookingShowData struct {
 	Settlement string
 	// Move is the booker's move to another date; nil when the booking can no longer move.
 	Move *moveOffer
+	// Attendees is adding or cancelling one attendee; nil when attendees can no longer change.
+	Attendees *attendeeOffer
 }
 
 // moveOffer is the manage page's move section: the dates with room until the free move ends,

@@ -97,6 +97,10 @@ func (s *Server) routes() {
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
 	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
+	staff.GET("/bookings/:reference/attendees/new", s.adminAttendeeNew)
+	staff.POST("/bookings/:reference/attendees", s.adminAttendeeAdd)
+	staff.GET("/bookings/:reference/attendees/:attendee/cancel", s.adminAttendeeCancelConfirm)
+	staff.POST("/bookings/:reference/attendees/:attendee/cancel", s.adminAttendeeCancel) // without_fee: owners only
 	staff.GET("/outbox", s.adminOutboxList)
 	staff.POST("/outbox/:id/resend", s.adminOutboxResend)
 	staff.GET("/inquiries", s.adminInquiryList)
@@ -160,6 +164,8 @@ func (s *Server) routes() {
 	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
 	adminAPI.POST("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckIn)
 	adminAPI.DELETE("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckInUndo)
+	adminAPI.POST("/bookings/:reference/attendees", s.apiAdminAttendeeAdd)
+	adminAPI.DELETE("/bookings/:reference/attendees/:attendee", s.apiAdminAttendeeCancel) // ?without_fee=true: owners only
 	adminAPI.GET("/outbox", s.outboxList)
 	adminAPI.POST("/outbox/:id/resend", s.outboxResend)
 	adminAPI.GET("/invoices", s.apiAdminInvoiceList)
@@ -203,6 +209,8 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/b/:reference/documents/:file", s.documentShow)
 	g.GET("/b/:reference/export", s.bookingExport) // everything stored about the booking (Art. 15/20 GDPR)
 	g.POST("/b/:reference/attendees", s.attendeeSubstitute)
+	g.POST("/b/:reference/attendees/add", s.attendeeAdd)
+	g.POST("/b/:reference/attendees/cancel", s.attendeeCancel)
 	g.POST("/b/:reference/move", s.bookingMove)
 
 	// The attendee's own page behind their secret link, with its QR code, calendar entry and
