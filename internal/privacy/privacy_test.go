@@ -138,7 +138,9 @@ func TestErase(t *testing.T) {
 					if got.Total() != 0 {
 						t.Fatalf("second erasure changed %+v", got)
 					}
-				} else if (counts{got.Bookings, got.Attendees, got.WaitingList, got.Inquiries}) != tc.want || got.MailsDropped != 1 {
+				} else if (counts{got.Bookings, got.Attendees, got.WaitingList, got.Inquiries}) != tc.want || got.MailsDropped < 1 {
+					// At least the pending message; the waiting-list and inquiry confirmations
+					// still waiting as events may be dropped with it.
 					t.Fatalf("erasure counted %+v, want %+v and the pending mail dropped", got, tc.want)
 				}
 				after, err := e.a.Privacy.ExportPerson(e.ctx, tc.email)
