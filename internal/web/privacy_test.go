@@ -147,12 +147,12 @@ func TestAdminGDPR(t *testing.T) {
 	if err := env.srv.waitlist.Join(ctx, &wait2); err != nil {
 		t.Fatal(err)
 	}
-	// Willi's entry, and the offer of a free seat still waiting to be mailed to him.
+	// Willi's entry, the confirmation of his joining and the offer of a free seat, both still waiting to be mailed to him.
 	res, _ = owner.post("/admin/privacy", "/admin/privacy/erase", url.Values{"email": {"willi@example.com"}})
-	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/admin/privacy?done=erased&n=2" {
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != "/admin/privacy?done=erased&n=3" {
 		t.Fatalf("erasure: %d %s", res.StatusCode, loc)
 	}
-	if _, body := owner.get(res.Header.Get("Location")); !strings.Contains(body, "Gelöscht: 2 Datensätze geändert.") {
+	if _, body := owner.get(res.Header.Get("Location")); !strings.Contains(body, "Gelöscht: 3 Datensätze geändert.") {
 		t.Fatal("the erasure's notice is not shown")
 	}
 	log, err := env.st.AuditLog(ctx, 10)
