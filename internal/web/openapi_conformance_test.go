@@ -336,6 +336,14 @@ type conformanceFixture struct {
 	mover, policy, noFee, unpaid, payer, onDoomed    model.Booking
 	invoiceNumber, failedItem, pendingItem, usedCode string
 	freeCode                                         string
+	// today is a date on the fixture clock's day (check-in works only then); present is booked
+	// on it, absent was and cancelled.
+	today           model.SeminarDate
+	present, absent model.Booking
+	// group has two attendees and free seats (add and cancel one); onFull has the full date's
+	// one seat; settled was cancelled free of charge, so its booker owes nothing and holds no
+	// seat (they may be erased).
+	group, onFull, settled model.Booking
 }
 
 func newConformanceFixture(t *testing.T, env *adminEnv) conformanceFixture {
@@ -360,13 +368,23 @@ func newConformanceFixture(t *testing.T, env *adminEnv) conformanceFixture {
 	f.noFee = env.book(f.date.ID, "Kulanz KG", "Dora Alt")
 	f.unpaid = env.book(f.date.ID, "Bezahlt GmbH", "Emil Eins")
 	f.payer = env.book(f.date.ID, "Teilzahler GmbH", "Fritz Zwei")
-	env.book(f.full.ID, "Voll GmbH", "Gina Drei")
+	f.onFull = env.book(f.full.ID, "Voll GmbH", "Gina Drei")
 	f.onDoomed = env.book(f.doomed.ID, "Abgesagt GmbH", "Hans Vier")
 	invoices, err := env.st.InvoicesForBooking(ctx, f.mover.ID)
 	if err != nil || len(invoices) == 0 {
 		t.Fatalf("invoices of %s: %v %v", f.mover.Reference, invoices, err)
 	}
 	f.invoiceNumber = invoices[0].Number
+	f.group = env.book(f.date.ID, "Gruppe AG", "Jana Meier", "Karl Meier")
+	f.settled = env.book(f.target.ID, "Erledigt GmbH", "Nora Neun")
+	f.today = storetest.SeedDate(t, env.st, storetest.DateOptions{StartsIn: 4 * time.Hour})
+	f.present = env.book(f.today.ID, "Heute GmbH", "Lena Sieben")
+	f.absent = env.book(f.today.ID, "Storno GmbH", "Max Acht")
+	for _, b := range []model.Booking{f.settled, f.absent} {
+		if _, err := env.srv.bookings.Cancel(ctx, b.Reference, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
 	f.failedItem, f.pendingItem = seedOutbox(t, env.st)
 	f.usedCode, f.freeCode = "USED5", "SPRING10"
 	for _, code := range []string{f.usedCode, f.freeCode} {
@@ -402,6 +420,14 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		return fmt.Sprintf(`{"date_id":%d,"attendee_id":%d}`, to.ID, attendee)
 	}
 	period := "?from=2026-11-01&to=2026-11-30"
+	checkIn := func(d model.SeminarDate, b model.Booking) string {
+		return fmt.Sprintf("/admin/dates/%d/attendees/%d/check-in", d.ID, b.Attendees[0].ID)
+	}
+	attendee := func(b model.Booking, a uint, query string) string {
+		return fmt.Sprintf("/admin/bookings/%s/attendees/%d%s", b.Reference, a, query)
+	}
+	newAttendee := `{"first_name":"Olga","last_name":"Zehn","email":"olga@gruppe.example"}`
+	email := func(b model.Booking) string { return b.Billing.Email }
 	return []apiCase{
 		{op: "listSeminars", name: "every seminar", method: get, path: "/admin/seminars", as: asAssistant, want: 200},
 
@@ -487,6 +513,30 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "recordPayment", name: "in the future", method: post, path: bookingPath(f.payer, "/payments"), as: asOwner,
 			body: `{"amount_cents":100,"paid_on":"2030-01-01","method":"cash"}`, want: 422},
 
+		{op: "addAttendee", name: "assistant with a free seat", method: post, path: bookingPath(f.group, "/attendees"), as: asAssistant, body: newAttendee, want: 201},
+		{op: "addAttendee", name: "booked already", method: post, path: bookingPath(f.group, "/attendees"), as: asOwner, body: newAttendee, want: 422},
+		{op: "addAttendee", name: "to a full date", method: post, path: bookingPath(f.onFull, "/attendees"), as: asOwner, body: newAttendee, want: 409},
+		{op: "addAttendee", name: "unknown booking", method: post, path: "/admin/bookings/SEM-NOPE00/attendees", as: asOwner, body: newAttendee, want: 404},
+		{op: "addAttendee", name: "no name", method: post, path: bookingPath(f.group, "/attendees"), as: asOwner,
+			body: `{"first_name":"","last_name":"","email":"paul@gruppe.example"}`, want: 422},
+
+		{op: "cancelAttendee", name: "assistant without fee", method: del, path: attendee(f.group, f.group.Attendees[1].ID, "?without_fee=true"), as: asAssistant, want: 403},
+		{op: "cancelAttendee", name: "unknown booking", method: del, path: attendee(model.Booking{Reference: "SEM-NOPE00"}, 1, ""), as: asOwner, want: 404},
+		{op: "cancelAttendee", name: "the last attendee", method: del, path: attendee(f.onFull, f.onFull.Attendees[0].ID, ""), as: asOwner, want: 422},
+		{op: "cancelAttendee", name: "control character in the query", method: del, path: attendee(f.group, f.group.Attendees[1].ID, "?note=%00"), as: asOwner, want: 400},
+		{op: "cancelAttendee", name: "assistant under the policy", method: del, path: attendee(f.group, f.group.Attendees[1].ID, ""), as: asAssistant, want: 200},
+
+		{op: "undoCheckIn", name: "not checked in", method: del, path: checkIn(f.today, f.present), as: asAssistant, want: 409},
+		{op: "checkInAttendee", name: "assistant on the day", method: post, path: checkIn(f.today, f.present), as: asAssistant, want: 200},
+		{op: "checkInAttendee", name: "again", method: post, path: checkIn(f.today, f.present), as: asOwner, want: 200},
+		{op: "checkInAttendee", name: "not the date's day", method: post, path: checkIn(f.date, f.unpaid), as: asAssistant, want: 409},
+		{op: "checkInAttendee", name: "cancelled booking", method: post, path: checkIn(f.today, f.absent), as: asAssistant, want: 409},
+		{op: "checkInAttendee", name: "attendee of another date", method: post, path: checkIn(f.date, f.present), as: asAssistant, want: 404},
+		{op: "checkInAttendee", name: "control character in the query", method: post, path: checkIn(f.today, f.present) + "?note=%00", as: asAssistant, want: 400},
+		{op: "undoCheckIn", name: "not a day", method: del, path: checkIn(f.today, f.present) + "?day=yesterday", as: asAssistant, want: 400, specInvalid: true},
+		{op: "undoCheckIn", name: "unknown attendee", method: del, path: fmt.Sprintf("/admin/dates/%d/attendees/99999/check-in", f.today.ID), as: asAssistant, want: 404},
+		{op: "undoCheckIn", name: "today's", method: del, path: checkIn(f.today, f.present) + "?day=2026-11-28", as: asAssistant, want: 200},
+
 		{op: "listVouchers", name: "owner", method: get, path: "/admin/vouchers", as: asOwner, want: 200},
 		{op: "listVouchers", name: "assistant", method: get, path: "/admin/vouchers", as: asAssistant, want: 403},
 		{op: "createVoucher", name: "owner", method: post, path: "/admin/vouchers", as: asOwner,
@@ -526,5 +576,13 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "exportZM", name: "owner", method: get, path: "/admin/exports/zm?quarter=2026-Q4", as: asOwner, want: 200},
 		{op: "exportZM", name: "assistant", method: get, path: "/admin/exports/zm?quarter=2026-Q4", as: asAssistant, want: 403},
 		{op: "exportZM", name: "no quarter", method: get, path: "/admin/exports/zm?quarter=soon", as: asOwner, want: 400, specInvalid: true},
+
+		{op: "exportPersonalData", name: "owner", method: get, path: "/admin/gdpr/export?email=" + strings.ToUpper(email(f.group)), as: asOwner, want: 200},
+		{op: "exportPersonalData", name: "assistant", method: get, path: "/admin/gdpr/export?email=" + email(f.group), as: asAssistant, want: 403},
+		{op: "exportPersonalData", name: "not an address", method: get, path: "/admin/gdpr/export?email=kein", as: asOwner, want: 400},
+		{op: "erasePerson", name: "assistant", method: post, path: "/admin/gdpr/erase", as: asAssistant, body: `{"email":"` + email(f.settled) + `"}`, want: 403},
+		{op: "erasePerson", name: "upcoming booking", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.group) + `"}`, want: 409},
+		{op: "erasePerson", name: "not an address", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"kein"}`, want: 422},
+		{op: "erasePerson", name: "settled", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.settled) + `"}`, want: 200},
 	}
 }
