@@ -21,9 +21,9 @@ type cancelBookingRequest struct {
 }
 
 // apiAdminBookingCancel is POST /api/v1/admin/bookings/{reference}/cancel with {"fee":"policy"}
-// (the booker's rules, as if they had cancelled themselves: staff of either role) or
-// {"fee":"none"} (everything paid refunded, backoffice.CancelBooking as in the back office:
-// owners only, as it waives money). It answers the booking as cancelled.
+// (the booker's rules, as if they had cancelled themselves) or {"fee":"none"} (everything paid
+// refunded, backoffice.CancelBooking as in the back office). Both can refund money, so the route
+// is for owner tokens only, like the back office's cancel. It answers the booking as cancelled.
 func (s *Server) apiAdminBookingCancel(c echo.Context) error {
 	ctx := c.Request().Context()
 	b, err := s.store.BookingByReference(ctx, c.Param("reference"))

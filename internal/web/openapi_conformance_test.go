@@ -499,8 +499,9 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "cancelBooking", name: "unknown fee", method: post, path: bookingPath(f.noFee, "/cancel"), as: asOwner, body: `{"fee":"some"}`, want: 422, specInvalid: true},
 		{op: "cancelBooking", name: "unknown booking", method: post, path: "/admin/bookings/SEM-NOPE00/cancel", as: asOwner, body: `{"fee":"none"}`, want: 404},
 		{op: "cancelBooking", name: "owner without fee", method: post, path: bookingPath(f.noFee, "/cancel"), as: asOwner, body: `{"fee":"none"}`, want: 200},
-		{op: "cancelBooking", name: "assistant under the policy", method: post, path: bookingPath(f.policy, "/cancel"), as: asAssistant, body: `{"fee":"policy"}`, want: 200},
-		{op: "cancelBooking", name: "cancelled already", method: post, path: bookingPath(f.policy, "/cancel"), as: asAssistant, body: `{"fee":"policy"}`, want: 409},
+		{op: "cancelBooking", name: "assistant under the policy", method: post, path: bookingPath(f.policy, "/cancel"), as: asAssistant, body: `{"fee":"policy"}`, want: 403},
+		{op: "cancelBooking", name: "owner under the policy", method: post, path: bookingPath(f.policy, "/cancel"), as: asOwner, body: `{"fee":"policy"}`, want: 200},
+		{op: "cancelBooking", name: "cancelled already", method: post, path: bookingPath(f.policy, "/cancel"), as: asOwner, body: `{"fee":"policy"}`, want: 409},
 
 		{op: "markBookingPaid", name: "assistant", method: post, path: bookingPath(f.unpaid, "/mark-paid"), as: asAssistant, want: 403},
 		{op: "markBookingPaid", name: "unknown", method: post, path: "/admin/bookings/SEM-NOPE00/mark-paid", as: asOwner, want: 404},

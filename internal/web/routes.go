@@ -152,7 +152,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/bookings", s.apiAdminBookingList)
 	adminAPI.GET("/bookings/:reference", s.apiAdminBookingShow)
 	adminAPI.POST("/bookings/:reference/move", s.apiAdminBookingMove)
-	adminAPI.POST("/bookings/:reference/cancel", s.apiAdminBookingCancel) // without a fee: owners only (checked inside)
+	adminAPI.POST("/bookings/:reference/cancel", s.apiAdminBookingCancel, s.requireOwner()) // refunds: owners only, as in the back office
 	adminAPI.POST("/bookings/:reference/mark-paid", s.apiAdminBookingMarkPaid, s.requireOwner())
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
