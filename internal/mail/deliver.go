@@ -91,7 +91,7 @@ func (w *Worker) scrub(m *Message) {
 // send loads the message's documents, composes it and hands it to the sender.
 func (w *Worker) send(ctx context.Context, m Message) error {
 	if m.Scrubbed {
-		return worker.Permanent(fmt.Errorf("message %s was delivered and its body removed", m.MessageID))
+		return worker.Permanent(fmt.Errorf("message %s was delivered and its secrets or body removed from the store", m.MessageID))
 	}
 	if err := w.attachDocuments(ctx, &m); err != nil {
 		return err
