@@ -33,10 +33,12 @@ func (c composer) attendeePass(l *letter, a model.Attendee) {
 	if c.keys == nil || !passKinds[l.kind] {
 		return
 	}
+	token := c.keys.AttendeeToken(a.ID, a.SecretRotation)
 	l.pass = &passView{
-		URL:  c.s.BaseURL + languagePrefix(l.lang) + "/a/" + c.keys.AttendeeToken(a.ID, a.SecretRotation),
-		Code: c.keys.AttendeeCode(a.ID, a.SecretRotation),
-		QR:   checkInQRContentID,
+		URL:   c.s.BaseURL + languagePrefix(l.lang) + "/a/" + token,
+		Code:  c.keys.AttendeeCode(a.ID, a.SecretRotation),
+		QR:    checkInQRContentID,
+		token: token,
 	}
 	l.documents = append(l.documents, DocumentRef{
 		AttendeeID: a.ID, Rotation: a.SecretRotation, Kind: docCheckInQR, Name: "check-in-" + strconv.FormatUint(uint64(a.ID), 10) + ".png",
@@ -48,6 +50,8 @@ type passView struct {
 	URL  string // the attendee page (a secret link)
 	Code string // the short check-in code the QR code carries
 	QR   string // the Content-ID of the inline QR image
+	// token is the secret part of URL, removed from the stored body once delivered.
+	token string
 }
 
 // QRSource is the inline image's address in the HTML part. html/template would refuse a cid:

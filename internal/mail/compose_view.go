@@ -56,8 +56,8 @@ type letter struct {
 	payment   string
 	documents []DocumentRef // issued files to attach, loaded when the message is sent
 	pass      *passView     // the attendee's page link and check-in code (attendeePass)
-	// secret says the action link holds a secret (a password reset): the body is removed from
-	// the database once delivered, as for a manage link.
+	// secret says the action link holds a secret (a password reset): the whole body is removed
+	// from the database once delivered — it is no business letter worth keeping.
 	secret bool
 }
 
@@ -102,6 +102,14 @@ func (c composer) build(l letter) (outgoing, error) {
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
 		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret || v.Pass != nil, Documents: l.documents,
+	}
+	if !l.secret { // a password reset keeps no body at all, so it needs no list
+		if v.ManageURL != "" {
+			msg.Redact = append(msg.Redact, l.token)
+		}
+		if v.Pass != nil {
+			msg.Redact = append(msg.Redact, v.Pass.token, v.Pass.Code)
+		}
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

@@ -4,6 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
+	"html/template"
+	"net/url"
+	"strings"
 	"time"
 
 	"seminars/internal/model"
@@ -32,7 +36,7 @@ func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time
 	w.log.Info("mail delivered", "id", item.ID, "to", m.To.Email, "kind", m.Kind, "message_id", m.MessageID)
 	return w.store.WithTx(ctx, func(tx *store.Tx) error {
 		if m.Secret {
-			m.Text, m.HTML, m.Attachments, m.Scrubbed = "", "", nil, true
+			w.scrub(&m)
 			scrubbed, _ := json.Marshal(m)
 			if err := tx.SetOutboxPayload(ctx, item.ID, string(scrubbed), now); err != nil {
 				return err
@@ -42,10 +46,52 @@ func (w *Worker) deliverOne(ctx context.Context, item model.OutboxItem, now time
 	})
 }
 
+// scrub takes the secrets of a delivered message out of what is stored. A message that lists
+// them keeps its body with each secret replaced by a visible marker — a confirmation stays a
+// reproducible business letter — and loses what was drawn for it alone (the check-in QR code
+// carries the code). One that does not list them (stored before the list existed, a password
+// reset) loses its whole body. Either way it is Scrubbed: the stored body is not the one sent,
+// so a resend refuses it.
+func (w *Worker) scrub(m *Message) {
+	m.Scrubbed = true
+	if len(m.Redact) == 0 {
+		m.RemoveBody()
+		return
+	}
+	marker := w.c.i18n.For(m.Lang).T("mail.redacted")
+	var pairs []string
+	for _, s := range m.Redact {
+		if s == "" {
+			continue
+		}
+		// The forms a secret takes in the text, in HTML and in a query string; for the tokens
+		// we make (base64url, digits and dashes) they are the same, but a marker left out is a
+		// secret kept.
+		for _, form := range []string{s, html.EscapeString(s), template.HTMLEscapeString(s), url.QueryEscape(s)} {
+			pairs = append(pairs, form, marker)
+		}
+	}
+	r := strings.NewReplacer(pairs...)
+	m.Text, m.HTML = r.Replace(m.Text), r.Replace(m.HTML)
+	if m.Invite != nil {
+		inv := *m.Invite
+		inv.Content = r.Replace(inv.Content)
+		m.Invite = &inv
+	}
+	m.Attachments = nil
+	docs := m.Documents[:0:0]
+	for _, d := range m.Documents {
+		if d.Kind != docCheckInQR {
+			docs = append(docs, d)
+		}
+	}
+	m.Documents, m.Redact = docs, nil
+}
+
 // send loads the message's documents, composes it and hands it to the sender.
 func (w *Worker) send(ctx context.Context, m Message) error {
 	if m.Scrubbed {
-		return worker.Permanent(fmt.Errorf("message %s was delivered and its body removed", m.MessageID))
+		return worker.Permanent(fmt.Errorf("message %s was delivered and its secrets or body removed from the store", m.MessageID))
 	}
 	if err := w.attachDocuments(ctx, &m); err != nil {
 		return err

@@ -65,8 +65,12 @@ func TestConfirmationCarriesTheInvoicePDFAndXML(t *testing.T) {
 		if att := only(t, inbox, "anna@muster.example"); len(att.Files) != 1 || att.Files[0].Name != "invite.ics" {
 			t.Errorf("attendee mail attachments %v, want only the invite", names(att.Files))
 		}
-		if after, _ := storedConfirmation(t, e); !after.Scrubbed || len(after.Attachments) != 0 {
-			t.Errorf("delivered confirmation still stored: scrubbed %v, %d attachments", after.Scrubbed, len(after.Attachments))
+		// Delivered, the confirmation keeps its body (a business letter) without its manage link's
+		// secret, still names the issued files and holds none of their bytes.
+		if after, payload := storedConfirmation(t, e); !after.Scrubbed || after.Text == "" || len(after.Attachments) != 0 ||
+			fmt.Sprint(after.Documents) != fmt.Sprint(want) || strings.Contains(payload, res.ManageToken) {
+			t.Errorf("delivered confirmation: scrubbed %v, %d bytes of text, %d attachments, documents %v, manage token kept %v",
+				after.Scrubbed, len(after.Text), len(after.Attachments), after.Documents, strings.Contains(payload, res.ManageToken))
 		}
 	})
 }

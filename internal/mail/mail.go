@@ -88,20 +88,45 @@ type Message struct {
 	// reference is stored; their bytes are loaded from the stored documents when the message is
 	// sent, so a pending message stays small and carries exactly the issued file.
 	Documents []DocumentRef `json:"documents,omitempty"`
-	// Secret tells that the body holds the booker's manage link; once delivered, the body is
-	// removed from the database so that the link's secret lives only in the booker's mailbox.
-	Secret   bool `json:"secret,omitempty"`
+	// Secret tells that the body holds a secret (the booker's manage link, the attendee's pass,
+	// a password reset link); once delivered, the secret is removed from the database so that it
+	// lives only in the recipient's mailbox.
+	Secret bool `json:"secret,omitempty"`
+	// Redact lists the secrets the body holds. On delivery each is replaced by a marker and the
+	// rest of the body is kept: a confirmation is a business letter that must stay reproducible.
+	// A Secret message without the list (stored before it existed, or a password reset) loses
+	// its whole body instead. The list is cleared once applied.
+	Redact []string `json:"redact,omitempty"`
+	// Scrubbed tells that the stored message is no longer the one sent (its secrets or its body
+	// are gone), so it can never be sent again as it is.
 	Scrubbed bool `json:"scrubbed,omitempty"`
+	// BodyRemoved tells that text, HTML, invite and attachments are gone (a secret message
+	// without its list on delivery, any message past its retention): the retention job has
+	// nothing left to do with it.
+	BodyRemoved bool `json:"body_removed,omitempty"`
+}
+
+// RemoveBody empties what the message said, keeping the record of whom it went to and when.
+func (m *Message) RemoveBody() {
+	m.Text, m.HTML, m.Attachments, m.Invite, m.Scrubbed, m.BodyRemoved = "", "", nil, nil, true, true
+}
+
+// HasBody tells whether anything of what the message said is still stored.
+func (m Message) HasBody() bool {
+	return m.Text != "" || m.HTML != "" || m.Invite != nil || len(m.Attachments) > 0
 }
 
 // businessLetters are the kinds of message that are business letters (§ 257 HGB, § 147 AO):
-// what confirms, bills, corrects or cancels a booking, sent to its billing contact. Their bodies
-// are kept for the business-letter retention period; every other body goes after
-// retention_mail_days.
+// what confirms, bills, corrects or cancels a booking — sent to its billing contact, and the
+// confirmations and cancellations of the seats sent to the attendees. Their bodies are kept for
+// the business-letter retention period; every other body goes after retention_mail_days.
 var businessLetters = map[string]bool{
-	billingKind(model.EventBookingConfirmed): true, billingKind(model.EventBookingCancelled): true,
-	billingKind(model.EventDateCancelled): true, billingKind(model.EventBookingCorrected): true,
-	billingKind(model.EventBookingRefunded): true, billingKind(model.EventPaymentReceived): true,
+	billingKind(model.EventBookingReceived): true, billingKind(model.EventBookingConfirmed): true,
+	billingKind(model.EventBookingCancelled): true, billingKind(model.EventDateCancelled): true,
+	billingKind(model.EventBookingCorrected): true, billingKind(model.EventBookingRefunded): true,
+	billingKind(model.EventPaymentReceived): true, billingKind(model.EventDocumentResent): true,
+	"attendee_confirmed": true, "attendee_cancelled": true, "attendee_booking_cancelled": true,
+	"attendee_date_cancelled": true,
 }
 
 // IsBusinessLetter tells whether a message of kind is a business letter.

@@ -185,7 +185,8 @@ func (e eraser) inquiries(ctx context.Context) error {
 // mails drops the messages to the person that were not delivered (pending, or parked: nothing
 // to prove, and a resend would go nowhere) and rewrites the delivered ones: the recipient, and
 // the address and names in subject, body and invite become markers; attachments drawn for the
-// message alone (a certificate) go. Issued invoices referenced by a message stay as issued.
+// message alone (a certificate) go. Delivered messages to others that name the person's address
+// get the same markers. Issued invoices referenced by a message stay as issued.
 func (e eraser) mails(ctx context.Context) error {
 	items, err := e.tx.OutboxItemsOfTopic(ctx, model.TopicMailSend)
 	if err != nil {
@@ -193,7 +194,17 @@ func (e eraser) mails(ctx context.Context) error {
 	}
 	for _, item := range items {
 		m, ok := decodeMail(item)
-		if !ok || !strings.EqualFold(m.To.Email, e.email) {
+		if !ok {
+			continue
+		}
+		if !strings.EqualFold(m.To.Email, e.email) {
+			// A delivered letter to someone else that names the person — the billing contact's
+			// confirmation lists the attendees, and keeps its body as a business letter.
+			if item.Status == model.OutboxDone && e.mentioned(m) {
+				if err := e.rewrite(ctx, item, m); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		if item.Status != model.OutboxDone {
@@ -205,21 +216,41 @@ func (e eraser) mails(ctx context.Context) error {
 		}
 		e.name(m.To.Name)
 		m.To = mail.Address{Name: model.ErasedText, Email: model.ErasedEmail}
-		m.Subject, m.Text = e.replace(m.Subject), e.replace(m.Text)
-		m.HTML = e.replaceHTML(m.HTML)
-		if m.Invite != nil {
-			m.Invite.Content = e.replace(m.Invite.Content)
-		}
 		m.Attachments = nil
-		payload, err := json.Marshal(m)
-		if err != nil {
+		if err := e.rewrite(ctx, item, m); err != nil {
 			return err
 		}
-		if err := e.tx.SetOutboxPayload(ctx, item.ID, string(payload), item.UpdatedAt); err != nil {
-			return err
-		}
-		e.out.MailsRewritten++
 	}
+	return nil
+}
+
+// mentioned tells whether a message's subject, body or invite holds the person's address.
+func (e eraser) mentioned(m mail.Message) bool {
+	parts := m.Subject + "\n" + m.Text + "\n" + m.HTML
+	if m.Invite != nil {
+		parts += "\n" + m.Invite.Content
+	}
+	return strings.Contains(strings.ToLower(parts), strings.ToLower(e.email)) ||
+		strings.Contains(strings.ToLower(parts), strings.ToLower(html.EscapeString(e.email)))
+}
+
+// rewrite puts the markers into a delivered message's subject, body and invite and stores it.
+func (e eraser) rewrite(ctx context.Context, item model.OutboxItem, m mail.Message) error {
+	m.Subject, m.Text = e.replace(m.Subject), e.replace(m.Text)
+	m.HTML = e.replaceHTML(m.HTML)
+	if m.Invite != nil {
+		inv := *m.Invite
+		inv.Content = e.replace(inv.Content)
+		m.Invite = &inv
+	}
+	payload, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := e.tx.SetOutboxPayload(ctx, item.ID, string(payload), item.UpdatedAt); err != nil {
+		return err
+	}
+	e.out.MailsRewritten++
 	return nil
 }
 

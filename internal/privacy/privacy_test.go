@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,6 +150,17 @@ func TestErase(t *testing.T) {
 				}
 				if n := len(after.Bookings) + len(after.Attendances) + len(after.WaitingList) + len(after.Inquiries) + len(after.Mails); n != 0 {
 					t.Fatalf("still stored about %s after erasure: %+v", tc.email, after)
+				}
+				// Delivered mails keep their bodies (business letters) — but none names the person,
+				// not even one to someone else (the billing contact's confirmation lists the attendees).
+				items, err := st.ListOutbox(e.ctx, store.OutboxFilter{Limit: 500})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, it := range items {
+					if it.Topic == model.TopicMailSend && strings.Contains(strings.ToLower(it.Payload), strings.ToLower(tc.email)) {
+						t.Fatalf("mail %s still names %s: %.400s", it.Key, tc.email, it.Payload)
+					}
 				}
 				if _, err := st.OutboxItemByKey(e.ctx, "mail.send:test:pending"); !errors.Is(err, model.ErrNotFound) {
 					t.Fatalf("the pending mail is still in the outbox: %v", err)

@@ -31,13 +31,18 @@ func TestRetention(t *testing.T) {
 		{"in-house inquiry after 24 months", storetest.ReferenceTime, func(e *env) { e.inquire(erika) },
 			func(e *env) bool { i, _ := e.st.InquiriesByEmail(e.ctx, erika.email); return len(i) == 1 },
 			storetest.ReferenceTime.AddDate(0, 24, -1), storetest.ReferenceTime.AddDate(0, 24, 1)},
-		// Attendee mails carry the personal pass and lose their body on delivery (see mail), so the
-		// inquiry confirmation stands for the mails that are not business letters.
+		// The inquiry confirmation stands for the mails that are not business letters.
 		{"body of an inquiry confirmation after 90 days", storetest.ReferenceTime, func(e *env) { e.inquire(erika); e.deliver() },
 			func(e *env) bool { return mailBodyOfKind(e, erika.email, "inquiry_confirmation") != "" },
 			storetest.ReferenceTime.AddDate(0, 0, 89), storetest.ReferenceTime.AddDate(0, 0, 91)},
-		// The confirmation carries the manage link and loses its body on delivery (see mail), so
-		// the payment notice stands for the business letters here.
+		// The confirmation keeps its body on delivery with the manage link's secret taken out (see
+		// mail): it is a business letter, kept its years, then removed.
+		{"body of a booking confirmation after 6 years", storetest.ReferenceTime, func(e *env) { e.book(maxBooker, erika); e.deliver() },
+			func(e *env) bool { return mailBodyOfKind(e, maxBooker.email, "billing_booking_confirmed") != "" },
+			storetest.ReferenceTime.AddDate(6, 0, -1), storetest.ReferenceTime.AddDate(6, 0, 1)},
+		{"body of an attendee's confirmation after 6 years", storetest.ReferenceTime, func(e *env) { e.book(maxBooker, erika); e.deliver() },
+			func(e *env) bool { return mailBodyOfKind(e, erika.email, "attendee_confirmed") != "" },
+			storetest.ReferenceTime.AddDate(6, 0, -1), storetest.ReferenceTime.AddDate(6, 0, 1)},
 		{"body of a payment notice (business letter) after 6 years", storetest.ReferenceTime, func(e *env) {
 			res := e.book(maxBooker, erika)
 			e.deliver()

@@ -70,11 +70,12 @@ func (q Reads) OutboxItemsOfTopic(ctx context.Context, topic model.Topic) ([]mod
 }
 
 // OutboxItemsDoneBefore returns the items of a topic delivered before a moment whose payload does
-// not yet say it was scrubbed, for the retention job.
+// not yet say its body was removed, for the retention job. (A "scrubbed" mail may still have its
+// body: a confirmation keeps it with the secrets taken out.)
 func (q Reads) OutboxItemsDoneBefore(ctx context.Context, topic model.Topic, before time.Time) ([]model.OutboxItem, error) {
 	var out []model.OutboxItem
 	err := q.db.WithContext(ctx).
-		Where("topic = ? AND status = ? AND done_at < ? AND payload NOT LIKE ?", topic, model.OutboxDone, before.UTC(), `%"scrubbed":true%`).
+		Where("topic = ? AND status = ? AND done_at < ? AND payload NOT LIKE ?", topic, model.OutboxDone, before.UTC(), `%"body_removed":true%`).
 		Order("id").Find(&out).Error
 	return out, err
 }
