@@ -235,14 +235,14 @@ func badge(s *sheet, x, y float64, title string, a SheetAttendee) {
 	name := strings.TrimSpace(a.FirstName + " " + a.LastName)
 	size := badgeNameMaxSize
 	s.setFont("B", size)
-	// the largest size at which the name takes at most two lines
+	// the largest size at which the name takes at most two lines, or three at the smallest
 	for size > 11 && len(s.wrap(name, inner-2*s.pdf.GetCellMargin())) > 2 {
 		size--
 		s.setFont("B", size)
 	}
 	nameLines := s.wrap(name, inner-2*s.pdf.GetCellMargin())
-	if len(nameLines) > 2 {
-		nameLines = nameLines[:2]
+	if len(nameLines) > 3 {
+		nameLines = nameLines[:3] // a name longer than a badge can hold is cut, never overprinted
 	}
 	lineH := size * 0.45
 	s.pdf.SetXY(x+badgePad, y+badgeH/2-lineH*float64(len(nameLines))/2-2)

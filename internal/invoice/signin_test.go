@@ -205,3 +205,41 @@ func TestSheetsPrintAnyName(t *testing.T) {
 
 // pages counts the pages of pdftotext's output, which ends every page with a form feed.
 func pages(text string) int { return strings.Count(text, "\f") }
+
+// TestSignInSheetAndBadgesRenderAnyText puts the texts people type (emoji, CJK, Hangul, RTL,
+// combining marks, very long words and values) into every field of a sign-in sheet and of the
+// badges, for a one-day and a three-day date: no error, the text is read back, and no two words
+// are printed over each other (a long name wraps inside its column and badge).
+func TestSignInSheetAndBadgesRenderAnyText(t *testing.T) {
+	r := renderer(t)
+	for _, dk := range dateKinds(t) {
+		for _, c := range anyTextCases() {
+			t.Run(dk.name+"/"+c.name, func(t *testing.T) {
+				date := model.SeminarDate{StartsAt: dk.start, EndsAt: dk.end, Format: model.FormatInPerson, Venue: c.value, City: c.value,
+					Seminar: &model.Seminar{TitleDE: c.value, TitleEN: c.value}}
+				days := len(date.Sessions(berlin(t)))
+				// the first row has no company, so that pdftotext reads the wrapped name as one block
+				people := []invoice.SheetAttendee{{FirstName: c.value, LastName: "X"}, {FirstName: "Z", LastName: c.value, Company: c.value}}
+				sheet, err := r.SignInSheet(date, people, testSeller(), "de", c.value, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				keepPDF(t, sheet)
+				// per day: title, venue, city, trainer, two names, one company
+				assertShows(t, sheet, c.want, 7*days)
+				assertNoOverprint(t, sheet)
+
+				badges, err := r.Badges(date, people, testSeller(), "en")
+				if err != nil {
+					t.Fatal(err)
+				}
+				// two titles, two names, one company; a badge has room for three lines of name
+				// and two of title and company, so a text longer than that is cut, not overprinted
+				if len([]rune(c.value)) <= 60 {
+					assertShows(t, badges, c.want, 5)
+				}
+				assertNoOverprint(t, badges)
+			})
+		}
+	}
+}
