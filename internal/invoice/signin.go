@@ -106,7 +106,7 @@ func (r *Renderer) dayHeading(t *i18n.Translator, total, n int, sess model.Sessi
 // again whenever the next row does not fit.
 func (r *Renderer) signInTable(s *sheet, t *i18n.Translator, date model.SeminarDate, seller Seller, trainer, heading string, attendees []SheetAttendee) {
 	signInHeading(s, t, date, seller, trainer, heading)
-	total := len(attendees) + walkInRows
+	total, onPage := len(attendees)+walkInRows, 0
 	for i := 0; i < total; i++ {
 		var a SheetAttendee
 		if i < len(attendees) {
@@ -120,10 +120,14 @@ func (r *Renderer) signInTable(s *sheet, t *i18n.Translator, date model.SeminarD
 		nameLines := s.wrap(name, colName-2*s.pdf.GetCellMargin())
 		companyLines := s.wrap(a.Company, colCompany-2*s.pdf.GetCellMargin())
 		h := max(rowMinH, float64(max(len(nameLines), len(companyLines)))*rowLineH+2)
-		if s.pdf.GetY()+h > tableBottom {
+		// a new page only after at least one row on this one: a heading too long for the page
+		// (it cannot be, with the fields' limits) must not break pages for ever
+		if onPage > 0 && s.pdf.GetY()+h > tableBottom {
 			s.pdf.AddPage()
 			signInHeading(s, t, date, seller, trainer, heading+" ("+t.T("signin.continued")+")")
+			onPage = 0
 		}
+		onPage++
 		y := s.pdf.GetY()
 		x := marginLeft
 		for _, w := range []float64{colNo, colName, colCompany, colSignature} {
