@@ -9,9 +9,9 @@ import (
 	"seminars/internal/model"
 )
 
-// adminDateBadges is a sheet of name badges for a date's confirmed attendees, eight to an A4
+// adminDateBadgesShow is a sheet of name badges for a date's confirmed attendees, eight to an A4
 // page, in the order of the sign-in sheet.
-func (s *Server) adminDateBadges(c echo.Context) error {
+func (s *Server) adminDateBadgesShow(c echo.Context) error {
 	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
 		return err

@@ -11,10 +11,10 @@ import (
 	"seminars/internal/model"
 )
 
-// adminDateSignInSheet is a date's attendance list to print and have signed (Teilnehmerliste):
+// adminDateSignInSheetShow is a date's attendance list to print and have signed (Teilnehmerliste):
 // the confirmed attendees, sorted by last name, one section per day of the date; ?day=N prints
 // only the N-th day. A day the date does not have is a 404, like an unknown date.
-func (s *Server) adminDateSignInSheet(c echo.Context) error {
+func (s *Server) adminDateSignInSheetShow(c echo.Context) error {
 	day := 0
 	if v := c.QueryParam("day"); v != "" {
 		n, err := strconv.Atoi(v)
