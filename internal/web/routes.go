@@ -82,6 +82,8 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id", s.adminDateUpdate)
 	staff.GET("/dates/:id/attendees", s.adminAttendeeList)
 	staff.GET("/dates/:id/attendees.csv", s.adminAttendeeExport)
+	staff.GET("/dates/:id/sign-in-sheet.pdf", s.adminDateSignInSheetShow)
+	staff.GET("/dates/:id/badges.pdf", s.adminDateBadgesShow)
 	staff.POST("/dates/:id/attendees/:attendee/check-in", s.adminAttendeeCheckIn)
 	staff.POST("/dates/:id/attendees/:attendee/check-in/undo", s.adminAttendeeCheckInUndo)
 	staff.GET("/check-in", s.adminCheckInShow) // the phone page: scan the QR code or type the code
