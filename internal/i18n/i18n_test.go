@@ -66,6 +66,8 @@ func TestFormats(t *testing.T) {
 		{"negative money", de.Money(-990), "-9,90\u00a0€"},
 		{"german date", de.Date(day), "Di., 12. Januar 2027"},
 		{"english date", en.Date(day), "Tue, 12 January 2027"},
+		{"german document day", de.Day(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), "02.12.2026"},
+		{"english document day", en.Day(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), "2 December 2026"},
 		{"one day range", de.DateRange(day, day.Add(8*time.Hour)), "Di., 12. Januar 2027, 09:00–17:00"},
 		{"german duration", de.Duration(960), "2 Tage"},
 		{"english half day", en.Duration(240), "4 hours"},
