@@ -58,6 +58,20 @@ func Day(lang string, at time.Time) string {
 	return at.Format("02.01.2006")
 }
 
+// Zone names the time zone of times shown for the moment at, in words a reader knows: "deutscher
+// Zeit, MESZ" or "German time, CEST" for Europe/Berlin, else the zone's abbreviation ("EST").
+// The IANA name (Europe/Berlin) reads like a technical setting, and MEZ/MESZ changes with the date.
+func (t *Translator) Zone(loc *time.Location, at time.Time) string {
+	abbr := at.In(loc).Format("MST")
+	if loc.String() != "Europe/Berlin" {
+		return abbr
+	}
+	if t.Lang != "en" {
+		abbr = map[string]string{"CET": "MEZ", "CEST": "MESZ"}[abbr]
+	}
+	return t.T("zone.germany", "Abbr", abbr)
+}
+
 // Time formats a time of day: "09:00".
 func (t *Translator) Time(at time.Time) string { return at.Format("15:04") }
 
