@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/payment"
 	"seminars/internal/store"
@@ -155,7 +156,7 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 	lang := b.Language
 	title, when := "", ""
 	if b.Date != nil {
-		when = b.Date.StartsAt.In(s.pay.Location).Format("02.01.2006")
+		when = i18n.Day(lang, b.Date.StartsAt.In(s.pay.Location))
 		if b.Date.Seminar != nil {
 			title = b.Date.Seminar.Title(lang)
 		}

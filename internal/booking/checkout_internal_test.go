@@ -38,6 +38,8 @@ func TestCheckoutInputDescribesTheBooking(t *testing.T) {
 	if in := s.checkoutInput(b, "tok", start); in.SuccessURL != "https://seminare.example/en/b/SEM-ABC234/return?t=tok" ||
 		in.CancelURL != "https://seminare.example/en/b/SEM-ABC234?t=tok" {
 		t.Fatalf("an English booker returns to %s and %s", in.SuccessURL, in.CancelURL)
+	} else if in.Items[0].Name != "Social media in sales — 15 March 2027" {
+		t.Errorf("an English booker's Checkout line %q, want the day written in English", in.Items[0].Name)
 	}
 }
 

@@ -46,6 +46,32 @@ func (t *Translator) Date(at time.Time) string {
 	return fmt.Sprintf("%s., %d. %s %d", weekdaysDE[at.Weekday()], at.Day(), monthsDE[at.Month()-1], at.Year())
 }
 
+// Day formats a calendar day the way documents (invoices, credit notes, certificates) write it:
+// "12.01.2027" or "12 January 2027" — English readers misread 01.12. as a month first.
+func (t *Translator) Day(at time.Time) string { return Day(t.Lang, at) }
+
+// Day is Translator.Day for code that has a language but no translator (invoice line texts).
+func Day(lang string, at time.Time) string {
+	if lang == "en" {
+		return fmt.Sprintf("%d %s %d", at.Day(), monthsEN[at.Month()-1], at.Year())
+	}
+	return at.Format("02.01.2006")
+}
+
+// Zone names the time zone of times shown for the moment at, in words a reader knows: "deutscher
+// Zeit, MESZ" or "German time, CEST" for Europe/Berlin, else the zone's abbreviation ("EST").
+// The IANA name (Europe/Berlin) reads like a technical setting, and MEZ/MESZ changes with the date.
+func (t *Translator) Zone(loc *time.Location, at time.Time) string {
+	abbr := at.In(loc).Format("MST")
+	if loc.String() != "Europe/Berlin" {
+		return abbr
+	}
+	if t.Lang != "en" {
+		abbr = map[string]string{"CET": "MEZ", "CEST": "MESZ"}[abbr]
+	}
+	return t.T("zone.germany", "Abbr", abbr)
+}
+
 // Time formats a time of day: "09:00".
 func (t *Translator) Time(at time.Time) string { return at.Format("15:04") }
 

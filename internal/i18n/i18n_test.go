@@ -60,12 +60,21 @@ func TestFormats(t *testing.T) {
 	}
 	de, en := c.For("de"), c.For("en")
 	day := time.Date(2027, 1, 12, 9, 0, 0, 0, time.UTC)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct{ name, got, want string }{
 		{"german money", de.Money(123450), "1.234,50\u00a0€"},
 		{"english money", en.Money(123450), "€1,234.50"},
 		{"negative money", de.Money(-990), "-9,90\u00a0€"},
 		{"german date", de.Date(day), "Di., 12. Januar 2027"},
 		{"english date", en.Date(day), "Tue, 12 January 2027"},
+		{"german document day", de.Day(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), "02.12.2026"},
+		{"english document day", en.Day(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)), "2 December 2026"},
+		{"german winter time", de.Zone(berlin, day), "deutscher Zeit, MEZ"},
+		{"english summer time", en.Zone(berlin, time.Date(2027, 7, 1, 9, 0, 0, 0, time.UTC)), "German time, CEST"},
+		{"another zone by its abbreviation", en.Zone(time.FixedZone("EST", -5*3600), day), "EST"},
 		{"one day range", de.DateRange(day, day.Add(8*time.Hour)), "Di., 12. Januar 2027, 09:00–17:00"},
 		{"german duration", de.Duration(960), "2 Tage"},
 		{"english half day", en.Duration(240), "4 hours"},

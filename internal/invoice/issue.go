@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/store"
 )
@@ -116,7 +117,7 @@ func invoiceOf(ctx context.Context, tx *store.Tx, bookingID uint) (model.Invoice
 // bookingLines is one line per attendee (seminar, date, name), and a discount line if any.
 func bookingLines(b model.Booking, loc *time.Location) []model.InvoiceLine {
 	title := b.Date.Seminar.Title(b.Language)
-	day := b.Date.StartsAt.In(loc).Format("02.01.2006")
+	day := i18n.Day(b.Language, b.Date.StartsAt.In(loc))
 	var lines []model.InvoiceLine
 	for _, a := range b.Attendees {
 		lines = append(lines, model.InvoiceLine{

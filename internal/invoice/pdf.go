@@ -178,12 +178,7 @@ func guard(what string, render func() ([]byte, error)) (out []byte, err error) {
 }
 
 // day formats a calendar day the way each language writes it on documents.
-func day(t *i18n.Translator, at time.Time) string {
-	if t.Lang == "en" {
-		return at.Format("2 January 2006")
-	}
-	return at.Format("02.01.2006")
-}
+func day(t *i18n.Translator, at time.Time) string { return t.Day(at) }
 
 // days formats a span of days, or a single day when it starts and ends on the same one.
 func days(t *i18n.Translator, start, end time.Time) string {

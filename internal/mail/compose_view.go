@@ -135,7 +135,7 @@ func (c composer) describeDate(v *view, t *i18n.Translator, d model.SeminarDate)
 		}
 	}
 	v.When = t.DateRange(d.StartsAt.In(c.s.Location), d.EndsAt.In(c.s.Location))
-	v.Zone = c.s.Location.String()
+	v.Zone = t.Zone(c.s.Location, d.StartsAt)
 	v.Online = d.Format == model.FormatOnline
 	if v.Online {
 		v.OnlineURL = d.OnlineURL

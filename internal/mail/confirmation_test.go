@@ -28,6 +28,7 @@ func TestBookingConfirmationMails(t *testing.T) {
 		payment     string
 		gross       string
 		policy      string
+		zone        string // how the mail names the zone of its times (January: winter time)
 	}{
 		{
 			name: "german, in person, two attendees", lang: "de", format: model.FormatInPerson,
@@ -35,6 +36,7 @@ func TestBookingConfirmationMails(t *testing.T) {
 			billingSubj: "bestätigt", attSubj: "Ihre Anmeldung", where: "Hauptstraße 1, 10115 Berlin",
 			prepare: "Bitte bringen Sie Ihr Smartphone mit.", payment: "innerhalb von 14 Tagen", gross: "1.166,20\u00a0€",
 			policy: "Kostenlos stornierbar bis 28 Tage vor Beginn, bis 14 Tage vor Beginn 50 %, danach und bei Nichterscheinen 100 % des Bruttobetrags.",
+			zone:   "(Uhrzeiten in deutscher Zeit, MEZ)",
 		},
 		{
 			name: "english, online, one attendee", lang: "en", format: model.FormatOnline,
@@ -42,6 +44,7 @@ func TestBookingConfirmationMails(t *testing.T) {
 			billingSubj: "confirmed", attSubj: "You are registered", where: "https://meet.example/room-42",
 			prepare: "Please bring your smartphone.", payment: "within 14 days", gross: "€583.10",
 			policy: "Free cancellation until 28 days before the start, 50 % until 14 days before the start, after that and for no-shows 100 % of the gross amount.",
+			zone:   "(times in German time, CET)",
 		},
 	}
 	for _, tc := range cases {
@@ -81,7 +84,11 @@ func TestBookingConfirmationMails(t *testing.T) {
 					if len(m.To) != 1 || m.Header.Get("To") == "" || strings.Contains(m.Header.Get("To"), ",") {
 						t.Errorf("attendee mail to %s has recipients %v / To %q", a[1], m.To, m.Header.Get("To"))
 					}
-					assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00")
+					assertMail(t, a[1], m, tc.lang, tc.attSubj, tc.where, tc.prepare, "09:00", tc.zone)
+					// The IANA name is a setting, not words a reader uses (it stays in the .ics).
+					if strings.Contains(m.Text, "Europe/Berlin") || strings.Contains(m.HTML, "Europe/Berlin") {
+						t.Errorf("mail to %s names the zone Europe/Berlin", a[1])
+					}
 					if privacy := "https://seminare.example" + prefix + "/datenschutz"; !strings.Contains(m.Text, privacy) || !strings.Contains(m.HTML, privacy) {
 						t.Errorf("the first mail to %s lacks the privacy notice %s", a[1], privacy)
 					}
