@@ -23,22 +23,11 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest).SetInternal(err)
 	}
-	f := form.FromValues(values, date.ID)
 	switch values.Get("action") {
-	case "add_attendee":
-		if len(f.Attendees) < s.bookings.Settings().MaxAttendees {
-			f.Attendees = append(f.Attendees, form.Attendee{})
-		}
-		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
-	case actionSwitchLanguage:
-		s.rememberLanguage(c, language(c))
-		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
-	case "remove_attendee":
-		if len(f.Attendees) > 1 {
-			f.Attendees = f.Attendees[:len(f.Attendees)-1]
-		}
-		return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
+	case "add_attendee", "remove_attendee", actionSwitchLanguage:
+		return s.bookingFormRedrawn(c, date, form.DraftFromValues(values, date.ID), values.Get("action"))
 	}
+	f := form.FromValues(values, date.ID)
 	if errs := f.Validate(s.bookings.Settings().MaxAttendees, true); len(errs) > 0 {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, errs), "")
@@ -54,13 +43,43 @@ func (s *Server) bookingCreate(c echo.Context) error {
 	return redirect(c, href(c, "/b/"+res.Booking.Reference+"?t="+res.ManageToken))
 }
 
+// bookingFormRedrawn re-renders the form for "+ Weitere Person", "remove" and the language switch,
+// with every row as typed, blank ones too: "add" adds a row on each click up to the maximum, even
+// while the row added last is still blank. The focus goes to the row added, or to the last row after
+// one was removed, so the page (or htmx's swap of the rows) does not leave the booker at the top.
+func (s *Server) bookingFormRedrawn(c echo.Context, date model.SeminarDate, f form.Booking, action string) error {
+	if limit := s.bookings.Settings().MaxAttendees; len(f.Attendees) > limit {
+		f.Attendees = f.Attendees[:limit] // a hand-edited count; the form never has more rows
+	}
+	d := bookingFormData{Date: date, Form: f}
+	switch action {
+	case "add_attendee":
+		if len(f.Attendees) < s.bookings.Settings().MaxAttendees {
+			d.Form.Attendees = append(d.Form.Attendees, form.Attendee{})
+		}
+		d.FocusRow = len(d.Form.Attendees)
+	case "remove_attendee":
+		if len(f.Attendees) > 1 {
+			d.Form.Attendees = f.Attendees[:len(f.Attendees)-1]
+		}
+		d.FocusRow = len(d.Form.Attendees)
+	case actionSwitchLanguage:
+		s.rememberLanguage(c, language(c))
+	}
+	return s.renderBooking(c, http.StatusOK, d, nil)
+}
+
 // bookingFormFailed shows the form again with what went wrong, for the errors a booker can act on.
 func (s *Server) bookingFormFailed(c echo.Context, date model.SeminarDate, f form.Booking, err error) error {
 	t := s.i18n.For(language(c))
 	if left, ok := booking.IsSoldOut(err); ok {
 		s.metrics.bookings.WithLabelValues("sold_out").Inc()
 		date.SeatsTaken = date.Capacity - left
-		return s.renderBookingForm(c, http.StatusConflict, date, f, nil, t.T("booking.seats_left_only", "Count", left))
+		if left <= 0 { // renders as the full date: its waiting list and the other dates
+			return s.renderBookingForm(c, http.StatusConflict, date, f, nil, t.T("booking.full.meanwhile"))
+		}
+		return s.renderBooking(c, http.StatusConflict, bookingFormData{Date: date, Form: f, OfferWaitlist: true,
+			Problem: t.T("booking.seats_left_only", "Count", left)}, nil)
 	}
 	var invalid *model.ValidationError
 	switch {

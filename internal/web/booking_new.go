@@ -11,7 +11,8 @@ import (
 	"seminars/internal/web/form"
 )
 
-// bookingNew shows the booking form for a date.
+// bookingNew shows the booking form for a date, or, when the date has no seat left, the waiting
+// list and the seminar's other dates: a form that can only be refused costs the booker their typing.
 func (s *Server) bookingNew(c echo.Context) error {
 	date, err := s.bookableDate(c)
 	if err != nil {
@@ -48,9 +49,39 @@ func (s *Server) defaultPaymentMethod() string {
 }
 
 func (s *Server) renderBookingForm(c echo.Context, status int, date model.SeminarDate, f form.Booking, errs map[string]string, problem string) error {
-	title := s.i18n.For(language(c)).T("booking.title", "Seminar", date.Seminar.Title(language(c)))
-	return s.render(c, status, pageBookingForm, title, bookingFormData{
-		Date: date, Form: f, Tax: s.domesticTax(), Now: s.now(), Problem: problem,
-		Countries: billingCountries(),
-	}, errs)
+	return s.renderBooking(c, status, bookingFormData{Date: date, Form: f, Problem: problem}, errs)
+}
+
+// renderBooking renders the booking page from d's date, form and problem, filling in what every
+// rendering needs. A date with no seat left renders as full whatever the caller asked.
+func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, errs map[string]string) error {
+	title := s.i18n.For(language(c)).T("booking.title", "Seminar", d.Date.Seminar.Title(language(c)))
+	d.Tax, d.Now, d.Countries = s.domesticTax(), s.now(), billingCountries()
+	d.MaxAttendees = s.bookings.Settings().MaxAttendees
+	d.Full = d.Date.SeatsLeft() <= 0
+	if d.Full || d.OfferWaitlist {
+		others, err := s.otherBookableDates(c, d.Date)
+		if err != nil {
+			return err
+		}
+		d.OtherDates = others
+	}
+	return s.render(c, status, pageBookingForm, title, d, errs)
+}
+
+// otherBookableDates are the upcoming dates of date's seminar, other than date, that can still
+// take at least one booking.
+func (s *Server) otherBookableDates(c echo.Context, date model.SeminarDate) ([]model.SeminarDate, error) {
+	sem, err := s.store.SeminarBySlug(c.Request().Context(), date.Seminar.Slug, s.now())
+	if err != nil {
+		return nil, err
+	}
+	var others []model.SeminarDate
+	for _, d := range sem.Dates {
+		if d.ID != date.ID && d.SeatsLeft() > 0 && d.Bookable(s.now()) {
+			d.Seminar = &sem
+			others = append(others, d)
+		}
+	}
+	return others, nil
 }

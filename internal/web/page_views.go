@@ -38,6 +38,19 @@ type bookingFormData struct {
 	Now       time.Time
 	Countries []string
 	Problem   string // a message about the whole form, e.g. "only 2 seats left"
+	// MaxAttendees is how many rows one booking may have; at it "+ Weitere Person" is not offered.
+	MaxAttendees int
+	// FocusRow is the row (1-based) whose first field takes the focus, the row just added or the
+	// last row after one was removed; 0 leaves the focus alone.
+	FocusRow int
+	// Full is a date with no seat left: the page offers its waiting list and the seminar's other
+	// dates instead of the form, which could only be refused.
+	Full bool
+	// OfferWaitlist links the waiting list from a refusal that left too few seats for the booking.
+	OfferWaitlist bool
+	// OtherDates are the seminar's other bookable dates with free seats, for a full date or a
+	// refusal.
+	OtherDates []model.SeminarDate
 }
 
 type bookingShowData struct {

@@ -191,7 +191,14 @@ func (b *Booking) Request(lang string) booking.Request {
 
 // FromValues reads the HTML booking form. Attendee rows are named attendees[i].first_name etc.;
 // count says how many rows the form showed.
-func FromValues(v url.Values, dateID uint) Booking {
+func FromValues(v url.Values, dateID uint) Booking { return fromValues(v, dateID, false) }
+
+// DraftFromValues reads the booking form as it stands, blank rows included: re-rendering the form
+// ("+ Weitere Person", "remove", the language switch) must show every row the booker has, or a
+// second "add" with the new row still blank would drop that row and add it again, adding nothing.
+func DraftFromValues(v url.Values, dateID uint) Booking { return fromValues(v, dateID, true) }
+
+func fromValues(v url.Values, dateID uint, keepBlank bool) Booking {
 	b := Booking{
 		DateID:          dateID,
 		PaymentMethod:   v.Get("payment_method"),
@@ -205,7 +212,7 @@ func FromValues(v url.Values, dateID uint) Booking {
 	for i := range count {
 		prefix := fmt.Sprintf("attendees[%d].", i)
 		a := Attendee{FirstName: v.Get(prefix + "first_name"), LastName: v.Get(prefix + "last_name"), Email: v.Get(prefix + "email")}
-		if i > 0 && strings.TrimSpace(a.FirstName+a.LastName+a.Email) == "" {
+		if !keepBlank && i > 0 && strings.TrimSpace(a.FirstName+a.LastName+a.Email) == "" {
 			continue // a row added but left blank is not an attendee
 		}
 		b.Attendees = append(b.Attendees, a)
