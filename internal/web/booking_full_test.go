@@ -139,7 +139,7 @@ func TestBookingAddAttendeeRow(t *testing.T) {
 		}{
 			{"first click adds row 2", bookingForm(csrf, 1, blankRows(0)), "attendees[1].first_name",
 				[]string{`name="attendees[1].first_name" value=""`, `value="anna0@mueller.example"`,
-					`action="/book/` + fmt.Sprint(date.ID) + `#attendee-3"`, `name="attendee_count" value="2"`},
+					`data-hx-post="/book/` + fmt.Sprint(date.ID) + `"`, `name="attendee_count" value="2"`},
 				[]string{`name="attendees[2].first_name"`}},
 			{"second click with row 2 blank adds row 3", bookingForm(csrf, 1, blankRows(1)), "attendees[2].first_name",
 				[]string{`name="attendees[1].first_name" value=""`, `name="attendees[2].first_name" value=""`,
