@@ -66,6 +66,14 @@ func (s *Server) bookingFormRedrawn(c echo.Context, date model.SeminarDate, f fo
 	case actionSwitchLanguage:
 		s.rememberLanguage(c, language(c))
 	}
+	if date.SeatsLeft() <= 0 && c.Request().Header.Get("HX-Request") == "true" {
+		// The date filled up while the booker typed: the page has no rows to swap in, so htmx
+		// swaps the whole main part for the full-date view instead of emptying the fieldset.
+		h := c.Response().Header()
+		h.Set("HX-Retarget", "main")
+		h.Set("HX-Reselect", "main")
+		h.Set("HX-Reswap", "outerHTML")
+	}
 	return s.renderBooking(c, http.StatusOK, d, nil)
 }
 

@@ -53,13 +53,22 @@ func TestBookingFullDateShowsWaitlist(t *testing.T) {
 						t.Errorf("page lacks %q", w)
 					}
 				}
-				for _, w := range []string{`id="booking-form"`, `name="attendees[0].first_name"`, `value="book"`,
+				for _, w := range []string{`id="booking-form"`, `name="attendees[0].first_name"`, `value="book"`, `value="add_attendee"`,
 					fmt.Sprintf(`href="%s/book/%d"`, tc.prefix, alsoFull.ID)} {
 					if strings.Contains(body, w) {
 						t.Errorf("page has %q", w)
 					}
 				}
 			})
+		}
+		// "+ Weitere Person" on a form opened before the date filled up: htmx gets the full-date
+		// view for the whole main part, as there are no rows left to swap.
+		_, page, _ := do(t, c, "GET", fmt.Sprintf("%s/book/%d", ts.URL, free.ID), "", "")
+		status, body, h := do(t, c, "POST", fmt.Sprintf("%s/book/%d", ts.URL, full.ID), "application/x-www-form-urlencoded",
+			bookingForm(csrfToken(t, page), 1, func(v url.Values) { v.Set("action", "add_attendee") }), "HX-Request", "true")
+		if status != 200 || !strings.Contains(body, "Dieser Termin ist ausgebucht") || strings.Contains(body, `id="booking-form"`) ||
+			h.Get("HX-Retarget") != "main" || h.Get("HX-Reselect") != "main" {
+			t.Fatalf("add row on a full date: %d %v %.300s", status, h, body)
 		}
 	})
 }
