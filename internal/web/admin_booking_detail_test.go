@@ -106,7 +106,7 @@ func TestBookingDetailPage(t *testing.T) {
 			"Teilnahmebescheinigung", `href="/admin/bookings/` + b.Reference + `/certificates/` + itoa(b.Attendees[0].ID) + `"`,
 			"Versendete E-Mails", "billing@ledger.example", "erledigt",
 			"Verlauf", "Buchung angelegt", "Rechnung " + number + " ausgestellt", "Zahlung erfasst", "Anna Muster eingecheckt",
-			"E-Mail an anna@ledger.example versendet", "Alle Zeiten in Europe/Berlin",
+			"E-Mail an anna@ledger.example versendet", "Alle Zeiten in deutscher Zeit (MEZ/MESZ)",
 			"Bestätigung erneut senden", "Rechnungsdaten ändern", `href="/admin/bookings/` + b.Reference + `/move?return=detail"`,
 			`/attendees/` + itoa(b.Attendees[1].ID) + `/substitute?return=detail"`, "Einzeln umbuchen",
 		}
