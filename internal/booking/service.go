@@ -152,7 +152,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		})
 	}
 	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
-		date, err := tx.DateByID(ctx, req.DateID)
+		date, err := tx.DateToBook(ctx, req.DateID)
 		if err != nil {
 			return err
 		}

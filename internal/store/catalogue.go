@@ -60,14 +60,23 @@ func (q Reads) SeminarBySlug(ctx context.Context, slug string, now time.Time) (m
 	return s, q.fillSeminarSeats(ctx, &s)
 }
 
-// DateByID returns a date with its seminar.
+// DateByID returns a date with its seminar and its confirmed seats (for guaranteed and the run
+// decision).
 func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error) {
-	var d model.SeminarDate
-	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
+	d, err := q.DateToBook(ctx, id)
 	if err != nil {
-		return d, notFound(err, fmt.Sprintf("date %d", id))
+		return d, err
 	}
 	return d, q.fillSeatsConfirmed(ctx, &d)
+}
+
+// DateToBook returns a date with its seminar but without counting its confirmed seats: the
+// booking transaction needs neither the count nor guaranteed, and runs under the write lock,
+// where one more aggregate query per booking costs every booker behind it.
+func (q Reads) DateToBook(ctx context.Context, id uint) (model.SeminarDate, error) {
+	var d model.SeminarDate
+	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
+	return d, notFound(err, fmt.Sprintf("date %d", id))
 }
 
 // TakeSeats takes n seats of a date if that many are free, in one conditional UPDATE: the check
