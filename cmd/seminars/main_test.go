@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"encoding/json"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,30 +41,8 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-// postgresSchemaURL makes a fresh schema for a serve test and returns a URL that uses it.
-func postgresSchemaURL(t *testing.T) string {
-	base := storetest.PostgresURL()
-	db, err := sql.Open("pgx", base)
-	if err == nil {
-		err = db.Ping()
-	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("PostgreSQL required under CI: %v", err)
-		}
-		t.Skipf("PostgreSQL not reachable: %v", err)
-	}
-	schema := "serve_" + rand.Text()
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = db.Exec("DROP SCHEMA " + schema + " CASCADE"); _ = db.Close() })
-	u, _ := url.Parse(base)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// postgresSchemaURL is storetest.PostgresSchemaURL for the tables of serve tests.
+func postgresSchemaURL(t *testing.T) string { return storetest.PostgresSchemaURL(t) }
 
 // TestServeRunsWithDemoCatalogue starts the real command on SQLite and on PostgreSQL, as a user
 // would with `go run ./cmd/seminars`, and checks it answers with the demo catalogue and stops

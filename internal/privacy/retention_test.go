@@ -1,10 +1,6 @@
 package privacy_test
 
 import (
-	"crypto/rand"
-	"database/sql"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -134,7 +130,7 @@ func invoices(e *env) int {
 // TestRetentionRunsOncePerDayAcrossInstances runs the job from two stores on one PostgreSQL
 // schema (two instances of the service) for the same day at once: one of them does the day.
 func TestRetentionRunsOncePerDayAcrossInstances(t *testing.T) {
-	dsn := postgresSchemaURL(t)
+	dsn := storetest.PostgresSchemaURL(t)
 	clk := storetest.NewClock(t)
 	var envs []*env
 	for range 2 {
@@ -166,29 +162,4 @@ func TestRetentionRunsOncePerDayAcrossInstances(t *testing.T) {
 			t.Fatalf("round %d at %s: %d instances ran, want %d", round, at, n, want)
 		}
 	}
-}
-
-// postgresSchemaURL makes a fresh schema on the test PostgreSQL server and returns a URL using it.
-func postgresSchemaURL(t *testing.T) string {
-	base := storetest.PostgresURL()
-	db, err := sql.Open("pgx", base)
-	if err == nil {
-		err = db.Ping()
-	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("PostgreSQL required under CI: %v", err)
-		}
-		t.Skipf("PostgreSQL not reachable: %v", err)
-	}
-	schema := "retention_" + rand.Text()
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = db.Exec("DROP SCHEMA " + schema + " CASCADE"); _ = db.Close() })
-	u, _ := url.Parse(base)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -73,6 +73,20 @@ func PostgresAt(t testing.TB, clk *Clock) *store.Store {
 // PostgresWith is Postgres opened with opts; pass store.WithClock, or the store's clock is the wall clock.
 func PostgresWith(t testing.TB, opts ...store.Option) *store.Store {
 	t.Helper()
+	st, err := store.Open(context.Background(), PostgresSchemaURL(t), opts...)
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
+// PostgresSchemaURL makes a new, empty schema on the test PostgreSQL server, drops it when the
+// test ends, and returns a URL whose search_path is that schema: for tests that open the
+// database themselves (a real `seminars serve`, two instances sharing one database). Without a
+// server the test is skipped, or fails under CI.
+func PostgresSchemaURL(t testing.TB) string {
+	t.Helper()
 	base := PostgresURL()
 	admin, err := sql.Open("pgx", base)
 	if err == nil {
@@ -101,12 +115,7 @@ func PostgresWith(t testing.TB, opts ...store.Option) *store.Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	st, err := store.Open(context.Background(), u.String(), opts...)
-	if err != nil {
-		t.Fatalf("open postgres: %v", err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	return st
+	return u.String()
 }
 
 // Databases are the databases every store and booking test runs against.
