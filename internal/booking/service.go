@@ -73,6 +73,9 @@ type Request struct {
 	// Prepare, if set, runs first inside the booking's transaction: a waiting-list offer hands
 	// the seats it holds to this booking there, so no other booking can take them in between.
 	Prepare func(ctx context.Context, tx *store.Tx) error
+	// Private says the booker came through the private link of an unlisted (in-house) date;
+	// without it such a date does not exist for the booker.
+	Private bool
 	// Finish, if set, runs last inside the booking's transaction with the stored booking: the
 	// waiting-list offer records which booking it became.
 	Finish func(ctx context.Context, tx *store.Tx, b model.Booking) error
@@ -156,8 +159,14 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err != nil {
 			return err
 		}
-		if !date.Bookable(now) || date.Seminar == nil || !date.Seminar.Published {
+		if date.Unlisted && !req.Private {
+			return fmt.Errorf("unlisted date %d: %w", date.ID, model.ErrNotFound)
+		}
+		if !date.Bookable(now) || date.Seminar == nil || (!date.Seminar.Published && !date.Unlisted) {
 			return fmt.Errorf("date %d (%s): %w", date.ID, date.Status, model.ErrNotBookable)
+		}
+		if date.FlatPrice() && date.SeatsTaken > 0 {
+			return fmt.Errorf("flat-price date %d: %w", date.ID, model.ErrFlatDateBooked)
 		}
 		if req.Prepare != nil {
 			if err := req.Prepare(ctx, tx); err != nil {
@@ -178,10 +187,18 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionVATIDUnverified, b.Billing.VATID
 		}
 		b.UnitNetCents = date.UnitPriceNetCents(now)
+		if date.Unlisted && strings.TrimSpace(req.Voucher) != "" {
+			// The offer's price was agreed with the company; a voucher does not apply to it.
+			return &model.ValidationError{Fields: map[string]string{"voucher": "error.voucher_inhouse"}}
+		}
 		if err := applyVoucher(ctx, tx, &b, req.Voucher, date.SeminarID, now); err != nil {
 			return err
 		}
-		totals := model.Price(b.UnitNetCents, b.Seats, b.DiscountCents, tax)
+		if date.FlatPrice() {
+			// One price for the whole in-house seminar, however many attend.
+			b.UnitNetCents, b.FlatPrice = date.FlatPriceNetCents, true
+		}
+		totals := tax.Totals(b.ChargedNetCents())
 		b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 		if req.PaymentMethod == model.PaymentInvoice {
 			b.Status = model.BookingConfirmed

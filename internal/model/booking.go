@@ -104,6 +104,9 @@ type Booking struct {
 	Seats          int           `gorm:"not null"`
 	UnitNetCents   int64         `gorm:"not null"`
 	DiscountCents  int64         `gorm:"not null;default:0"`
+	// FlatPrice says UnitNetCents is the price of the whole booking (an in-house date's flat
+	// price), not of each seat.
+	FlatPrice bool `gorm:"not null;default:false"`
 	// CancellationFeesNetCents are the net fees kept for attendees cancelled from the booking one
 	// at a time; the booking's price and invoice include them (ChargedNetCents).
 	CancellationFeesNetCents int64 `gorm:"not null;default:0"`

@@ -49,8 +49,8 @@ type SeminarDate struct {
 	// FlatPriceNetCents, when above 0, is the price of the whole date (an in-house flat price):
 	// its one booking costs that much however many attendees it names.
 	FlatPriceNetCents int64 `gorm:"not null;default:0"`
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // SeatsLeft is the number of seats that can still be booked.

@@ -6,6 +6,7 @@
 -- Frozen: never edit this file; add a new step (see migrationSteps in migrations.go).
 ALTER TABLE seminar_dates ADD COLUMN unlisted boolean NOT NULL DEFAULT false;
 ALTER TABLE seminar_dates ADD COLUMN flat_price_net_cents bigint NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN flat_price boolean NOT NULL DEFAULT false;
 CREATE TABLE offers (
     id bigserial PRIMARY KEY,
     number varchar(30) NOT NULL,

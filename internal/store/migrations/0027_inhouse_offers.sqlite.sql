@@ -6,6 +6,7 @@
 -- Frozen: never edit this file; add a new step (see migrationSteps in migrations.go).
 ALTER TABLE seminar_dates ADD COLUMN unlisted numeric NOT NULL DEFAULT false;
 ALTER TABLE seminar_dates ADD COLUMN flat_price_net_cents integer NOT NULL DEFAULT 0;
+ALTER TABLE bookings ADD COLUMN flat_price numeric NOT NULL DEFAULT false;
 CREATE TABLE offers (
     id integer PRIMARY KEY AUTOINCREMENT,
     number text NOT NULL,
