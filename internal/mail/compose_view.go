@@ -59,6 +59,9 @@ type letter struct {
 	// secret says the action link holds a secret (a password reset): the whole body is removed
 	// from the database once delivered — it is no business letter worth keeping.
 	secret bool
+	// redact are further secrets in the body (an offer's accept link, an in-house booking key):
+	// replaced by a marker once the message is delivered, as the manage link is.
+	redact []string
 }
 
 // build renders a letter into a stored message.
@@ -110,6 +113,9 @@ func (c composer) build(l letter) (outgoing, error) {
 		if v.Pass != nil {
 			msg.Redact = append(msg.Redact, v.Pass.token, v.Pass.Code)
 		}
+	}
+	if len(l.redact) > 0 {
+		msg.Secret, msg.Redact = true, append(msg.Redact, l.redact...)
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)
