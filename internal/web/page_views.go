@@ -51,6 +51,8 @@ type bookingFormData struct {
 	// OtherDates are the seminar's other bookable dates with free seats, for a full date or a
 	// refusal.
 	OtherDates []model.SeminarDate
+	// Key is an unlisted (in-house) date's private key, carried in the form's address.
+	Key string
 }
 
 type bookingShowData struct {

@@ -33,7 +33,7 @@ const (
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee}, append(adminPageNames, offerPageNames...)...)
 
 // Views holds the parsed page templates.
 type Views struct {
