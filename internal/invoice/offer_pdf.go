@@ -52,7 +52,7 @@ func (r *Renderer) offerPDF(o model.Offer) ([]byte, error) {
 	lineTable(s, t, sheetAsInvoice)
 	totals(s, t, sheetAsInvoice)
 	s.setFont("", 10)
-	s.paragraph(contentW, 5, t.T("doc.offer.validity", "Until", day(t, o.ValidUntil.Add(-1).In(r.loc))), "L")
+	s.paragraph(contentW, 5, t.T("doc.offer.validity", "Until", day(t, o.LastDay().In(r.loc))), "L")
 	s.pdf.Ln(2)
 	s.paragraph(contentW, 5, t.T("doc.offer.accept"), "L")
 	return output(s)
@@ -92,7 +92,7 @@ func (r *Renderer) offerFacts(s *sheet, t *i18n.Translator, o model.Offer, top f
 	rows := [][2]string{
 		{t.T("doc.number"), o.Number},
 		{t.T("doc.date"), day(t, o.IssuedAt.In(r.loc))},
-		{t.T("doc.offer.valid_until"), day(t, o.ValidUntil.Add(-1).In(r.loc))},
+		{t.T("doc.offer.valid_until"), day(t, o.LastDay().In(r.loc))},
 		{t.T("doc.offer.persons"), fmt.Sprint(o.Persons)},
 	}
 	return factRows(s, rows, top)

@@ -78,6 +78,6 @@ func (x expander) offerFacts(o model.Offer) map[string]string {
 	t := x.c.i18n.For(o.Language)
 	return map[string]string{
 		"Number": o.Number, "Company": o.Buyer.Name, "Title": o.SeminarTitle, "Persons": strconv.Itoa(o.Persons),
-		"Total": t.Money(o.NetCents()), "Until": t.Date(o.ValidUntil.Add(-1).In(x.c.s.Location)),
+		"Total": t.Money(o.NetCents()), "Until": t.Date(o.LastDay().In(x.c.s.Location)),
 	}
 }

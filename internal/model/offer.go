@@ -115,3 +115,7 @@ type OfferDocument struct {
 	Size        int64     `gorm:"not null"`
 	RenderedAt  time.Time `gorm:"not null"`
 }
+
+// LastDay is the last moment the offer is valid (the end of its last valid day), for showing
+// that day.
+func (o Offer) LastDay() time.Time { return o.ValidUntil.Add(-time.Second) }

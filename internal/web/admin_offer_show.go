@@ -31,7 +31,7 @@ func (s *Server) offerShowData(c echo.Context, id uint) (offerShowData, error) {
 	if err != nil {
 		return offerShowData{}, err
 	}
-	d := offerShowData{Offer: o, Acceptable: o.Status == model.OfferSent,
+	d := offerShowData{Offer: o, Acceptable: o.Status == model.OfferSent, Notice: c.QueryParam("done"),
 		OfferURL: s.cfg.BaseURL + localized(o.Language, offerPath(o, s.secrets.OfferToken(o.ID)))}
 	if o.DateID != nil {
 		date, err := s.store.DateByID(ctx, *o.DateID)

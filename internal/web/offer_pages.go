@@ -40,6 +40,7 @@ type offerShowData struct {
 	BookURL    string
 	Bookings   []model.Booking
 	Acceptable bool
+	Notice     string // what just happened (sent, accepted)
 }
 
 // offerPageData is the company's private offer page.
@@ -49,6 +50,7 @@ type offerPageData struct {
 	Acceptable bool
 	BookURL    string
 	Problem    string
+	Notice     string
 }
 
 // offerPath is an offer's private page (German path; href localises it).

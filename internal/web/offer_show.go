@@ -39,7 +39,7 @@ func (s *Server) offerFromLink(c echo.Context) (model.Offer, string, error) {
 }
 
 func (s *Server) renderOfferPage(c echo.Context, status int, o model.Offer, token, problem string) error {
-	d := offerPageData{Offer: o, Token: token, Acceptable: o.Acceptable(s.now()), Problem: problem}
+	d := offerPageData{Offer: o, Token: token, Acceptable: o.Acceptable(s.now()), Problem: problem, Notice: c.QueryParam("done")}
 	if o.DateID != nil {
 		d.BookURL = href(c, inhouseBookPath(*o.DateID, s.secrets.InhouseDateToken(*o.DateID)))
 	}
