@@ -112,7 +112,7 @@ func (s *Server) routes() {
 	staff.GET("/offers", s.adminOfferList)
 	staff.GET("/offers/:id", s.adminOfferShow)
 	staff.GET("/offers/:id/pdf", s.adminOfferFile)
-	staff.POST("/offers/:id/accept", s.adminOfferAccept) // the company said yes by phone or mail
+	staff.POST("/offers/:id/accept", s.adminOfferAccept)                                    // the company said yes by phone or mail
 	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
