@@ -49,6 +49,7 @@ type docCase struct {
 	leitwegID      string
 	lang           string
 	credit         string // "", "full" or "partial": the document is a credit note of the invoice
+	flat           bool   // an in-house booking at a flat price: one line for the whole seminar
 	// what the document must declare
 	wantXRechnung bool
 	wantCategory  string
@@ -83,6 +84,8 @@ func docCases() []docCase {
 		{name: "Kleinunternehmer, credit note, English", seller: "Kleinunternehmer", country: "DE", lang: "en", credit: "full", wantCategory: "E"},
 		{name: "exempt training, Leitweg-ID, card", seller: "exempt training", country: "FR", format: model.FormatInPerson, card: true, leitwegID: leitweg, lang: "de", wantXRechnung: true, wantCategory: "E"},
 		{name: "exempt training, English", seller: "exempt training", country: "DE", lang: "en", wantCategory: "E"},
+		{name: "in-house flat price, Leitweg-ID", seller: "full", country: "DE", leitwegID: leitweg, lang: "de", flat: true, wantXRechnung: true, wantCategory: "S"},
+		{name: "in-house flat price, credit note, English", seller: "full", country: "DE", lang: "en", flat: true, credit: "full", wantCategory: "S"},
 	}
 }
 
@@ -107,6 +110,9 @@ func (c docCase) produce(t *testing.T, st *store.Store, dates map[string]model.S
 	b := seedBookingWith(t, st, date, 2, c.lang, func(b *model.Booking) {
 		b.Billing = billing
 		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
+		if c.flat {
+			b.FlatPrice, b.UnitNetCents, b.NetCents = true, 480000, 480000
+		}
 		tot := tax.Totals(b.NetCents)
 		b.VATCents, b.GrossCents = tot.VATCents, tot.GrossCents
 		if c.card {
