@@ -290,6 +290,13 @@ func TestInhouseOfferPerPersonAPI(t *testing.T) {
 		if o.Number != "AN-2026-00001" || o.TotalNetCents != 295000 || !strings.Contains(o.OfferURL, "/en/angebot/") {
 			t.Fatalf("offer %+v", o)
 		}
+		mails := strings.Join(e.mailed("kim@kunde.example"), "\n")
+		if !strings.Contains(mails, "Your offer AN-2026-00001") || !strings.Contains(mails, "/en/angebot/") {
+			t.Fatal("the English offer mail is missing or not in English")
+		}
+		if _, page := e.browser().get(strings.TrimPrefix(o.OfferURL, e.srv.cfg.BaseURL)); !strings.Contains(page, "Accept offer") {
+			t.Fatalf("English offer page:\n%s", excerpt(page))
+		}
 		if code, out := call(http.MethodPost, fmt.Sprintf("/api/v1/admin/offers/%d/accept", o.ID), `{"choice":2}`); code != http.StatusUnprocessableEntity {
 			t.Fatalf("choice 2 of 1: %d %s", code, out)
 		}
