@@ -259,6 +259,9 @@ func TestInhouseOfferFlatPrice(t *testing.T) {
 		if _, body := owner.get(fmt.Sprintf("/admin/offers/%d", o.ID)); !strings.Contains(body, bookings[0].Reference) || !strings.Contains(body, "nicht öffentlich") {
 			t.Fatalf("the offer page lacks the booking:\n%s", excerpt(body))
 		}
+		if code, export := e.call(http.MethodGet, "/api/v1/admin/gdpr/export?email=kim@kunde.example", e.token(model.RoleOwner), ""); code != http.StatusOK || !strings.Contains(export, `"number":"AN-2026-00001"`) {
+			t.Fatalf("the GDPR export lacks the offer: %d %s", code, export)
+		}
 		_, audit := owner.get("/admin/audit")
 		for _, action := range []string{model.AuditOfferCreated, model.AuditOfferAccepted} {
 			if !strings.Contains(audit, action) {
