@@ -16,8 +16,8 @@ func TestOfferPDF(t *testing.T) {
 	base := model.Offer{
 		Number: "AN-2026-00007", SeminarTitle: "Social Media im Vertrieb", Persons: 12, PriceNetCents: 480000,
 		Pricing: model.PricingFlat, VATRateBP: 1900, Format: model.FormatInPerson, City: "Köln", Venue: "Schulungsraum 2",
-		Buyer:  model.Party{Name: "Kunde & Co. KG", Contact: "Kim Kunde", Email: "kim@kunde.example"},
-		Seller: model.Party{Name: "Social Media Kompetenz", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
+		Buyer:         model.Party{Name: "Kunde & Co. KG", Contact: "Kim Kunde", Email: "kim@kunde.example"},
+		Seller:        model.Party{Name: "Social Media Kompetenz", Street: "Musterstraße 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
 		ProposedDates: []model.ProposedDate{{StartsAt: start.UTC(), EndsAt: start.Add(8 * time.Hour).UTC()}},
 		IssuedAt:      time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC), ValidUntil: time.Date(2027, 1, 1, 0, 0, 0, 0, berlin).UTC(),
 	}
