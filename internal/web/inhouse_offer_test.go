@@ -262,6 +262,10 @@ func TestInhouseOfferFlatPrice(t *testing.T) {
 		if code, export := e.call(http.MethodGet, "/api/v1/admin/gdpr/export?email=kim@kunde.example", e.token(model.RoleOwner), ""); code != http.StatusOK || !strings.Contains(export, `"number":"AN-2026-00001"`) {
 			t.Fatalf("the GDPR export lacks the offer: %d %s", code, export)
 		}
+		if code, out := e.call(http.MethodPatch, "/api/v1/admin/dates/"+dateID, e.token(model.RoleOwner), `{"price_net_cents":500000}`); code != http.StatusOK ||
+			!strings.Contains(out, `"unlisted":true`) || !strings.Contains(out, `"flat_price_net_cents":500000`) {
+			t.Fatalf("a new price for the flat date: %d %s", code, out)
+		}
 		_, audit := owner.get("/admin/audit")
 		for _, action := range []string{model.AuditOfferCreated, model.AuditOfferAccepted} {
 			if !strings.Contains(audit, action) {
