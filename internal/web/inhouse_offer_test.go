@@ -146,6 +146,9 @@ func TestInhouseOfferFlatPrice(t *testing.T) {
 		if o.Number != "AN-2026-00001" || o.NetCents() != 480000 || o.Status != model.OfferSent {
 			t.Fatalf("offer %s, net %d, %s", o.Number, o.NetCents(), o.Status)
 		}
+		if _, inbox := owner.get("/admin/inquiries"); !strings.Contains(inbox, fmt.Sprintf(`<a href="/admin/offers/%d">AN-2026-00001</a>`, o.ID)) {
+			t.Fatalf("the inbox does not link the offer:\n%s", excerpt(inbox))
+		}
 		if inq, _ := st.InquiryByID(context.Background(), e.inquiry.ID); inq.Status != model.InquiryDone {
 			t.Fatalf("the answered inquiry is still %s", inq.Status)
 		}
