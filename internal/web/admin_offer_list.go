@@ -13,5 +13,5 @@ func (s *Server) adminOfferList(c echo.Context) error {
 		return err
 	}
 	title := s.i18n.For(language(c)).T("offer.admin.list_title")
-	return s.render(c, http.StatusOK, pageAdminOffers, title, offerListData{Offers: offers}, nil)
+	return s.render(c, http.StatusOK, pageAdminOffers, title, offerListData{Offers: offers, Now: s.now()}, nil)
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -334,6 +335,15 @@ func TestInhouseOfferPerPersonAPI(t *testing.T) {
 		}
 		if code, _ := call(http.MethodGet, "/api/v1/admin/offers", ""); code != http.StatusOK {
 			t.Fatalf("list: %d", code)
+		}
+		// An offer nobody accepted shows as expired once its last day is over.
+		late := body
+		if code, out := call(http.MethodPost, fmt.Sprintf("/api/v1/admin/inquiries/%d/offers", e.inquiry.ID), late); code != http.StatusCreated {
+			t.Fatalf("second offer: %d %s", code, out)
+		}
+		e.clk.Advance(60 * 24 * time.Hour)
+		if _, list := e.signedIn("assistant@example.com").get("/admin/offers"); !strings.Contains(list, "AN-2026-00002") || !strings.Contains(list, "expired") && !strings.Contains(list, "abgelaufen") {
+			t.Fatalf("the offer list does not show the expired offer:\n%s", excerpt(list))
 		}
 	})
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/web/form"
@@ -29,6 +30,7 @@ type offerFormData struct {
 // offerListData lists the offers, newest first.
 type offerListData struct {
 	Offers []model.Offer
+	Now    time.Time // an open offer past its validity shows as expired
 }
 
 // offerShowData is one offer in the back office: its facts, the company's private link, the
