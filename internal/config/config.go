@@ -79,7 +79,10 @@ type Config struct {
 	Currency     string `koanf:"currency"`
 	Timezone     string `koanf:"timezone"`
 	MaxBodyBytes int64  `koanf:"max_body_bytes"`
-	MaxAttendees int    `koanf:"max_attendees"`
+	// MaterialMaxBytes is the largest file the trainer can upload as seminar material; its
+	// upload routes take bodies of that size, every other route stays at MaxBodyBytes.
+	MaterialMaxBytes int64 `koanf:"material_max_bytes"`
+	MaxAttendees     int   `koanf:"max_attendees"`
 
 	SellerName    string `koanf:"seller_name"`
 	SellerAddress string `koanf:"seller_address"`
@@ -232,6 +235,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1024 {
 		bad("max_body_bytes must be at least 1024")
+	}
+	if c.MaterialMaxBytes < 1024 || c.MaterialMaxBytes > 1<<30 {
+		bad("material_max_bytes must be between 1024 and 1073741824 (1 GiB)")
 	}
 	if c.MaxAttendees < 1 {
 		bad("max_attendees must be at least 1")

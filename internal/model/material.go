@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -185,4 +186,68 @@ func (m Material) String() string {
 		target = fmt.Sprintf("%s, %d bytes, sha256 %s", m.FileName, m.Size, m.SHA256)
 	}
 	return fmt.Sprintf("%s; %s; %s (%s); release %s %d", scope, m.Title, m.Kind, target, m.Release, m.ReleaseDays)
+}
+
+// MaterialInput is a new material as the back office form or the admin API sends it, before
+// it is checked (NewMaterial).
+type MaterialInput struct {
+	Title       string
+	Kind        MaterialKind
+	URL         string // a link's address
+	FileName    string // a file's name as uploaded
+	Data        []byte // a file's bytes
+	Release     MaterialRelease
+	ReleaseDays int
+}
+
+// NewMaterial checks a material's input against the text rule and the upload limit (maxBytes)
+// and returns the material to store (without its seminar, date and author), or per-field
+// message keys. An empty or too large file, a link that is not http(s) and a release rule
+// outside the two kinds are refused here, before anything is stored.
+func NewMaterial(in MaterialInput, maxBytes int64) (Material, map[string]string) {
+	errs := map[string]string{}
+	fail := func(field string, err error) {
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			errs[field] = fe.MessageKey()
+		} else if err != nil {
+			errs[field] = "error.bad_request"
+		}
+	}
+	m := Material{Kind: in.Kind, Release: in.Release, ReleaseDays: in.ReleaseDays}
+	var err error
+	m.Title, err = RequiredLine("title", in.Title, MaxMaterialTitleLen)
+	fail("title", err)
+	switch in.Kind {
+	case MaterialLink:
+		m.URL, err = CheckLink("url", in.URL)
+		fail("url", err)
+	case MaterialFile:
+		switch {
+		case len(in.Data) == 0:
+			errs["file"] = "materials.error.file_empty"
+		case int64(len(in.Data)) > maxBytes:
+			errs["file"] = "materials.error.file_too_large"
+		}
+		if m.FileName = MaterialFileName(in.FileName); m.FileName == "" && errs["file"] == "" {
+			errs["file"] = "materials.error.file_name"
+		}
+		m.ContentType, m.Size = MaterialContentType(m.FileName), int64(len(in.Data))
+	default:
+		errs["kind"] = "materials.error.kind"
+	}
+	switch in.Release {
+	case ReleaseBefore:
+		if in.ReleaseDays < 0 || in.ReleaseDays > MaxMaterialReleaseDays {
+			errs["release_days"] = "materials.error.release_days"
+		}
+	case ReleaseAfter:
+		m.ReleaseDays = 0
+	default:
+		errs["release"] = "materials.error.release"
+	}
+	if len(errs) > 0 {
+		return Material{}, errs
+	}
+	return m, nil
 }

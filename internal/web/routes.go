@@ -137,6 +137,13 @@ func (s *Server) routes() {
 	staff.GET("/privacy/export.json", s.adminPrivacyExport, s.requireOwner())
 	staff.GET("/privacy/erase", s.adminPrivacyEraseConfirm, s.requireOwner())
 	staff.POST("/privacy/erase", s.adminPrivacyErase, s.requireOwner())
+	// Materials for attendees; the upload routes have their own body limit (uploadLimits).
+	staff.GET("/seminars/:id/materials", s.adminSeminarMaterialList)
+	staff.POST("/seminars/:id/materials", s.adminSeminarMaterialCreate) // a file or a link, for every date
+	staff.GET("/dates/:id/materials", s.adminDateMaterialList)
+	staff.POST("/dates/:id/materials", s.adminDateMaterialCreate) // for this date only
+	staff.GET("/materials/:id/file", s.adminMaterialFile)
+	staff.POST("/materials/:id/delete", s.adminMaterialDelete)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -177,6 +184,9 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
+	adminAPI.GET("/seminars/:id/materials", s.apiAdminMaterialList)
+	adminAPI.POST("/seminars/:id/materials", s.apiAdminMaterialCreate) // base64 file or link; own body limit
+	adminAPI.DELETE("/materials/:id", s.apiAdminMaterialDelete)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -221,6 +231,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/qr.png", s.attendeeQRShow)
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
+	g.GET("/a/:token/materials/:id", s.attendeeMaterialShow) // a released file of the seminar
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)
