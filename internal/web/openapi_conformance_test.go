@@ -67,7 +67,7 @@ func TestOpenAPIConformance(t *testing.T) {
 			env := newLedgerEnv(t, db.Open(t))
 			doc, router := loadServedSpec(t, env)
 			checkRoutesDocumented(t, env, doc)
-			cases := conformanceCases(t, env)
+			cases := append(conformanceCases(t, env), materialConformanceCases(t, env)...)
 			cases = append(generatedCases(doc, cases), cases...)
 			checkCoverage(t, doc, cases)
 			tokens := map[string]string{asOwner: env.tokenFor(model.RoleOwner), asAssistant: env.tokenFor(model.RoleAssistant)}
