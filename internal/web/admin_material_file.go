@@ -44,7 +44,8 @@ func (s *Server) sendMaterial(c echo.Context, m model.Material) error {
 }
 
 // attachmentDisposition is the Content-Disposition of a download named name: mime's encoding
-// gives an ASCII name as is and any other as RFC 2231 filename*=utf-8”…, which browsers read.
+// gives an ASCII name as is and any other as an RFC 2231 filename* (UTF-8, percent-encoded),
+// which browsers read.
 func attachmentDisposition(name string) string {
 	if v := mime.FormatMediaType("attachment", map[string]string{"filename": name}); v != "" {
 		return v

@@ -287,3 +287,19 @@ func TestAdminMaterialForms(t *testing.T) {
 		}
 	})
 }
+
+// TestAttachmentDisposition: ASCII names go as they are, others in RFC 2231 form, so a
+// download keeps its umlauts without breaking the header.
+func TestAttachmentDisposition(t *testing.T) {
+	cases := map[string]string{
+		"folien.pdf":       `attachment; filename=folien.pdf`,
+		"Folien final.pdf": `attachment; filename="Folien final.pdf"`,
+		"Übersicht.pdf":    `attachment; filename*=utf-8''%C3%9Cbersicht.pdf`,
+		"📊 Zahlen.xlsx":    `attachment; filename*=utf-8''%F0%9F%93%8A%20Zahlen.xlsx`,
+	}
+	for name, want := range cases {
+		if got := attachmentDisposition(name); got != want {
+			t.Errorf("%s: %s, want %s", name, got, want)
+		}
+	}
+}
