@@ -21,6 +21,8 @@ type adminMaterialJSON struct {
 	Release     model.MaterialRelease `json:"release"`
 	ReleaseDays int                   `json:"release_days"`
 	CreatedAt   time.Time             `json:"created_at"`
+	// ReleasedAt is when a date's attendees get it (the date's list only).
+	ReleasedAt *time.Time `json:"released_at,omitempty"`
 }
 
 func adminMaterialView(m model.Material) adminMaterialJSON {

@@ -23,3 +23,25 @@ func (s *Server) apiAdminMaterialList(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, map[string]any{"materials": out})
 }
+
+// apiAdminDateMaterialList is GET /api/v1/admin/dates/{id}/materials: what the date's attendees
+// get — the seminar's materials for every date and the date's own — each with when it is
+// released for this date.
+func (s *Server) apiAdminDateMaterialList(c echo.Context) error {
+	d, err := s.adminDate(c)
+	if err != nil {
+		return err
+	}
+	items, err := s.store.MaterialsForDate(c.Request().Context(), d)
+	if err != nil {
+		return err
+	}
+	out := make([]adminMaterialJSON, 0, len(items))
+	for _, m := range items {
+		v := adminMaterialView(m)
+		at := m.ReleasedAt(d, s.cfg.Location).UTC()
+		v.ReleasedAt = &at
+		out = append(out, v)
+	}
+	return c.JSON(http.StatusOK, map[string]any{"materials": out})
+}

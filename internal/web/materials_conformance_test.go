@@ -45,6 +45,8 @@ func materialConformanceCases(t *testing.T, env *adminEnv) []apiCase {
 			body: `{"title":"Datei","kind":"link","url":"javascript:alert(1)","release":"after"}`, want: 422},
 		{op: "createMaterial", name: "unknown seminar", method: post, path: "/admin/seminars/99999/materials", as: asOwner,
 			body: `{"title":"X","kind":"link","url":"https://example.com/","release":"after"}`, want: 404},
+		{op: "listDateMaterials", name: "of a date", method: get, path: fmt.Sprintf("/admin/dates/%d/materials", d.ID), as: asAssistant, want: 200},
+		{op: "listDateMaterials", name: "unknown date", method: get, path: "/admin/dates/99999/materials", as: asAssistant, want: 404},
 		{op: "deleteMaterial", name: "found", method: del, path: fmt.Sprintf("/admin/materials/%d", doomed.ID), as: asAssistant, want: 204},
 		{op: "deleteMaterial", name: "unknown", method: del, path: "/admin/materials/99999", as: asAssistant, want: 404},
 	}

@@ -168,6 +168,18 @@ func TestMaterialsReleasedToAttendees(t *testing.T) {
 			}
 		})
 
+		t.Run("the admin API tells when each is released for a date", func(t *testing.T) {
+			status, body := sc.env.api(http.MethodGet, fmt.Sprintf("/api/v1/admin/dates/%d/materials", sc.date.ID), sc.env.token(model.RoleAssistant), "")
+			for _, want := range []string{`"released_at":"2026-12-06T23:00:00Z"`, `"released_at":"2026-12-10T16:00:00Z"`, `"file_name":"Folien final.pdf"`} {
+				if status != http.StatusOK || !strings.Contains(body, want) {
+					t.Errorf("status %d, body lacks %s: %.500s", status, want, body)
+				}
+			}
+			if strings.Contains(body, "Nur Termin zwei") {
+				t.Error("the first date's list has the second date's material")
+			}
+		})
+
 		t.Run("a cancelled booking gets nothing", func(t *testing.T) {
 			if _, err := sc.env.srv.office.CancelBooking(context.Background(), "test", sc.annaRef); err != nil {
 				t.Fatal(err)
