@@ -185,7 +185,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
 	adminAPI.GET("/seminars/:id/materials", s.apiAdminMaterialList)
-	adminAPI.GET("/dates/:id/materials", s.apiAdminDateMaterialList) // with when each is released for the date
+	adminAPI.GET("/dates/:id/materials", s.apiAdminDateMaterialList)   // with when each is released for the date
 	adminAPI.POST("/seminars/:id/materials", s.apiAdminMaterialCreate) // base64 file or link; own body limit
 	adminAPI.DELETE("/materials/:id", s.apiAdminMaterialDelete)
 
