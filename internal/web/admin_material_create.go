@@ -39,13 +39,12 @@ func (s *Server) createMaterial(c echo.Context, sem model.Seminar, d *model.Semi
 	f := materialForm{Kind: c.FormValue("kind"), Title: c.FormValue("title"), URL: c.FormValue("url"),
 		Release: c.FormValue("release"), ReleaseDays: strings.TrimSpace(c.FormValue("release_days"))}
 	in := model.MaterialInput{Title: f.Title, Kind: model.MaterialKind(f.Kind), URL: f.URL, Release: model.MaterialRelease(f.Release)}
-	errs := map[string]string{}
 	if f.ReleaseDays == "" {
 		f.ReleaseDays = "0"
 	}
 	days, err := strconv.Atoi(f.ReleaseDays)
 	if err != nil {
-		errs["release_days"] = "materials.error.release_days"
+		days = -1 // not a number: refused by the rule with the other mistakes
 	}
 	in.ReleaseDays = days
 	if in.Kind == model.MaterialFile {
@@ -57,18 +56,13 @@ func (s *Server) createMaterial(c echo.Context, sem model.Seminar, d *model.Semi
 	if d != nil {
 		dateID = &d.ID
 	}
-	if len(errs) == 0 {
-		_, err = s.office.AddMaterial(c.Request().Context(), actor(c), sem.ID, dateID, in, s.cfg.MaterialMaxBytes)
-		var invalid *model.ValidationError
-		switch {
-		case errors.As(err, &invalid):
-			errs = invalid.Fields
-		case err != nil:
-			return err
-		}
+	_, err = s.office.AddMaterial(c.Request().Context(), actor(c), sem.ID, dateID, in, s.cfg.MaterialMaxBytes)
+	var invalid *model.ValidationError
+	if errors.As(err, &invalid) {
+		return s.renderMaterials(c, http.StatusUnprocessableEntity, sem, d, f, s.materialMessages(c, invalid.Fields))
 	}
-	if len(errs) > 0 {
-		return s.renderMaterials(c, http.StatusUnprocessableEntity, sem, d, f, s.materialMessages(c, errs))
+	if err != nil {
+		return err
 	}
 	back := "/admin/seminars/" + strconv.FormatUint(uint64(sem.ID), 10) + "/materials?done=added"
 	if d != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 
@@ -29,7 +30,7 @@ func (s *Server) adminMaterialFile(c echo.Context) error {
 // a response whose URL may carry a secret.
 func (s *Server) sendMaterial(c echo.Context, m model.Material) error {
 	if m.Kind != model.MaterialFile {
-		return model.ErrNotFound
+		return fmt.Errorf("material %d is a link, not a file: %w", m.ID, model.ErrNotFound)
 	}
 	data, err := s.store.MaterialData(c.Request().Context(), m.ID)
 	if err != nil {

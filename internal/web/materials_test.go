@@ -245,6 +245,7 @@ func TestAdminMaterialForms(t *testing.T) {
 				bytes.Repeat([]byte("x"), 3*limit), 413, "zu groß"},
 			{"no title", datePage, map[string]string{"kind": "file", "title": "", "release": "after"}, "a.pdf", []byte("x"), 422, "Titel"},
 			{"a link that is no web address", seminarPage, map[string]string{"kind": "link", "title": "Link", "url": "ftp://x", "release": "before"}, "", nil, 422, "https://"},
+			{"days not a number", seminarPage, map[string]string{"kind": "link", "title": "Link", "url": "https://example.com", "release": "before", "release_days": "drei"}, "", nil, 422, "0 bis 365"},
 			{"days out of range", seminarPage, map[string]string{"kind": "link", "title": "Link", "url": "https://example.com", "release": "before", "release_days": "999"}, "", nil, 422, "0 bis 365"},
 			{"a file for the date", datePage, map[string]string{"kind": "file", "title": "Handout", "release": "after"}, "handout.pdf",
 				bytes.Repeat([]byte("y"), limit), 303, ""},
