@@ -446,6 +446,12 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "updateSeminar", name: "assistant changes a text", method: patch, path: seminar, as: asAssistant, body: `{"teaser_de":"Kompakt"}`, want: 200},
 		{op: "updateSeminar", name: "assistant changes the price", method: patch, path: seminar, as: asAssistant, body: `{"default_price_cents":1}`, want: 403},
 		{op: "updateSeminar", name: "owner changes the price", method: patch, path: seminar, as: asOwner, body: `{"default_price_cents":52000}`, want: 200},
+		{op: "updateSeminar", name: "funding notes", method: patch, path: seminar, as: asAssistant,
+			body: `{"funding_approvals":[{"state":"NW","number":"SB-2026-0815"},{"state":"HE","number":"BU 44/2026"}],"certificate_text_de":"Anerkannt nach dem AWbG NRW.","certificate_text_en":"Approved under the AWbG NRW."}`, want: 200},
+		{op: "updateSeminar", name: "funding in an unknown state", method: patch, path: seminar, as: asOwner,
+			body: `{"funding_approvals":[{"state":"XX","number":"1"}]}`, want: 422, specInvalid: true},
+		{op: "updateSeminar", name: "funding without a number", method: patch, path: seminar, as: asOwner,
+			body: `{"funding_approvals":[{"state":"BE","number":" "}]}`, want: 422},
 		{op: "updateSeminar", name: "bad slug", method: patch, path: seminar, as: asOwner, body: `{"slug":"Nicht gültig!"}`, want: 422},
 		{op: "updateSeminar", name: "unknown", method: patch, path: "/admin/seminars/99999", as: asOwner, body: `{"teaser_de":"x"}`, want: 404},
 
