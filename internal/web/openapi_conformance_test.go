@@ -514,6 +514,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "markBookingPaid", name: "owner", method: post, path: bookingPath(f.unpaid, "/mark-paid"), as: asOwner, want: 200},
 		{op: "markBookingPaid", name: "owes nothing", method: post, path: bookingPath(f.unpaid, "/mark-paid"), as: asOwner, want: 409},
 
+		{op: "setLegalHold", name: "owner sets it", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{"legal_hold":true}`, want: 200},
+		{op: "setLegalHold", name: "owner lifts it", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{"legal_hold":false}`, want: 200},
+		{op: "setLegalHold", name: "assistant", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asAssistant, body: `{"legal_hold":true}`, want: 403},
+		{op: "setLegalHold", name: "unknown", method: http.MethodPut, path: "/admin/bookings/SEM-NOPE00/legal-hold", as: asOwner, body: `{"legal_hold":true}`, want: 404},
+		{op: "setLegalHold", name: "without the field", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{}`, want: 422, specInvalid: true},
 		{op: "recordPayment", name: "owner", method: post, path: bookingPath(f.payer, "/payments"), as: asOwner, body: payment, want: 201},
 		{op: "recordPayment", name: "assistant", method: post, path: bookingPath(f.payer, "/payments"), as: asAssistant, body: payment, want: 403},
 		{op: "recordPayment", name: "unknown", method: post, path: "/admin/bookings/SEM-NOPE00/payments", as: asOwner, body: payment, want: 404},
