@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"seminars/internal/model"
+	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 )
 
@@ -51,6 +54,28 @@ func TestSeminarFundingNotes(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("certificate", func(t *testing.T) {
+		ctx := context.Background()
+		b := env.book(date.ID, "Muster GmbH", "Jörg Übel")
+		err := env.st.WithTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CheckInAttendee(ctx, date.ID, b.Attendees[0].ID, date.StartsAt.In(storetest.Berlin()).Format(model.DayLayout), date.StartsAt, env.owner.Email)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, body := owner.get(fmt.Sprintf("/admin/bookings/%s/certificates/%d", b.Reference, b.Attendees[0].ID))
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("certificate: %d", res.StatusCode)
+		}
+		text := strings.Join(strings.Fields(pdfTextOf(t, []byte(body))), " ")
+		for _, w := range []string{"Anerkannt als Bildungsurlaub / Bildungszeit", "Hessen (Nr. BU 44/2026); Nordrhein-Westfalen (Nr. SB-2026-0815)", "Anerkannt nach dem AWbG NRW."} {
+			if !strings.Contains(text, w) {
+				t.Errorf("certificate lacks %q:\n%s", w, text)
+			}
+		}
+	})
 
 	bad := []struct {
 		name      string
