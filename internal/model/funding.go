@@ -34,7 +34,7 @@ type FundingApproval struct {
 // ever read and written with their seminar, never queried on their own.
 type FundingApprovals []FundingApproval
 
-// Value stores the approvals as JSON; none are stored as '' (the column's default).
+// Value stores the approvals as JSON; none are stored as the empty string (the column's default).
 func (a FundingApprovals) Value() (driver.Value, error) {
 	if len(a) == 0 {
 		return "", nil
