@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // GermanStates are the codes (ISO 3166-2:DE without "DE-") of the federal states, in the order
@@ -33,6 +34,18 @@ type FundingApproval struct {
 // FundingApprovals are a seminar's approvals, stored as one JSON text column: they are only
 // ever read and written with their seminar, never queried on their own.
 type FundingApprovals []FundingApproval
+
+// String lists the approvals as "NW SB-2026-0815, HE BU 44/2026" (for the audit log); "-" for none.
+func (a FundingApprovals) String() string {
+	if len(a) == 0 {
+		return "-"
+	}
+	parts := make([]string, len(a))
+	for i, x := range a {
+		parts[i] = x.State + " " + x.Number
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Value stores the approvals as JSON; none are stored as the empty string (the column's default).
 func (a FundingApprovals) Value() (driver.Value, error) {

@@ -35,6 +35,11 @@ func TestSeminarFundingNotes(t *testing.T) {
 		t.Errorf("the form does not show the approvals again, one a line in the states' order:\n%s", excerpt(body))
 	}
 
+	if log, err := env.st.AuditLog(context.Background(), 1); err != nil || len(log) != 1 ||
+		!strings.Contains(log[0].Detail, "funding_approvals: - → HE BU 44/2026, NW SB-2026-0815") || !strings.Contains(log[0].Detail, "certificate_text changed") {
+		t.Errorf("audit %+v %v", log, err)
+	}
+
 	public := "/seminars/" + date.Seminar.Slug
 	pages := []struct {
 		name string
