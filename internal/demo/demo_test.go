@@ -317,6 +317,23 @@ func TestCatalogueShowsFundingNotes(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Error("no demo seminar shows Bildungsurlaub approvals")
+		t.Fatal("no demo seminar shows Bildungsurlaub approvals")
+	}
+	ctx := context.Background()
+	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	st := storetest.SQLiteAt(t, storetest.NewClockAt(t, now))
+	if _, err := Seed(ctx, st, now, loc); err != nil {
+		t.Fatal(err)
+	}
+	seeded, err := st.Catalogue(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	for _, s := range seeded {
+		stored += len(s.FundingApprovals)
+	}
+	if stored == 0 {
+		t.Error("the seeded catalogue lost the approvals")
 	}
 }
