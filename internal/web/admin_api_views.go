@@ -32,6 +32,8 @@ type adminBookingDetailJSON struct {
 	NeedsAttention bool               `json:"needs_attention"`
 	ConfirmedAt    *time.Time         `json:"confirmed_at"`
 	CancelledAt    *time.Time         `json:"cancelled_at"`
+	// LegalHold keeps the booking's invoices and credit notes past their retention period.
+	LegalHold bool `json:"legal_hold"`
 }
 
 // adminPersonJSON is an attendee inside a booking.
@@ -71,7 +73,7 @@ func (s *Server) adminBookingDetailView(b model.Booking, a model.Account, paymen
 		VoucherCode: b.VoucherCode, TaxTreatment: b.TaxTreatment,
 		InvoicedCents: a.InvoicedCents, CreditedCents: a.CreditedCents, ReceivedCents: a.ReceivedCents, PaidBackCents: a.PaidBackCents,
 		Payments: []adminPaymentJSON{}, Documents: docs, NeedsAttention: b.NeedsAttention,
-		ConfirmedAt: b.ConfirmedAt, CancelledAt: b.CancelledAt,
+		ConfirmedAt: b.ConfirmedAt, CancelledAt: b.CancelledAt, LegalHold: b.LegalHold,
 	}
 	if b.Date != nil {
 		v.StartsAt, v.EndsAt = b.Date.StartsAt.UTC(), b.Date.EndsAt.UTC()

@@ -96,6 +96,7 @@ func (s *Server) routes() {
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.POST("/bookings/:reference/payments", s.adminBookingPaymentCreate, s.requireOwner())
 	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
+	staff.POST("/bookings/:reference/legal-hold", s.adminBookingLegalHold, s.requireOwner()) // retention: owners only
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
 	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
@@ -164,6 +165,7 @@ func (s *Server) routes() {
 	adminAPI.POST("/bookings/:reference/cancel", s.apiAdminBookingCancel, s.requireOwner()) // refunds: owners only, as in the back office
 	adminAPI.POST("/bookings/:reference/mark-paid", s.apiAdminBookingMarkPaid, s.requireOwner())
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
+	adminAPI.PUT("/bookings/:reference/legal-hold", s.apiAdminBookingLegalHold, s.requireOwner())    // retention: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/vouchers", s.apiAdminVoucherList, s.requireOwner()) // discounts are money: owners only
 	adminAPI.POST("/vouchers", s.apiAdminVoucherCreate, s.requireOwner())

@@ -23,6 +23,12 @@ type Seminar struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// FundingApprovals are the Bildungsurlaub/Bildungszeit approvals; on the HTML form they are
+	// typed one a line (FundingText, kept to show again what was typed).
+	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
+	FundingText       string                  `json:"-"`
+	CertificateTextDE string                  `json:"certificate_text_de"`
+	CertificateTextEN string                  `json:"certificate_text_en"`
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -54,6 +60,7 @@ func (f *Seminar) Validate() Errors {
 	if f.DefaultPriceCents < 0 || f.DefaultPriceCents > 100_000_000 {
 		errs["default_price_cents"] = "admin.error.price"
 	}
+	f.validateFunding(errs)
 	return errs
 }
 
@@ -77,6 +84,8 @@ func (f *Seminar) Apply(s *model.Seminar) {
 	s.DurationMinutes = f.DurationMinutes
 	s.DefaultPriceCents = f.DefaultPriceCents
 	s.Published = f.Published
+	s.FundingApprovals = sortedApprovals(f.FundingApprovals)
+	s.CertificateTextDE, s.CertificateTextEN = strings.TrimSpace(f.CertificateTextDE), strings.TrimSpace(f.CertificateTextEN)
 }
 
 // SeminarOf fills the form from a stored seminar, for editing.
@@ -85,6 +94,8 @@ func SeminarOf(s model.Seminar) Seminar {
 		Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		DescriptionDE: s.DescriptionDE, DescriptionEN: s.DescriptionEN, PrepareDE: s.PrepareDE, PrepareEN: s.PrepareEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		FundingApprovals: append([]model.FundingApproval{}, s.FundingApprovals...), FundingText: FundingLines(s.FundingApprovals),
+		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
 	}
 }
 
@@ -129,6 +140,8 @@ func SeminarFromValues(v url.Values) (Seminar, string) {
 		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
 		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
 		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+		FundingText: v.Get("funding_approvals"), FundingApprovals: ParseFundingLines(v.Get("funding_approvals")),
+		CertificateTextDE: v.Get("certificate_text_de"), CertificateTextEN: v.Get("certificate_text_en"),
 	}
 	priceText := v.Get("default_price")
 	if cents, ok := ParseEuros(priceText); ok {
