@@ -38,9 +38,14 @@ type Seminar struct {
 	DurationMinutes   int    `gorm:"not null"`
 	DefaultPriceCents int64  `gorm:"not null"`
 	Published         bool   `gorm:"not null;default:true"`
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-	Dates             []SeminarDate `gorm:"foreignKey:SeminarID"`
+	// GroupPricing is GroupPricingGlobal (the service's rule), GroupPricingOwn (GroupFromSeat and
+	// GroupPercentBP) or GroupPricingOff; see GroupRuleOf.
+	GroupPricing   string `gorm:"size:10;not null;default:global"`
+	GroupFromSeat  int    `gorm:"not null;default:0"`
+	GroupPercentBP int    `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Dates          []SeminarDate `gorm:"foreignKey:SeminarID"`
 }
 
 // Functions returns the seminar's business functions.
