@@ -26,6 +26,8 @@ func foundationCourses() []course {
 				FunctionList:      "management,marketing,sales",
 				DurationMinutes:   480,
 				DefaultPriceCents: 69000,
+				// Group pricing: a company sending a team pays 10 % less from the 3rd person on.
+				GroupPricing: model.GroupPricingOwn, GroupFromSeat: 3, GroupPercentBP: 1000,
 			},
 			runs: []run{
 				{after: 24, city: "Berlin", capacity: 16, taken: 14, minimum: 6, confirmed: true},
