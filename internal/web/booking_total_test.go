@@ -133,4 +133,16 @@ func TestBookingFormTotal(t *testing.T) {
 	if d, _ := st.DateByID(t.Context(), date.ID); d.SeatsTaken != 0 {
 		t.Fatalf("asking for totals took %d seats", d.SeatsTaken)
 	}
+
+	// Booking what the total said: the manage page shows the same lines and amount.
+	status, _, h := do(t, cl, http.MethodPost, fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "application/x-www-form-urlencoded", bookingForm(csrf, 3, nil))
+	if status != http.StatusSeeOther {
+		t.Fatalf("booking: status %d", status)
+	}
+	_, manage, _ := do(t, cl, http.MethodGet, ts.URL+h.Get("Location"), "", "")
+	for _, w := range []string{"Gruppenrabatt ab der 3. Person: 10 % auf 1 Platz", "-49,00", "1.690,99"} {
+		if !strings.Contains(manage, w) {
+			t.Errorf("manage page lacks %q", w)
+		}
+	}
 }
