@@ -95,13 +95,13 @@ func (d bookingShowData) Typed() form.Substitute {
 	return *d.Substitute
 }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d catalogueData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d seminarData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d bookingFormData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
 // Rows is how many attendee rows the form shows.
