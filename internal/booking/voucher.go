@@ -3,7 +3,10 @@ package booking
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -35,6 +38,11 @@ func usableVoucher(ctx context.Context, q store.Reads, code string, seminarID ui
 	if code == "" {
 		return nil, nil
 	}
+	if len(code) > maxVoucherCodeLen || !utf8.ValidString(code) || strings.ContainsFunc(code, unicode.IsControl) {
+		// No code looks like this; the form's total asks before validation has refused it, and
+		// PostgreSQL would refuse to compare a NUL byte at all.
+		return nil, voucherRefused(model.VoucherUnknown)
+	}
 	v, err := q.VoucherByCode(ctx, code)
 	if errors.Is(err, model.ErrNotFound) {
 		return nil, voucherRefused(model.VoucherUnknown)
@@ -47,6 +55,9 @@ func usableVoucher(ctx context.Context, q store.Reads, code string, seminarID ui
 	}
 	return &v, nil
 }
+
+// maxVoucherCodeLen is the voucher code column's size.
+const maxVoucherCodeLen = 50
 
 func voucherRefused(key string) error {
 	return &model.ValidationError{Fields: map[string]string{"voucher": key}}
