@@ -157,3 +157,39 @@ func standingLines(t *testing.T, st *store.Store, bookingID uint) []model.Invoic
 	}
 	return cur.Lines
 }
+
+// TestGroupPricingMoveOneAttendee: moving the 4th person of the worked example to another date
+// leaves three seats with the 3rd person's discount (through the correction), and the moved
+// person's booking of one seat has none.
+func TestGroupPricingMoveOneAttendee(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := newService(st)
+		from := groupDate(t, st)
+		to := model.SeminarDate{SeminarID: from.SeminarID, StartsAt: from.StartsAt.Add(7 * 24 * time.Hour), EndsAt: from.EndsAt.Add(7 * 24 * time.Hour),
+			Capacity: 5, PriceNetCents: from.PriceNetCents, Format: model.FormatInPerson, City: "Berlin", Status: model.DatePublished}
+		if err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.CreateDate(ctx, &to) }); err != nil {
+			t.Fatal(err)
+		}
+		res, err := svc.Reserve(ctx, request(from.ID, 4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := res.Booking
+		var moved booking.Moved
+		err = st.WithTx(ctx, func(tx *store.Tx) (err error) {
+			moved, err = svc.MoveAttendeeInTx(ctx, tx, b.Reference, b.Attendees[3].ID, to.ID)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 3 × 49000 − 4900 = 142100 net; the split: 49000, no group discount.
+		if a := moved.After; a.Seats != 3 || a.GroupDiscountCents != 4900 || a.NetCents != 142100 || moved.Correction.Invoice.NetCents != 142100 {
+			t.Fatalf("staying: seats %d group %d net %d, new invoice %d", a.Seats, a.GroupDiscountCents, a.NetCents, moved.Correction.Invoice.NetCents)
+		}
+		if s := moved.Split; s.Seats != 1 || s.GroupDiscountCents != 0 || s.NetCents != 49000 {
+			t.Fatalf("moved: seats %d group %d net %d", s.Seats, s.GroupDiscountCents, s.NetCents)
+		}
+	})
+}
