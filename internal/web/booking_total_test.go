@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"seminars/internal/model"
 	"seminars/internal/store"
@@ -144,5 +145,51 @@ func TestBookingFormTotal(t *testing.T) {
 		if !strings.Contains(manage, w) {
 			t.Errorf("manage page lacks %q", w)
 		}
+	}
+}
+
+// TestBookingFormTotalWorkedExample: the booking form's total for docs/pricing.md's worked
+// example — 4 persons at 590,00 € with the early bird at 490,00 €, the seminar's own rule from the
+// 3rd person −10 %, voucher TEAM5 (5 %) — line by line.
+func TestBookingFormTotalWorkedExample(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := t.Context()
+	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 20, PriceNetCents: 59000})
+	until := st.Now().Add(7 * 24 * time.Hour)
+	date.EarlyBirdNetCents, date.EarlyBirdUntil = 49000, &until
+	sem := *date.Seminar
+	sem.GroupPricing, sem.GroupFromSeat, sem.GroupPercentBP = model.GroupPricingOwn, 3, 1000
+	err := st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.UpdateDate(ctx, &date); err != nil {
+			return err
+		}
+		return tx.UpdateSeminar(ctx, &sem)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedVoucher(t, st, model.Voucher{Code: "TEAM5", Kind: model.VoucherPercent, PercentBP: 500})
+	ts := newServer(t, st) // no global rule: the seminar's own applies
+	cl := client(t)
+	_, page, _ := do(t, cl, http.MethodGet, fmt.Sprintf("%s/book/%d", ts.URL, date.ID), "", "")
+	status, body, _ := do(t, cl, http.MethodPost, fmt.Sprintf("%s/book/%d/total", ts.URL, date.ID), "application/x-www-form-urlencoded",
+		bookingForm(csrfToken(t, page), 4, func(v url.Values) { v.Set("voucher", "TEAM5") }))
+	if status != http.StatusOK {
+		t.Fatalf("status %d", status)
+	}
+	want := []string{
+		"4 Plätze × 590,00\u00a0€", "2.360,00\u00a0€",
+		"Frühbucherpreis (490,00\u00a0€ je Platz)", "-400,00\u00a0€",
+		"Gruppenrabatt ab der 3. Person: 10\u00a0% auf 2 Plätze", "-98,00\u00a0€",
+		"Gutschein TEAM5", "-93,10\u00a0€",
+		"Summe netto", "1.768,90\u00a0€", "zzgl. 19\u00a0% MwSt.", "336,09\u00a0€", "Gesamtbetrag", "2.104,99\u00a0€",
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(body[at:], w)
+		if i < 0 {
+			t.Fatalf("total lacks %q after position %d:\n%s", w, at, body)
+		}
+		at += i + len(w)
 	}
 }
