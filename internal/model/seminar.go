@@ -44,9 +44,14 @@ type Seminar struct {
 	// employer or funding body asks for) and shown on the seminar page.
 	CertificateTextDE string `gorm:"type:text;not null;default:''"`
 	CertificateTextEN string `gorm:"type:text;not null;default:''"`
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-	Dates             []SeminarDate `gorm:"foreignKey:SeminarID"`
+	// GroupPricing is GroupPricingGlobal (the service's rule), GroupPricingOwn (GroupFromSeat and
+	// GroupPercentBP) or GroupPricingOff; see GroupRuleOf.
+	GroupPricing   string `gorm:"size:10;not null;default:global"`
+	GroupFromSeat  int    `gorm:"not null;default:0"`
+	GroupPercentBP int    `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Dates          []SeminarDate `gorm:"foreignKey:SeminarID"`
 }
 
 // Functions returns the seminar's business functions.

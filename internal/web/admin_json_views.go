@@ -25,6 +25,10 @@ type adminSeminarJSON struct {
 	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
 	CertificateTextDE string                  `json:"certificate_text_de"`
 	CertificateTextEN string                  `json:"certificate_text_en"`
+	// Group pricing: "global", "own" (with from_seat and percent_bp) or "off".
+	GroupPricing   string `json:"group_pricing"`
+	GroupFromSeat  int    `json:"group_from_seat"`
+	GroupPercentBP int    `json:"group_percent_bp"`
 }
 
 func adminSeminarView(s model.Seminar) adminSeminarJSON {
@@ -33,6 +37,7 @@ func adminSeminarView(s model.Seminar) adminSeminarJSON {
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
 		FundingApprovals:  append([]model.FundingApproval{}, s.FundingApprovals...),
 		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
+		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
 	}
 }
 

@@ -452,6 +452,9 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 			body: `{"funding_approvals":[{"state":"XX","number":"1"}]}`, want: 422, specInvalid: true},
 		{op: "updateSeminar", name: "funding without a number", method: patch, path: seminar, as: asOwner,
 			body: `{"funding_approvals":[{"state":"BE","number":" "}]}`, want: 422},
+		{op: "updateSeminar", name: "own group pricing without a rule", method: patch, path: seminar, as: asOwner, body: `{"group_pricing":"own"}`, want: 422},
+		{op: "updateSeminar", name: "owner sets group pricing", method: patch, path: seminar, as: asOwner, body: `{"group_pricing":"own","group_from_seat":3,"group_percent_bp":1000}`, want: 200},
+		{op: "updateSeminar", name: "assistant changes group pricing", method: patch, path: seminar, as: asAssistant, body: `{"group_pricing":"off"}`, want: 403},
 		{op: "updateSeminar", name: "bad slug", method: patch, path: seminar, as: asOwner, body: `{"slug":"Nicht gültig!"}`, want: 422},
 		{op: "updateSeminar", name: "unknown", method: patch, path: "/admin/seminars/99999", as: asOwner, body: `{"teaser_de":"x"}`, want: 404},
 

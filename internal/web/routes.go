@@ -217,6 +217,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	// Booking pages.
 	g.GET("/book/:date", s.bookingNew)
 	g.POST("/book/:date", s.bookingCreate, limits.booking)
+	g.POST("/book/:date/total", s.bookingTotal) // the form's total alone, for htmx; stores nothing
 	g.GET("/b/:reference", s.bookingShow)
 	g.GET("/b/:reference/return", s.bookingReturn)
 	g.GET("/b/:reference/cancel", s.bookingCancelConfirm)
