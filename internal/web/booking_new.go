@@ -66,6 +66,13 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 	}
 	d.MaxAttendees = s.bookings.Settings().MaxAttendees
 	d.Full = d.Date.SeatsLeft() <= 0
+	if !d.Full {
+		total, err := s.formTotal(c, d.Date, d.Form)
+		if err != nil {
+			return err
+		}
+		d.Total = total
+	}
 	if d.Date.Unlisted {
 		d.OfferWaitlist = false // an in-house date has no waiting list and no other dates to offer
 	} else if d.Full || d.OfferWaitlist {
