@@ -244,6 +244,10 @@ func TestInhouseOfferFlatPrice(t *testing.T) {
 			t.Fatalf("the in-house booking form:\n%s", excerpt(body))
 		}
 		form := inhouseBookingForm(3)
+		if res, total := company.post(bookPage, strings.Replace(bookPage, "?k=", "/total?k=", 1), form); res.StatusCode != http.StatusOK ||
+			!strings.Contains(total, "Pauschalpreis für das ganze Seminar (Teilnehmende: 3)") || !strings.Contains(total, "5.712,00") {
+			t.Fatalf("the form's total of the flat date: %d\n%s", res.StatusCode, total)
+		}
 		res, _ = company.post(bookPage, bookPage, form)
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("book through the private link: %d", res.StatusCode)
