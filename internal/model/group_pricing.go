@@ -125,6 +125,9 @@ func PriceQuote(date SeminarDate, seats int, group GroupRule, voucher *Voucher, 
 		return Quote{Seats: seats, UnitNetCents: date.FlatPriceNetCents, RegularUnitNetCents: date.FlatPriceNetCents,
 			Tax: tax, Totals: tax.Totals(date.FlatPriceNetCents), Flat: true}
 	}
+	if date.Unlisted {
+		group = GroupRule{} // an in-house price per person was agreed in its offer: no group discount on top
+	}
 	q := Quote{Seats: seats, UnitNetCents: date.UnitPriceNetCents(now), RegularUnitNetCents: date.PriceNetCents, Group: group, Tax: tax}
 	if saved := q.RegularUnitNetCents - q.UnitNetCents; saved > 0 {
 		q.EarlyBirdCents = saved * int64(seats)
