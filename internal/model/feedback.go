@@ -180,3 +180,8 @@ func Summarize(list []Feedback) FeedbackSummary {
 	}
 	return s
 }
+
+// ErrSurveyClosed says the survey of a date cannot be answered: the date has not ended yet,
+// its answer period is over, the attendee was not checked in, or the seat or date was
+// cancelled.
+var ErrSurveyClosed = errors.New("survey not open")
