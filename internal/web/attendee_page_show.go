@@ -25,6 +25,8 @@ type attendeePageData struct {
 	// was checked in on.
 	Days          []model.Session
 	DaysCheckedIn map[string]bool
+	// Feedback: may we ask for feedback after the date, and the survey once it is open.
+	Feedback feedbackBlock
 }
 
 // attendeePageShow is GET /a/{token}: the attendee's own page — joining link or venue, the
@@ -51,6 +53,9 @@ func (s *Server) attendeePageShow(c echo.Context) error {
 		data.DaysCheckedIn[ci.Day] = true
 	}
 	data.Certificate = !data.Cancelled && a.CheckedInAt != nil && !s.now().Before(d.EndsAt)
+	if data.Feedback, err = s.feedbackBlock(ctx, a, b, c.QueryParam("consent") != ""); err != nil {
+		return err
+	}
 	privateHeaders(c)
 	t := s.i18n.For(language(c))
 	return s.render(c, http.StatusOK, pageAttendee, t.T("attendee.title"), data, nil)

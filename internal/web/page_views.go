@@ -25,6 +25,8 @@ type seminarData struct {
 	Now time.Time
 	// JSONLD is the schema.org description of the seminar and its dates, for search engines.
 	JSONLD jsonldCourse
+	// Quotes are what attendees agreed to publish (and the trainer did not hide), newest first.
+	Quotes []model.Feedback
 }
 
 // Description is a seminar page's meta description: its teaser.

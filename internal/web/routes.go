@@ -137,6 +137,8 @@ func (s *Server) routes() {
 	staff.GET("/privacy/export.json", s.adminPrivacyExport, s.requireOwner())
 	staff.GET("/privacy/erase", s.adminPrivacyEraseConfirm, s.requireOwner())
 	staff.POST("/privacy/erase", s.adminPrivacyErase, s.requireOwner())
+	staff.GET("/feedback", s.adminFeedbackList) // survey results per seminar and date
+	staff.POST("/feedback/:id/quote", s.adminFeedbackQuote)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -177,6 +179,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
+	adminAPI.GET("/feedback", s.apiAdminFeedbackList)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -221,6 +224,9 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/qr.png", s.attendeeQRShow)
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
+	g.GET("/a/:token/feedback", s.attendeeFeedbackShow) // the survey after the date
+	g.POST("/a/:token/feedback", s.attendeeFeedbackSave)
+	g.POST("/a/:token/feedback/consent", s.attendeeFeedbackConsent) // may we ask by mail?
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)
