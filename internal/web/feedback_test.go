@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -157,4 +158,61 @@ func checkIn(t *testing.T, env *adminEnv, date model.SeminarDate, a model.Attend
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestFeedbackBadInputStoresNothing sends every kind of poison in every field of the open survey,
+// on SQLite and PostgreSQL: the answer is 4xx with the field's message, and no row of any table
+// changes.
+func TestFeedbackBadInputStoresNothing(t *testing.T) {
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		ctx := context.Background()
+		env := newAdminEnvAt(t, st, clk)
+		date := threeDayDate(t, st)
+		anna := env.book(date.ID, "Muster GmbH", "Anna Schmidt").Attendees[0]
+		checkIn(t, env, date, anna, storetest.InBerlin(2026, 12, 1, 9, 10))
+		clk.Set(storetest.InBerlin(2026, 12, 3, 18, 0))
+		path := "/a/" + env.srv.secrets.AttendeeToken(anna.ID, 0) + "/feedback"
+		visitor := env.browser()
+		de := env.srv.i18n.For("de")
+		fields := []struct {
+			name      string
+			multiline bool
+			want      string // the message key for valid UTF-8; "" = the text rule's
+		}{
+			{"content", false, "feedback.error.rating"},
+			{"trainer", false, "feedback.error.rating"},
+			{"comment", true, ""},
+			{"quote_role", false, ""},
+		}
+		for _, f := range fields {
+			for _, bad := range badValues {
+				if bad.reason == model.ReasonLineBreak && f.multiline {
+					continue
+				}
+				t.Run(f.name+"/"+bad.name, func(t *testing.T) {
+					before, err := st.RowCounts(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					form := url.Values{"content": {"5"}, "trainer": {"4"}, "organisation": {"3"}, "comment": {"Gut."}, "quote_role": {"Vertrieb"}}
+					form.Set(f.name, bad.value)
+					res, body := visitor.post("/inhouse", path, form)
+					after, err := st.RowCounts(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(changed(before, after)) > 0 {
+						t.Errorf("rows changed: %v", changed(before, after))
+					}
+					key := "error." + string(bad.reason)
+					if bad.reason != model.ReasonInvalidUTF8 && f.want != "" {
+						key = f.want
+					}
+					if res.StatusCode < 400 || res.StatusCode >= 500 || !strings.Contains(html.UnescapeString(body), de.T(key)) {
+						t.Fatalf("status %d, want 4xx with %q\n%.600s", res.StatusCode, de.T(key), body)
+					}
+				})
+			}
+		}
+	})
 }
