@@ -140,7 +140,10 @@ func (s *Service) eraseBookings(ctx context.Context, e eraser) error {
 			e.out.Feedback += int(n)
 		}
 	}
-	return nil
+	// Consents given for the address whose seat is gone since (a cancelled attendee).
+	n, err := e.tx.DeleteFeedbackConsentsByEmail(ctx, e.email)
+	e.out.Feedback += int(n)
+	return err
 }
 
 // mayErase refuses a booking that still takes place or still has money open.

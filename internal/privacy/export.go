@@ -251,7 +251,7 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 			}
 		}
 	}
-	if err := feedbackData(ctx, q, attendeeIDs, reference, &out); err != nil {
+	if err := feedbackData(ctx, q, email, attendeeIDs, reference, &out); err != nil {
 		return out, err
 	}
 	entries, err := q.WaitlistEntriesByEmail(ctx, email)
@@ -368,8 +368,9 @@ func utc(t *time.Time) *time.Time {
 	return &u
 }
 
-// feedbackData adds the surveys and consents of the person's seats.
-func feedbackData(ctx context.Context, q store.Reads, attendeeIDs []uint, reference map[uint]string, out *PersonExport) error {
+// feedbackData adds the surveys of the person's seats and the consents given for the address
+// (also for a seat cancelled since).
+func feedbackData(ctx context.Context, q store.Reads, email string, attendeeIDs []uint, reference map[uint]string, out *PersonExport) error {
 	rows, err := q.FeedbackOfAttendees(ctx, attendeeIDs)
 	if err != nil {
 		return err
@@ -381,7 +382,7 @@ func feedbackData(ctx context.Context, q store.Reads, attendeeIDs []uint, refere
 			Comment: f.Comment, QuoteConsent: f.QuoteConsent, QuoteSignature: f.QuoteSignature, QuoteHidden: f.QuoteHidden,
 		})
 	}
-	consents, err := q.FeedbackConsentsOf(ctx, attendeeIDs)
+	consents, err := q.FeedbackConsentsByEmail(ctx, email)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package privacy_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -46,6 +47,11 @@ func TestFeedbackInExportAndErasure(t *testing.T) {
 			}
 		}
 		e.settle(b)
+		// A consent Erika gave for a seat that was cancelled since: its attendee row is gone.
+		gone := model.FeedbackConsent{AttendeeID: 99999, Email: strings.ToUpper(erika.email), ConsentedAt: clk.Now(), Source: model.ConsentAttendeePage}
+		if err := st.WithTx(e.ctx, func(tx *store.Tx) error { return tx.SetFeedbackConsent(e.ctx, gone) }); err != nil {
+			t.Fatal(err)
+		}
 
 		export, err := e.a.Privacy.ExportPerson(e.ctx, erika.email)
 		if err != nil {
@@ -54,16 +60,19 @@ func TestFeedbackInExportAndErasure(t *testing.T) {
 		if len(export.Feedback) != 1 || export.Feedback[0].Comment != "Zitat von Erika" || export.Feedback[0].QuoteSignature != "Erika T." {
 			t.Errorf("export feedback %+v, want Erika's answer only", export.Feedback)
 		}
-		if len(export.FeedbackConsents) != 1 || export.FeedbackConsents[0].BookingReference != b.Reference {
-			t.Errorf("export consents %+v, want Erika's on %s", export.FeedbackConsents, b.Reference)
+		if len(export.FeedbackConsents) != 2 || export.FeedbackConsents[0].BookingReference != b.Reference {
+			t.Errorf("export consents %+v, want Erika's on %s and the one of her cancelled seat", export.FeedbackConsents, b.Reference)
 		}
 
 		erased, err := e.a.Privacy.Erase(e.ctx, "owner@example.com", erika.email)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if erased.Feedback != 2 {
-			t.Errorf("erasure deleted %d feedback rows, want 2 (answer and consent)", erased.Feedback)
+		if erased.Feedback != 3 {
+			t.Errorf("erasure deleted %d feedback rows, want 3 (answer and two consents)", erased.Feedback)
+		}
+		if left, err := st.FeedbackConsentsByEmail(e.ctx, erika.email); err != nil || len(left) != 0 {
+			t.Errorf("consents left for the erased address: %v, %v", left, err)
 		}
 		quotes, err := e.a.Feedback.Quotes(e.ctx, date.SeminarID, 10)
 		if err != nil || len(quotes) != 1 || quotes[0].Comment != "Zitat von Otto" {

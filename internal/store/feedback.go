@@ -152,16 +152,6 @@ func (q Reads) FeedbackOfAttendees(ctx context.Context, attendeeIDs []uint) ([]m
 	return out, err
 }
 
-// FeedbackConsentsOf lists the consents of the attendees named.
-func (q Reads) FeedbackConsentsOf(ctx context.Context, attendeeIDs []uint) ([]model.FeedbackConsent, error) {
-	var out []model.FeedbackConsent
-	if len(attendeeIDs) == 0 {
-		return out, nil
-	}
-	err := q.db.WithContext(ctx).Where("attendee_id IN ?", attendeeIDs).Order("attendee_id").Find(&out).Error
-	return out, err
-}
-
 // EraseFeedbackOfAttendee deletes an attendee's feedback (answers, quotes, requests) and consent
 // (Art. 17 GDPR) and tells how many rows went.
 func (tx *Tx) EraseFeedbackOfAttendee(ctx context.Context, attendeeID uint) (int64, error) {
@@ -171,4 +161,19 @@ func (tx *Tx) EraseFeedbackOfAttendee(ctx context.Context, attendeeID uint) (int
 	}
 	consent := tx.db.WithContext(ctx).Where("attendee_id = ?", attendeeID).Delete(&model.FeedbackConsent{})
 	return res.RowsAffected + consent.RowsAffected, consent.Error
+}
+
+// FeedbackConsentsByEmail lists the consents given for an address, also those whose attendee
+// row is gone (a seat cancelled since), for a person's export.
+func (q Reads) FeedbackConsentsByEmail(ctx context.Context, email string) ([]model.FeedbackConsent, error) {
+	var out []model.FeedbackConsent
+	err := q.db.WithContext(ctx).Where("LOWER(email) = LOWER(?)", strings.TrimSpace(email)).Order("attendee_id").Find(&out).Error
+	return out, err
+}
+
+// DeleteFeedbackConsentsByEmail deletes every consent given for an address (Art. 17 GDPR) and
+// tells how many went.
+func (tx *Tx) DeleteFeedbackConsentsByEmail(ctx context.Context, email string) (int64, error) {
+	res := tx.db.WithContext(ctx).Where("LOWER(email) = LOWER(?)", strings.TrimSpace(email)).Delete(&model.FeedbackConsent{})
+	return res.RowsAffected, res.Error
 }
