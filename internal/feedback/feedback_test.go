@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"sync"
 	"testing"
 	"time"
 
@@ -292,4 +293,47 @@ func TestConsent(t *testing.T) {
 			t.Error("withdrawn consent still counts")
 		}
 	})
+}
+
+// TestRequestDueAcrossInstances runs the survey job from two stores on one PostgreSQL schema
+// (two instances of the service) at the same moment, several times: each attendee's survey is
+// recorded once.
+func TestRequestDueAcrossInstances(t *testing.T) {
+	dsn := storetest.PostgresSchemaURL(t)
+	clk := storetest.NewClock(t)
+	var services []*feedback.Service
+	var first *store.Store
+	for range 2 {
+		st, err := store.Open(t.Context(), dsn, clk.Option())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = st.Close() })
+		if first == nil {
+			first = st
+		}
+		services = append(services, feedback.New(st, feedback.Settings{Days: surveyDays}, clk.Now))
+	}
+	f := newFixture(t, first, clk)
+	at := f.date.EndsAt.Add(time.Hour)
+	total := 0
+	var mu sync.Mutex
+	for range 3 {
+		var wg sync.WaitGroup
+		for _, svc := range services {
+			wg.Go(func() {
+				n, err := svc.RequestDue(t.Context(), at)
+				if err != nil {
+					t.Error(err)
+				}
+				mu.Lock()
+				total += n
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+	}
+	if got := f.feedbackRequests(); total != 2 || len(got) != 2 || got[f.anna.ID] != 1 || got[f.eve.ID] != 1 {
+		t.Fatalf("%d requests recorded, outbox %v; want one each for Anna and Eve", total, got)
+	}
 }
