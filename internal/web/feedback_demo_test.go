@@ -7,13 +7,19 @@ import (
 	"testing"
 
 	"seminars/internal/demo"
+	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 )
 
 // TestDemoSeminarShowsExampleQuotes: the demo catalogue's seminar page shows its invented quotes,
 // each marked as an example, and the admin API counts them as examples of no date.
 func TestDemoSeminarShowsExampleQuotes(t *testing.T) {
-	env := newAdminEnv(t)
+	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+		demoQuotes(t, newAdminEnvAt(t, st, clk))
+	})
+}
+
+func demoQuotes(t *testing.T, env *adminEnv) {
 	if _, err := demo.Seed(context.Background(), env.st, env.st.Now(), storetest.Berlin()); err != nil {
 		t.Fatal(err)
 	}
