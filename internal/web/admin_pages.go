@@ -32,6 +32,7 @@ const (
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
 	pageAdminAttendeeChange = "admin/attendee_change.html"
+	pageAdminMaterials      = "admin/materials.html"
 	pageAdminFeedback       = "admin/feedback.html"
 )
 
@@ -45,6 +46,7 @@ var adminPageNames = []string{
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
+	pageAdminMaterials,
 	pageAdminFeedback,
 }
 

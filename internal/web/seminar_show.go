@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
 )
 
 // seminarQuotes is how many attendee quotes a seminar page shows at most.
@@ -20,6 +22,7 @@ func (s *Server) seminarShow(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, pageSeminar, sem.Title(language(c)), seminarData{
-		Seminar: sem, Tax: s.domesticTax(), Now: s.now(), JSONLD: s.seminarJSONLD(sem, language(c), s.now()), Quotes: quotes,
+		Seminar: sem, Tax: s.domesticTax(), Now: s.now(), JSONLD: s.seminarJSONLD(sem, language(c), s.now()),
+		Group: model.GroupRuleOf(sem, s.bookings.Settings().GroupDiscount), Quotes: quotes,
 	}, nil)
 }
