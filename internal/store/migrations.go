@@ -51,6 +51,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0021_booking_legal_hold"),
 		sqlStep("0022_group_pricing"),
 		sqlStep("0025_materials"),
+		sqlStep("0026_feedback"),
 		sqlStep("0027_inhouse_offers"),
 		sqlStep("0028_seminar_funding"),
 	}

@@ -140,6 +140,7 @@ func schemaModels() []any {
 		&model.PaymentReminder{},
 		&model.CheckIn{},
 		&model.Material{}, &model.MaterialContent{},
+		&model.Feedback{}, &model.FeedbackConsent{},
 		&model.Offer{}, &model.OfferDocument{},
 	}
 }
