@@ -56,7 +56,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	s := newPageSite(t)
 	pages := s.mainPages()
 	pages = append(pages, sitePage{name: "booking-errors", path: pages[3].path, ready: "#booking-form",
-		submit: `button[value="book"]`, after: ".notice-error", shot: true})
+		submit: `button[value="book"]`, after: ".error-summary", shot: true})
 	check := func(admin bool) {
 		for _, width := range []int{1280, 390} {
 			for _, p := range pages {
