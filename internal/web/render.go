@@ -52,16 +52,16 @@ func NewViews(files fs.FS, extraPages ...string) (*Views, error) {
 			}
 			return s
 		},
-		"join":    strings.Join,
-		"lower":   strings.ToLower,
-		"paras":   paragraphs,
-		"query":   url.QueryEscape,
-		"fields":  func(i int, name string) string { return fmt.Sprintf("attendees[%d].%s", i, name) },
-		"fieldID": fieldID,
-		"dict":    dict,
-		"div100":  func(bp int) int { return bp / 100 },
-		"neg":     func(n int64) int64 { return -n },
-		"add64":   func(a, b int64) int64 { return a + b },
+		"join":   strings.Join,
+		"lower":  strings.ToLower,
+		"paras":  paragraphs,
+		"query":  url.QueryEscape,
+		"fields": func(i int, name string) string { return fmt.Sprintf("attendees[%d].%s", i, name) },
+		"idOf":   fieldID,
+		"dict":   dict,
+		"div100": func(bp int) int { return bp / 100 },
+		"neg":    func(n int64) int64 { return -n },
+		"add64":  func(a, b int64) int64 { return a + b },
 	}
 	for _, name := range append(append([]string{}, pageNames...), extraPages...) {
 		t, err := template.New(name).Funcs(funcs).ParseFS(files,
