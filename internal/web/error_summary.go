@@ -2,6 +2,7 @@ package web
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -17,8 +18,31 @@ func fieldID(name string) string {
 	return "f-" + strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-").Replace(name)
 }
 
-// ErrorList is the page's field errors in the order the forms ask for them (attendees, then
-// billing, then the rest), for the error summary at the top of a form.
+// formOrder is the order in which the forms ask for their fields; the error summary lists its
+// problems in the same order. Unknown fields come last, by name.
+var formOrder = []string{"attendees", "first_name", "last_name", "email", "billing.company", "billing.name", "billing.email",
+	"billing.street", "billing.postal_code", "billing.city", "billing.country", "billing.vat_id", "billing.po_number",
+	"billing.buyer_reference", "payment_method", "voucher", "confirm_business", "accept_terms"}
+
+// errorOrder is where a field comes in its form: the attendee row first, then formOrder.
+func errorOrder(field string) (row, pos int) {
+	row = -1
+	if rest, ok := strings.CutPrefix(field, "attendees["); ok {
+		if n, name, ok := strings.Cut(rest, "]."); ok {
+			row, _ = strconv.Atoi(n)
+			field = name
+		}
+	}
+	for i, f := range formOrder {
+		if f == field {
+			return row, i
+		}
+	}
+	return row, len(formOrder)
+}
+
+// ErrorList is the page's field errors in the order the form asks for them, for the error
+// summary at the top of a form.
 func (p Page) ErrorList() []FieldProblem {
 	list := make([]FieldProblem, 0, len(p.Errors))
 	for field, msg := range p.Errors {
@@ -28,21 +52,23 @@ func (p Page) ErrorList() []FieldProblem {
 		}
 		list = append(list, FieldProblem{Field: field, ID: id, Message: msg})
 	}
-	rank := func(field string) int {
+	key := func(field string) [3]int {
+		row, pos := errorOrder(field)
+		group := 2
 		switch {
-		case strings.HasPrefix(field, "attendees"):
-			return 0
-		case strings.HasPrefix(field, "billing."):
-			return 1
+		case field == "attendees":
+			group = 0
+		case row >= 0:
+			group = 1
 		}
-		return 2
+		return [3]int{group, row, pos}
 	}
 	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i].Field, list[j].Field
-		if rank(a) != rank(b) {
-			return rank(a) < rank(b)
+		ki, kj := key(list[i].Field), key(list[j].Field)
+		if ki != kj {
+			return ki[0] < kj[0] || ki[0] == kj[0] && (ki[1] < kj[1] || ki[1] == kj[1] && ki[2] < kj[2])
 		}
-		return a < b
+		return list[i].Field < list[j].Field
 	})
 	return list
 }
