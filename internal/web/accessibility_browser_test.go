@@ -19,6 +19,11 @@ const axeRun = `axe.run(document, {resultTypes: ['violations']}).then(r => r.vio
 	.filter(v => v.impact === 'serious' || v.impact === 'critical')
 	.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' | ')))`
 
+// skipLinkFirst is true when the page's first focusable element is the skip link and its target
+// exists.
+const skipLinkFirst = `(() => { const first = document.querySelector('a[href], button:not([tabindex="-1"]), input:not([type="hidden"]), select, textarea, [tabindex="0"]');
+	return !!first && first.classList.contains("skip-link") && !!document.getElementById(first.hash.slice(1)) })()`
+
 // axeViolations injects axe into the loaded page and runs it.
 func axeViolations(t *testing.T, ctx context.Context, source string) []string {
 	t.Helper()
@@ -64,6 +69,10 @@ func TestBrowserAccessibility(t *testing.T) {
 					continue
 				}
 				visit(t, ctx, s.ts.URL, p, width)
+				skip, err := chromedp.Run(ctx, chromedp.Evaluate[bool](skipLinkFirst))
+				if err != nil || !skip {
+					t.Errorf("%s at %d px: the first link is not a skip link to an element of the page (%v)", p.name, width, err)
+				}
 				for _, v := range axeViolations(t, ctx, string(source)) {
 					t.Errorf("%s at %d px: %s", p.name, width, v)
 				}
