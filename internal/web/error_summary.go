@@ -9,7 +9,7 @@ import (
 // FieldProblem is one line of a form's error summary: the message and the id of the field it
 // links to.
 type FieldProblem struct {
-	Field, ID, Message string
+	Field, ID, Label, Message string
 }
 
 // fieldID is the HTML id of a form field, from its name: "attendees[1].email" becomes
@@ -50,7 +50,7 @@ func (p Page) ErrorList() []FieldProblem {
 		if field == "attendees" { // the whole group (too few or too many rows): its fieldset
 			id = "attendees"
 		}
-		list = append(list, FieldProblem{Field: field, ID: id, Message: msg})
+		list = append(list, FieldProblem{Field: field, ID: id, Label: p.fieldLabel(field), Message: msg})
 	}
 	key := func(field string) [3]int {
 		row, pos := errorOrder(field)
@@ -71,4 +71,32 @@ func (p Page) ErrorList() []FieldProblem {
 		return list[i].Field < list[j].Field
 	})
 	return list
+}
+
+// fieldLabel is the label a form shows for field, so that the summary's "Bitte ausfüllen." says
+// which field: "Person 2, E-Mail". Fields whose message names them (the checkboxes) get none.
+func (p Page) fieldLabel(field string) string {
+	row := ""
+	if rest, ok := strings.CutPrefix(field, "attendees["); ok {
+		if n, name, ok := strings.Cut(rest, "]."); ok {
+			i, _ := strconv.Atoi(n)
+			row, field = p.T.T("booking.attendee_n", "N", i+1)+", ", name
+		}
+	}
+	keys := map[string]string{"billing.name": "field.contact_name", "billing.email": "field.billing_email",
+		"payment_method": "booking.payment", "confirm_business": "", "accept_terms": "", "attendees": ""}
+	key, known := keys[field]
+	if !known {
+		name := strings.TrimPrefix(field, "billing.")
+		for _, k := range []string{"field." + name, "inquiry." + name, "waitlist." + name} {
+			if p.T.T(k) != k {
+				key = k
+				break
+			}
+		}
+	}
+	if key == "" {
+		return strings.TrimSuffix(row, ", ")
+	}
+	return row + p.T.T(key)
 }

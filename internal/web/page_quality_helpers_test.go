@@ -12,14 +12,15 @@ import (
 	"seminars/internal/app"
 	"seminars/internal/app/apptest"
 	"seminars/internal/booking"
+	"seminars/internal/demo"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
 	"seminars/internal/web"
 )
 
-// pageSite is a running service with something on every main page: a seminar with a date that
-// has a booking (manage page, booking detail, attendee list, outbox with its mails), a full date
+// pageSite is a running service with something on every main page: the demo catalogue, a date
+// with a booking (manage page, booking detail, attendee list, outbox with its mails), a full date
 // (waiting list) and an owner to sign in as.
 type pageSite struct {
 	ts        *httptest.Server
@@ -47,8 +48,29 @@ func newPageSite(t *testing.T) *pageSite {
 	if _, err := a.Auth.AddUser(ctx, pageOwner, model.RoleOwner, pagePassword); err != nil {
 		t.Fatal(err)
 	}
-	date := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 12})
-	full := addDate(t, st, date, 3, 3)
+	// The demo catalogue: real texts and many dates, as the README's pictures show them.
+	if _, err := demo.Seed(ctx, st, st.Now(), a.Config.Location); err != nil {
+		t.Fatal(err)
+	}
+	dates, err := st.AdminUpcomingDates(ctx, st.Now(), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var date, full model.SeminarDate
+	for _, d := range dates {
+		switch {
+		case date.ID == 0 && d.Status == model.DatePublished && d.Format == model.FormatInPerson && d.SeatsLeft() >= 4:
+			date = d
+		case full.ID == 0 && d.Status == model.DatePublished && d.SeatsLeft() == 0:
+			full = d
+		}
+	}
+	if date.ID == 0 {
+		t.Fatal("the demo has no date with free seats")
+	}
+	if full.ID == 0 {
+		full = addDate(t, st, date, 3, 3)
+	}
 	res, err := a.Bookings.Reserve(ctx, booking.Request{DateID: date.ID, PaymentMethod: model.PaymentInvoice, Language: "de",
 		Billing: model.Billing{Company: "Kommunikationsinfrastrukturberatung GmbH", Name: "Max Muster", Email: "einkauf@firma.example",
 			Street: "Hauptstraße 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
