@@ -86,6 +86,15 @@ func TestBrowserAccessibility(t *testing.T) {
 	check(false)
 	s.signIn(t, ctx)
 	check(true)
+
+	// The trainer's day ends with a date cancelled on a phone: the confirmation, then the list.
+	cancel := sitePage{name: "admin-date-cancelled", path: fmt.Sprintf("/admin/dates/%d/cancel", s.full.ID), ready: "button.contrast",
+		submit: "button.contrast", after: `p.notice-ok[role="status"]`}
+	visit(t, ctx, s.ts.URL, cancel, 390)
+	for _, v := range axeViolations(t, ctx, string(source)) {
+		t.Errorf("%s at 390 px: %s", cancel.name, v)
+	}
+	firstScreen(t, ctx, cancel.name+"-390")
 }
 
 // firstScreen saves what the first screen shows (not the whole page: the README's pictures stay
