@@ -31,11 +31,12 @@ func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	return seminars, err
 }
 
-// SeminarByID returns a seminar with all its dates (any status), earliest first.
+// SeminarByID returns a seminar with all its dates (any status), earliest first, and its questions.
 func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) {
 	var s model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
+		Preload("Questions", questionOrder).
 		First(&s, id).Error
 	if err != nil {
 		return s, notFound(err, fmt.Sprintf("seminar %d", id))
