@@ -59,6 +59,11 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 	d.Tax, d.Now, d.Countries = s.domesticTax(), s.now(), billingCountries()
 	d.MaxAttendees = s.bookings.Settings().MaxAttendees
 	d.Full = d.Date.SeatsLeft() <= 0
+	questions, sensitive, err := s.askedQuestions(c, d.Date.SeminarID)
+	if err != nil {
+		return err
+	}
+	d.Questions, d.SensitiveAsked = questions, sensitive
 	if d.Full || d.OfferWaitlist {
 		others, err := s.otherBookableDates(c, d.Date)
 		if err != nil {
@@ -84,4 +89,22 @@ func (s *Server) otherBookableDates(c echo.Context, date model.SeminarDate) ([]m
 		}
 	}
 	return others, nil
+}
+
+// askedQuestions are the seminar's questions the booker answers for each attendee: all but the
+// sensitive ones, which each attendee answers on their own page with consent; sensitive tells
+// whether there are such.
+func (s *Server) askedQuestions(c echo.Context, seminarID uint) (asked []model.SeminarQuestion, sensitive bool, err error) {
+	all, err := s.store.QuestionsForSeminar(c.Request().Context(), seminarID)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, q := range all {
+		if q.Sensitive {
+			sensitive = true
+		} else {
+			asked = append(asked, q)
+		}
+	}
+	return asked, sensitive, nil
 }

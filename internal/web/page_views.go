@@ -51,6 +51,11 @@ type bookingFormData struct {
 	// OtherDates are the seminar's other bookable dates with free seats, for a full date or a
 	// refusal.
 	OtherDates []model.SeminarDate
+	// Questions are asked per attendee row (the seminar's questions that are not sensitive).
+	Questions []model.SeminarQuestion
+	// SensitiveAsked tells the booker that each attendee is asked the sensitive questions on
+	// their own page.
+	SensitiveAsked bool
 }
 
 type bookingShowData struct {
