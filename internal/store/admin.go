@@ -27,7 +27,7 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 // AdminSeminars returns every seminar, published or not, by German title.
 func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar
-	err := q.db.WithContext(ctx).Order("title_de, id").Find(&seminars).Error
+	err := q.db.WithContext(ctx).Preload("Questions", questionOrder).Order("title_de, id").Find(&seminars).Error
 	return seminars, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"seminars/internal/model"
+	"seminars/internal/web/form"
 )
 
 // JSON shapes of the admin API (documented in static/api/openapi.yaml; add fields, never rename).
@@ -21,12 +22,15 @@ type adminSeminarJSON struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// Questions asked of each attendee (form.Question's shape, with its id).
+	Questions []form.Question `json:"questions"`
 }
 
 func adminSeminarView(s model.Seminar) adminSeminarJSON {
 	return adminSeminarJSON{
 		ID: s.ID, Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		Questions: form.SeminarOf(s).Questions,
 	}
 }
 

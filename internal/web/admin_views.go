@@ -45,6 +45,19 @@ type seminarFormData struct {
 	Saved     bool
 }
 
+// QuestionRows are the question rows the seminar form shows: the seminar's (or those typed)
+// and BlankQuestionRows empty ones to add a question.
+func (d seminarFormData) QuestionRows() []form.Question {
+	rows := append([]form.Question{}, d.Form.Questions...)
+	for range form.BlankQuestionRows {
+		rows = append(rows, form.Question{Kind: string(model.QuestionText)})
+	}
+	return rows
+}
+
+// QuestionKinds are the kinds of question the form offers.
+func (d seminarFormData) QuestionKinds() []model.QuestionKind { return model.QuestionKinds }
+
 type dateFormData struct {
 	Seminar model.Seminar
 	Date    model.SeminarDate // ID 0 for a new date

@@ -23,6 +23,8 @@ type Seminar struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// Questions asked of each attendee; in the API's PATCH, leaving them out keeps the stored ones.
+	Questions []Question `json:"questions"`
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -54,6 +56,7 @@ func (f *Seminar) Validate() Errors {
 	if f.DefaultPriceCents < 0 || f.DefaultPriceCents > 100_000_000 {
 		errs["default_price_cents"] = "admin.error.price"
 	}
+	validateQuestions(errs, f.Questions)
 	return errs
 }
 
@@ -77,6 +80,7 @@ func (f *Seminar) Apply(s *model.Seminar) {
 	s.DurationMinutes = f.DurationMinutes
 	s.DefaultPriceCents = f.DefaultPriceCents
 	s.Published = f.Published
+	s.Questions = questionModels(f.Questions)
 }
 
 // SeminarOf fills the form from a stored seminar, for editing.
@@ -85,6 +89,7 @@ func SeminarOf(s model.Seminar) Seminar {
 		Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		DescriptionDE: s.DescriptionDE, DescriptionEN: s.DescriptionEN, PrepareDE: s.PrepareDE, PrepareEN: s.PrepareEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		Questions: questionsOf(s.Questions),
 	}
 }
 
@@ -129,6 +134,7 @@ func SeminarFromValues(v url.Values) (Seminar, string) {
 		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
 		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
 		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+		Questions: questionsFromValues(v),
 	}
 	priceText := v.Get("default_price")
 	if cents, ok := ParseEuros(priceText); ok {
