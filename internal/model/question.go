@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"strings"
 	"time"
 )
@@ -164,6 +165,21 @@ func lines(text string) []string {
 	for _, l := range strings.Split(text, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ErrAnswersClosed says an attendee can no longer answer the sensitive questions: the date has
+// ended (the answers are deleted then) or the booking or date was cancelled.
+var ErrAnswersClosed = errors.New("answers closed")
+
+// SensitiveQuestions returns the sensitive ones of qs.
+func SensitiveQuestions(qs []SeminarQuestion) []SeminarQuestion {
+	var out []SeminarQuestion
+	for _, q := range qs {
+		if q.Sensitive {
+			out = append(out, q)
 		}
 	}
 	return out

@@ -221,6 +221,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/qr.png", s.attendeeQRShow)
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
+	g.POST("/a/:token/answers", s.attendeeAnswersSave) // sensitive answers, with the attendee's consent
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)
