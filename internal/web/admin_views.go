@@ -102,6 +102,8 @@ type attendeeListData struct {
 	CheckIns map[uint]map[string]bool
 	// Decision is the date's run decision: due, when it falls due, whether it can be confirmed.
 	Decision runDecisionView
+	// Sheet holds the seminar's questions and each attendee's answers.
+	Sheet answerSheet
 }
 
 // runDecisionView is what the date page shows about its run decision.
