@@ -128,6 +128,10 @@ func (s *Service) eraseBookings(ctx context.Context, e eraser) error {
 			if err := e.tx.EraseAttendee(ctx, a.ID, model.ErasedText, "", model.ErasedEmail); err != nil {
 				return err
 			}
+			// Answers (a job title, dietary needs) describe the person: they go, not replaced.
+			if err := e.tx.DeleteAnswersOf(ctx, a.ID); err != nil {
+				return err
+			}
 			e.out.Attendees++
 		}
 	}

@@ -24,7 +24,9 @@ type Attendee struct {
 }
 
 // Answer returns the answer typed for a question.
-func (a Attendee) Answer(questionID uint) string { return a.Answers[strconv.FormatUint(uint64(questionID), 10)] }
+func (a Attendee) Answer(questionID uint) string {
+	return a.Answers[strconv.FormatUint(uint64(questionID), 10)]
+}
 
 // Billing is the billing block as typed.
 type Billing struct {
