@@ -433,6 +433,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 
 		{op: "createSeminar", name: "owner", method: post, path: "/admin/seminars", as: asOwner,
 			body: `{"title_de":"Social Media für Führungskräfte","functions":["management"],"duration_minutes":480,"default_price_cents":59000}`, want: 201},
+		{op: "createSeminar", name: "with questions", method: post, path: "/admin/seminars", as: asOwner,
+			body: `{"title_de":"Social Media im Recruiting","duration_minutes":480,"questions":[{"kind":"text","label_de":"Funktion","required":true},` +
+				`{"kind":"choice","label_de":"Ernährung","options_de":["vegetarisch","vegan"],"sensitive":true}]}`, want: 201},
+		{op: "createSeminar", name: "a choice without options", method: post, path: "/admin/seminars", as: asOwner,
+			body: `{"title_de":"Noch ein Seminar","duration_minutes":480,"questions":[{"kind":"choice","label_de":"Welche?"}]}`, want: 422},
 		{op: "createSeminar", name: "assistant sets a price", method: post, path: "/admin/seminars", as: asAssistant,
 			body: `{"title_de":"Noch eins","duration_minutes":480}`, want: 403},
 		{op: "createSeminar", name: "taken slug", method: post, path: "/admin/seminars", as: asOwner,
@@ -446,6 +451,10 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "updateSeminar", name: "assistant changes a text", method: patch, path: seminar, as: asAssistant, body: `{"teaser_de":"Kompakt"}`, want: 200},
 		{op: "updateSeminar", name: "assistant changes the price", method: patch, path: seminar, as: asAssistant, body: `{"default_price_cents":1}`, want: 403},
 		{op: "updateSeminar", name: "owner changes the price", method: patch, path: seminar, as: asOwner, body: `{"default_price_cents":52000}`, want: 200},
+		{op: "updateSeminar", name: "questions replaced", method: patch, path: seminar, as: asAssistant,
+			body: `{"questions":[{"kind":"yes_no","label_de":"Erste Erfahrungen mit LinkedIn?","label_en":"Used LinkedIn before?"}]}`, want: 200},
+		{op: "updateSeminar", name: "unknown kind of question", method: patch, path: seminar, as: asOwner,
+			body: `{"questions":[{"kind":"essay","label_de":"x"}]}`, want: 422, specInvalid: true},
 		{op: "updateSeminar", name: "bad slug", method: patch, path: seminar, as: asOwner, body: `{"slug":"Nicht gültig!"}`, want: 422},
 		{op: "updateSeminar", name: "unknown", method: patch, path: "/admin/seminars/99999", as: asOwner, body: `{"teaser_de":"x"}`, want: 404},
 
