@@ -17,6 +17,22 @@ type seminarJSON struct {
 	DurationMinutes int        `json:"duration_minutes"`
 	URL             string     `json:"url"`
 	Dates           []dateJSON `json:"dates"`
+	// Questions the booker may answer per attendee ("answers" in POST /api/v1/bookings, by id);
+	// the sensitive ones are left out: each attendee answers those on their own page.
+	Questions []questionJSON `json:"questions,omitempty"`
+}
+
+type questionJSON struct {
+	ID       uint                 `json:"id"`
+	Kind     model.QuestionKind   `json:"kind"`
+	Label    string               `json:"label"`
+	Options  []questionOptionJSON `json:"options,omitempty"`
+	Required bool                 `json:"required"`
+}
+
+type questionOptionJSON struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
 }
 
 type dateJSON struct {
@@ -50,6 +66,16 @@ func (s *Server) seminarView(sem model.Seminar, lang string, now time.Time) semi
 	}
 	for _, d := range sem.Dates {
 		out.Dates = append(out.Dates, s.dateView(d, now))
+	}
+	for _, q := range sem.Questions {
+		if q.Sensitive {
+			continue
+		}
+		v := questionJSON{ID: q.ID, Kind: q.Kind, Label: q.Label(lang), Required: q.Required}
+		for _, o := range q.LabelledOptions(lang) {
+			v.Options = append(v.Options, questionOptionJSON{Value: o.Value, Label: o.Label})
+		}
+		out.Questions = append(out.Questions, v)
 	}
 	return out
 }
