@@ -247,7 +247,7 @@ func TestBackOfficeQuestions(t *testing.T) {
 		"questions[0].label_de": {"Funktion"}, "questions[0].label_en": {"Job title"}, "questions[0].kind": {"text"}, "questions[0].required": {"yes"},
 		"questions[1].label_de": {"Ernährung"}, "questions[1].kind": {"choice"}, "questions[1].options_de": {"vegetarisch\r\nvegan\r\n"},
 		"questions[1].sensitive": {"yes"},
-		"questions[2].label_de": {""}, "questions[3].label_de": {""}}
+		"questions[2].label_de":  {""}, "questions[3].label_de": {""}}
 	bad := url.Values{}
 	for k, v := range form {
 		bad[k] = v
