@@ -120,6 +120,9 @@ type adminAttendeeJSON struct {
 	BookingStatus model.BookingStatus `json:"booking_status"`
 	PaymentStatus model.PaymentStatus `json:"payment_status"`
 	CheckedInAt   *time.Time          `json:"checked_in_at"`
+	// Answers to the seminar's questions by question id (stored values: a choice's German
+	// option, "yes"/"no"); sensitive answers only until the date has ended.
+	Answers map[string]string `json:"answers,omitempty"`
 }
 
 // attendeeRow is one attendee with the booking that brought them, for lists and exports.

@@ -302,6 +302,11 @@ func TestBackOfficeQuestions(t *testing.T) {
 		})
 	}
 
+	status, listed := env.api(http.MethodGet, fmt.Sprintf("/api/v1/admin/dates/%d/attendees", date.ID), env.apiToken(), "")
+	if want := fmt.Sprintf(`"answers":{"%d":"=Leitung Vertrieb","%d":"vegan"}`, qs[0].ID, qs[1].ID); status != http.StatusOK || !strings.Contains(listed, want) {
+		t.Errorf("admin API attendee list: %d %s, want %s", status, listed, want)
+	}
+
 	// Clearing a question's text deletes it with its answers.
 	form.Set("questions[0].id", fmt.Sprint(qs[0].ID))
 	form.Set("questions[1].id", fmt.Sprint(qs[1].ID))
