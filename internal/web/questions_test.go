@@ -319,3 +319,30 @@ func TestBackOfficeQuestions(t *testing.T) {
 		t.Errorf("answers after deleting the diet question: %v", got)
 	}
 }
+
+// TestLongChoiceIsASelect: a choice of more than four options is a select that keeps the option
+// chosen when the form comes back with errors.
+func TestLongChoiceIsASelect(t *testing.T) {
+	env := newPublicEnv(t)
+	q := model.SeminarQuestion{Kind: model.QuestionChoice, LabelDE: "Bereich", Required: true, OptionsDE: "A\nB\nC\nD\nE"}
+	ctx := context.Background()
+	if err := env.st.WithTx(ctx, func(tx *store.Tx) error {
+		return tx.ReplaceQuestions(ctx, env.date.SeminarID, []model.SeminarQuestion{q})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	qs, _ := env.st.QuestionsForSeminar(ctx, env.date.SeminarID)
+	path := fmt.Sprintf("/book/%d", env.date.ID)
+	form := bookingForm()
+	form.Set(field(0, qs[0]), "D")
+	form.Del("attendees[0].email")
+	res, body := env.visitor().post(path, path, form)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	for _, want := range []string{`<select name="` + field(0, qs[0]) + `"`, `<option value="D" selected>D</option>`, "Bitte wählen"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("form lacks %s", want)
+		}
+	}
+}
