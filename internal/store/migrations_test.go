@@ -140,6 +140,7 @@ func schemaModels() []any {
 		&model.PaymentReminder{},
 		&model.CheckIn{},
 		&model.SeminarQuestion{}, &model.AttendeeAnswer{},
+		&model.Material{}, &model.MaterialContent{},
 	}
 }
 

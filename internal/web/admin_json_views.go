@@ -24,13 +24,24 @@ type adminSeminarJSON struct {
 	Published         bool     `json:"published"`
 	// Questions asked of each attendee (form.Question's shape, with its id).
 	Questions []form.Question `json:"questions"`
+	// The employer and funding notes (Bildungsurlaub/Bildungszeit approvals, certificate text).
+	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
+	CertificateTextDE string                  `json:"certificate_text_de"`
+	CertificateTextEN string                  `json:"certificate_text_en"`
+	// Group pricing: "global", "own" (with from_seat and percent_bp) or "off".
+	GroupPricing   string `json:"group_pricing"`
+	GroupFromSeat  int    `json:"group_from_seat"`
+	GroupPercentBP int    `json:"group_percent_bp"`
 }
 
 func adminSeminarView(s model.Seminar) adminSeminarJSON {
 	return adminSeminarJSON{
 		ID: s.ID, Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
-		Questions: form.SeminarOf(s).Questions,
+		Questions:         form.SeminarOf(s).Questions,
+		FundingApprovals:  append([]model.FundingApproval{}, s.FundingApprovals...),
+		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
+		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
 	}
 }
 

@@ -32,6 +32,7 @@ const (
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
 	pageAdminAttendeeChange = "admin/attendee_change.html"
+	pageAdminMaterials      = "admin/materials.html"
 )
 
 var adminPageNames = []string{
@@ -44,6 +45,7 @@ var adminPageNames = []string{
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
+	pageAdminMaterials,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -37,6 +37,9 @@ type attendeePageData struct {
 	AnswersOpen  bool
 	AnswersSaved bool
 	Consent      bool // the consent box as typed, after an error
+	// Materials are the seminar's files and links for this date: released ones to open, the
+	// others with the day they come; none once the booking or the date is cancelled.
+	Materials []attendeeMaterial
 }
 
 // SensitiveQuestions are the questions this page asks.
@@ -56,8 +59,8 @@ func (d attendeePageData) BookerQuestions() []model.SeminarQuestion {
 }
 
 // attendeePageShow is GET /a/{token}: the attendee's own page — joining link or venue, the
-// calendar entry, the check-in QR code, later the certificate (and, once there are any, the
-// materials). The token in the path is the proof; a wrong or rotated one is a 404.
+// calendar entry, the check-in QR code, later the certificate, and the seminar's materials as
+// they are released. The token in the path is the proof; a wrong or rotated one is a 404.
 func (s *Server) attendeePageShow(c echo.Context) error {
 	return s.renderAttendeePage(c, http.StatusOK, nil, nil)
 }
@@ -89,8 +92,15 @@ func (s *Server) renderAttendeePage(c echo.Context, status int, typed *answersTy
 		return err
 	}
 	data.AnswersSaved = c.QueryParam("saved") != ""
-	privateHeaders(c)
 	t := s.i18n.For(language(c))
+	if materialsOpen(b) {
+		items, err := s.store.MaterialsForDate(ctx, d)
+		if err != nil {
+			return err
+		}
+		data.Materials = s.attendeeMaterials(items, d, token, t.Lang)
+	}
+	privateHeaders(c)
 	return s.render(c, status, pageAttendee, t.T("attendee.title"), data, errs)
 }
 

@@ -64,6 +64,13 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 		return err
 	}
 	d.Questions, d.SensitiveAsked = questions, sensitive
+	if !d.Full {
+		total, err := s.formTotal(c, d.Date, d.Form)
+		if err != nil {
+			return err
+		}
+		d.Total = total
+	}
 	if d.Full || d.OfferWaitlist {
 		others, err := s.otherBookableDates(c, d.Date)
 		if err != nil {
