@@ -17,9 +17,10 @@ const (
 
 // CheckAnswers checks each attendee's answers against the seminar's questions and keeps them
 // normalised (model.SeminarQuestion.NormalizeAnswer). Sensitive questions are not the booker's
-// to answer: the attendee answers them on their own page with consent, so an answer to one is
-// refused. requireAnswers is true on the HTML form, which asks every required question; an API
-// client that does not know the questions may leave them out.
+// to answer: the attendee answers them on their own page with consent, so the API refuses an
+// answer to one. requireAnswers is true on the HTML form, which asks every required question and
+// drops answers to questions it no longer shows (removed or made sensitive while the booker
+// typed); an API client that does not know the questions may leave them out.
 func (b *Booking) CheckAnswers(errs Errors, questions []model.SeminarQuestion, requireAnswers bool) {
 	byID := map[string]model.SeminarQuestion{}
 	for _, q := range questions {
@@ -32,10 +33,16 @@ func (b *Booking) CheckAnswers(errs Errors, questions []model.SeminarQuestion, r
 			q, ok := byID[key]
 			switch {
 			case !ok:
-				errs[prefix+"answers."+key] = msgAnswerUnknown
+				// On the HTML form a question the trainer removed while the booker typed is
+				// dropped without a word; an API client is told.
+				if !requireAnswers {
+					errs[prefix+"answers."+key] = msgAnswerUnknown
+				}
 				delete(a.Answers, key)
-			case q.Sensitive && strings.TrimSpace(raw) != "":
-				errs[prefix+"q"+key] = msgAnswerSensitive
+			case q.Sensitive:
+				if !requireAnswers && strings.TrimSpace(raw) != "" {
+					errs[prefix+"q"+key] = msgAnswerSensitive
+				}
 				delete(a.Answers, key)
 			}
 		}
