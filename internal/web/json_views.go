@@ -100,6 +100,9 @@ type attendeeJSON struct {
 	LastName    string     `json:"last_name"`
 	Email       string     `json:"email"`
 	CheckedInAt *time.Time `json:"checked_in_at,omitempty"`
+	// Answers the booker gave to the seminar's questions, by question id (never the sensitive
+	// ones, which the attendee gave for themselves).
+	Answers map[string]string `json:"answers,omitempty"`
 }
 
 type documentJSON struct {
@@ -165,7 +168,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 		}
 	}
 	for _, a := range b.Attendees {
-		out.Attendees = append(out.Attendees, attendeeJSON{a.FirstName, a.LastName, a.Email, a.CheckedInAt})
+		out.Attendees = append(out.Attendees, attendeeJSON{FirstName: a.FirstName, LastName: a.LastName, Email: a.Email, CheckedInAt: a.CheckedInAt})
 	}
 	return out
 }

@@ -168,6 +168,14 @@ func TestBookingAPIAnswers(t *testing.T) {
 			if status != tc.status || !strings.Contains(got, tc.want) {
 				t.Fatalf("status %d %s, want %d with %s", status, got, tc.status, tc.want)
 			}
+			if tc.name != "with answers" {
+				return
+			}
+			reference, token := between(got, `"reference":"`, `"`), between(got, `?t=`, `"`)
+			status, shown := env.api(http.MethodGet, "/api/v1/bookings/"+reference, token, "")
+			if want := fmt.Sprintf(`"answers":{"%d":"Vertriebsleitung","%d":"Vertrieb"}`, q.job.ID, q.area.ID); status != http.StatusOK || !strings.Contains(shown, want) {
+				t.Errorf("GET the booking: %d %s, want %s", status, shown, want)
+			}
 		})
 	}
 }
@@ -345,4 +353,11 @@ func TestLongChoiceIsASelect(t *testing.T) {
 			t.Errorf("form lacks %s", want)
 		}
 	}
+}
+
+// between returns the text of s after the first start up to the next end.
+func between(s, start, end string) string {
+	_, rest, _ := strings.Cut(s, start)
+	out, _, _ := strings.Cut(rest, end)
+	return out
 }
