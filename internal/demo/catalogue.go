@@ -180,15 +180,20 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 		if n > 0 {
 			return nil // never mix demo data into a real catalogue
 		}
+		bySlug := map[string]uint{}
 		for i, s := range Catalogue(now, berlin) {
 			if err := tx.CreateSeminar(ctx, &s); err != nil {
 				return fmt.Errorf("demo: create seminar %s: %w", s.Slug, err)
 			}
+			bySlug[s.Slug] = s.ID
 			if i == 0 {
 				if err := seedMaterials(ctx, tx, s, now, berlin); err != nil {
 					return err
 				}
 			}
+		}
+		if err := seedExampleFeedback(ctx, tx, bySlug, now); err != nil {
+			return err
 		}
 		seeded = true
 		return nil

@@ -71,6 +71,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.attendeeAdded(ctx)
 	case model.EventAttendeeCancelled:
 		return x.attendeeCancelled(ctx)
+	case model.EventFeedbackRequest:
+		return x.feedbackRequest(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

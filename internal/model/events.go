@@ -48,6 +48,9 @@ const (
 	EventWaitlistJoined Event = "waitlist_joined"
 	// EventPaymentReminder reminds the billing contact of an invoice past its due date.
 	EventPaymentReminder Event = "payment_reminder"
+	// EventFeedbackRequest asks a checked-in attendee who agreed to be asked for their feedback
+	// on a date that ended (AttendeeID, DateID).
+	EventFeedbackRequest Event = "feedback_request"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -85,6 +88,7 @@ const (
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
 //	document_resent       Extra.InvoiceID (the invoice or credit note to send again)
 //	password_reset        Lang, Extra.Email, ResetToken, Until (the link's end)
+//	feedback_request      BookingID, DateID, AttendeeID
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`

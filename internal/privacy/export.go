@@ -31,6 +31,10 @@ type PersonExport struct {
 	Inquiries   []InquiryData  `json:"inquiries"`
 	Mails       []MailData     `json:"mails"`
 	Audit       []AuditData    `json:"audit"`
+	// Feedback are the person's survey answers and requests as an attendee; FeedbackConsents
+	// their consents to be asked.
+	Feedback         []FeedbackData        `json:"feedback"`
+	FeedbackConsents []FeedbackConsentData `json:"feedback_consents"`
 }
 
 // BookingData is a booking with its billing data, attendees, payments and documents.
@@ -93,6 +97,29 @@ type AnswerData struct {
 	Answer      string     `json:"answer"`
 	Sensitive   bool       `json:"sensitive,omitempty"`
 	ConsentedAt *time.Time `json:"consented_at,omitempty"`
+}
+
+// FeedbackData is one survey of the person as an attendee: asked for, answered, or both.
+type FeedbackData struct {
+	DateID             *uint      `json:"date_id"`
+	SeminarID          uint       `json:"seminar_id"`
+	RequestedAt        *time.Time `json:"requested_at,omitempty"`
+	AnsweredAt         *time.Time `json:"answered_at,omitempty"`
+	ContentRating      int        `json:"content_rating"`
+	TrainerRating      int        `json:"trainer_rating"`
+	OrganisationRating int        `json:"organisation_rating"`
+	Comment            string     `json:"comment"`
+	QuoteConsent       bool       `json:"quote_consent"`
+	QuoteSignature     string     `json:"quote_signature"`
+	QuoteHidden        bool       `json:"quote_hidden"`
+}
+
+// FeedbackConsentData is the person's consent to be asked for feedback, for one seat.
+type FeedbackConsentData struct {
+	BookingReference string    `json:"booking_reference"`
+	Email            string    `json:"email"`
+	ConsentedAt      time.Time `json:"consented_at"`
+	Source           string    `json:"source"`
 }
 
 // PaymentData is one row of a booking's payments ledger.
@@ -208,7 +235,8 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	}
 	q := s.store.Reads
 	out := PersonExport{GeneratedAt: s.now().UTC(), Email: email, Bookings: []BookingData{}, Attendances: []AttendeeData{},
-		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Mails: []MailData{}, Audit: []AuditData{}}
+		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Mails: []MailData{}, Audit: []AuditData{},
+		Feedback: []FeedbackData{}, FeedbackConsents: []FeedbackConsentData{}}
 	booked, err := q.BookingsByBillingEmail(ctx, email)
 	if err != nil {
 		return out, err
@@ -224,6 +252,8 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	if err != nil {
 		return out, err
 	}
+	var attendeeIDs []uint
+	reference := map[uint]string{}
 	for _, b := range attended {
 		for _, a := range b.Attendees {
 			if strings.EqualFold(a.Email, email) {
@@ -232,8 +262,13 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 					return out, err
 				}
 				out.Attendances = append(out.Attendances, d)
+				attendeeIDs = append(attendeeIDs, a.ID)
+				reference[a.ID] = b.Reference
 			}
 		}
+	}
+	if err := feedbackData(ctx, q, email, attendeeIDs, reference, &out); err != nil {
+		return out, err
 	}
 	entries, err := q.WaitlistEntriesByEmail(ctx, email)
 	if err != nil {
@@ -374,4 +409,30 @@ func utc(t *time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
+}
+
+// feedbackData adds the surveys of the person's seats and the consents given for the address
+// (also for a seat cancelled since).
+func feedbackData(ctx context.Context, q store.Reads, email string, attendeeIDs []uint, reference map[uint]string, out *PersonExport) error {
+	rows, err := q.FeedbackOfAttendees(ctx, attendeeIDs)
+	if err != nil {
+		return err
+	}
+	for _, f := range rows {
+		out.Feedback = append(out.Feedback, FeedbackData{
+			DateID: f.DateID, SeminarID: f.SeminarID, RequestedAt: utc(f.RequestedAt), AnsweredAt: utc(f.AnsweredAt),
+			ContentRating: f.ContentRating, TrainerRating: f.TrainerRating, OrganisationRating: f.OrganisationRating,
+			Comment: f.Comment, QuoteConsent: f.QuoteConsent, QuoteSignature: f.QuoteSignature, QuoteHidden: f.QuoteHidden,
+		})
+	}
+	consents, err := q.FeedbackConsentsByEmail(ctx, email)
+	if err != nil {
+		return err
+	}
+	for _, c := range consents {
+		out.FeedbackConsents = append(out.FeedbackConsents, FeedbackConsentData{
+			BookingReference: reference[c.AttendeeID], Email: c.Email, ConsentedAt: c.ConsentedAt.UTC(), Source: string(c.Source),
+		})
+	}
+	return nil
 }

@@ -52,6 +52,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0022_group_pricing"),
 		sqlStep("0024_questions"),
 		sqlStep("0025_materials"),
+		sqlStep("0026_feedback"),
 		sqlStep("0028_seminar_funding"),
 	}
 }

@@ -141,6 +141,7 @@ func schemaModels() []any {
 		&model.CheckIn{},
 		&model.SeminarQuestion{}, &model.AttendeeAnswer{},
 		&model.Material{}, &model.MaterialContent{},
+		&model.Feedback{}, &model.FeedbackConsent{},
 	}
 }
 

@@ -33,6 +33,7 @@ const (
 	pageAdminPrivacy        = "admin/privacy.html"
 	pageAdminAttendeeChange = "admin/attendee_change.html"
 	pageAdminMaterials      = "admin/materials.html"
+	pageAdminFeedback       = "admin/feedback.html"
 )
 
 var adminPageNames = []string{
@@ -46,6 +47,7 @@ var adminPageNames = []string{
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
 	pageAdminMaterials,
+	pageAdminFeedback,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -40,6 +40,8 @@ type attendeePageData struct {
 	// Materials are the seminar's files and links for this date: released ones to open, the
 	// others with the day they come; none once the booking or the date is cancelled.
 	Materials []attendeeMaterial
+	// Feedback: may we ask for feedback after the date, and the survey once it is open.
+	Feedback feedbackBlock
 }
 
 // SensitiveQuestions are the questions this page asks.
@@ -92,6 +94,9 @@ func (s *Server) renderAttendeePage(c echo.Context, status int, typed *answersTy
 		return err
 	}
 	data.AnswersSaved = c.QueryParam("saved") != ""
+	if data.Feedback, err = s.feedbackBlock(ctx, a, b, c.QueryParam("consent") != ""); err != nil {
+		return err
+	}
 	t := s.i18n.For(language(c))
 	if materialsOpen(b) {
 		items, err := s.store.MaterialsForDate(ctx, d)

@@ -27,6 +27,8 @@ type seminarData struct {
 	JSONLD jsonldCourse
 	// Group is the group discount the seminar's bookings get (model.GroupRuleOf).
 	Group model.GroupRule
+	// Quotes are what attendees agreed to publish (and the trainer did not hide), newest first.
+	Quotes []model.Feedback
 }
 
 // Description is a seminar page's meta description: its teaser.

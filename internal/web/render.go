@@ -30,10 +30,11 @@ const (
 	pageCompetence    = "pages/competence_check.html"
 	pageLegal         = "pages/legal.html"
 	pageAttendee      = "pages/attendee.html"
+	pageFeedback      = "pages/feedback.html"
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee, pageFeedback}, adminPageNames...)
 
 // Views holds the parsed page templates.
 type Views struct {

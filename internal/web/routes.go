@@ -145,6 +145,8 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/materials", s.adminDateMaterialCreate) // for this date only
 	staff.GET("/materials/:id/file", s.adminMaterialFile)
 	staff.POST("/materials/:id/delete", s.adminMaterialDelete)
+	staff.GET("/feedback", s.adminFeedbackList) // survey results per seminar and date
+	staff.POST("/feedback/:id/quote", s.adminFeedbackQuote)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -190,6 +192,7 @@ func (s *Server) routes() {
 	adminAPI.GET("/dates/:id/materials", s.apiAdminDateMaterialList)   // with when each is released for the date
 	adminAPI.POST("/seminars/:id/materials", s.apiAdminMaterialCreate) // base64 file or link; own body limit
 	adminAPI.DELETE("/materials/:id", s.apiAdminMaterialDelete)
+	adminAPI.GET("/feedback", s.apiAdminFeedbackList)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -237,6 +240,9 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
 	g.POST("/a/:token/answers", s.attendeeAnswersSave)       // sensitive answers, with the attendee's consent
 	g.GET("/a/:token/materials/:id", s.attendeeMaterialShow) // a released file of the seminar
+	g.GET("/a/:token/feedback", s.attendeeFeedbackShow)      // the survey after the date
+	g.POST("/a/:token/feedback", s.attendeeFeedbackSave)
+	g.POST("/a/:token/feedback/consent", s.attendeeFeedbackConsent) // may we ask by mail?
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)
