@@ -63,6 +63,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.passwordReset(ctx)
 	case model.EventInquiryReceived:
 		return x.inquiryReceived(ctx)
+	case model.EventOfferSent:
+		return x.offerSent(ctx)
+	case model.EventOfferAccepted:
+		return x.offerAccepted(ctx)
 	case model.EventWaitlistJoined:
 		return x.waitlistJoined(ctx)
 	case model.EventPaymentReminder:

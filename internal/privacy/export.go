@@ -29,12 +29,27 @@ type PersonExport struct {
 	Attendances []AttendeeData `json:"attendances"`
 	WaitingList []WaitlistData `json:"waiting_list"`
 	Inquiries   []InquiryData  `json:"inquiries"`
-	Mails       []MailData     `json:"mails"`
-	Audit       []AuditData    `json:"audit"`
+	// Offers are the in-house offers addressed to the person (business letters: kept, like
+	// invoices, when the person is erased).
+	Offers []OfferData `json:"offers"`
+	Mails  []MailData  `json:"mails"`
+	Audit  []AuditData `json:"audit"`
 	// Feedback are the person's survey answers and requests as an attendee; FeedbackConsents
 	// their consents to be asked.
 	Feedback         []FeedbackData        `json:"feedback"`
 	FeedbackConsents []FeedbackConsentData `json:"feedback_consents"`
+}
+
+// OfferData is one in-house offer as it was addressed.
+type OfferData struct {
+	Number       string    `json:"number"`
+	IssuedAt     time.Time `json:"issued_at"`
+	Company      string    `json:"company"`
+	Contact      string    `json:"contact"`
+	Email        string    `json:"email"`
+	Phone        string    `json:"phone"`
+	SeminarTitle string    `json:"seminar_title"`
+	Status       string    `json:"status"`
 }
 
 // BookingData is a booking with its billing data, attendees, payments and documents.
@@ -235,7 +250,7 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	}
 	q := s.store.Reads
 	out := PersonExport{GeneratedAt: s.now().UTC(), Email: email, Bookings: []BookingData{}, Attendances: []AttendeeData{},
-		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Mails: []MailData{}, Audit: []AuditData{},
+		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Offers: []OfferData{}, Mails: []MailData{}, Audit: []AuditData{},
 		Feedback: []FeedbackData{}, FeedbackConsents: []FeedbackConsentData{}}
 	booked, err := q.BookingsByBillingEmail(ctx, email)
 	if err != nil {
@@ -286,6 +301,9 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 			CreatedAt: i.CreatedAt.UTC(), Company: i.Company, Name: i.Name, Email: i.Email, Phone: i.Phone, Topic: i.Topic,
 			Participants: i.Participants, PreferredPeriod: i.PreferredPeriod, Message: i.Message, Status: i.Status,
 		})
+	}
+	if out.Offers, err = offersTo(ctx, q, email); err != nil {
+		return out, err
 	}
 	items, err := q.OutboxItemsOfTopic(ctx, model.TopicMailSend)
 	if err != nil {
@@ -409,6 +427,24 @@ func utc(t *time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
+}
+
+// offersTo are the in-house offers addressed to email. The buyer is stored as issued (a JSON
+// party), so the few offers there are are read and compared here.
+func offersTo(ctx context.Context, q store.Reads, email string) ([]OfferData, error) {
+	offers, err := q.Offers(ctx, 0, 100000)
+	if err != nil {
+		return nil, err
+	}
+	out := []OfferData{}
+	for i := len(offers) - 1; i >= 0; i-- { // oldest first, as the other lists
+		o := offers[i]
+		if strings.EqualFold(o.Buyer.Email, email) {
+			out = append(out, OfferData{Number: o.Number, IssuedAt: o.IssuedAt.UTC(), Company: o.Buyer.Name, Contact: o.Buyer.Contact,
+				Email: o.Buyer.Email, Phone: o.Buyer.Phone, SeminarTitle: o.SeminarTitle, Status: string(o.Status)})
+		}
+	}
+	return out, nil
 }
 
 // feedbackData adds the surveys of the person's seats and the consents given for the address

@@ -53,6 +53,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0024_questions"),
 		sqlStep("0025_materials"),
 		sqlStep("0026_feedback"),
+		sqlStep("0027_inhouse_offers"),
 		sqlStep("0028_seminar_funding"),
 	}
 }

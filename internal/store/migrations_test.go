@@ -142,6 +142,7 @@ func schemaModels() []any {
 		&model.SeminarQuestion{}, &model.AttendeeAnswer{},
 		&model.Material{}, &model.MaterialContent{},
 		&model.Feedback{}, &model.FeedbackConsent{},
+		&model.Offer{}, &model.OfferDocument{},
 	}
 }
 

@@ -69,6 +69,10 @@ type adminDateJSON struct {
 	SeatsConfirmed  int        `json:"seats_confirmed"`
 	RunConfirmedAt  *time.Time `json:"run_confirmed_at,omitempty"`
 	Guaranteed      bool       `json:"guaranteed"`
+	// Unlisted marks an in-house date made from an accepted offer (booked through its private
+	// link only); FlatPriceNetCents is its flat price, when it has one.
+	Unlisted          bool  `json:"unlisted"`
+	FlatPriceNetCents int64 `json:"flat_price_net_cents,omitempty"`
 }
 
 func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
@@ -78,7 +82,7 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 		MinParticipants: d.MinParticipants, SeatsConfirmed: d.SeatsConfirmed, RunConfirmedAt: utcPtr(d.RunConfirmedAt),
-		Guaranteed: d.Guaranteed(),
+		Guaranteed: d.Guaranteed(), Unlisted: d.Unlisted, FlatPriceNetCents: d.FlatPriceNetCents,
 	}
 }
 

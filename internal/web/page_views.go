@@ -63,6 +63,8 @@ type bookingFormData struct {
 	// Total is the price of the form as it stands (nil for a full date): rendered with the page and
 	// again by the total's own endpoint when a field changes.
 	Total *formTotalData
+	// Key is an unlisted (in-house) date's private key, carried in the form's address.
+	Key string
 }
 
 type bookingShowData struct {

@@ -108,6 +108,12 @@ func (s *Server) routes() {
 	staff.POST("/outbox/:id/resend", s.adminOutboxResend)
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
+	staff.GET("/inquiries/:id/offers/new", s.adminOfferNew, s.requireOwner()) // an offer sets a price: owners only
+	staff.POST("/inquiries/:id/offers", s.adminOfferCreate, s.requireOwner())
+	staff.GET("/offers", s.adminOfferList)
+	staff.GET("/offers/:id", s.adminOfferShow)
+	staff.GET("/offers/:id/pdf", s.adminOfferFile)
+	staff.POST("/offers/:id/accept", s.adminOfferAccept)                                    // the company said yes by phone or mail
 	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
@@ -186,6 +192,11 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/datev", s.exportDATEV, s.requireOwner()) // exports: owners' tokens only
 	adminAPI.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
+	adminAPI.POST("/inquiries/:id/offers", s.apiAdminOfferCreate, s.requireOwner()) // an offer sets a price
+	adminAPI.GET("/offers", s.apiAdminOfferList)
+	adminAPI.GET("/offers/:id", s.apiAdminOfferShow)
+	adminAPI.GET("/offers/:id/pdf", s.adminOfferFile)
+	adminAPI.POST("/offers/:id/accept", s.apiAdminOfferAccept)
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
 	adminAPI.GET("/seminars/:id/materials", s.apiAdminMaterialList)
@@ -251,4 +262,9 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.POST("/waitlist/offer/:token", s.waitlistOfferAccept, limits.offer)
 	g.GET("/waitlist/leave/:entry/:token", s.waitlistLeaveShow) // the link in the confirmation
 	g.POST("/waitlist/leave/:entry/:token", s.waitlistLeave, limits.offer)
+
+	// An in-house offer behind its private link: read it, download its PDF, accept it.
+	g.GET("/angebot/:id/:token", s.offerShow)
+	g.POST("/angebot/:id/:token", s.offerAccept, limits.offer)
+	g.GET("/angebot/:id/:token/pdf", s.offerFile)
 }
