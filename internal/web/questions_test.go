@@ -58,7 +58,7 @@ func TestBookingFormAsksTheSeminarsQuestions(t *testing.T) {
 
 	_, page := env.visitor().get(path)
 	for _, want := range []string{`name="` + field(0, q.job) + `"`, `name="` + field(0, q.area) + `"`, `value="Vertrieb"`, "Eigener Kanal?",
-		"auf ihrer persönlichen Teilnehmerseite"} {
+		"auf ihrer persönlichen Teilnahmeseite"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("booking form lacks %s", want)
 		}
