@@ -80,9 +80,10 @@ func (a *App) retentionJob() worker.Job {
 		r, ran, err := a.Privacy.RunRetention(ctx, now)
 		if ran {
 			a.Log.Info("retention job ran", "day", r.Day, "waiting_list", r.WaitingList, "inquiries", r.Inquiries,
-				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents)
+				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents,
+				"sensitive_answers", r.SensitiveAnswers)
 		}
-		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents), err
+		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents + r.SensitiveAnswers), err
 	})
 }
 

@@ -58,6 +58,9 @@ func seminarChanges(old, new model.Seminar) changes {
 	c.add("duration_minutes", old.DurationMinutes, new.DurationMinutes)
 	c.add("default_price_cents", old.DefaultPriceCents, new.DefaultPriceCents)
 	c.add("published", old.Published, new.Published)
+	if new.Questions != nil && questionsDigest(old.Questions) != questionsDigest(new.Questions) {
+		c = append(c, fmt.Sprintf("questions changed (%d → %d)", len(old.Questions), len(new.Questions)))
+	}
 	c.add("funding_approvals", old.FundingApprovals.String(), new.FundingApprovals.String())
 	for _, text := range []struct{ name, old, new string }{
 		{"teaser", old.TeaserDE + old.TeaserEN, new.TeaserDE + new.TeaserEN},
@@ -79,4 +82,13 @@ func stampPtr(t *time.Time) string {
 		return "-"
 	}
 	return stamp(*t)
+}
+
+// questionsDigest is what an audit entry compares of a seminar's questions.
+func questionsDigest(qs []model.SeminarQuestion) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "%d|%s|%s|%s|%s|%s|%t|%t\n", q.ID, q.Kind, q.LabelDE, q.LabelEN, q.OptionsDE, q.OptionsEN, q.Required, q.Sensitive)
+	}
+	return b.String()
 }

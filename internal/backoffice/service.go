@@ -52,7 +52,8 @@ func (s *Service) CreateSeminar(ctx context.Context, actor string, sem *model.Se
 	return err
 }
 
-// UpdateSeminar writes a seminar's texts, functions and default price.
+// UpdateSeminar writes a seminar's texts, functions and default price, and its questions unless
+// sem.Questions is nil (store.ReplaceQuestions: a question left out is deleted with its answers).
 func (s *Service) UpdateSeminar(ctx context.Context, actor string, sem *model.Seminar) error {
 	err := s.store.WithTx(ctx, func(tx *store.Tx) error {
 		old, err := tx.SeminarByID(ctx, sem.ID)
@@ -61,6 +62,11 @@ func (s *Service) UpdateSeminar(ctx context.Context, actor string, sem *model.Se
 		}
 		if err := tx.UpdateSeminar(ctx, sem); err != nil {
 			return err
+		}
+		if sem.Questions != nil {
+			if err := tx.ReplaceQuestions(ctx, sem.ID, sem.Questions); err != nil {
+				return err
+			}
 		}
 		c := seminarChanges(old, *sem)
 		if len(c) == 0 {

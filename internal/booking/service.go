@@ -63,6 +63,8 @@ type AttendeeInput struct {
 	FirstName string
 	LastName  string
 	Email     string
+	// Answers to the seminar's questions that are not sensitive (checked by the form layer).
+	Answers model.Answers
 }
 
 // Request is a company's booking, already checked for shape by the form layer.
@@ -211,6 +213,9 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			return err
 		}
 		token = s.manageToken(b, random)
+		if err := saveBookerAnswers(ctx, tx, date.SeminarID, b.Attendees, req.Attendees); err != nil {
+			return err
+		}
 		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 			return err
 		}

@@ -85,6 +85,7 @@ func Catalogue(now time.Time, berlin *time.Location) []model.Seminar {
 	for _, c := range all {
 		s := c.seminar
 		s.Published = true
+		s.Questions = questionsFor(s.Slug)
 		s.Dates = make([]model.SeminarDate, 0, len(c.runs))
 		hasInPerson := false
 		for _, r := range c.runs {

@@ -33,9 +33,11 @@ func TestDefaults(t *testing.T) {
 		{"imprint de", legal.Imprint, "de", "Impressum", []string{"Muster GmbH", "§ 5"}},
 		{"imprint en", legal.Imprint, "en", "Legal notice (Impressum)", []string{"Muster GmbH"}},
 		{"privacy de shows the retention settings", legal.Privacy, "de", "Datenschutzhinweise",
-			[]string{"7 Monate", "13 Monate", "45 Tage", "8 Jahre", "12 Stunden", "Stripe", "eigenständig verantwortlich", "Art. 15", "Warteliste", "Versandprotokoll", "<table>"}},
+			[]string{"7 Monate", "13 Monate", "45 Tage", "8 Jahre", "12 Stunden", "Stripe", "eigenständig verantwortlich", "Art. 15", "Warteliste", "Versandprotokoll", "<table>",
+				"Art. 9 Abs. 2 lit. a DSGVO", "bis zum Ende des Termins"}},
 		{"privacy en shows the retention settings", legal.Privacy, "en", "Privacy notice",
-			[]string{"7 months", "13 months", "45 days", "8 years", "separate controller", "Art. 20"}},
+			[]string{"7 months", "13 months", "45 days", "8 years", "separate controller", "Art. 20",
+				"Art. 9(2)(a) GDPR", "until the date has ended"}},
 		{"terms de are B2B", legal.Terms, "de", "Teilnahmebedingungen", []string{"ausschließlich an Unternehmen", "zahlungspflichtig buchen"}},
 		{"terms en are B2B", legal.Terms, "en", "Terms of participation", []string{"businesses only", "Book and pay"}},
 	}

@@ -53,6 +53,9 @@ func (c composer) attendeePass(l *letter, a model.Attendee) {
 		QR:    checkInQRContentID,
 		token: token,
 	}
+	if l.date != nil && l.date.Seminar != nil {
+		l.pass.AskAnswers = len(model.SensitiveQuestions(l.date.Seminar.Questions)) > 0
+	}
 	l.documents = append(l.documents, DocumentRef{
 		AttendeeID: a.ID, Rotation: a.SecretRotation, Kind: docCheckInQR, Name: "check-in-" + strconv.FormatUint(uint64(a.ID), 10) + ".png",
 	})
@@ -63,6 +66,8 @@ type passView struct {
 	URL  string // the attendee page (a secret link)
 	Code string // the short check-in code the QR code carries
 	QR   string // the Content-ID of the inline QR image
+	// AskAnswers: the seminar has sensitive questions, which the attendee answers on the page.
+	AskAnswers bool
 	// token is the secret part of URL, removed from the stored body once delivered.
 	token string
 }

@@ -52,6 +52,8 @@ type Seminar struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	Dates          []SeminarDate `gorm:"foreignKey:SeminarID"`
+	// Questions are asked of each attendee, in Position order (loaded by SeminarByID).
+	Questions []SeminarQuestion `gorm:"foreignKey:SeminarID"`
 }
 
 // Functions returns the seminar's business functions.

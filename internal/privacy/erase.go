@@ -134,6 +134,10 @@ func (s *Service) eraseBookings(ctx context.Context, e eraser) error {
 			if err := e.tx.EraseAttendee(ctx, a.ID, model.ErasedText, "", model.ErasedEmail); err != nil {
 				return err
 			}
+			// Answers (a job title, dietary needs) describe the person: they go, not replaced.
+			if err := e.tx.DeleteAnswersOf(ctx, a.ID); err != nil {
+				return err
+			}
 			e.attendeeIDs[a.ID] = true
 			// Their answers and quotes go entirely: a quote names them, and ratings
 			// without the person are of no use to keep.

@@ -100,6 +100,18 @@ type AttendeeData struct {
 	LastName         string     `json:"last_name"`
 	Email            string     `json:"email"`
 	CheckedInAt      *time.Time `json:"checked_in_at,omitempty"`
+	// Answers to the seminar's questions. A booking's export (for the booker) leaves out the
+	// answers to sensitive questions, which the attendee gave for themselves; the attendee's
+	// own export has them, with the time of their consent.
+	Answers []AnswerData `json:"answers,omitempty"`
+}
+
+// AnswerData is an attendee's answer to one of the seminar's questions.
+type AnswerData struct {
+	Question    string     `json:"question"`
+	Answer      string     `json:"answer"`
+	Sensitive   bool       `json:"sensitive,omitempty"`
+	ConsentedAt *time.Time `json:"consented_at,omitempty"`
 }
 
 // FeedbackData is one survey of the person as an attendee: asked for, answered, or both.
@@ -260,7 +272,11 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	for _, b := range attended {
 		for _, a := range b.Attendees {
 			if strings.EqualFold(a.Email, email) {
-				out.Attendances = append(out.Attendances, attendeeData(b, a))
+				d, err := attendeeData(ctx, q, b, a, true)
+				if err != nil {
+					return out, err
+				}
+				out.Attendances = append(out.Attendances, d)
 				attendeeIDs = append(attendeeIDs, a.ID)
 				reference[a.ID] = b.Reference
 			}
@@ -333,7 +349,11 @@ func bookingData(ctx context.Context, q store.Reads, b model.Booking) (BookingDa
 		}
 	}
 	for _, a := range b.Attendees {
-		d.Attendees = append(d.Attendees, attendeeData(b, a))
+		ad, err := attendeeData(ctx, q, b, a, false)
+		if err != nil {
+			return d, err
+		}
+		d.Attendees = append(d.Attendees, ad)
 	}
 	payments, err := q.PaymentsForBooking(ctx, b.ID)
 	if err != nil {
@@ -352,15 +372,38 @@ func bookingData(ctx context.Context, q store.Reads, b model.Booking) (BookingDa
 	return d, nil
 }
 
-func attendeeData(b model.Booking, a model.Attendee) AttendeeData {
+// attendeeData is one attendee with their answers; sensitive says whether the answers to
+// sensitive questions go with them (only in the attendee's own export).
+func attendeeData(ctx context.Context, q store.Reads, b model.Booking, a model.Attendee, sensitive bool) (AttendeeData, error) {
 	d := AttendeeData{BookingReference: b.Reference, FirstName: a.FirstName, LastName: a.LastName, Email: a.Email, CheckedInAt: utc(a.CheckedInAt)}
-	if b.Date != nil {
-		d.StartsAt = utc(&b.Date.StartsAt)
-		if b.Date.Seminar != nil {
-			d.Seminar = b.Date.Seminar.Title(b.Language)
-		}
+	if b.Date == nil {
+		return d, nil
 	}
-	return d
+	d.StartsAt = utc(&b.Date.StartsAt)
+	if b.Date.Seminar != nil {
+		d.Seminar = b.Date.Seminar.Title(b.Language)
+	}
+	rows, err := q.AnswerRowsOf(ctx, a.ID)
+	if err != nil || len(rows) == 0 {
+		return d, err
+	}
+	questions, err := q.QuestionsForSeminar(ctx, b.Date.SeminarID)
+	if err != nil {
+		return d, err
+	}
+	byID := map[uint]model.AttendeeAnswer{}
+	for _, r := range rows {
+		byID[r.QuestionID] = r
+	}
+	for _, question := range questions {
+		r, ok := byID[question.ID]
+		if !ok || (question.Sensitive && !sensitive) {
+			continue
+		}
+		d.Answers = append(d.Answers, AnswerData{Question: question.Label(b.Language), Answer: question.AnswerText(b.Language, r.Value),
+			Sensitive: question.Sensitive, ConsentedAt: utc(r.ConsentedAt)})
+	}
+	return d, nil
 }
 
 func waitlistData(e model.WaitlistEntry) WaitlistData {

@@ -22,6 +22,9 @@ type Retention struct {
 	Sessions       int64
 	SignInFailures int64
 	Documents      int64 // invoices and credit notes purged with their PDF and XML
+	// SensitiveAnswers are attendees' answers to sensitive questions (Art. 9 GDPR) whose date
+	// has ended: they were given only to organise it.
+	SensitiveAnswers int64
 }
 
 // Cutoffs are the moments before which each kind of data goes, for a run at now.
@@ -48,7 +51,8 @@ func (s *Service) Cutoffs(now time.Time) Cutoffs {
 
 // RunRetention deletes, in one transaction, what is kept no longer at now: waiting-list entries
 // and in-house inquiries past their months, the bodies of delivered mails past their days (business
-// letters past their years), expired back-office sessions and old sign-in failures, and invoices
+// letters past their years), attendees' answers to sensitive questions once their date has ended,
+// expired back-office sessions and old sign-in failures, and invoices
 // and credit notes past their retention (unless their booking is under a legal hold). It runs at
 // most once per calendar day per database: ran is false when another round (this or another
 // instance) already did the day.
@@ -77,6 +81,9 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time) (r Retention,
 			return err
 		}
 		if r.SignInFailures, err = tx.DeleteLoginFailuresBefore(ctx, c.SignIn); err != nil {
+			return err
+		}
+		if r.SensitiveAnswers, err = tx.DeleteSensitiveAnswersEndedBefore(ctx, now); err != nil {
 			return err
 		}
 		r.Documents, err = tx.PurgeInvoicesIssuedBefore(ctx, c.Invoice)

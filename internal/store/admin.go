@@ -27,15 +27,16 @@ func (q Reads) AdminUpcomingDates(ctx context.Context, now time.Time, limit int)
 // AdminSeminars returns every seminar, published or not, by German title.
 func (q Reads) AdminSeminars(ctx context.Context) ([]model.Seminar, error) {
 	var seminars []model.Seminar
-	err := q.db.WithContext(ctx).Order("title_de, id").Find(&seminars).Error
+	err := q.db.WithContext(ctx).Preload("Questions", questionOrder).Order("title_de, id").Find(&seminars).Error
 	return seminars, err
 }
 
-// SeminarByID returns a seminar with all its dates (any status), earliest first.
+// SeminarByID returns a seminar with all its dates (any status), earliest first, and its questions.
 func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) {
 	var s model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
+		Preload("Questions", questionOrder).
 		First(&s, id).Error
 	if err != nil {
 		return s, notFound(err, fmt.Sprintf("seminar %d", id))

@@ -31,11 +31,12 @@ func upcomingDates(now time.Time) func(*gorm.DB) *gorm.DB {
 	}
 }
 
-// Catalogue returns the published seminars with their upcoming published dates.
+// Catalogue returns the published seminars with their upcoming published dates and their questions.
 func (q Reads) Catalogue(ctx context.Context, now time.Time) ([]model.Seminar, error) {
 	var seminars []model.Seminar
 	err := q.db.WithContext(ctx).
 		Preload("Dates", upcomingDates(now)).
+		Preload("Questions", questionOrder).
 		Where("published = ?", true).
 		Order("id").
 		Find(&seminars).Error

@@ -14,7 +14,7 @@ func (q Reads) BookingByID(ctx context.Context, id uint) (model.Booking, error) 
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
-		Preload("Date.Seminar").
+		Preload("Date.Seminar.Questions", questionOrder).
 		First(&b, id).Error
 	return b, notFound(err, "booking")
 }

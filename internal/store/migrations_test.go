@@ -139,6 +139,7 @@ func schemaModels() []any {
 		&model.StaffRecoveryCode{}, &model.PasswordReset{},
 		&model.PaymentReminder{},
 		&model.CheckIn{},
+		&model.SeminarQuestion{}, &model.AttendeeAnswer{},
 		&model.Material{}, &model.MaterialContent{},
 		&model.Feedback{}, &model.FeedbackConsent{},
 		&model.Offer{}, &model.OfferDocument{},

@@ -8,11 +8,14 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
 )
 
 // adminAttendeeExport downloads a date's attendee list as CSV for Excel: UTF-8 with a byte order
 // mark (so umlauts survive), ";" as separator (German Excel's list separator), and every cell
-// that a spreadsheet would run as a formula defused with a leading apostrophe.
+// that a spreadsheet would run as a formula defused with a leading apostrophe. The seminar's
+// questions follow the fixed columns, one column each.
 func (s *Server) adminAttendeeExport(c echo.Context) error {
 	d, bookings, err := s.adminDateBookings(c)
 	if err != nil {
@@ -29,14 +32,27 @@ func (s *Server) adminAttendeeExport(c echo.Context) error {
 	for i, key := range header {
 		header[i] = t.T(key)
 	}
-	_ = w.Write(header)
-	for _, r := range attendeeRows(bookings) {
+	rows := attendeeRows(bookings)
+	attendees := make([]model.Attendee, len(rows))
+	for i, r := range rows {
+		attendees[i] = r.Attendee
+	}
+	sheet, err := s.answerSheetFor(c.Request().Context(), d.SeminarID, attendees...)
+	if err != nil {
+		return err
+	}
+	for _, q := range sheet.Questions { // one column per question, after the fixed ones
+		header = append(header, q.Label(t.Lang))
+	}
+	_ = w.Write(safeCells(header...))
+	for _, r := range rows {
 		checked := ""
 		if r.CheckedInAt != nil {
 			checked = r.CheckedInAt.In(s.cfg.Location).Format("2006-01-02 15:04")
 		}
-		_ = w.Write(safeCells(r.LastName, r.FirstName, r.Email, r.Booking.Billing.Company, r.Booking.Reference,
-			t.T("admin.booking_status."+string(r.Booking.Status)), t.T("admin.payment_status."+string(r.Booking.PaymentStatus)), checked))
+		cells := []string{r.LastName, r.FirstName, r.Email, r.Booking.Billing.Company, r.Booking.Reference,
+			t.T("admin.booking_status." + string(r.Booking.Status)), t.T("admin.payment_status." + string(r.Booking.PaymentStatus)), checked}
+		_ = w.Write(safeCells(append(cells, sheet.Cells(t.Lang, r.ID)...)...))
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

@@ -35,10 +35,15 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 		}
 		data.CheckIns[ci.AttendeeID][ci.Day] = true
 	}
+	attendees := make([]model.Attendee, 0, len(rows))
 	for _, r := range rows {
 		if r.CheckedInAt != nil {
 			data.CheckedIn++
 		}
+		attendees = append(attendees, r.Attendee)
+	}
+	if data.Sheet, err = s.answerSheetFor(c.Request().Context(), d.SeminarID, attendees...); err != nil {
+		return err
 	}
 	title := s.i18n.For(language(c)).T("admin.attendees.title")
 	data.Decision = s.runDecision(d, c.QueryParam("confirmed") == "1")

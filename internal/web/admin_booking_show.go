@@ -35,6 +35,8 @@ type bookingDetailData struct {
 	// ManageURL is the booker's manage page, shown again to owners (a derived link; "" for a
 	// booking whose old random link only the booker has).
 	ManageURL string
+	// Sheet holds the seminar's questions and each attendee's answers.
+	Sheet answerSheet
 }
 
 // detailDocument is one issued document (or certificate) with where to get it and how to send
@@ -106,6 +108,11 @@ func (s *Server) renderBookingDetail(c echo.Context, status int, reference strin
 		Started: b.Date != nil && !s.now().Before(b.Date.StartsAt),
 		Today:   s.now().In(s.bookings.Location()).Format(time.DateOnly), Methods: model.RecordableMethods,
 		Notice: c.QueryParam("done"),
+	}
+	if b.Date != nil {
+		if d.Sheet, err = s.answerSheetFor(ctx, b.Date.SeminarID, b.Attendees...); err != nil {
+			return err
+		}
 	}
 	if token, ok := s.bookings.CurrentManageToken(b); ok && user.IsOwner() {
 		d.ManageURL = localized(b.Language, "/b/"+b.Reference) + "?t=" + token

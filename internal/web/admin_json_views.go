@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"seminars/internal/model"
+	"seminars/internal/web/form"
 )
 
 // JSON shapes of the admin API (documented in static/api/openapi.yaml; add fields, never rename).
@@ -21,6 +22,8 @@ type adminSeminarJSON struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// Questions asked of each attendee (form.Question's shape, with its id).
+	Questions []form.Question `json:"questions"`
 	// The employer and funding notes (Bildungsurlaub/Bildungszeit approvals, certificate text).
 	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
 	CertificateTextDE string                  `json:"certificate_text_de"`
@@ -35,6 +38,7 @@ func adminSeminarView(s model.Seminar) adminSeminarJSON {
 	return adminSeminarJSON{
 		ID: s.ID, Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		Questions:         form.SeminarOf(s).Questions,
 		FundingApprovals:  append([]model.FundingApproval{}, s.FundingApprovals...),
 		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
 		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
@@ -131,6 +135,9 @@ type adminAttendeeJSON struct {
 	BookingStatus model.BookingStatus `json:"booking_status"`
 	PaymentStatus model.PaymentStatus `json:"payment_status"`
 	CheckedInAt   *time.Time          `json:"checked_in_at"`
+	// Answers to the seminar's questions by question id (stored values: a choice's German
+	// option, "yes"/"no"); sensitive answers only until the date has ended.
+	Answers map[string]string `json:"answers,omitempty"`
 }
 
 // attendeeRow is one attendee with the booking that brought them, for lists and exports.

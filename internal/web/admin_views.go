@@ -49,6 +49,19 @@ type seminarFormData struct {
 	GlobalGroup  model.GroupRule
 }
 
+// QuestionRows are the question rows the seminar form shows: the seminar's (or those typed)
+// and BlankQuestionRows empty ones to add a question.
+func (d seminarFormData) QuestionRows() []form.Question {
+	rows := append([]form.Question{}, d.Form.Questions...)
+	for range form.BlankQuestionRows {
+		rows = append(rows, form.Question{Kind: string(model.QuestionText)})
+	}
+	return rows
+}
+
+// QuestionKinds are the kinds of question the form offers.
+func (d seminarFormData) QuestionKinds() []model.QuestionKind { return model.QuestionKinds }
+
 type dateFormData struct {
 	Seminar model.Seminar
 	Date    model.SeminarDate // ID 0 for a new date
@@ -93,6 +106,8 @@ type attendeeListData struct {
 	CheckIns map[uint]map[string]bool
 	// Decision is the date's run decision: due, when it falls due, whether it can be confirmed.
 	Decision runDecisionView
+	// Sheet holds the seminar's questions and each attendee's answers.
+	Sheet answerSheet
 }
 
 // runDecisionView is what the date page shows about its run decision.

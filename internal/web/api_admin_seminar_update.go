@@ -12,7 +12,8 @@ import (
 )
 
 // apiAdminSeminarUpdate is PATCH /api/v1/admin/seminars/{id}: the fields in the body replace the
-// seminar's, the others stay. The same form rules and use case as the back office's seminar
+// seminar's, the others stay; "questions" replaces the whole list (a stored question keeps its
+// answers when its id is given). The same form rules and use case as the back office's seminar
 // page (form.Seminar, backoffice.UpdateSeminar); a new default price is owners' only.
 func (s *Server) apiAdminSeminarUpdate(c echo.Context) error {
 	sem, err := s.adminSeminar(c)
@@ -20,8 +21,15 @@ func (s *Server) apiAdminSeminarUpdate(c echo.Context) error {
 		return err
 	}
 	f := form.SeminarOf(sem)
+	// Questions are replaced as a whole list; decoding over the stored ones would leave their
+	// fields in elements the body does not set. Left out (or null), they stay as stored.
+	stored := f.Questions
+	f.Questions = nil
 	if err := json.NewDecoder(c.Request().Body).Decode(&f); err != nil {
 		return s.badJSON(c, err)
+	}
+	if f.Questions == nil {
+		f.Questions = stored
 	}
 	if errs := f.Validate(); len(errs) > 0 {
 		return s.validationFailed(c, errs)

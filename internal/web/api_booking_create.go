@@ -44,7 +44,11 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	if err != nil {
 		return s.badJSON(c, err)
 	}
-	if errs := f.Validate(s.bookings.Settings().MaxAttendees, false); len(errs) > 0 {
+	errs := f.Validate(s.bookings.Settings().MaxAttendees, false)
+	if err := s.checkAPIAnswers(c, &f, errs); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.validationFailed(c, errs)
 	}
@@ -80,4 +84,30 @@ func (s *Server) badJSON(c echo.Context, err error) error {
 		return s.validationFailed(c, map[string]string{typeErr.Field: "error.wrong_type"})
 	}
 	return echo.NewHTTPError(http.StatusBadRequest).SetInternal(err)
+}
+
+// checkAPIAnswers checks the optional answers of a booking sent to the API against the date's
+// seminar's questions; a body without answers costs no query. An unknown date is left to
+// Reserve, which answers it as it always has.
+func (s *Server) checkAPIAnswers(c echo.Context, f *form.Booking, errs form.Errors) error {
+	given := false
+	for _, a := range f.Attendees {
+		given = given || len(a.Answers) > 0
+	}
+	if !given || f.DateID == 0 {
+		return nil
+	}
+	date, err := s.store.DateToBook(c.Request().Context(), f.DateID)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	questions, err := s.store.QuestionsForSeminar(c.Request().Context(), date.SeminarID)
+	if err != nil {
+		return err
+	}
+	f.CheckAnswers(errs, questions, false)
+	return nil
 }

@@ -2,9 +2,12 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
 )
 
 // apiBookingShow is GET /api/v1/bookings/{reference} with the manage token as bearer; a wrong or
@@ -16,6 +19,9 @@ func (s *Server) apiBookingShow(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	view := s.bookingView(b, language(c))
+	if err := s.addBookerAnswers(c, b, &view); err != nil {
+		return err
+	}
 	account, err := s.store.AccountOfBooking(c.Request().Context(), b.ID)
 	if err != nil {
 		return err
@@ -34,4 +40,27 @@ func bearerToken(c echo.Context) string {
 		return ""
 	}
 	return strings.TrimSpace(token)
+}
+
+// addBookerAnswers adds to each attendee the answers the booker gave: those to the questions
+// that are not sensitive.
+func (s *Server) addBookerAnswers(c echo.Context, b model.Booking, view *bookingJSON) error {
+	if b.Date == nil {
+		return nil
+	}
+	sheet, err := s.answerSheetFor(c.Request().Context(), b.Date.SeminarID, b.Attendees...)
+	if err != nil {
+		return err
+	}
+	for i, a := range b.Attendees {
+		for _, q := range sheet.Questions {
+			if v := sheet.Of(a.ID)[q.ID]; v != "" && !q.Sensitive && i < len(view.Attendees) {
+				if view.Attendees[i].Answers == nil {
+					view.Attendees[i].Answers = map[string]string{}
+				}
+				view.Attendees[i].Answers[strconv.FormatUint(uint64(q.ID), 10)] = v
+			}
+		}
+	}
+	return nil
 }

@@ -28,7 +28,13 @@ func (s *Server) bookingCreate(c echo.Context) error {
 		return s.bookingFormRedrawn(c, date, form.DraftFromValues(values, date.ID), values.Get("action"))
 	}
 	f := form.FromValues(values, date.ID)
-	if errs := f.Validate(s.bookings.Settings().MaxAttendees, true); len(errs) > 0 {
+	questions, _, err := s.askedQuestions(c, date.SeminarID)
+	if err != nil {
+		return err
+	}
+	errs := f.Validate(s.bookings.Settings().MaxAttendees, true)
+	f.CheckAnswers(errs, questions, true)
+	if len(errs) > 0 {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, errs), "")
 	}

@@ -66,6 +66,11 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 	}
 	d.MaxAttendees = s.bookings.Settings().MaxAttendees
 	d.Full = d.Date.SeatsLeft() <= 0
+	questions, sensitive, err := s.askedQuestions(c, d.Date.SeminarID)
+	if err != nil {
+		return err
+	}
+	d.Questions, d.SensitiveAsked = questions, sensitive
 	if !d.Full {
 		total, err := s.formTotal(c, d.Date, d.Form)
 		if err != nil {
@@ -100,4 +105,22 @@ func (s *Server) otherBookableDates(c echo.Context, date model.SeminarDate) ([]m
 		}
 	}
 	return others, nil
+}
+
+// askedQuestions are the seminar's questions the booker answers for each attendee: all but the
+// sensitive ones, which each attendee answers on their own page with consent; sensitive tells
+// whether there are such.
+func (s *Server) askedQuestions(c echo.Context, seminarID uint) (asked []model.SeminarQuestion, sensitive bool, err error) {
+	all, err := s.store.QuestionsForSeminar(c.Request().Context(), seminarID)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, q := range all {
+		if q.Sensitive {
+			sensitive = true
+		} else {
+			asked = append(asked, q)
+		}
+	}
+	return asked, sensitive, nil
 }

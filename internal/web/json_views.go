@@ -17,6 +17,22 @@ type seminarJSON struct {
 	DurationMinutes int        `json:"duration_minutes"`
 	URL             string     `json:"url"`
 	Dates           []dateJSON `json:"dates"`
+	// Questions the booker may answer per attendee ("answers" in POST /api/v1/bookings, by id);
+	// the sensitive ones are left out: each attendee answers those on their own page.
+	Questions []questionJSON `json:"questions,omitempty"`
+}
+
+type questionJSON struct {
+	ID       uint                 `json:"id"`
+	Kind     model.QuestionKind   `json:"kind"`
+	Label    string               `json:"label"`
+	Options  []questionOptionJSON `json:"options,omitempty"`
+	Required bool                 `json:"required"`
+}
+
+type questionOptionJSON struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
 }
 
 type dateJSON struct {
@@ -51,6 +67,16 @@ func (s *Server) seminarView(sem model.Seminar, lang string, now time.Time) semi
 	for _, d := range sem.Dates {
 		out.Dates = append(out.Dates, s.dateView(d, now))
 	}
+	for _, q := range sem.Questions {
+		if q.Sensitive {
+			continue
+		}
+		v := questionJSON{ID: q.ID, Kind: q.Kind, Label: q.Label(lang), Required: q.Required}
+		for _, o := range q.LabelledOptions(lang) {
+			v.Options = append(v.Options, questionOptionJSON{Value: o.Value, Label: o.Label})
+		}
+		out.Questions = append(out.Questions, v)
+	}
 	return out
 }
 
@@ -74,6 +100,9 @@ type attendeeJSON struct {
 	LastName    string     `json:"last_name"`
 	Email       string     `json:"email"`
 	CheckedInAt *time.Time `json:"checked_in_at,omitempty"`
+	// Answers the booker gave to the seminar's questions, by question id (never the sensitive
+	// ones, which the attendee gave for themselves).
+	Answers map[string]string `json:"answers,omitempty"`
 }
 
 type documentJSON struct {
@@ -139,7 +168,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 		}
 	}
 	for _, a := range b.Attendees {
-		out.Attendees = append(out.Attendees, attendeeJSON{a.FirstName, a.LastName, a.Email, a.CheckedInAt})
+		out.Attendees = append(out.Attendees, attendeeJSON{FirstName: a.FirstName, LastName: a.LastName, Email: a.Email, CheckedInAt: a.CheckedInAt})
 	}
 	return out
 }

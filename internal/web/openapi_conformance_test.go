@@ -434,6 +434,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 
 		{op: "createSeminar", name: "owner", method: post, path: "/admin/seminars", as: asOwner,
 			body: `{"title_de":"Social Media für Führungskräfte","functions":["management"],"duration_minutes":480,"default_price_cents":59000}`, want: 201},
+		{op: "createSeminar", name: "with questions", method: post, path: "/admin/seminars", as: asOwner,
+			body: `{"title_de":"Social Media im Recruiting","duration_minutes":480,"questions":[{"kind":"text","label_de":"Funktion","required":true},` +
+				`{"kind":"choice","label_de":"Ernährung","options_de":["vegetarisch","vegan"],"sensitive":true}]}`, want: 201},
+		{op: "createSeminar", name: "a choice without options", method: post, path: "/admin/seminars", as: asOwner,
+			body: `{"title_de":"Noch ein Seminar","duration_minutes":480,"questions":[{"kind":"choice","label_de":"Welche?"}]}`, want: 422},
 		{op: "createSeminar", name: "assistant sets a price", method: post, path: "/admin/seminars", as: asAssistant,
 			body: `{"title_de":"Noch eins","duration_minutes":480}`, want: 403},
 		{op: "createSeminar", name: "taken slug", method: post, path: "/admin/seminars", as: asOwner,
@@ -447,6 +452,10 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "updateSeminar", name: "assistant changes a text", method: patch, path: seminar, as: asAssistant, body: `{"teaser_de":"Kompakt"}`, want: 200},
 		{op: "updateSeminar", name: "assistant changes the price", method: patch, path: seminar, as: asAssistant, body: `{"default_price_cents":1}`, want: 403},
 		{op: "updateSeminar", name: "owner changes the price", method: patch, path: seminar, as: asOwner, body: `{"default_price_cents":52000}`, want: 200},
+		{op: "updateSeminar", name: "questions replaced", method: patch, path: seminar, as: asAssistant,
+			body: `{"questions":[{"kind":"yes_no","label_de":"Erste Erfahrungen mit LinkedIn?","label_en":"Used LinkedIn before?"}]}`, want: 200},
+		{op: "updateSeminar", name: "unknown kind of question", method: patch, path: seminar, as: asOwner,
+			body: `{"questions":[{"kind":"essay","label_de":"x"}]}`, want: 422, specInvalid: true},
 		{op: "updateSeminar", name: "funding notes", method: patch, path: seminar, as: asAssistant,
 			body: `{"funding_approvals":[{"state":"NW","number":"SB-2026-0815"},{"state":"HE","number":"BU 44/2026"}],"certificate_text_de":"Anerkannt nach dem AWbG NRW.","certificate_text_en":"Approved under the AWbG NRW."}`, want: 200},
 		{op: "updateSeminar", name: "funding in an unknown state", method: patch, path: seminar, as: asOwner,

@@ -55,6 +55,11 @@ type bookingFormData struct {
 	// OtherDates are the seminar's other bookable dates with free seats, for a full date or a
 	// refusal.
 	OtherDates []model.SeminarDate
+	// Questions are asked per attendee row (the seminar's questions that are not sensitive).
+	Questions []model.SeminarQuestion
+	// SensitiveAsked tells the booker that each attendee is asked the sensitive questions on
+	// their own page.
+	SensitiveAsked bool
 	// Total is the price of the form as it stands (nil for a full date): rendered with the page and
 	// again by the total's own endpoint when a field changes.
 	Total *formTotalData

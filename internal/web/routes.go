@@ -249,6 +249,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/qr.png", s.attendeeQRShow)
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
+	g.POST("/a/:token/answers", s.attendeeAnswersSave)       // sensitive answers, with the attendee's consent
 	g.GET("/a/:token/materials/:id", s.attendeeMaterialShow) // a released file of the seminar
 	g.GET("/a/:token/feedback", s.attendeeFeedbackShow)      // the survey after the date
 	g.POST("/a/:token/feedback", s.attendeeFeedbackSave)

@@ -18,6 +18,14 @@ type Attendee struct {
 	FirstName string `json:"first_name"`
 	LastName  string `json:"last_name"`
 	Email     string `json:"email"`
+	// Answers to the seminar's questions, by question id ("12": "Teamleitung"); the HTML form
+	// names them attendees[i].q12. Optional in the API.
+	Answers map[string]string `json:"answers,omitempty"`
+}
+
+// Answer returns the answer typed for a question.
+func (a Attendee) Answer(questionID uint) string {
+	return a.Answers[strconv.FormatUint(uint64(questionID), 10)]
 }
 
 // Billing is the billing block as typed.
@@ -184,7 +192,8 @@ func (b *Booking) Request(lang string) booking.Request {
 		Billing:       b.Billing.Model(),
 	}
 	for _, a := range b.Attendees {
-		req.Attendees = append(req.Attendees, booking.AttendeeInput{FirstName: a.FirstName, LastName: a.LastName, Email: a.Email})
+		req.Attendees = append(req.Attendees, booking.AttendeeInput{FirstName: a.FirstName, LastName: a.LastName,
+			Email: a.Email, Answers: answersOf(a.Answers)})
 	}
 	return req
 }
@@ -211,7 +220,8 @@ func fromValues(v url.Values, dateID uint, keepBlank bool) Booking {
 	count = min(max(count, 1), 100)
 	for i := range count {
 		prefix := fmt.Sprintf("attendees[%d].", i)
-		a := Attendee{FirstName: v.Get(prefix + "first_name"), LastName: v.Get(prefix + "last_name"), Email: v.Get(prefix + "email")}
+		a := Attendee{FirstName: v.Get(prefix + "first_name"), LastName: v.Get(prefix + "last_name"), Email: v.Get(prefix + "email"),
+			Answers: answerValues(v, prefix)}
 		if !keepBlank && i > 0 && strings.TrimSpace(a.FirstName+a.LastName+a.Email) == "" {
 			continue // a row added but left blank is not an attendee
 		}

@@ -23,6 +23,8 @@ type Seminar struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// Questions asked of each attendee; in the API's PATCH, leaving them out keeps the stored ones.
+	Questions []Question `json:"questions"`
 	// FundingApprovals are the Bildungsurlaub/Bildungszeit approvals; on the HTML form they are
 	// typed one a line (FundingText, kept to show again what was typed).
 	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
@@ -65,6 +67,7 @@ func (f *Seminar) Validate() Errors {
 	if f.DefaultPriceCents < 0 || f.DefaultPriceCents > 100_000_000 {
 		errs["default_price_cents"] = "admin.error.price"
 	}
+	validateQuestions(errs, f.Questions)
 	f.validateFunding(errs)
 	f.validateGroup(errs)
 	return errs
@@ -90,6 +93,7 @@ func (f *Seminar) Apply(s *model.Seminar) {
 	s.DurationMinutes = f.DurationMinutes
 	s.DefaultPriceCents = f.DefaultPriceCents
 	s.Published = f.Published
+	s.Questions = questionModels(f.Questions)
 	s.FundingApprovals = sortedApprovals(f.FundingApprovals)
 	s.CertificateTextDE, s.CertificateTextEN = strings.TrimSpace(f.CertificateTextDE), strings.TrimSpace(f.CertificateTextEN)
 	s.GroupPricing, s.GroupFromSeat, s.GroupPercentBP = f.GroupPricing, f.GroupFromSeat, f.GroupPercentBP
@@ -131,6 +135,7 @@ func SeminarOf(s model.Seminar) Seminar {
 		Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		DescriptionDE: s.DescriptionDE, DescriptionEN: s.DescriptionEN, PrepareDE: s.PrepareDE, PrepareEN: s.PrepareEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		Questions:        questionsOf(s.Questions),
 		FundingApprovals: append([]model.FundingApproval{}, s.FundingApprovals...), FundingText: FundingLines(s.FundingApprovals),
 		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
 		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
@@ -178,6 +183,7 @@ func SeminarFromValues(v url.Values) (Seminar, string) {
 		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
 		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
 		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+		Questions:   questionsFromValues(v),
 		FundingText: v.Get("funding_approvals"), FundingApprovals: ParseFundingLines(v.Get("funding_approvals")),
 		CertificateTextDE: v.Get("certificate_text_de"), CertificateTextEN: v.Get("certificate_text_en"),
 	}
