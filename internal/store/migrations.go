@@ -49,6 +49,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0019_cancellation_fees"),
 		sqlStep("0020_min_participants"),
 		sqlStep("0021_booking_legal_hold"),
+		sqlStep("0023_trainers_venues"),
 	}
 }
 

@@ -139,6 +139,7 @@ func schemaModels() []any {
 		&model.StaffRecoveryCode{}, &model.PasswordReset{},
 		&model.PaymentReminder{},
 		&model.CheckIn{},
+		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{},
 	}
 }
 
