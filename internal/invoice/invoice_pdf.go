@@ -96,6 +96,7 @@ func (r *Renderer) facts(s *sheet, t *i18n.Translator, inv model.Invoice, top fl
 		{t.T("doc.number"), inv.Number},
 		{t.T("doc.date"), day(t, inv.IssuedAt.In(r.loc))},
 		{t.T("doc.service_date"), days(t, inv.ServiceStart.In(r.loc), inv.ServiceEnd.In(r.loc))},
+		{t.T("doc.service_location"), inv.ServiceLocation},
 		{t.T("doc.booking"), inv.BookingReference},
 		{t.T("doc.po_number"), inv.PONumber},
 		{t.T("doc.buyer_reference"), inv.BuyerReference},

@@ -110,3 +110,22 @@ type DateTrainer struct {
 
 // ErrInUse says a venue or trainer cannot be deleted because dates still name it.
 var ErrInUse = errors.New("still in use by dates")
+
+// Audit actions of the venue and trainer records.
+const (
+	AuditVenueCreated   = "venue.created"
+	AuditVenueUpdated   = "venue.updated"
+	AuditVenueDeleted   = "venue.deleted"
+	AuditTrainerCreated = "trainer.created"
+	AuditTrainerUpdated = "trainer.updated"
+	AuditTrainerDeleted = "trainer.deleted"
+)
+
+// TrainerIDs are the ids of trainers, in order.
+func TrainerIDs(trainers []Trainer) []uint {
+	ids := make([]uint, len(trainers))
+	for i, t := range trainers {
+		ids[i] = t.ID
+	}
+	return ids
+}
