@@ -13,6 +13,8 @@ const (
 	MaxMapURLLen   = 500
 	MaxTrainerName = 200
 	MaxPhotoURLLen = 500
+	// MaxDateTrainers is how many trainers one date can name.
+	MaxDateTrainers = 10
 )
 
 // Venue is a place where in-person dates take place, picked when a date is created or edited.

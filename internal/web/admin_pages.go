@@ -32,6 +32,10 @@ const (
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
 	pageAdminAttendeeChange = "admin/attendee_change.html"
+	pageAdminVenues         = "admin/venues.html"
+	pageAdminVenueForm      = "admin/venue_form.html"
+	pageAdminTrainers       = "admin/trainers.html"
+	pageAdminTrainerForm    = "admin/trainer_form.html"
 )
 
 var adminPageNames = []string{
@@ -44,6 +48,7 @@ var adminPageNames = []string{
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
+	pageAdminVenues, pageAdminVenueForm, pageAdminTrainers, pageAdminTrainerForm,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.
