@@ -54,6 +54,10 @@ type adminDateJSON struct {
 	SeatsConfirmed  int        `json:"seats_confirmed"`
 	RunConfirmedAt  *time.Time `json:"run_confirmed_at,omitempty"`
 	Guaranteed      bool       `json:"guaranteed"`
+	// VenueID is the venue record the date takes place at (absent for free text or online);
+	// Trainers run the date, in order.
+	VenueID  *uint             `json:"venue_id,omitempty"`
+	Trainers []dateTrainerJSON `json:"trainers"`
 }
 
 func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
@@ -63,7 +67,7 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 		MinParticipants: d.MinParticipants, SeatsConfirmed: d.SeatsConfirmed, RunConfirmedAt: utcPtr(d.RunConfirmedAt),
-		Guaranteed: d.Guaranteed(),
+		Guaranteed: d.Guaranteed(), VenueID: d.VenueID, Trainers: dateTrainersView(d.Trainers),
 	}
 }
 

@@ -428,7 +428,7 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 	}
 	newAttendee := `{"first_name":"Olga","last_name":"Zehn","email":"olga@gruppe.example"}`
 	email := func(b model.Booking) string { return b.Billing.Email }
-	return []apiCase{
+	return append(venueConformanceCases(t, env, f), []apiCase{
 		{op: "listSeminars", name: "every seminar", method: get, path: "/admin/seminars", as: asAssistant, want: 200},
 
 		{op: "createSeminar", name: "owner", method: post, path: "/admin/seminars", as: asOwner,
@@ -585,5 +585,5 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "erasePerson", name: "upcoming booking", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.group) + `"}`, want: 409},
 		{op: "erasePerson", name: "not an address", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"kein"}`, want: 422},
 		{op: "erasePerson", name: "settled", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.settled) + `"}`, want: 200},
-	}
+	}...)
 }
