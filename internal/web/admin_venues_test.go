@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"seminars/internal/booking"
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/store/storetest"
@@ -31,7 +32,14 @@ func TestAdminVenuesAndTrainers(t *testing.T) {
 	env := newAdminEnv(t)
 	ctx := context.Background()
 	date := storetest.SeedDate(t, env.st, storetest.DateOptions{Capacity: 10, PriceNetCents: 49000})
-	env.book(date.ID, "Muster GmbH", "Jörg Übel")
+	booked, err := env.srv.bookings.Reserve(ctx, booking.Request{DateID: date.ID, PaymentMethod: model.PaymentInvoice, Language: "de",
+		Billing: model.Billing{Company: "Muster GmbH", Name: "Erika Muster", Email: "billing@muster.example",
+			Street: "Weg 1", PostalCode: "10115", City: "Berlin", Country: "DE"},
+		Attendees: []booking.AttendeeInput{{FirstName: "Jörg", LastName: "Übel", Email: "joerg@muster.example"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	managePage := "/b/" + booked.Booking.Reference + "?t=" + booked.ManageToken
 	assistant := env.signedIn("assistant@example.com")
 	datePage := fmt.Sprintf("/admin/dates/%d", date.ID)
 	seminarPage := "/seminars/" + date.Seminar.Slug
@@ -141,6 +149,8 @@ func TestAdminVenuesAndTrainers(t *testing.T) {
 					t.Fatalf("%d reschedule notices, want 2 (the date edit and the venue's move)", told)
 				}
 			}},
+		{name: "the booking page shows the venue's details", method: http.MethodGet, path: managePage, wantStatus: http.StatusOK,
+			want: []string{"Am Sandtorkai 9, 20457 Hamburg", "Raum", "Saal Alster"}},
 		{name: "venue in use stays", method: http.MethodPost, path: "/admin/venues/{venue}/delete", wantStatus: http.StatusSeeOther,
 			after: func(t *testing.T) {
 				if _, err := env.st.VenueByID(ctx, venueID); err != nil {
