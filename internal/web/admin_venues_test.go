@@ -63,7 +63,9 @@ func TestAdminVenuesAndTrainers(t *testing.T) {
 		{name: "no venue yet", method: http.MethodGet, path: "/admin/venues", wantStatus: http.StatusOK,
 			want: []string{"Noch kein Ort angelegt", `href="/admin/venues" aria-current="page"`, `href="/admin/venues/new"`}},
 		{name: "venue errors per field, typed values kept", method: http.MethodPost, path: "/admin/venues",
-			form:       func() url.Values { return url.Values{"name": {""}, "city": {""}, "room": {"Saal 1"}, "map_url": {"javascript:alert(1)"}} },
+			form: func() url.Values {
+				return url.Values{"name": {""}, "city": {""}, "room": {"Saal 1"}, "map_url": {"javascript:alert(1)"}}
+			},
 			wantStatus: http.StatusUnprocessableEntity, want: []string{"vollständigen Link", `value="Saal 1"`, "aria-invalid"}},
 		{name: "venue created", method: http.MethodPost, path: "/admin/venues",
 			form: func() url.Values {
@@ -81,7 +83,9 @@ func TestAdminVenuesAndTrainers(t *testing.T) {
 		{name: "venue listed", method: http.MethodGet, path: "/admin/venues?done=created", wantStatus: http.StatusOK,
 			want: []string{"Angelegt.", "Speicherhaus", "Saal Elbe, 2. OG"}},
 		{name: "trainer photo from elsewhere refused", method: http.MethodPost, path: "/admin/trainers",
-			form:       func() url.Values { return url.Values{"name": {"Jana Brandt"}, "photo_url": {"https://evil.example/x.png"}} },
+			form: func() url.Values {
+				return url.Values{"name": {"Jana Brandt"}, "photo_url": {"https://evil.example/x.png"}}
+			},
 			wantStatus: http.StatusUnprocessableEntity, want: []string{"/static/", `value="Jana Brandt"`}},
 		{name: "trainer created", method: http.MethodPost, path: "/admin/trainers",
 			form: func() url.Values {
