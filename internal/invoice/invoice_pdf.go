@@ -39,6 +39,11 @@ func (r *Renderer) invoicePDF(inv model.Invoice) ([]byte, error) {
 			s.paragraph(contentW, 5, t.T("doc.reason")+": "+inv.Reason, "L")
 		}
 	}
+	// The place of service gets a line of its own under the title: in the facts' narrow column a
+	// long address wraps beside the service date's range and the two read as one.
+	if inv.ServiceLocation != "" {
+		s.paragraph(contentW, 5, t.T("doc.service_location")+": "+inv.ServiceLocation, "L")
+	}
 	s.pdf.Ln(3)
 	lineTable(s, t, inv)
 	totals(s, t, inv)
@@ -96,7 +101,6 @@ func (r *Renderer) facts(s *sheet, t *i18n.Translator, inv model.Invoice, top fl
 		{t.T("doc.number"), inv.Number},
 		{t.T("doc.date"), day(t, inv.IssuedAt.In(r.loc))},
 		{t.T("doc.service_date"), days(t, inv.ServiceStart.In(r.loc), inv.ServiceEnd.In(r.loc))},
-		{t.T("doc.service_location"), inv.ServiceLocation},
 		{t.T("doc.booking"), inv.BookingReference},
 		{t.T("doc.po_number"), inv.PONumber},
 		{t.T("doc.buyer_reference"), inv.BuyerReference},
