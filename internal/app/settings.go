@@ -82,7 +82,8 @@ func BookingSettings(cfg config.Config) booking.Settings {
 		VATRateBP: cfg.VATRateBP, InvoicePayment: cfg.InvoicePayment,
 		HoldDuration: cfg.HoldDuration(), MaxAttendees: cfg.MaxAttendees,
 		Seller: Seller(cfg), SubstitutionDeadline: cfg.SubstitutionDeadline(),
-		Cancellation: CancellationPolicy(cfg),
+		Cancellation:  CancellationPolicy(cfg),
+		GroupDiscount: model.GroupRule{FromSeat: cfg.GroupDiscountFromSeat, PercentBP: cfg.GroupDiscountPercentBP},
 	}
 }
 

@@ -58,10 +58,12 @@ func seminarChanges(old, new model.Seminar) changes {
 	c.add("duration_minutes", old.DurationMinutes, new.DurationMinutes)
 	c.add("default_price_cents", old.DefaultPriceCents, new.DefaultPriceCents)
 	c.add("published", old.Published, new.Published)
+	c.add("funding_approvals", old.FundingApprovals.String(), new.FundingApprovals.String())
 	for _, text := range []struct{ name, old, new string }{
 		{"teaser", old.TeaserDE + old.TeaserEN, new.TeaserDE + new.TeaserEN},
 		{"description", old.DescriptionDE + old.DescriptionEN, new.DescriptionDE + new.DescriptionEN},
 		{"prepare", old.PrepareDE + old.PrepareEN, new.PrepareDE + new.PrepareEN},
+		{"certificate_text", old.CertificateTextDE + old.CertificateTextEN, new.CertificateTextDE + new.CertificateTextEN},
 	} {
 		if text.old != text.new {
 			c = append(c, text.name+" changed")

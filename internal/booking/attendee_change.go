@@ -133,6 +133,7 @@ func (s *Service) AddAttendeeInTx(ctx context.Context, tx *store.Tx, reference s
 	after := b
 	after.Attendees = append(append([]model.Attendee(nil), b.Attendees...), a)
 	after.Seats = b.Seats + 1
+	after.RegroupFor(after.Seats)
 	if after.DiscountCents, err = s.discountFor(ctx, tx, b, after.Seats); err != nil {
 		return AttendeeChange{}, err
 	}
@@ -182,6 +183,7 @@ func (s *Service) CancelAttendeeInTx(ctx context.Context, tx *store.Tx, referenc
 	}
 	after := b
 	after.Attendees, after.Seats = staying, b.Seats-1
+	after.RegroupFor(after.Seats)
 	if after.DiscountCents, err = s.discountFor(ctx, tx, b, after.Seats); err != nil {
 		return AttendeeChange{}, err
 	}
@@ -219,6 +221,7 @@ func (s *Service) AttendeeCancellationFee(b model.Booking) int64 {
 	}
 	rest := b
 	rest.Seats = b.Seats - 1
+	rest.RegroupFor(rest.Seats)
 	rest.DiscountCents = b.DiscountCents - b.DiscountCents/int64(b.Seats)
 	seat := b.GrossCents - b.Tax().Totals(rest.ChargedNetCents()).GrossCents
 	return s.settings.Cancellation.Fee(max(seat, 0), b.Date.StartsAt, s.now())
@@ -251,14 +254,15 @@ func (s *Service) lockForAttendeeChange(ctx context.Context, tx *store.Tx, refer
 	return b, nil
 }
 
-// discountFor is b's discount for a new number of seats: a percentage voucher applies to every
-// seat, a fixed one stays as it was (at most the seats' price); without the voucher's record the
-// discount is shared out per seat, as a moved attendee takes their share.
+// discountFor is b's voucher discount for a new number of seats: a percentage voucher applies to
+// the new net total after the group discount (model.PriceQuote's order), a fixed one stays as it
+// was (at most that total); without the voucher's record the discount is shared out per seat, as a
+// moved attendee takes their share.
 func (s *Service) discountFor(ctx context.Context, tx *store.Tx, b model.Booking, seats int) (int64, error) {
 	if b.DiscountCents == 0 {
 		return 0, nil
 	}
-	base := b.UnitNetCents * int64(seats)
+	base := b.UnitNetCents*int64(seats) - b.GroupRule().Discount(b.UnitNetCents, seats)
 	if b.VoucherCode != "" {
 		v, err := tx.VoucherByCode(ctx, b.VoucherCode)
 		switch {

@@ -31,7 +31,7 @@ type Corrected struct {
 // CorrectInTx is the one correction of an issued invoice, run inside the transaction that
 // changed the booking (its date, attendees, billing data or price; b carries the new facts with
 // Date.Seminar and Attendees loaded). It decides the tax again (a move between online and in
-// person, or a new billing country, can change it), prices the booking with model.Price at its
+// person, or a new billing country, can change it), prices the booking by model.PriceQuote's rule at its
 // booked unit price, saves the terms and, when the booking has a standing invoice, issues a
 // credit note cancelling that invoice in full and a new invoice with the new facts — gap-free
 // numbers from the same counters, both rendered after commit — and records the
@@ -45,7 +45,7 @@ func (s *Service) CorrectInTx(ctx context.Context, tx *store.Tx, b model.Booking
 		return Corrected{}, err
 	}
 	b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
-	// model.Price of the seats and the discount, plus the fees kept for cancelled attendees.
+	// The seats less the group and voucher discounts (model.PriceQuote's order), plus the fees kept for cancelled attendees.
 	totals := tax.Totals(b.ChargedNetCents())
 	b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	if err := tx.SaveBookingTerms(ctx, &b); err != nil {

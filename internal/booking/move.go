@@ -97,6 +97,7 @@ func (s *Service) MoveAttendeeInTx(ctx context.Context, tx *store.Tx, reference 
 	}
 	rest := b
 	rest.Attendees, rest.Seats, rest.DiscountCents = staying, b.Seats-1, b.DiscountCents-split.DiscountCents
+	rest.RegroupFor(rest.Seats) // the group discount follows the seats that stay, by the booking's rule
 	c, err := s.CorrectInTx(ctx, tx, rest, Correction{What: model.CorrectionAttendees})
 	return Moved{Before: b, After: c.Booking, Correction: c, Split: split, SplitToken: token}, err
 }
@@ -118,8 +119,9 @@ func (s *Service) splitOff(ctx context.Context, tx *store.Tx, b model.Booking, a
 		PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentUnpaid, Billing: b.Billing, Language: b.Language,
 		Seats: 1, UnitNetCents: b.UnitNetCents, DiscountCents: b.DiscountCents / int64(b.Seats), // its share, rounded down
 		TaxTreatment: tax.Treatment, VATRateBP: tax.RateBP, VoucherCode: b.VoucherCode,
+		GroupFromSeat: b.GroupFromSeat, GroupPercentBP: b.GroupPercentBP, // one seat: no group discount
 	}
-	totals := model.Price(n.UnitNetCents, n.Seats, n.DiscountCents, tax)
+	totals := tax.Totals(n.ChargedNetCents())
 	n.NetCents, n.VATCents, n.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	random, err := s.firstManageLink(&n)
 	if err != nil {

@@ -33,6 +33,9 @@ type Settings struct {
 	// TermsVersion is the version of the terms of participation in force; every booking keeps
 	// the version it was made under.
 	TermsVersion string
+	// GroupDiscount is the service's group rule, for seminars that use the global one
+	// (model.GroupRuleOf); the zero rule gives none.
+	GroupDiscount model.GroupRule
 }
 
 // Service runs the booking use cases.
@@ -177,12 +180,12 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			// booking goes on the attention list with it, in the transaction that makes it.
 			b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionVATIDUnverified, b.Billing.VATID
 		}
-		b.UnitNetCents = date.UnitPriceNetCents(now)
-		if err := applyVoucher(ctx, tx, &b, req.Voucher, date.SeminarID, now); err != nil {
+		voucher, err := applyVoucher(ctx, tx, req.Voucher, date.SeminarID, now)
+		if err != nil {
 			return err
 		}
-		totals := model.Price(b.UnitNetCents, b.Seats, b.DiscountCents, tax)
-		b.NetCents, b.VATCents, b.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
+		q := model.PriceQuote(date, b.Seats, model.GroupRuleOf(*date.Seminar, s.settings.GroupDiscount), voucher, tax, now)
+		setPrice(&b, q)
 		if req.PaymentMethod == model.PaymentInvoice {
 			b.Status = model.BookingConfirmed
 			b.ConfirmedAt = &now

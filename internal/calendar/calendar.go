@@ -112,7 +112,7 @@ func (s *Service) event(t *i18n.Translator, d model.SeminarDate) mail.FeedEvent 
 	if d.Status == model.DateCancelled {
 		lines = append(lines, t.T("calendar.cancelled"))
 	}
-	lines = append(lines, FillLevel(t, d.SeatsTaken, d.Capacity, 0))
+	lines = append(lines, FillLevel(t, d))
 	if d.Format == model.FormatOnline && d.OnlineURL != "" {
 		lines = append(lines, t.T("calendar.online", "URL", d.OnlineURL))
 	}
@@ -132,15 +132,20 @@ func (s *Service) event(t *i18n.Translator, d model.SeminarDate) mail.FeedEvent 
 	}
 }
 
-// FillLevel is the fill level in the description: "12/16 belegt", or with a minimum number of
-// participants "12/16 · Mindestzahl erreicht" / "5/16 · Mindestzahl 8 nicht erreicht". minimum 0
-// means the date has none.
-func FillLevel(t *i18n.Translator, taken, capacity, minimum int) string {
+// FillLevel is the fill level in the description: the seats taken of the capacity ("12/16
+// belegt"); with a minimum of participants also the run decision, by the same rule as
+// "guaranteed" (confirmed seats, DESIGN "Decisions"): "12/16 · Mindestzahl erreicht",
+// "5/16 · Mindestzahl 6 noch nicht erreicht", or "5/16 · Durchführung bestätigt" once the
+// trainer confirmed the date below its minimum. d needs SeatsConfirmed filled.
+func FillLevel(t *i18n.Translator, d model.SeminarDate) string {
+	taken, capacity, minimum := d.SeatsTaken, d.Capacity, d.MinParticipants
 	switch {
 	case minimum <= 0:
 		return t.T("calendar.fill", "Taken", taken, "Capacity", capacity)
-	case taken >= minimum:
+	case d.SeatsConfirmed >= minimum:
 		return t.T("calendar.fill_min_reached", "Taken", taken, "Capacity", capacity)
+	case d.RunConfirmedAt != nil:
+		return t.T("calendar.fill_run_confirmed", "Taken", taken, "Capacity", capacity)
 	default:
 		return t.T("calendar.fill_min_missing", "Taken", taken, "Capacity", capacity, "Minimum", minimum)
 	}

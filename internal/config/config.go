@@ -75,11 +75,20 @@ type Config struct {
 	PaymentReminderDays string `koanf:"payment_reminder_days"`
 	PaymentReminderMax  int    `koanf:"payment_reminder_max"`
 
+	// GroupDiscountFromSeat and GroupDiscountPercentBP are the global group discount: persons
+	// from this one on get the percentage off their seat, in every seminar that uses the global
+	// rule (0 = no global group discount).
+	GroupDiscountFromSeat  int `koanf:"group_discount_from_seat"`
+	GroupDiscountPercentBP int `koanf:"group_discount_percent_bp"`
+
 	VATRateBP    int    `koanf:"vat_rate_bp"`
 	Currency     string `koanf:"currency"`
 	Timezone     string `koanf:"timezone"`
 	MaxBodyBytes int64  `koanf:"max_body_bytes"`
-	MaxAttendees int    `koanf:"max_attendees"`
+	// MaterialMaxBytes is the largest file the trainer can upload as seminar material; its
+	// upload routes take bodies of that size, every other route stays at MaxBodyBytes.
+	MaterialMaxBytes int64 `koanf:"material_max_bytes"`
+	MaxAttendees     int   `koanf:"max_attendees"`
 
 	SellerName    string `koanf:"seller_name"`
 	SellerAddress string `koanf:"seller_address"`
@@ -233,8 +242,14 @@ func (c *Config) Validate() error {
 	if c.MaxBodyBytes < 1024 {
 		bad("max_body_bytes must be at least 1024")
 	}
+	if c.MaterialMaxBytes < 1024 || c.MaterialMaxBytes > 1<<30 {
+		bad("material_max_bytes must be between 1024 and 1073741824 (1 GiB)")
+	}
 	if c.MaxAttendees < 1 {
 		bad("max_attendees must be at least 1")
+	}
+	if g, p := c.GroupDiscountFromSeat, c.GroupDiscountPercentBP; (g != 0 || p != 0) && (g < 2 || p < 1 || p > 10000) {
+		bad("group_discount_from_seat must be 0 or at least 2, with group_discount_percent_bp between 1 and 10000 (0 and 0: none)")
 	}
 	if c.CancellationFreeDays < 0 {
 		bad("cancellation_free_days must not be negative")

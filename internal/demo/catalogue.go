@@ -197,6 +197,11 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 					return fmt.Errorf("demo: trainers of %s: %w", s.Slug, err)
 				}
 			}
+			if i == 0 {
+				if err := seedMaterials(ctx, tx, s, now, berlin); err != nil {
+					return err
+				}
+			}
 		}
 		seeded = true
 		return nil

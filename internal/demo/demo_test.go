@@ -296,3 +296,44 @@ func TestSeed(t *testing.T) {
 		t.Fatalf("after second Seed: %d seminars (%v), want %d", n, err, len(want))
 	}
 }
+
+// TestCatalogueShowsFundingNotes: the demo shows a seminar approved as Bildungsurlaub, with its
+// certificate text in both languages and sample numbers that say they are samples.
+func TestCatalogueShowsFundingNotes(t *testing.T) {
+	loc := berlin(t)
+	found := false
+	for _, s := range Catalogue(time.Date(2026, 5, 13, 8, 30, 0, 0, loc), loc) {
+		if len(s.FundingApprovals) == 0 {
+			continue
+		}
+		found = true
+		if s.CertificateTextDE == "" || s.CertificateTextEN == "" {
+			t.Errorf("%s: approvals without a certificate text in both languages", s.Slug)
+		}
+		for _, a := range s.FundingApprovals {
+			if !model.IsGermanState(a.State) || !strings.HasPrefix(a.Number, "BEISPIEL-") {
+				t.Errorf("%s: approval %+v is not a marked sample in a known state", s.Slug, a)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no demo seminar shows Bildungsurlaub approvals")
+	}
+	ctx := context.Background()
+	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	st := storetest.SQLiteAt(t, storetest.NewClockAt(t, now))
+	if _, err := Seed(ctx, st, now, loc); err != nil {
+		t.Fatal(err)
+	}
+	seeded, err := st.Catalogue(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	for _, s := range seeded {
+		stored += len(s.FundingApprovals)
+	}
+	if stored == 0 {
+		t.Error("the seeded catalogue lost the approvals")
+	}
+}

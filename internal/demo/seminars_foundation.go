@@ -26,6 +26,15 @@ func foundationCourses() []course {
 				FunctionList:      "management,marketing,sales",
 				DurationMinutes:   480,
 				DefaultPriceCents: 69000,
+				// Example approvals: the numbers say they are samples, like the demo's quotes.
+				FundingApprovals: model.FundingApprovals{
+					{State: "HE", Number: "BEISPIEL-HE-2026-044"},
+					{State: "NW", Number: "BEISPIEL-NW-2026-0815"},
+				},
+				CertificateTextDE: "Beispieltext: Die Veranstaltung ist in Nordrhein-Westfalen nach dem Arbeitnehmerweiterbildungsgesetz (AWbG) und in Hessen nach dem Hessischen Bildungsurlaubsgesetz (HBUG) als Bildungsurlaub anerkannt.",
+				CertificateTextEN: "Sample text: the seminar is approved as educational leave in North Rhine-Westphalia under the Employee Further Education Act (AWbG) and in Hesse under the Hessian Educational Leave Act (HBUG).",
+				// Group pricing: a company sending a team pays 10 % less from the 3rd person on.
+				GroupPricing: model.GroupPricingOwn, GroupFromSeat: 3, GroupPercentBP: 1000,
 			},
 			runs: []run{
 				{after: 24, city: "Berlin", capacity: 16, taken: 14, minimum: 6, confirmed: true},

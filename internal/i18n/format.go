@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -103,3 +104,15 @@ func (t *Translator) Duration(minutes int) string {
 	}
 	return t.T("duration_hours", "Count", fmt.Sprintf("%.1f", hours))
 }
+
+// Percent writes basis points as a percentage the way the language writes it: "12,5 %" or "12.5%".
+func Percent(lang string, bp int) string {
+	p := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
+	if lang == "en" {
+		return p + "%"
+	}
+	return strings.Replace(p, ".", ",", 1) + "\u00a0%"
+}
+
+// Percent writes basis points as a percentage in the translator's language.
+func (t *Translator) Percent(bp int) string { return Percent(t.Lang, bp) }

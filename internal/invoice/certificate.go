@@ -72,6 +72,7 @@ func (r *Renderer) certificate(booking model.Booking, attendee model.Attendee, s
 		s.paragraph(contentW-labelW, 6, f[1], "L")
 		s.pdf.SetXY(marginLeft, max(labelEnd, s.pdf.GetY()))
 	}
+	funding(s, t, *sem, booking.Language)
 	if desc := strings.TrimSpace(sem.Description(booking.Language)); desc != "" {
 		s.pdf.Ln(4)
 		s.setFont("B", 10)
@@ -81,6 +82,27 @@ func (r *Renderer) certificate(booking model.Booking, attendee model.Attendee, s
 	}
 	signature(s, t, seller.City, day(t, end), trainer)
 	return output(s)
+}
+
+// funding states what an employer or funding body asks for: the states that approved the
+// seminar as Bildungsurlaub/Bildungszeit with their numbers, and the seminar's certificate text.
+func funding(s *sheet, t *i18n.Translator, sem model.Seminar, lang string) {
+	if len(sem.FundingApprovals) > 0 {
+		items := make([]string, len(sem.FundingApprovals))
+		for i, a := range sem.FundingApprovals {
+			items[i] = t.T("cert.funding_item", "State", t.T("state."+a.State), "Number", a.Number)
+		}
+		s.pdf.Ln(4)
+		s.setFont("B", 10)
+		s.paragraph(contentW, 6, t.T("cert.funding"), "L")
+		s.setFont("", 10)
+		s.paragraph(contentW, 5, strings.Join(items, "; "), "L")
+	}
+	if text := strings.TrimSpace(sem.CertificateText(lang)); text != "" {
+		s.pdf.Ln(4)
+		s.setFont("", 10)
+		s.paragraph(contentW, 5, text, "L")
+	}
 }
 
 // signature puts place, date and a line for the trainer to sign near the bottom of the page,

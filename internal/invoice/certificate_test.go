@@ -55,6 +55,62 @@ func TestCertificate(t *testing.T) {
 	}
 }
 
+// TestCertificateFundingNotes: a seminar approved as Bildungsurlaub/Bildungszeit prints its states
+// and numbers and its certificate text, in the booking's language; a seminar without them prints
+// neither heading.
+func TestCertificateFundingNotes(t *testing.T) {
+	st := storetest.SQLite(t)
+	date := seedDate(t, st)
+	b := seedBooking(t, st, date, 1, "de")
+	checkedIn := date.StartsAt
+	b.Attendees[0].CheckedInAt = &checkedIn
+	r := renderer(t)
+	cases := []struct {
+		name      string
+		lang      string
+		approvals model.FundingApprovals
+		textDE    string
+		textEN    string
+		want      []string
+		wantNot   []string
+	}{
+		{"approved in two states, German", "de",
+			model.FundingApprovals{{State: "HE", Number: "BU 44/2026"}, {State: "NW", Number: "SB-2026-0815"}},
+			"Die Veranstaltung ist nach dem AWbG NRW anerkannt.", "Approved under the AWbG NRW.",
+			[]string{"Anerkannt als Bildungsurlaub / Bildungszeit", "Hessen (Nr. BU 44/2026); Nordrhein-Westfalen (Nr. SB-2026-0815)", "Die Veranstaltung ist nach dem AWbG NRW anerkannt."},
+			[]string{"Approved under"}},
+		{"approved, English", "en",
+			model.FundingApprovals{{State: "NW", Number: "SB-2026-0815"}}, "Nach dem AWbG NRW.", "Approved under the AWbG NRW.",
+			[]string{"Approved as educational leave", "North Rhine-Westphalia (no. SB-2026-0815)", "Approved under the AWbG NRW."},
+			[]string{"Nach dem AWbG"}},
+		{"English text missing falls back to German", "en", nil, "Nach dem AWbG NRW.", "",
+			[]string{"Nach dem AWbG NRW."}, []string{"Approved as educational leave"}},
+		{"no notes", "de", nil, "", "", nil, []string{"Bildungsurlaub", "Bildungszeit"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b.Language = tc.lang
+			b.Date.Seminar.FundingApprovals = tc.approvals
+			b.Date.Seminar.CertificateTextDE, b.Date.Seminar.CertificateTextEN = tc.textDE, tc.textEN
+			pdf, err := r.Certificate(b, b.Attendees[0], testSeller(), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := squash(pdfText(t, pdf))
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("certificate lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tc.wantNot {
+				if strings.Contains(text, w) {
+					t.Errorf("certificate has %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
 // TestCertificateStatesTheDatesHours: the certificate states what the date really took — days ×
 // daily hours — not the seminar's default duration.
 func TestCertificateStatesTheDatesHours(t *testing.T) {

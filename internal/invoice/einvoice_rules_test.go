@@ -49,6 +49,7 @@ type docCase struct {
 	leitwegID      string
 	lang           string
 	credit         string // "", "full" or "partial": the document is a credit note of the invoice
+	group          bool   // four seats with a group discount (from the 3rd −10 %) and a 5 % voucher: two negative lines
 	// what the document must declare
 	wantXRechnung bool
 	wantCategory  string
@@ -83,6 +84,9 @@ func docCases() []docCase {
 		{name: "Kleinunternehmer, credit note, English", seller: "Kleinunternehmer", country: "DE", lang: "en", credit: "full", wantCategory: "E"},
 		{name: "exempt training, Leitweg-ID, card", seller: "exempt training", country: "FR", format: model.FormatInPerson, card: true, leitwegID: leitweg, lang: "de", wantXRechnung: true, wantCategory: "E"},
 		{name: "exempt training, English", seller: "exempt training", country: "DE", lang: "en", wantCategory: "E"},
+		{name: "group discount and voucher, Leitweg-ID", seller: "full", country: "DE", leitwegID: leitweg, lang: "de", group: true, wantXRechnung: true, wantCategory: "S"},
+		{name: "group discount, English, partial credit note", seller: "full", country: "DE", lang: "en", group: true, credit: "partial", wantCategory: "S"},
+		{name: "group discount, reverse charge", seller: "full", country: "AT", vatID: "ATU12345678", format: model.FormatOnline, leitwegID: leitweg, lang: "de", group: true, wantXRechnung: true, wantCategory: "AE"},
 	}
 }
 
@@ -104,8 +108,19 @@ func (c docCase) produce(t *testing.T, st *store.Store, dates map[string]model.S
 		t.Fatalf("tax: %v", err)
 	}
 	date := dates[format]
-	b := seedBookingWith(t, st, date, 2, c.lang, func(b *model.Booking) {
+	seats := 2
+	if c.group {
+		seats = 4
+	}
+	b := seedBookingWith(t, st, date, seats, c.lang, func(b *model.Booking) {
 		b.Billing = billing
+		if c.group {
+			b.GroupFromSeat, b.GroupPercentBP = 3, 1000
+			b.GroupDiscountCents = b.GroupRule().Discount(b.UnitNetCents, b.Seats)
+			voucher := model.Voucher{Code: "TEAM5", Kind: model.VoucherPercent, PercentBP: 500}
+			b.VoucherCode, b.DiscountCents = voucher.Code, voucher.Discount(b.SeatsNetCents()-b.GroupDiscountCents)
+			b.NetCents = b.ChargedNetCents()
+		}
 		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
 		tot := tax.Totals(b.NetCents)
 		b.VATCents, b.GrossCents = tot.VATCents, tot.GrossCents

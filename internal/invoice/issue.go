@@ -126,6 +126,9 @@ func bookingLines(b model.Booking, loc *time.Location) []model.InvoiceLine {
 			Quantity:    1, UnitNetCents: b.UnitNetCents, NetCents: b.UnitNetCents,
 		})
 	}
+	if b.GroupDiscountCents != 0 {
+		lines = append(lines, groupLine(b))
+	}
 	if b.DiscountCents != 0 {
 		desc := "Rabatt"
 		if b.Language == "en" {
@@ -166,4 +169,16 @@ func currency(s Seller) string {
 		return "EUR"
 	}
 	return s.Currency
+}
+
+// groupLine is the group discount as its own negative line, naming the rule ("Gruppenrabatt ab
+// der 3. Person: 10 % auf 2 Plätze"), so the invoice shows how the discount came about.
+func groupLine(b model.Booking) model.InvoiceLine {
+	r := b.GroupRule()
+	pct := i18n.Percent(b.Language, r.PercentBP)
+	desc := fmt.Sprintf("Gruppenrabatt ab der %d. Person: %s auf %d Plätze", r.FromSeat, pct, r.DiscountedSeats(b.Seats))
+	if b.Language == "en" {
+		desc = fmt.Sprintf("Group discount from person %d: %s off %d seats", r.FromSeat, pct, r.DiscountedSeats(b.Seats))
+	}
+	return model.InvoiceLine{Description: desc, Quantity: 1, UnitNetCents: -b.GroupDiscountCents, NetCents: -b.GroupDiscountCents}
 }

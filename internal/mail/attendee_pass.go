@@ -23,6 +23,12 @@ const checkInQRContentID = "checkin-qr"
 // the mail people look for at the door.
 var passKinds = map[string]bool{"attendee_confirmed": true, "attendee_moved": true, "attendee_reminder": true}
 
+// materialsKinds are the attendee messages that link to the materials on the attendee's page:
+// those with the pass, and the certificate after the date, when materials released "after the
+// date" come.
+var materialsKinds = map[string]bool{"attendee_confirmed": true, "attendee_moved": true, "attendee_reminder": true,
+	"attendee_certificate": true}
+
 // UseKeyring gives the worker the keyring the attendees' page links and check-in codes are
 // derived from. The server secret is loaded after the schema is migrated (app.LoadSecrets),
 // after the worker was built; until then attendee mails carry no pass.
@@ -30,12 +36,19 @@ func (w *Worker) UseKeyring(keys *secret.Keyring) { w.c.keys = keys }
 
 // attendeePass adds an attendee's pass to a letter of a kind that carries it.
 func (c composer) attendeePass(l *letter, a model.Attendee) {
-	if c.keys == nil || !passKinds[l.kind] {
+	if c.keys == nil || (!passKinds[l.kind] && !materialsKinds[l.kind]) {
 		return
 	}
 	token := c.keys.AttendeeToken(a.ID, a.SecretRotation)
+	page := c.s.BaseURL + languagePrefix(l.lang) + "/a/" + token
+	if materialsKinds[l.kind] {
+		l.materials, l.materialsToken = page+"#materials", token
+	}
+	if !passKinds[l.kind] {
+		return
+	}
 	l.pass = &passView{
-		URL:   c.s.BaseURL + languagePrefix(l.lang) + "/a/" + token,
+		URL:   page,
 		Code:  c.keys.AttendeeCode(a.ID, a.SecretRotation),
 		QR:    checkInQRContentID,
 		token: token,

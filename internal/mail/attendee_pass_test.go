@@ -50,6 +50,9 @@ func TestConfirmationCarriesTheAttendeePass(t *testing.T) {
 						if !strings.Contains(part, code) || !strings.Contains(part, link) || !strings.Contains(part, tc.heading) {
 							t.Fatalf("%s: the mail lacks code %s or link %s:\n%s", addr, code, link, part)
 						}
+						if !strings.Contains(part, link+"#materials") {
+							t.Fatalf("%s: the mail does not link the materials on the attendee page:\n%s", addr, part)
+						}
 					}
 					if !strings.Contains(m.HTML, `src="cid:checkin-qr"`) || !strings.Contains(m.Raw, "Content-Id: <checkin-qr>") && !strings.Contains(m.Raw, "Content-ID: <checkin-qr>") {
 						t.Fatalf("%s: no inline QR image:\n%.2000s", addr, m.Raw)

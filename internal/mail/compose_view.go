@@ -56,6 +56,9 @@ type letter struct {
 	payment   string
 	documents []DocumentRef // issued files to attach, loaded when the message is sent
 	pass      *passView     // the attendee's page link and check-in code (attendeePass)
+	// materials is the link to the materials on the attendee's page, whose secret is
+	// materialsToken (attendeePass).
+	materials, materialsToken string
 	// secret says the action link holds a secret (a password reset): the whole body is removed
 	// from the database once delivered — it is no business letter worth keeping.
 	secret bool
@@ -96,12 +99,12 @@ func (c composer) build(l letter) (outgoing, error) {
 		v.PrivacyNote = t.T("mail.attendee_privacy", "Company", l.booking.Billing.Company)
 		v.PrivacyURL = c.s.BaseURL + languagePrefix(t.Lang) + "/datenschutz"
 	}
-	v.Pass = l.pass
+	v.Pass, v.MaterialsURL = l.pass, l.materials
 	v.Subject = t.T("mail."+l.kind+".subject", args...)
 	v.Intro = t.T("mail."+l.kind+".intro", args...)
 	msg := Message{
 		MessageID: messageID(l.key, c.s.host()), Date: l.now.UTC(), From: c.s.From, To: l.to,
-		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret || v.Pass != nil, Documents: l.documents,
+		Subject: v.Subject, Lang: t.Lang, Kind: l.kind, Secret: v.ManageURL != "" || l.secret || v.Pass != nil || l.materials != "", Documents: l.documents,
 	}
 	if !l.secret { // a password reset keeps no body at all, so it needs no list
 		if v.ManageURL != "" {
@@ -109,6 +112,9 @@ func (c composer) build(l letter) (outgoing, error) {
 		}
 		if v.Pass != nil {
 			msg.Redact = append(msg.Redact, v.Pass.token, v.Pass.Code)
+		}
+		if l.materials != "" {
+			msg.Redact = append(msg.Redact, l.materialsToken)
 		}
 	}
 	if l.invite != noInvite && l.date != nil {

@@ -42,7 +42,7 @@ func TestTrainerFeedOutsideParsers(t *testing.T) {
 		old := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, StartsIn: -120 * 24 * time.Hour})
 		draft := storetest.SeedDate(t, st, storetest.DateOptions{Clock: clk, Status: model.DateDraft})
 
-		feed := trainerFeed(t, st, clk)
+		feed := trainerFeed(t, st, clk.Now)
 		if !strings.HasSuffix(feed, "END:VCALENDAR\r\n") {
 			t.Fatalf("the feed does not end with END:VCALENDAR and CRLF:\n%s", feed)
 		}
@@ -87,7 +87,7 @@ func TestTrainerFeedOutsideParsers(t *testing.T) {
 				}
 			})
 		}
-		if again := trainerFeed(t, st, clk); extractUIDs(again) != extractUIDs(feed) {
+		if again := trainerFeed(t, st, clk.Now); extractUIDs(again) != extractUIDs(feed) {
 			t.Fatal("UIDs changed between two reads of the feed")
 		}
 	})
@@ -96,7 +96,7 @@ func TestTrainerFeedOutsideParsers(t *testing.T) {
 // TestEmptyTrainerFeed: with no dates yet the feed is still a calendar both parsers read.
 func TestEmptyTrainerFeed(t *testing.T) {
 	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
-		feed := trainerFeed(t, st, clk)
+		feed := trainerFeed(t, st, clk.Now)
 		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{
 			"ical.js": mail.ParseWithICALJS, "python-icalendar": mail.ParseWithPythonICalendar,
 		} {
@@ -109,34 +109,78 @@ func TestEmptyTrainerFeed(t *testing.T) {
 	})
 }
 
-// TestFillLevel covers the three ways a date's fill level reads.
+// TestFillLevel covers the ways a date's fill level reads: seats taken of the capacity, and
+// with a minimum whether the confirmed seats reach it (held seats of unpaid bookings do not).
 func TestFillLevel(t *testing.T) {
 	catalog, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)
 	}
+	confirmedAt := storetest.ReferenceTime
 	cases := []struct {
-		name                     string
-		lang                     string
-		taken, capacity, minimum int
-		want                     string
+		name string
+		lang string
+		date model.SeminarDate
+		want string
 	}{
-		{"no minimum", "de", 12, 16, 0, "12/16 belegt"},
-		{"minimum reached", "de", 12, 16, 8, "12/16 · Mindestzahl erreicht"},
-		{"minimum exactly reached", "de", 8, 16, 8, "8/16 · Mindestzahl erreicht"},
-		{"below the minimum", "de", 5, 16, 8, "5/16 · Mindestzahl 8 nicht erreicht"},
-		{"English", "en", 12, 16, 8, "12/16 · minimum reached"},
+		{"no minimum", "de", model.SeminarDate{SeatsTaken: 12, Capacity: 16, SeatsConfirmed: 12}, "12/16 belegt"},
+		{"minimum reached", "de", model.SeminarDate{SeatsTaken: 12, Capacity: 16, SeatsConfirmed: 12, MinParticipants: 6}, "12/16 · Mindestzahl erreicht"},
+		{"minimum exactly reached", "de", model.SeminarDate{SeatsTaken: 8, Capacity: 16, SeatsConfirmed: 8, MinParticipants: 8}, "8/16 · Mindestzahl erreicht"},
+		{"below the minimum", "de", model.SeminarDate{SeatsTaken: 5, Capacity: 16, SeatsConfirmed: 5, MinParticipants: 6}, "5/16 · Mindestzahl 6 noch nicht erreicht"},
+		{"held seats do not count", "de", model.SeminarDate{SeatsTaken: 7, Capacity: 16, SeatsConfirmed: 5, MinParticipants: 6}, "7/16 · Mindestzahl 6 noch nicht erreicht"},
+		{"confirmed by the trainer below the minimum", "de", model.SeminarDate{SeatsTaken: 4, Capacity: 16, SeatsConfirmed: 4, MinParticipants: 6, RunConfirmedAt: &confirmedAt}, "4/16 · Durchführung bestätigt"},
+		{"English reached", "en", model.SeminarDate{SeatsTaken: 12, Capacity: 16, SeatsConfirmed: 12, MinParticipants: 8}, "12/16 · minimum reached"},
+		{"English below", "en", model.SeminarDate{SeatsTaken: 5, Capacity: 16, SeatsConfirmed: 5, MinParticipants: 6}, "5/16 · minimum of 6 not yet reached"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := trainercal.FillLevel(catalog.For(c.lang), c.taken, c.capacity, c.minimum); got != c.want {
+			if got := trainercal.FillLevel(catalog.For(c.lang), c.date); got != c.want {
 				t.Fatalf("FillLevel = %q, want %q", got, c.want)
 			}
 		})
 	}
 }
 
-func trainerFeed(t *testing.T, st *store.Store, clk *storetest.Clock) string {
+// TestTrainerFeedShowsTheMinimum: on both databases, the feed's descriptions say whether each
+// date's confirmed bookings reach its minimum, and python-icalendar and ical.js still read it.
+func TestTrainerFeedShowsTheMinimum(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		withMinimum := func(startsIn time.Duration, minimum int) model.SeminarDate {
+			d := e.seedDate(model.FormatInPerson, e.now.Add(startsIn).Truncate(time.Hour))
+			d.MinParticipants = minimum
+			if err := e.st.WithTx(e.ctx, func(tx *store.Tx) error { return tx.UpdateDate(e.ctx, &d) }); err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}
+		reached := withMinimum(20*24*time.Hour, 2)
+		below := withMinimum(30*24*time.Hour, 6)
+		e.reserve(reached.ID, "de", [2]string{"Anna", "anna@muster.example"}, [2]string{"Ben", "ben@muster.example"})
+		e.reserve(below.ID, "de", [2]string{"Cem", "cem@muster.example"})
+		feed := trainerFeed(t, e.st, e.clock)
+		want := map[string]string{
+			"trainer-date-" + itoa(reached.ID) + "@localhost": "2/20 · Mindestzahl erreicht",
+			"trainer-date-" + itoa(below.ID) + "@localhost":   "1/20 · Mindestzahl 6 noch nicht erreicht",
+		}
+		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{
+			"ical.js": mail.ParseWithICALJS, "python-icalendar": mail.ParseWithPythonICalendar,
+		} {
+			t.Run(name, func(t *testing.T) {
+				cal := parse(t, feed)
+				if len(cal.Events) != len(want) {
+					t.Fatalf("%d events, want %d", len(cal.Events), len(want))
+				}
+				for _, ev := range cal.Events {
+					if w := want[ev.UID]; w == "" || !strings.Contains(ev.Description, w) {
+						t.Errorf("%s: description %q lacks %q", ev.UID, ev.Description, w)
+					}
+				}
+			})
+		}
+	})
+}
+
+func trainerFeed(t *testing.T, st *store.Store, now func() time.Time) string {
 	t.Helper()
 	catalog, err := i18n.New()
 	if err != nil {
@@ -146,7 +190,7 @@ func trainerFeed(t *testing.T, st *store.Store, clk *storetest.Clock) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := trainercal.New(st, keys, catalog, trainercal.Settings{BaseURL: "http://localhost:8080", Location: storetest.Berlin(), Language: "de"}, clk.Now)
+	svc := trainercal.New(st, keys, catalog, trainercal.Settings{BaseURL: "http://localhost:8080", Location: storetest.Berlin(), Language: "de"}, now)
 	url, err := svc.URL(context.Background())
 	if err != nil {
 		t.Fatal(err)

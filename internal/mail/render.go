@@ -84,6 +84,8 @@ type view struct {
 	// Pass is the attendee's page link, check-in code and inline QR code (attendee mails that
 	// carry it, see passKinds).
 	Pass *passView
+	// MaterialsURL links the seminar's materials on the attendee's page (materialsKinds).
+	MaterialsURL string
 }
 
 // totalsView are a booking's amounts, formatted.

@@ -44,6 +44,10 @@ const (
 	AuditVoucherSwitched = "voucher.switched"
 	// AuditVoucherDeleted: an owner deleted a voucher nobody had used.
 	AuditVoucherDeleted = "voucher.deleted"
+	// AuditMaterialAdded and AuditMaterialDeleted: a file or link for a seminar's attendees was
+	// added or removed.
+	AuditMaterialAdded   = "material.added"
+	AuditMaterialDeleted = "material.deleted"
 	// AuditOutboxResent: an owner put a parked outbox item (a mail, a refund) back in the queue.
 	AuditOutboxResent = "outbox.resent"
 	// AuditDateRunConfirmed: the trainer confirmed that a date takes place (the run decision).

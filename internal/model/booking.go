@@ -103,7 +103,13 @@ type Booking struct {
 	Language       string        `gorm:"size:5;not null"`
 	Seats          int           `gorm:"not null"`
 	UnitNetCents   int64         `gorm:"not null"`
-	DiscountCents  int64         `gorm:"not null;default:0"`
+	// DiscountCents is the voucher's discount, on the net total after the group discount.
+	DiscountCents int64 `gorm:"not null;default:0"`
+	// GroupFromSeat and GroupPercentBP are the group rule the booking was made under (frozen, so
+	// a later change of attendees recomputes GroupDiscountCents by the same rule).
+	GroupFromSeat      int   `gorm:"not null;default:0"`
+	GroupPercentBP     int   `gorm:"not null;default:0"`
+	GroupDiscountCents int64 `gorm:"not null;default:0"`
 	// CancellationFeesNetCents are the net fees kept for attendees cancelled from the booking one
 	// at a time; the booking's price and invoice include them (ChargedNetCents).
 	CancellationFeesNetCents int64 `gorm:"not null;default:0"`

@@ -6,10 +6,12 @@ package model
 // here, so the two databases accept exactly the same values. Change a column, change its line.
 const (
 	// Seminars (seminars.*).
-	MaxSlugLen        = 120   // slug varchar(120)
-	MaxTitleLen       = 200   // title_de, title_en varchar(200)
-	MaxTeaserLen      = 500   // teaser_de, teaser_en varchar(500)
-	MaxDescriptionLen = 20000 // description_*, prepare_* text: chosen
+	MaxSlugLen            = 120   // slug varchar(120)
+	MaxTitleLen           = 200   // title_de, title_en varchar(200)
+	MaxTeaserLen          = 500   // teaser_de, teaser_en varchar(500)
+	MaxDescriptionLen     = 20000 // description_*, prepare_* text: chosen
+	MaxCertificateTextLen = 2000  // certificate_text_* text: chosen (it must fit on the certificate's page)
+	MaxApprovalNumberLen  = 60    // one number in funding_approvals text: chosen
 
 	// Dates (seminar_dates.*).
 	MaxCityLen      = 100 // city varchar(100); also bookings.billing_city

@@ -38,9 +38,20 @@ type Seminar struct {
 	DurationMinutes   int    `gorm:"not null"`
 	DefaultPriceCents int64  `gorm:"not null"`
 	Published         bool   `gorm:"not null;default:true"`
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-	Dates             []SeminarDate `gorm:"foreignKey:SeminarID"`
+	// FundingApprovals are the states that approved the seminar for Bildungsurlaub/Bildungszeit.
+	FundingApprovals FundingApprovals `gorm:"type:text;not null;default:''"`
+	// CertificateTextDE/EN is printed on the Teilnahmebescheinigung (e.g. the legal basis an
+	// employer or funding body asks for) and shown on the seminar page.
+	CertificateTextDE string `gorm:"type:text;not null;default:''"`
+	CertificateTextEN string `gorm:"type:text;not null;default:''"`
+	// GroupPricing is GroupPricingGlobal (the service's rule), GroupPricingOwn (GroupFromSeat and
+	// GroupPercentBP) or GroupPricingOff; see GroupRuleOf.
+	GroupPricing   string `gorm:"size:10;not null;default:global"`
+	GroupFromSeat  int    `gorm:"not null;default:0"`
+	GroupPercentBP int    `gorm:"not null;default:0"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Dates          []SeminarDate `gorm:"foreignKey:SeminarID"`
 }
 
 // Functions returns the seminar's business functions.
@@ -72,6 +83,11 @@ func (s Seminar) Description(lang string) string { return pick(lang, s.Descripti
 
 // Prepare returns what attendees should bring or prepare, in a language.
 func (s Seminar) Prepare(lang string) string { return pick(lang, s.PrepareDE, s.PrepareEN) }
+
+// CertificateText returns the text for the certificate of attendance, in a language.
+func (s Seminar) CertificateText(lang string) string {
+	return pick(lang, s.CertificateTextDE, s.CertificateTextEN)
+}
 
 func pick(lang, de, en string) string {
 	if lang == "en" && en != "" {

@@ -75,12 +75,6 @@ func (t Tax) NetOfGross(grossCents int64) int64 {
 	return NetOfGross(grossCents, t.RateBP)
 }
 
-// Price is what seats at unitNetCents each, less discountCents, cost under tax: the one pricing
-// function behind the booking form's total, the booking, its invoice and its corrections.
-func Price(unitNetCents int64, seats int, discountCents int64, tax Tax) Totals {
-	return tax.Totals(unitNetCents*int64(seats) - discountCents)
-}
-
 // TaxCase is what decides a booking's tax: where the seminar takes place, who the customer is,
 // and how the seller is registered.
 type TaxCase struct {

@@ -59,7 +59,8 @@ func (s *Service) Erase(ctx context.Context, actor, email string) (Erasure, erro
 	out := Erasure{Subject: Subject(email)}
 	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
 		out = Erasure{Subject: Subject(email)}
-		e := eraser{tx: tx, email: email, out: &out, names: map[string]bool{}}
+		e := eraser{tx: tx, email: email, out: &out, names: map[string]bool{},
+			inquiryIDs: map[uint]bool{}, attendeeIDs: map[uint]bool{}}
 		if err := s.eraseBookings(ctx, e); err != nil {
 			return err
 		}
@@ -81,6 +82,9 @@ type eraser struct {
 	email string
 	out   *Erasure
 	names map[string]bool
+	// The person's inquiries and attendee records erased, for the mail events about them.
+	inquiryIDs  map[uint]bool
+	attendeeIDs map[uint]bool
 }
 
 func (e eraser) name(n string) {
@@ -128,6 +132,7 @@ func (s *Service) eraseBookings(ctx context.Context, e eraser) error {
 			if err := e.tx.EraseAttendee(ctx, a.ID, model.ErasedText, "", model.ErasedEmail); err != nil {
 				return err
 			}
+			e.attendeeIDs[a.ID] = true
 			e.out.Attendees++
 		}
 	}
@@ -177,6 +182,7 @@ func (e eraser) inquiries(ctx context.Context) error {
 		if err := e.tx.EraseInquiry(ctx, i.ID, model.ErasedText, model.ErasedEmail); err != nil {
 			return err
 		}
+		e.inquiryIDs[i.ID] = true
 		e.out.Inquiries++
 	}
 	return nil
@@ -254,15 +260,20 @@ func (e eraser) rewrite(ctx context.Context, item model.OutboxItem, m mail.Messa
 	return nil
 }
 
-// events drops the pending mail events that name the person (a waiting-list offer, the notice
-// to an attendee who was replaced): their messages would go to an erased address.
+// events drops the pending mail events whose mails would reach the person. An event reaches them
+// when any field of its payload is their address (a waiting-list confirmation or offer, the
+// notice to a replaced attendee; compared as whole addresses after JSON decoding, so an escaped
+// "&" still matches and "ann@" never drops the mail of "joann@"), or when it is about a record
+// of theirs this erasure found: an in-house inquiry (its confirmation goes to the requester) or
+// the certificate of one of their attendee records. Events about a booking read its erased
+// records when expanded, and the worker sends nothing to an erased address.
 func (e eraser) events(ctx context.Context) error {
 	items, err := e.tx.OutboxItemsOfTopic(ctx, model.TopicMailEvent)
 	if err != nil {
 		return err
 	}
 	for _, item := range items {
-		if item.Status == model.OutboxDone || !strings.Contains(strings.ToLower(item.Payload), strings.ToLower(e.email)) {
+		if item.Status == model.OutboxDone || !e.reaches(item) {
 			continue
 		}
 		if err := e.tx.DeleteOutboxItem(ctx, item.ID); err != nil {
@@ -271,6 +282,50 @@ func (e eraser) events(ctx context.Context) error {
 		e.out.MailsDropped++
 	}
 	return nil
+}
+
+// reaches tells whether a mail event's messages would go to the person.
+func (e eraser) reaches(item model.OutboxItem) bool {
+	var fields any
+	if err := json.Unmarshal([]byte(item.Payload), &fields); err != nil {
+		// Not JSON: no field can be told from another, so any mention counts.
+		return strings.Contains(strings.ToLower(item.Payload), strings.ToLower(e.email))
+	}
+	if e.namesAddress(fields) {
+		return true
+	}
+	var ev model.EventPayload
+	if json.Unmarshal([]byte(item.Payload), &ev) != nil {
+		return false
+	}
+	switch {
+	case ev.Extra.InquiryID != 0 && e.inquiryIDs[ev.Extra.InquiryID]:
+		return true
+	case ev.Event == model.EventCertificate && e.attendeeIDs[ev.AttendeeID]:
+		return true
+	}
+	return false
+}
+
+// namesAddress tells whether any string in a decoded JSON value is the person's address.
+func (e eraser) namesAddress(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return strings.EqualFold(strings.TrimSpace(x), e.email)
+	case []any:
+		for _, item := range x {
+			if e.namesAddress(item) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, item := range x {
+			if e.namesAddress(item) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // audit replaces the address and names in the audit entries that name the address.

@@ -235,3 +235,100 @@ func TestEraseRefusesUpcomingOrOpenBookings(t *testing.T) {
 		}
 	})
 }
+
+// TestEraseDropsEveryPendingMailToThePerson, on both databases: every mail still waiting for the
+// erased address goes — a waiting-list confirmation (its payload names the address, here one
+// whose "&" JSON escapes), an in-house inquiry's confirmation (its payload names only the
+// inquiry), a message written in another case of the address — while the pending mail of a
+// person whose address merely contains the erased one stays and is sent.
+func TestEraseDropsEveryPendingMailToThePerson(t *testing.T) {
+	cases := []struct {
+		name   string
+		person person
+	}{
+		{"plain address", erika},
+		{"address that JSON escapes", person{"Kai", "Und", "kai&co@example.com"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
+				e := newEnv(t, st, clk)
+				lookalike := person{"Anna", "Andere", "x" + tc.person.email} // contains the erased address
+				e.waitFor(tc.person)
+				e.inquire(tc.person)
+				e.waitFor(lookalike)
+				upper := mail.Message{To: mail.Address{Name: "Pending", Email: strings.ToUpper(tc.person.email)}, Subject: "wartet", Kind: "attendee_reminder"}
+				if err := st.WithTx(e.ctx, func(tx *store.Tx) error {
+					return store.EnqueueJSONAt(e.ctx, tx, model.TopicMailSend, "mail.send:test:upper", upper, clk.Now())
+				}); err != nil {
+					t.Fatal(err)
+				}
+				pendingTo := func(address string) []string {
+					t.Helper()
+					items, err := st.ListOutbox(e.ctx, store.OutboxFilter{Limit: 500})
+					if err != nil {
+						t.Fatal(err)
+					}
+					var keys []string
+					for _, it := range items {
+						if it.Status == model.OutboxDone {
+							continue
+						}
+						var fields map[string]any
+						_ = json.Unmarshal([]byte(it.Payload), &fields)
+						to, _ := fields["to"].(map[string]any)
+						extra, _ := fields["extra"].(map[string]any)
+						if inq, _ := extra["inquiry_id"].(string); inq != "" && address == tc.person.email {
+							keys = append(keys, it.Key) // the inquiry's event names only the inquiry
+						}
+						for _, a := range []any{to["email"], extra["email"]} {
+							if s, _ := a.(string); strings.EqualFold(s, address) {
+								keys = append(keys, it.Key)
+							}
+						}
+					}
+					return keys
+				}
+				if n := len(pendingTo(tc.person.email)); n != 3 {
+					t.Fatalf("%d pending mails to the person before erasure, want 3 (waiting list, inquiry, message): %v", n, pendingTo(tc.person.email))
+				}
+
+				got, err := e.a.Privacy.Erase(e.ctx, "owner@example.com", tc.person.email)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.MailsDropped != 3 || got.WaitingList != 1 || got.Inquiries != 1 {
+					t.Errorf("erasure counted %+v, want 3 mails dropped, 1 waiting-list entry, 1 inquiry", got)
+				}
+				if left := pendingTo(tc.person.email); len(left) != 0 {
+					t.Errorf("still pending for the erased person: %v", left)
+				}
+				if n := len(pendingTo(lookalike.email)); n != 1 {
+					t.Fatalf("the other person's pending mail: %d, want it kept", n)
+				}
+				e.deliver()
+				items, err := st.ListOutbox(e.ctx, store.OutboxFilter{Limit: 500})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sentToLookalike := false
+				for _, it := range items {
+					if it.Topic != model.TopicMailSend {
+						continue
+					}
+					var m mail.Message
+					if json.Unmarshal([]byte(it.Payload), &m) != nil {
+						continue
+					}
+					if strings.EqualFold(m.To.Email, tc.person.email) || model.IsErasedEmail(m.To.Email) {
+						t.Errorf("a mail went to the erased person: %s %q", it.Key, m.Subject)
+					}
+					sentToLookalike = sentToLookalike || m.To.Email == lookalike.email
+				}
+				if !sentToLookalike {
+					t.Error("the other person's waiting-list confirmation was not sent")
+				}
+			})
+		})
+	}
+}

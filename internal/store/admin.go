@@ -47,7 +47,8 @@ func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) 
 func (tx *Tx) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
 	return tx.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
 		"description_de", "description_en", "prepare_de", "prepare_en", "function_list", "duration_minutes",
-		"default_price_cents", "published", "updated_at").Updates(s).Error
+		"default_price_cents", "published", "funding_approvals", "certificate_text_de", "certificate_text_en",
+		"group_pricing", "group_from_seat", "group_percent_bp", "updated_at").Updates(s).Error
 }
 
 // CreateDate inserts a date of an existing seminar.

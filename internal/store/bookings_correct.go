@@ -14,6 +14,7 @@ func (tx *Tx) SaveBookingTerms(ctx context.Context, b *model.Booking) error {
 	return tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ?", b.ID).
 		Updates(map[string]any{
 			"seats": b.Seats, "unit_net_cents": b.UnitNetCents, "discount_cents": b.DiscountCents,
+			"group_discount_cents":        b.GroupDiscountCents,
 			"cancellation_fees_net_cents": b.CancellationFeesNetCents,
 			"net_cents":                   b.NetCents, "vat_cents": b.VATCents, "gross_cents": b.GrossCents,
 			"vat_rate_bp": b.VATRateBP, "tax_treatment": b.TaxTreatment,

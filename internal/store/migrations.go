@@ -49,7 +49,10 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0019_cancellation_fees"),
 		sqlStep("0020_min_participants"),
 		sqlStep("0021_booking_legal_hold"),
+		sqlStep("0022_group_pricing"),
 		sqlStep("0023_trainers_venues"),
+		sqlStep("0025_materials"),
+		sqlStep("0028_seminar_funding"),
 	}
 }
 

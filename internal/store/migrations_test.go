@@ -140,6 +140,7 @@ func schemaModels() []any {
 		&model.PaymentReminder{},
 		&model.CheckIn{},
 		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{},
+		&model.Material{}, &model.MaterialContent{},
 	}
 }
 

@@ -13,25 +13,29 @@ import (
 // adminBookingDetailJSON is one booking with everything the back office knows about it.
 type adminBookingDetailJSON struct {
 	adminBookingJSON
-	StartsAt       time.Time          `json:"starts_at"`
-	EndsAt         time.Time          `json:"ends_at"`
-	Billing        billingJSON        `json:"billing"`
-	Attendees      []adminPersonJSON  `json:"attendees"`
-	NetCents       int64              `json:"net_cents"`
-	VATCents       int64              `json:"vat_cents"`
-	DiscountCents  int64              `json:"discount_cents"`
-	VoucherCode    string             `json:"voucher_code"`
-	TaxTreatment   model.TaxTreatment `json:"tax_treatment"`
-	InvoicedCents  int64              `json:"invoiced_cents"`
-	CreditedCents  int64              `json:"credited_cents"`
-	ReceivedCents  int64              `json:"received_cents"`
-	PaidBackCents  int64              `json:"paid_back_cents"`
-	Payments       []adminPaymentJSON `json:"payments"`
-	Documents      []documentJSON     `json:"documents"`
-	Cancellation   cancellationJSON   `json:"cancellation"`
-	NeedsAttention bool               `json:"needs_attention"`
-	ConfirmedAt    *time.Time         `json:"confirmed_at"`
-	CancelledAt    *time.Time         `json:"cancelled_at"`
+	StartsAt      time.Time         `json:"starts_at"`
+	EndsAt        time.Time         `json:"ends_at"`
+	Billing       billingJSON       `json:"billing"`
+	Attendees     []adminPersonJSON `json:"attendees"`
+	NetCents      int64             `json:"net_cents"`
+	VATCents      int64             `json:"vat_cents"`
+	DiscountCents int64             `json:"discount_cents"`
+	// GroupDiscountCents is the group discount, taken before the voucher's (docs/pricing.md).
+	GroupDiscountCents int64              `json:"group_discount_cents"`
+	VoucherCode        string             `json:"voucher_code"`
+	TaxTreatment       model.TaxTreatment `json:"tax_treatment"`
+	InvoicedCents      int64              `json:"invoiced_cents"`
+	CreditedCents      int64              `json:"credited_cents"`
+	ReceivedCents      int64              `json:"received_cents"`
+	PaidBackCents      int64              `json:"paid_back_cents"`
+	Payments           []adminPaymentJSON `json:"payments"`
+	Documents          []documentJSON     `json:"documents"`
+	Cancellation       cancellationJSON   `json:"cancellation"`
+	NeedsAttention     bool               `json:"needs_attention"`
+	ConfirmedAt        *time.Time         `json:"confirmed_at"`
+	CancelledAt        *time.Time         `json:"cancelled_at"`
+	// LegalHold keeps the booking's invoices and credit notes past their retention period.
+	LegalHold bool `json:"legal_hold"`
 }
 
 // adminPersonJSON is an attendee inside a booking.
@@ -67,11 +71,11 @@ func (s *Server) adminBookingDetailView(b model.Booking, a model.Account, paymen
 	v := adminBookingDetailJSON{
 		adminBookingJSON: adminBookingView(b, a),
 		Billing:          billingJSON(b.Billing),
-		Attendees:        []adminPersonJSON{}, NetCents: b.NetCents, VATCents: b.VATCents, DiscountCents: b.DiscountCents,
+		Attendees:        []adminPersonJSON{}, NetCents: b.NetCents, VATCents: b.VATCents, DiscountCents: b.DiscountCents, GroupDiscountCents: b.GroupDiscountCents,
 		VoucherCode: b.VoucherCode, TaxTreatment: b.TaxTreatment,
 		InvoicedCents: a.InvoicedCents, CreditedCents: a.CreditedCents, ReceivedCents: a.ReceivedCents, PaidBackCents: a.PaidBackCents,
 		Payments: []adminPaymentJSON{}, Documents: docs, NeedsAttention: b.NeedsAttention,
-		ConfirmedAt: b.ConfirmedAt, CancelledAt: b.CancelledAt,
+		ConfirmedAt: b.ConfirmedAt, CancelledAt: b.CancelledAt, LegalHold: b.LegalHold,
 	}
 	if b.Date != nil {
 		v.StartsAt, v.EndsAt = b.Date.StartsAt.UTC(), b.Date.EndsAt.UTC()

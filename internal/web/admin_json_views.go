@@ -21,12 +21,23 @@ type adminSeminarJSON struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// The employer and funding notes (Bildungsurlaub/Bildungszeit approvals, certificate text).
+	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
+	CertificateTextDE string                  `json:"certificate_text_de"`
+	CertificateTextEN string                  `json:"certificate_text_en"`
+	// Group pricing: "global", "own" (with from_seat and percent_bp) or "off".
+	GroupPricing   string `json:"group_pricing"`
+	GroupFromSeat  int    `json:"group_from_seat"`
+	GroupPercentBP int    `json:"group_percent_bp"`
 }
 
 func adminSeminarView(s model.Seminar) adminSeminarJSON {
 	return adminSeminarJSON{
 		ID: s.ID, Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		FundingApprovals:  append([]model.FundingApproval{}, s.FundingApprovals...),
+		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
+		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
 	}
 }
 

@@ -36,6 +36,7 @@ const (
 	pageAdminVenueForm      = "admin/venue_form.html"
 	pageAdminTrainers       = "admin/trainers.html"
 	pageAdminTrainerForm    = "admin/trainer_form.html"
+	pageAdminMaterials      = "admin/materials.html"
 )
 
 var adminPageNames = []string{
@@ -49,6 +50,7 @@ var adminPageNames = []string{
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
 	pageAdminVenues, pageAdminVenueForm, pageAdminTrainers, pageAdminTrainerForm,
+	pageAdminMaterials,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -2,9 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/i18n"
 	"seminars/internal/model"
 	"seminars/internal/web/form"
 )
@@ -30,8 +32,14 @@ func (s *Server) renderSeminarForm(c echo.Context, status int, sem model.Seminar
 	if sem.ID != 0 {
 		title = sem.TitleDE
 	}
+	percent := c.FormValue("group_percent") // what was typed, when the form comes back with errors
+	if c.Request().Method == http.MethodGet && f.GroupPercentBP > 0 {
+		percent = strings.TrimSuffix(i18n.Percent(language(c), f.GroupPercentBP), "\u00a0%")
+		percent = strings.TrimSuffix(percent, "%")
+	}
 	return s.render(c, status, pageAdminSeminarForm, title, seminarFormData{
 		Seminar: sem, Form: f, Price: price, Functions: model.BusinessFunctions, Saved: c.QueryParam("saved") != "",
+		GroupPercent: percent, GlobalGroup: s.bookings.Settings().GroupDiscount,
 	}, errs)
 }
 

@@ -31,11 +31,15 @@ func (s *Server) saveSeminar(c echo.Context, sem model.Seminar) error {
 		return echo.NewHTTPError(http.StatusBadRequest).SetInternal(err)
 	}
 	f, price := form.SeminarFromValues(values)
+	if _, sent := values["group_pricing"]; !sent && sem.ID != 0 {
+		// An assistant's form has the group pricing locked (owners only): the seminar keeps its own.
+		f.GroupPricing, f.GroupFromSeat, f.GroupPercentBP = sem.GroupPricing, sem.GroupFromSeat, sem.GroupPercentBP
+	}
 	if errs := f.Validate(); len(errs) > 0 {
 		return s.renderSeminarForm(c, http.StatusUnprocessableEntity, sem, f, price, s.translate(c, errs))
 	}
 	// A new seminar's default price is set here, and dates take it over: owners only.
-	if err := requireOwnerFor(c, sem.ID == 0 || f.DefaultPriceCents != sem.DefaultPriceCents); err != nil {
+	if err := requireOwnerFor(c, sem.ID == 0 || f.DefaultPriceCents != sem.DefaultPriceCents || f.GroupChanged(sem)); err != nil {
 		return err
 	}
 	f.Apply(&sem)

@@ -43,6 +43,10 @@ type seminarFormData struct {
 	Price     string // default price in euros as typed
 	Functions []string
 	Saved     bool
+	// GroupPercent is the own rule's percentage as typed (or as stored), GlobalGroup the service's
+	// rule the "global" choice stands for.
+	GroupPercent string
+	GlobalGroup  model.GroupRule
 }
 
 type dateFormData struct {

@@ -26,7 +26,7 @@ func (s *Server) apiAdminSeminarUpdate(c echo.Context) error {
 	if errs := f.Validate(); len(errs) > 0 {
 		return s.validationFailed(c, errs)
 	}
-	if err := requireOwnerFor(c, f.DefaultPriceCents != sem.DefaultPriceCents); err != nil {
+	if err := requireOwnerFor(c, f.DefaultPriceCents != sem.DefaultPriceCents || f.GroupChanged(sem)); err != nil {
 		return err
 	}
 	f.Apply(&sem)

@@ -15,17 +15,18 @@ import (
 
 // bookingCreatedJSON is the answer to a successful POST /api/v1/bookings.
 type bookingCreatedJSON struct {
-	Reference         string              `json:"reference"`
-	Status            model.BookingStatus `json:"status"`
-	DiscountCents     int64               `json:"discount_net_cents"`
-	TotalNetCents     int64               `json:"total_net_cents"`
-	TotalVATCents     int64               `json:"total_vat_cents"`
-	TotalGrossCents   int64               `json:"total_gross_cents"`
-	Currency          string              `json:"currency"`
-	ManageURL         string              `json:"manage_url"`
-	CheckoutURL       string              `json:"checkout_url,omitempty"`
-	CheckoutSessionID string              `json:"checkout_session_id,omitempty"`
-	HoldExpiresAt     *time.Time          `json:"hold_expires_at,omitempty"`
+	Reference          string              `json:"reference"`
+	Status             model.BookingStatus `json:"status"`
+	DiscountCents      int64               `json:"discount_net_cents"`
+	GroupDiscountCents int64               `json:"group_discount_net_cents"`
+	TotalNetCents      int64               `json:"total_net_cents"`
+	TotalVATCents      int64               `json:"total_vat_cents"`
+	TotalGrossCents    int64               `json:"total_gross_cents"`
+	Currency           string              `json:"currency"`
+	ManageURL          string              `json:"manage_url"`
+	CheckoutURL        string              `json:"checkout_url,omitempty"`
+	CheckoutSessionID  string              `json:"checkout_session_id,omitempty"`
+	HoldExpiresAt      *time.Time          `json:"hold_expires_at,omitempty"`
 }
 
 // apiBookingCreate is POST /api/v1/bookings.
@@ -62,7 +63,7 @@ func (s *Server) apiBookingCreate(c echo.Context) error {
 	b := res.Booking
 	s.metrics.bookings.WithLabelValues(string(b.Status)).Inc()
 	return c.JSON(http.StatusCreated, bookingCreatedJSON{
-		Reference: b.Reference, Status: b.Status, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
+		Reference: b.Reference, Status: b.Status, DiscountCents: b.DiscountCents, GroupDiscountCents: b.GroupDiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
 		TotalGrossCents: b.GrossCents, Currency: s.seller.Currency, ManageURL: s.manageURL(b.Reference, res.ManageToken),
 		HoldExpiresAt: b.HoldExpiresAt, CheckoutURL: res.CheckoutURL, CheckoutSessionID: b.Stripe.SessionID,
 	})

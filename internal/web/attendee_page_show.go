@@ -25,11 +25,14 @@ type attendeePageData struct {
 	// was checked in on.
 	Days          []model.Session
 	DaysCheckedIn map[string]bool
+	// Materials are the seminar's files and links for this date: released ones to open, the
+	// others with the day they come; none once the booking or the date is cancelled.
+	Materials []attendeeMaterial
 }
 
 // attendeePageShow is GET /a/{token}: the attendee's own page — joining link or venue, the
-// calendar entry, the check-in QR code, later the certificate (and, once there are any, the
-// materials). The token in the path is the proof; a wrong or rotated one is a 404.
+// calendar entry, the check-in QR code, later the certificate, and the seminar's materials as
+// they are released. The token in the path is the proof; a wrong or rotated one is a 404.
 func (s *Server) attendeePageShow(c echo.Context) error {
 	ctx := c.Request().Context()
 	token := c.Param("token")
@@ -51,8 +54,15 @@ func (s *Server) attendeePageShow(c echo.Context) error {
 		data.DaysCheckedIn[ci.Day] = true
 	}
 	data.Certificate = !data.Cancelled && a.CheckedInAt != nil && !s.now().Before(d.EndsAt)
-	privateHeaders(c)
 	t := s.i18n.For(language(c))
+	if materialsOpen(b) {
+		items, err := s.store.MaterialsForDate(ctx, d)
+		if err != nil {
+			return err
+		}
+		data.Materials = s.attendeeMaterials(items, d, token, t.Lang)
+	}
+	privateHeaders(c)
 	return s.render(c, http.StatusOK, pageAttendee, t.T("attendee.title"), data, nil)
 }
 

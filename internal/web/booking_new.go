@@ -59,6 +59,13 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 	d.Tax, d.Now, d.Countries = s.domesticTax(), s.now(), billingCountries()
 	d.MaxAttendees = s.bookings.Settings().MaxAttendees
 	d.Full = d.Date.SeatsLeft() <= 0
+	if !d.Full {
+		total, err := s.formTotal(c, d.Date, d.Form)
+		if err != nil {
+			return err
+		}
+		d.Total = total
+	}
 	if d.Full || d.OfferWaitlist {
 		others, err := s.otherBookableDates(c, d.Date)
 		if err != nil {

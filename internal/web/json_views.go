@@ -91,20 +91,22 @@ type documentJSON struct {
 }
 
 type bookingJSON struct {
-	Reference       string              `json:"reference"`
-	Status          model.BookingStatus `json:"status"`
-	PaymentMethod   string              `json:"payment_method"`
-	PaymentStatus   model.PaymentStatus `json:"payment_status"`
-	DateID          uint                `json:"date_id"`
-	Seminar         string              `json:"seminar,omitempty"`
-	StartsAt        *time.Time          `json:"starts_at,omitempty"`
-	Attendees       []attendeeJSON      `json:"attendees"`
-	Billing         billingJSON         `json:"billing"`
-	VoucherCode     string              `json:"voucher,omitempty"`
-	DiscountCents   int64               `json:"discount_net_cents"`
-	TotalNetCents   int64               `json:"total_net_cents"`
-	TotalVATCents   int64               `json:"total_vat_cents"`
-	TotalGrossCents int64               `json:"total_gross_cents"`
+	Reference     string              `json:"reference"`
+	Status        model.BookingStatus `json:"status"`
+	PaymentMethod string              `json:"payment_method"`
+	PaymentStatus model.PaymentStatus `json:"payment_status"`
+	DateID        uint                `json:"date_id"`
+	Seminar       string              `json:"seminar,omitempty"`
+	StartsAt      *time.Time          `json:"starts_at,omitempty"`
+	Attendees     []attendeeJSON      `json:"attendees"`
+	Billing       billingJSON         `json:"billing"`
+	VoucherCode   string              `json:"voucher,omitempty"`
+	DiscountCents int64               `json:"discount_net_cents"`
+	// GroupDiscountCents is the group discount (docs/pricing.md), before the voucher's.
+	GroupDiscountCents int64 `json:"group_discount_net_cents"`
+	TotalNetCents      int64 `json:"total_net_cents"`
+	TotalVATCents      int64 `json:"total_vat_cents"`
+	TotalGrossCents    int64 `json:"total_gross_cents"`
 	// AmountDueCents is what the booker owes now, AmountRefundableCents what the seller owes the
 	// booker now (model.AccountOf: issued documents against the payments ledger).
 	AmountDueCents        int64          `json:"amount_due_cents"`
@@ -133,7 +135,7 @@ func (s *Server) bookingView(b model.Booking, lang string) bookingJSON {
 	out := bookingJSON{
 		Reference: b.Reference, Status: b.Status, PaymentMethod: b.PaymentMethod, PaymentStatus: b.PaymentStatus,
 		DateID: b.DateID, Attendees: []attendeeJSON{}, Documents: []documentJSON{},
-		Billing: billingJSON(b.Billing), VoucherCode: b.VoucherCode, DiscountCents: b.DiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
+		Billing: billingJSON(b.Billing), VoucherCode: b.VoucherCode, DiscountCents: b.DiscountCents, GroupDiscountCents: b.GroupDiscountCents, TotalNetCents: b.NetCents, TotalVATCents: b.VATCents,
 		TotalGrossCents: b.GrossCents, Currency: s.seller.Currency, HoldExpiresAt: b.HoldExpiresAt, CreatedAt: b.CreatedAt.UTC(),
 	}
 	if b.Date != nil {

@@ -81,9 +81,28 @@ func (s *Server) securityHeaders() echo.MiddlewareFunc {
 	})
 }
 
-// bodyLimit refuses bodies above max_body_bytes with 413.
+// bodyLimit refuses bodies above max_body_bytes with 413 — but on the material upload routes
+// (uploadLimits), which take a file of up to material_max_bytes and have their own limit. It
+// runs after routing (e.Use), so c.Path() is the route's pattern.
 func (s *Server) bodyLimit() echo.MiddlewareFunc {
-	return middleware.BodyLimit(fmt.Sprintf("%dB", s.cfg.MaxBodyBytes))
+	small := middleware.BodyLimit(fmt.Sprintf("%dB", s.cfg.MaxBodyBytes))
+	uploads := map[string]echo.MiddlewareFunc{}
+	for path, limit := range uploadLimits(s.cfg.MaterialMaxBytes) {
+		uploads[path] = middleware.BodyLimit(fmt.Sprintf("%dB", limit))
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		smallNext := small(next)
+		uploadNext := map[string]echo.HandlerFunc{}
+		for path, limit := range uploads {
+			uploadNext[path] = limit(next)
+		}
+		return func(c echo.Context) error {
+			if h, ok := uploadNext[c.Path()]; ok && c.Request().Method == http.MethodPost {
+				return h(c)
+			}
+			return smallNext(c)
+		}
+	}
 }
 
 // bookingRateLimit limits bookings per client IP per minute; 0 turns it off.

@@ -67,7 +67,7 @@ func TestOpenAPIConformance(t *testing.T) {
 			env := newLedgerEnv(t, db.Open(t))
 			doc, router := loadServedSpec(t, env)
 			checkRoutesDocumented(t, env, doc)
-			cases := conformanceCases(t, env)
+			cases := append(conformanceCases(t, env), materialConformanceCases(t, env)...)
 			cases = append(generatedCases(doc, cases), cases...)
 			checkCoverage(t, doc, cases)
 			tokens := map[string]string{asOwner: env.tokenFor(model.RoleOwner), asAssistant: env.tokenFor(model.RoleAssistant)}
@@ -446,6 +446,15 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "updateSeminar", name: "assistant changes a text", method: patch, path: seminar, as: asAssistant, body: `{"teaser_de":"Kompakt"}`, want: 200},
 		{op: "updateSeminar", name: "assistant changes the price", method: patch, path: seminar, as: asAssistant, body: `{"default_price_cents":1}`, want: 403},
 		{op: "updateSeminar", name: "owner changes the price", method: patch, path: seminar, as: asOwner, body: `{"default_price_cents":52000}`, want: 200},
+		{op: "updateSeminar", name: "funding notes", method: patch, path: seminar, as: asAssistant,
+			body: `{"funding_approvals":[{"state":"NW","number":"SB-2026-0815"},{"state":"HE","number":"BU 44/2026"}],"certificate_text_de":"Anerkannt nach dem AWbG NRW.","certificate_text_en":"Approved under the AWbG NRW."}`, want: 200},
+		{op: "updateSeminar", name: "funding in an unknown state", method: patch, path: seminar, as: asOwner,
+			body: `{"funding_approvals":[{"state":"XX","number":"1"}]}`, want: 422, specInvalid: true},
+		{op: "updateSeminar", name: "funding without a number", method: patch, path: seminar, as: asOwner,
+			body: `{"funding_approvals":[{"state":"BE","number":" "}]}`, want: 422},
+		{op: "updateSeminar", name: "own group pricing without a rule", method: patch, path: seminar, as: asOwner, body: `{"group_pricing":"own"}`, want: 422},
+		{op: "updateSeminar", name: "owner sets group pricing", method: patch, path: seminar, as: asOwner, body: `{"group_pricing":"own","group_from_seat":3,"group_percent_bp":1000}`, want: 200},
+		{op: "updateSeminar", name: "assistant changes group pricing", method: patch, path: seminar, as: asAssistant, body: `{"group_pricing":"off"}`, want: 403},
 		{op: "updateSeminar", name: "bad slug", method: patch, path: seminar, as: asOwner, body: `{"slug":"Nicht gültig!"}`, want: 422},
 		{op: "updateSeminar", name: "unknown", method: patch, path: "/admin/seminars/99999", as: asOwner, body: `{"teaser_de":"x"}`, want: 404},
 
@@ -508,6 +517,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "markBookingPaid", name: "owner", method: post, path: bookingPath(f.unpaid, "/mark-paid"), as: asOwner, want: 200},
 		{op: "markBookingPaid", name: "owes nothing", method: post, path: bookingPath(f.unpaid, "/mark-paid"), as: asOwner, want: 409},
 
+		{op: "setLegalHold", name: "owner sets it", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{"legal_hold":true}`, want: 200},
+		{op: "setLegalHold", name: "owner lifts it", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{"legal_hold":false}`, want: 200},
+		{op: "setLegalHold", name: "assistant", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asAssistant, body: `{"legal_hold":true}`, want: 403},
+		{op: "setLegalHold", name: "unknown", method: http.MethodPut, path: "/admin/bookings/SEM-NOPE00/legal-hold", as: asOwner, body: `{"legal_hold":true}`, want: 404},
+		{op: "setLegalHold", name: "without the field", method: http.MethodPut, path: bookingPath(f.settled, "/legal-hold"), as: asOwner, body: `{}`, want: 422, specInvalid: true},
 		{op: "recordPayment", name: "owner", method: post, path: bookingPath(f.payer, "/payments"), as: asOwner, body: payment, want: 201},
 		{op: "recordPayment", name: "assistant", method: post, path: bookingPath(f.payer, "/payments"), as: asAssistant, body: payment, want: 403},
 		{op: "recordPayment", name: "unknown", method: post, path: "/admin/bookings/SEM-NOPE00/payments", as: asOwner, body: payment, want: 404},

@@ -25,6 +25,8 @@ type seminarData struct {
 	Now time.Time
 	// JSONLD is the schema.org description of the seminar and its dates, for search engines.
 	JSONLD jsonldCourse
+	// Group is the group discount the seminar's bookings get (model.GroupRuleOf).
+	Group model.GroupRule
 }
 
 // Description is a seminar page's meta description: its teaser.
@@ -51,6 +53,9 @@ type bookingFormData struct {
 	// OtherDates are the seminar's other bookable dates with free seats, for a full date or a
 	// refusal.
 	OtherDates []model.SeminarDate
+	// Total is the price of the form as it stands (nil for a full date): rendered with the page and
+	// again by the total's own endpoint when a field changes.
+	Total *formTotalData
 }
 
 type bookingShowData struct {
@@ -90,13 +95,13 @@ func (d bookingShowData) Typed() form.Substitute {
 	return *d.Substitute
 }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d catalogueData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d seminarData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
-// GrossOf is a net price as a customer in Germany pays it (model.Price), for templates.
+// GrossOf is a net price as a customer in Germany pays it (model.Tax.Totals), for templates.
 func (d bookingFormData) GrossOf(net int64) int64 { return d.Tax.Totals(net).GrossCents }
 
 // Rows is how many attendee rows the form shows.

@@ -96,6 +96,7 @@ func (s *Server) routes() {
 	staff.POST("/bookings/:reference/paid", s.adminBookingMarkPaid, s.requireOwner()) // money: owners only
 	staff.POST("/bookings/:reference/payments", s.adminBookingPaymentCreate, s.requireOwner())
 	staff.POST("/bookings/:reference/attention", s.adminBookingAttentionHandled, s.requireOwner())
+	staff.POST("/bookings/:reference/legal-hold", s.adminBookingLegalHold, s.requireOwner()) // retention: owners only
 	staff.GET("/audit", s.adminAuditList, s.requireOwner())
 	staff.GET("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteEdit)
 	staff.POST("/bookings/:reference/attendees/:attendee/substitute", s.adminAttendeeSubstituteUpdate)
@@ -149,6 +150,13 @@ func (s *Server) routes() {
 	staff.GET("/privacy/export.json", s.adminPrivacyExport, s.requireOwner())
 	staff.GET("/privacy/erase", s.adminPrivacyEraseConfirm, s.requireOwner())
 	staff.POST("/privacy/erase", s.adminPrivacyErase, s.requireOwner())
+	// Materials for attendees; the upload routes have their own body limit (uploadLimits).
+	staff.GET("/seminars/:id/materials", s.adminSeminarMaterialList)
+	staff.POST("/seminars/:id/materials", s.adminSeminarMaterialCreate) // a file or a link, for every date
+	staff.GET("/dates/:id/materials", s.adminDateMaterialList)
+	staff.POST("/dates/:id/materials", s.adminDateMaterialCreate) // for this date only
+	staff.GET("/materials/:id/file", s.adminMaterialFile)
+	staff.POST("/materials/:id/delete", s.adminMaterialDelete)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -169,6 +177,7 @@ func (s *Server) routes() {
 	adminAPI.POST("/bookings/:reference/cancel", s.apiAdminBookingCancel, s.requireOwner()) // refunds: owners only, as in the back office
 	adminAPI.POST("/bookings/:reference/mark-paid", s.apiAdminBookingMarkPaid, s.requireOwner())
 	adminAPI.POST("/bookings/:reference/payments", s.apiAdminBookingPaymentCreate, s.requireOwner()) // money: owners' tokens only
+	adminAPI.PUT("/bookings/:reference/legal-hold", s.apiAdminBookingLegalHold, s.requireOwner())    // retention: owners' tokens only
 	adminAPI.GET("/dates/:id/attendees", s.apiAdminAttendeeList)
 	adminAPI.GET("/vouchers", s.apiAdminVoucherList, s.requireOwner()) // discounts are money: owners only
 	adminAPI.POST("/vouchers", s.apiAdminVoucherCreate, s.requireOwner())
@@ -199,6 +208,10 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
+	adminAPI.GET("/seminars/:id/materials", s.apiAdminMaterialList)
+	adminAPI.GET("/dates/:id/materials", s.apiAdminDateMaterialList)   // with when each is released for the date
+	adminAPI.POST("/seminars/:id/materials", s.apiAdminMaterialCreate) // base64 file or link; own body limit
+	adminAPI.DELETE("/materials/:id", s.apiAdminMaterialDelete)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -226,6 +239,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	// Booking pages.
 	g.GET("/book/:date", s.bookingNew)
 	g.POST("/book/:date", s.bookingCreate, limits.booking)
+	g.POST("/book/:date/total", s.bookingTotal) // the form's total alone, for htmx; stores nothing
 	g.GET("/b/:reference", s.bookingShow)
 	g.GET("/b/:reference/return", s.bookingReturn)
 	g.GET("/b/:reference/cancel", s.bookingCancelConfirm)
@@ -243,6 +257,7 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/qr.png", s.attendeeQRShow)
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
+	g.GET("/a/:token/materials/:id", s.attendeeMaterialShow) // a released file of the seminar
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)

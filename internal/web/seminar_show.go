@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
 )
 
 // seminarShow is a seminar's page: what it is, for whom, and its dates to book.
@@ -14,5 +16,6 @@ func (s *Server) seminarShow(c echo.Context) error {
 	}
 	return s.render(c, http.StatusOK, pageSeminar, sem.Title(language(c)), seminarData{
 		Seminar: sem, Tax: s.domesticTax(), Now: s.now(), JSONLD: s.seminarJSONLD(sem, language(c), s.now()),
+		Group: model.GroupRuleOf(sem, s.bookings.Settings().GroupDiscount),
 	}, nil)
 }

@@ -23,6 +23,17 @@ type Seminar struct {
 	DurationMinutes   int      `json:"duration_minutes"`
 	DefaultPriceCents int64    `json:"default_price_cents"`
 	Published         bool     `json:"published"`
+	// FundingApprovals are the Bildungsurlaub/Bildungszeit approvals; on the HTML form they are
+	// typed one a line (FundingText, kept to show again what was typed).
+	FundingApprovals  []model.FundingApproval `json:"funding_approvals"`
+	FundingText       string                  `json:"-"`
+	CertificateTextDE string                  `json:"certificate_text_de"`
+	CertificateTextEN string                  `json:"certificate_text_en"`
+	// GroupPricing is "global" (the service's rule), "own" (GroupFromSeat, GroupPercentBP) or
+	// "off"; see model.GroupRuleOf.
+	GroupPricing   string `json:"group_pricing"`
+	GroupFromSeat  int    `json:"group_from_seat"`
+	GroupPercentBP int    `json:"group_percent_bp"`
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -54,6 +65,8 @@ func (f *Seminar) Validate() Errors {
 	if f.DefaultPriceCents < 0 || f.DefaultPriceCents > 100_000_000 {
 		errs["default_price_cents"] = "admin.error.price"
 	}
+	f.validateFunding(errs)
+	f.validateGroup(errs)
 	return errs
 }
 
@@ -77,6 +90,39 @@ func (f *Seminar) Apply(s *model.Seminar) {
 	s.DurationMinutes = f.DurationMinutes
 	s.DefaultPriceCents = f.DefaultPriceCents
 	s.Published = f.Published
+	s.FundingApprovals = sortedApprovals(f.FundingApprovals)
+	s.CertificateTextDE, s.CertificateTextEN = strings.TrimSpace(f.CertificateTextDE), strings.TrimSpace(f.CertificateTextEN)
+	s.GroupPricing, s.GroupFromSeat, s.GroupPercentBP = f.GroupPricing, f.GroupFromSeat, f.GroupPercentBP
+	if s.GroupPricing != model.GroupPricingOwn {
+		s.GroupFromSeat, s.GroupPercentBP = 0, 0 // no own rule kept that nobody sees
+	}
+}
+
+// validateGroup checks the group pricing: a known mode, and for an own rule one the model accepts.
+func (f *Seminar) validateGroup(errs Errors) {
+	if f.GroupPricing == "" {
+		f.GroupPricing = model.GroupPricingGlobal
+	}
+	if !model.IsGroupPricingMode(f.GroupPricing) {
+		errs["group_pricing"] = "admin.error.group_pricing"
+		return
+	}
+	if f.GroupPricing != model.GroupPricingOwn {
+		return
+	}
+	if f.GroupFromSeat < 2 || f.GroupFromSeat > 1000 {
+		errs["group_from_seat"] = "admin.error.group_from_seat"
+	}
+	if f.GroupPercentBP < 1 || f.GroupPercentBP > 10000 {
+		errs["group_percent_bp"] = "admin.error.group_percent"
+	}
+}
+
+// GroupChanged tells whether the form changes the seminar's group pricing (owners only).
+func (f Seminar) GroupChanged(s model.Seminar) bool {
+	after := s
+	f.Apply(&after)
+	return after.GroupPricing != s.GroupPricing || after.GroupFromSeat != s.GroupFromSeat || after.GroupPercentBP != s.GroupPercentBP
 }
 
 // SeminarOf fills the form from a stored seminar, for editing.
@@ -85,6 +131,9 @@ func SeminarOf(s model.Seminar) Seminar {
 		Slug: s.Slug, TitleDE: s.TitleDE, TitleEN: s.TitleEN, TeaserDE: s.TeaserDE, TeaserEN: s.TeaserEN,
 		DescriptionDE: s.DescriptionDE, DescriptionEN: s.DescriptionEN, PrepareDE: s.PrepareDE, PrepareEN: s.PrepareEN,
 		Functions: s.Functions(), DurationMinutes: s.DurationMinutes, DefaultPriceCents: s.DefaultPriceCents, Published: s.Published,
+		FundingApprovals: append([]model.FundingApproval{}, s.FundingApprovals...), FundingText: FundingLines(s.FundingApprovals),
+		CertificateTextDE: s.CertificateTextDE, CertificateTextEN: s.CertificateTextEN,
+		GroupPricing: s.GroupPricing, GroupFromSeat: s.GroupFromSeat, GroupPercentBP: s.GroupPercentBP,
 	}
 }
 
@@ -129,6 +178,15 @@ func SeminarFromValues(v url.Values) (Seminar, string) {
 		DescriptionDE: v.Get("description_de"), DescriptionEN: v.Get("description_en"),
 		PrepareDE: v.Get("prepare_de"), PrepareEN: v.Get("prepare_en"),
 		Functions: v["functions"], DurationMinutes: atoi(v.Get("duration_minutes")), Published: v.Get("published") != "",
+		FundingText: v.Get("funding_approvals"), FundingApprovals: ParseFundingLines(v.Get("funding_approvals")),
+		CertificateTextDE: v.Get("certificate_text_de"), CertificateTextEN: v.Get("certificate_text_en"),
+	}
+	f.GroupPricing, f.GroupFromSeat = strings.TrimSpace(v.Get("group_pricing")), atoi(v.Get("group_from_seat"))
+	if f.GroupPricing == model.GroupPricingOwn {
+		f.GroupPercentBP = -1 // reported by Validate unless it parses
+		if bp, ok := ParsePercentBP(v.Get("group_percent")); ok {
+			f.GroupPercentBP = bp
+		}
 	}
 	priceText := v.Get("default_price")
 	if cents, ok := ParseEuros(priceText); ok {

@@ -1,0 +1,57 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/store/storetest"
+)
+
+// TestSeedMaterialsOnAPastDate: the demo's first seminar has a date two weeks back whose
+// materials are all released by now — the handout file with its bytes, the recording and the
+// checklist for every date — while the catalogue still lists upcoming dates only.
+func TestSeedMaterialsOnAPastDate(t *testing.T) {
+	ctx := context.Background()
+	loc := berlin(t)
+	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	if _, err := Seed(ctx, st, now, loc); err != nil {
+		t.Fatal(err)
+	}
+	first := Catalogue(now, loc)[0]
+	id, err := st.SeminarIDBySlug(ctx, first.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sem, err := st.SeminarByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	past := sem.Dates[0] // the dates come by start
+	if !past.EndsAt.Before(now) || len(sem.Dates) != len(first.Dates)+1 {
+		t.Fatalf("first date %v (of %d); want a past one besides the catalogue's %d", past.StartsAt, len(sem.Dates), len(first.Dates))
+	}
+	items, err := st.MaterialsForDate(ctx, past)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("materials of the past date: %d, %v; want 3", len(items), err)
+	}
+	for _, m := range items {
+		if !m.ReleasedFor(past, loc, now) {
+			t.Errorf("%s is not released two weeks after the date", m.Title)
+		}
+		if m.Kind == model.MaterialFile {
+			data, err := st.MaterialData(ctx, m.ID)
+			if err != nil || string(data) != cheatSheet || m.ContentType != "text/markdown; charset=utf-8" {
+				t.Errorf("handout: %q (%s), %v", data, m.ContentType, err)
+			}
+		}
+	}
+}
