@@ -187,3 +187,42 @@ func venueChanges(old, new model.Venue) changes {
 	}
 	return c
 }
+
+// SetTrainerPhoto stores an uploaded photo of a trainer: JPEG, PNG or WebP of at most
+// model.MaxTrainerPhotoBytes, by its content, not its name. Anything else is a
+// *model.ValidationError on "photo" and changes nothing.
+func (s *Service) SetTrainerPhoto(ctx context.Context, actor string, trainerID uint, data []byte) error {
+	field := func(key string) error { return &model.ValidationError{Fields: map[string]string{"photo": key}} }
+	switch {
+	case len(data) == 0:
+		return field("admin.error.photo_empty")
+	case len(data) > model.MaxTrainerPhotoBytes:
+		return field("admin.error.photo_too_large")
+	case model.PhotoType(data) == "":
+		return field("admin.error.photo_type")
+	}
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		if _, err := tx.TrainerByID(ctx, trainerID); err != nil {
+			return err
+		}
+		p := model.TrainerPhoto{TrainerID: trainerID, ContentType: model.PhotoType(data), Data: data}
+		if err := tx.SetTrainerPhoto(ctx, p); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("photo uploaded (%s, %d bytes)", p.ContentType, len(data))
+		return s.audit(ctx, tx, actor, model.AuditTrainerUpdated, fmt.Sprintf("trainer %d", trainerID), detail)
+	})
+}
+
+// DeleteTrainerPhoto removes a trainer's uploaded photo.
+func (s *Service) DeleteTrainerPhoto(ctx context.Context, actor string, trainerID uint) error {
+	return s.store.WithTx(ctx, func(tx *store.Tx) error {
+		if _, err := tx.TrainerByID(ctx, trainerID); err != nil {
+			return err
+		}
+		if err := tx.DeleteTrainerPhoto(ctx, trainerID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, model.AuditTrainerUpdated, fmt.Sprintf("trainer %d", trainerID), "photo removed")
+	})
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -89,7 +90,10 @@ type Trainer struct {
 	Name  string `gorm:"size:200;not null"`
 	BioDE string `gorm:"size:2000;not null;default:''"`
 	BioEN string `gorm:"size:2000;not null;default:''"`
-	// PhotoURL is a path the app serves (/static/img/…); empty shows no photo.
+	// PhotoVersion counts uploaded photos (0 = none uploaded); the photo's URL carries it, so a
+	// new upload is never served from a cache.
+	PhotoVersion int `gorm:"not null;default:0"`
+	// PhotoURL is a path the app serves (/static/img/…), used when no photo was uploaded.
 	PhotoURL  string `gorm:"size:500;not null;default:''"`
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -101,6 +105,40 @@ func (t Trainer) Bio(lang string) string {
 		return t.BioEN
 	}
 	return t.BioDE
+}
+
+// Photo is the URL the pages show the trainer's photo from: the uploaded one, else PhotoURL
+// ("" for none).
+func (t Trainer) Photo() string {
+	if t.PhotoVersion > 0 {
+		return fmt.Sprintf("/trainers/%d/photo?v=%d", t.ID, t.PhotoVersion)
+	}
+	return t.PhotoURL
+}
+
+// MaxTrainerPhotoBytes is the largest photo upload (2 MiB): a portrait for a web page.
+const MaxTrainerPhotoBytes = 2 << 20
+
+// TrainerPhoto holds the bytes of a trainer's uploaded photo, one row per trainer, apart from
+// the trainer so lists never load them.
+type TrainerPhoto struct {
+	TrainerID   uint   `gorm:"primaryKey;autoIncrement:false"`
+	ContentType string `gorm:"size:50;not null"`
+	Data        []byte `gorm:"not null"`
+}
+
+// PhotoType is the type of an uploaded photo by its content — JPEG, PNG or WebP — or "" for
+// anything else (SVG is refused: it can carry script).
+func PhotoType(data []byte) string {
+	switch {
+	case len(data) > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF:
+		return "image/jpeg"
+	case len(data) > 8 && string(data[:8]) == "\x89PNG\r\n\x1a\n":
+		return "image/png"
+	case len(data) > 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return "image/webp"
+	}
+	return ""
 }
 
 // DateTrainer assigns a trainer to a date; Position orders a date's trainers.

@@ -139,7 +139,7 @@ func schemaModels() []any {
 		&model.StaffRecoveryCode{}, &model.PasswordReset{},
 		&model.PaymentReminder{},
 		&model.CheckIn{},
-		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{},
+		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{}, &model.TrainerPhoto{},
 		&model.Material{}, &model.MaterialContent{},
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"gorm.io/gorm"
+
 	"seminars/internal/model"
 )
 
@@ -90,6 +92,9 @@ func (tx *Tx) DeleteTrainer(ctx context.Context, id uint) error {
 	if n > 0 {
 		return fmt.Errorf("trainer %d: %d dates: %w", id, n, model.ErrInUse)
 	}
+	if err := tx.db.WithContext(ctx).Where("trainer_id = ?", id).Delete(&model.TrainerPhoto{}).Error; err != nil {
+		return err
+	}
 	res := tx.db.WithContext(ctx).Delete(&model.Trainer{}, id)
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("trainer %d: %w", id, model.ErrNotFound)
@@ -109,4 +114,35 @@ func (tx *Tx) SetDateTrainers(ctx context.Context, dateID uint, ids []uint) erro
 		}
 	}
 	return nil
+}
+
+// TrainerPhoto returns the uploaded photo of a trainer; none is model.ErrNotFound.
+func (q Reads) TrainerPhoto(ctx context.Context, trainerID uint) (model.TrainerPhoto, error) {
+	var p model.TrainerPhoto
+	err := q.db.WithContext(ctx).First(&p, "trainer_id = ?", trainerID).Error
+	return p, notFound(err, fmt.Sprintf("photo of trainer %d", trainerID))
+}
+
+// SetTrainerPhoto stores a trainer's uploaded photo in place of any earlier one and counts its
+// version up, so its URL changes.
+func (tx *Tx) SetTrainerPhoto(ctx context.Context, p model.TrainerPhoto) error {
+	db := tx.db.WithContext(ctx)
+	if err := db.Where("trainer_id = ?", p.TrainerID).Delete(&model.TrainerPhoto{}).Error; err != nil {
+		return err
+	}
+	if err := db.Create(&p).Error; err != nil {
+		return err
+	}
+	return db.Model(&model.Trainer{}).Where("id = ?", p.TrainerID).
+		Updates(map[string]any{"photo_version": gorm.Expr("photo_version + 1"), "updated_at": tx.stamp()}).Error
+}
+
+// DeleteTrainerPhoto removes a trainer's uploaded photo; the pages fall back to photo_url.
+func (tx *Tx) DeleteTrainerPhoto(ctx context.Context, trainerID uint) error {
+	db := tx.db.WithContext(ctx)
+	if err := db.Where("trainer_id = ?", trainerID).Delete(&model.TrainerPhoto{}).Error; err != nil {
+		return err
+	}
+	return db.Model(&model.Trainer{}).Where("id = ?", trainerID).
+		Updates(map[string]any{"photo_version": 0, "updated_at": tx.stamp()}).Error
 }

@@ -26,10 +26,12 @@ type adminTrainerJSON struct {
 	BioDE    string `json:"bio_de"`
 	BioEN    string `json:"bio_en"`
 	PhotoURL string `json:"photo_url"`
+	// Photo is the URL the pages show: the uploaded photo, else photo_url ("" for none).
+	Photo string `json:"photo"`
 }
 
 func adminTrainerView(t model.Trainer) adminTrainerJSON {
-	return adminTrainerJSON{ID: t.ID, Name: t.Name, BioDE: t.BioDE, BioEN: t.BioEN, PhotoURL: t.PhotoURL}
+	return adminTrainerJSON{ID: t.ID, Name: t.Name, BioDE: t.BioDE, BioEN: t.BioEN, PhotoURL: t.PhotoURL, Photo: t.Photo()}
 }
 
 // dateTrainerJSON is a trainer as a date lists them.
@@ -42,7 +44,7 @@ type dateTrainerJSON struct {
 func dateTrainersView(trainers []model.Trainer) []dateTrainerJSON {
 	out := make([]dateTrainerJSON, 0, len(trainers))
 	for _, t := range trainers {
-		out = append(out, dateTrainerJSON{ID: t.ID, Name: t.Name, PhotoURL: t.PhotoURL})
+		out = append(out, dateTrainerJSON{ID: t.ID, Name: t.Name, PhotoURL: t.Photo()})
 	}
 	return out
 }

@@ -34,6 +34,7 @@ func (s *Server) routes() {
 	e.GET(englishPrefix, func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, englishPrefix+"/") })
 	e.GET("/lang/:lang", s.languageSet)
 	e.GET("/sitemap.xml", s.sitemapShow)
+	e.GET("/trainers/:id/photo", s.trainerPhotoShow) // an uploaded trainer photo (?v= its version), for both languages
 	e.GET("/robots.txt", s.robotsShow)
 
 	// Public JSON API.
@@ -125,6 +126,8 @@ func (s *Server) routes() {
 	staff.GET("/trainers/:id", s.adminTrainerEdit)
 	staff.POST("/trainers/:id", s.adminTrainerUpdate)
 	staff.POST("/trainers/:id/delete", s.adminTrainerDelete)
+	staff.POST("/trainers/:id/photo", s.adminTrainerPhotoUpdate) // multipart; own body limit (uploadLimits)
+	staff.POST("/trainers/:id/photo/delete", s.adminTrainerPhotoDelete)
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)

@@ -5,7 +5,9 @@
 -- in-person place already in use (venue name, city, address) becomes a venue record and its dates
 -- point to it, so the back office can pick it for new dates; dates without a venue name keep
 -- their strings only. Trainers are assigned to dates in order (date_trainers.position); a
--- trainer's photo is a path the app serves (photo_url). Invoices freeze their service location.
+-- trainer's photo is uploaded (trainer_photos: its bytes, in the database on both dialects, as
+-- materials are; photo_version names the current one in its URL) or a path the app serves
+-- (photo_url). Invoices freeze their service location.
 -- Frozen: never edit this file; add a new step (see migrationSteps in migrations.go).
 CREATE TABLE venues (
     id integer PRIMARY KEY AUTOINCREMENT,
@@ -24,9 +26,16 @@ CREATE TABLE trainers (
     name text NOT NULL,
     bio_de text NOT NULL DEFAULT '',
     bio_en text NOT NULL DEFAULT '',
+    photo_version integer NOT NULL DEFAULT 0,
     photo_url text NOT NULL DEFAULT '',
     created_at datetime,
     updated_at datetime
+);
+CREATE TABLE trainer_photos (
+    trainer_id integer PRIMARY KEY,
+    content_type text NOT NULL,
+    data blob NOT NULL,
+    CONSTRAINT fk_trainer_photos_trainer FOREIGN KEY (trainer_id) REFERENCES trainers(id)
 );
 CREATE TABLE date_trainers (
     date_id integer NOT NULL,
