@@ -117,6 +117,9 @@ func prepareDatabase(ctx context.Context, cfg config.Config, st *store.Store, st
 				return fmt.Errorf("demo catalogue: %w", err)
 			}
 			if seeded {
+				if err := demo.SeedInhouse(ctx, st, time.Now(), cfg.Location, app.Seller(cfg).Party(), cfg.VATRateBP); err != nil {
+					return fmt.Errorf("demo in-house offer: %w", err)
+				}
 				log.Info("seeded the demo catalogue (turn off with SEMINARS_DEMO=false)")
 			}
 		}

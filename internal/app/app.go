@@ -16,6 +16,7 @@ import (
 	"seminars/internal/booking"
 	"seminars/internal/calendar"
 	"seminars/internal/config"
+	"seminars/internal/feedback"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
@@ -57,6 +58,8 @@ type App struct {
 	Privacy *privacy.Service
 	// RunDecisions finds the dates below their minimum whose run decision is due.
 	RunDecisions *backoffice.RunDecisions
+	// Feedback is the survey after a date: consent, the survey mail job, answers and results.
+	Feedback *feedback.Service
 
 	// Secrets derives the links that must be shown again; Calendar is the trainer's feed. Both
 	// are built by LoadSecrets, after the schema is migrated.
@@ -97,6 +100,7 @@ func New(cfg config.Config, st *store.Store, now func() time.Time, log *slog.Log
 	a.Documents = invoice.NewDocuments(st, a.Renderer, now)
 	a.Exports = accounting.NewExports(st, a.Documents, exportSettings(cfg), now)
 	a.Privacy = privacy.New(st, privacySettings(cfg), now)
+	a.Feedback = feedback.New(st, feedbackSettings(cfg), now)
 	if a.Mail, err = newMail(a); err != nil {
 		return nil, err
 	}

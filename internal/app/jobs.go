@@ -22,12 +22,15 @@ const (
 	// retentionInterval is how often the retention job asks whether today's run is done; the
 	// run itself happens once per calendar day and database (privacy.RunRetention).
 	retentionInterval = time.Hour
+	// feedbackInterval: survey mails go out within the hour after a date ends; each attendee
+	// and date is asked once (a unique row), whichever instance looks first.
+	feedbackInterval = time.Hour
 )
 
 // Jobs lists every background job of the service, to run on a.Runner so none can take the
 // process down: the hold sweeper (always: holds must expire even if Stripe is later switched
 // off), with Stripe the worker for Stripe outbox items, the document renderer, the mail worker,
-// the waiting list, the run decision's reminder, the payment reminders and the retention job.
+// the waiting list, the run decision's reminder, the payment reminders, the retention job and the survey mails.
 func (a *App) Jobs() []worker.Job {
 	list := []worker.Job{worker.Every("hold_sweeper", holdSweepInterval, booking.NewSweeper(a.Bookings).RunOnce)}
 	if a.Bookings.PaymentsEnabled() {
@@ -35,7 +38,7 @@ func (a *App) Jobs() []worker.Job {
 		list = append(list, a.Runner.QueueJob(stripe.Queue(), stripeWorkerInterval))
 		a.Log.Info("payments: Stripe Checkout for card and SEPA; hold sweeper and Stripe worker running")
 	}
-	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.paymentReminderJob(), a.retentionJob())
+	return append(list, a.Runner.QueueJob(a.Documents.RenderQueue(), documentRenderInterval), a.Mail.Job(), a.waitlistJob(), a.runDecisionJob(), a.paymentReminderJob(), a.retentionJob(), a.feedbackJob())
 }
 
 // runDecisionJob tells the owners of each date below its minimum inside decision_days that its
@@ -80,5 +83,17 @@ func (a *App) retentionJob() worker.Job {
 				"mail_bodies", r.MailBodies, "sessions", r.Sessions, "sign_in_failures", r.SignInFailures, "documents", r.Documents)
 		}
 		return int(r.WaitingList + r.Inquiries + r.MailBodies + r.Documents), err
+	})
+}
+
+// feedbackJob mails the survey to checked-in attendees who agreed to be asked, once per
+// attendee and date (feedback.Service.RequestDue).
+func (a *App) feedbackJob() worker.Job {
+	return worker.Every("feedback_requests", feedbackInterval, func(ctx context.Context, now time.Time) (int, error) {
+		n, err := a.Feedback.RequestDue(ctx, now)
+		if n > 0 {
+			a.Log.Info("feedback surveys requested", "count", n)
+		}
+		return n, err
 	})
 }

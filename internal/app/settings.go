@@ -8,6 +8,7 @@ import (
 	"seminars/internal/backoffice"
 	"seminars/internal/booking"
 	"seminars/internal/config"
+	"seminars/internal/feedback"
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
 	"seminars/internal/mail"
@@ -127,6 +128,11 @@ func waitlistSettings(cfg config.Config) backoffice.WaitlistSettings {
 // runDecisionSettings are the run decision's: decision_days before a date below its minimum.
 func runDecisionSettings(cfg config.Config) backoffice.RunDecisionSettings {
 	return backoffice.RunDecisionSettings{Days: cfg.DecisionDays}
+}
+
+// feedbackSettings are the survey's: feedback_days after a date's end.
+func feedbackSettings(cfg config.Config) feedback.Settings {
+	return feedback.Settings{Days: cfg.FeedbackDays}
 }
 
 // mailSettings are what the messages depend on.

@@ -230,7 +230,7 @@ func (s *Service) AttendeeCancellationFee(b model.Booking) int64 {
 // AttendeeChangeOpen tells whether the manage page offers adding and cancelling attendees: while
 // the booking is confirmed and before the substitution deadline.
 func (s *Service) AttendeeChangeOpen(b model.Booking) bool {
-	return b.Status == model.BookingConfirmed && b.Date != nil &&
+	return b.Status == model.BookingConfirmed && b.Date != nil && !b.Date.FlatPrice() &&
 		model.SubstitutionOpen(b, *b.Date, s.now(), s.settings.SubstitutionDeadline)
 }
 
@@ -247,7 +247,9 @@ func (s *Service) lockForAttendeeChange(ctx context.Context, tx *store.Tx, refer
 	if by != ByBooker {
 		deadline = 0 // staff: until the date starts
 	}
-	if b.Status != model.BookingConfirmed || b.Date == nil || b.Date.Status == model.DateCancelled ||
+	// A flat-price in-house booking costs the same however many attend, so the offer fixed its
+	// attendees' number; replacing one (substitute) stays open.
+	if b.Status != model.BookingConfirmed || b.Date == nil || b.Date.Status == model.DateCancelled || b.Date.FlatPrice() ||
 		!model.SubstitutionOpen(b, *b.Date, s.now(), deadline) {
 		return model.Booking{}, ErrAttendeeClosed
 	}

@@ -165,12 +165,12 @@ func (s *Service) checkoutInput(b model.Booking, token string, expires time.Time
 	amounts := splitCents(b.GrossCents, len(b.Attendees))
 	items := make([]payment.LineItem, len(b.Attendees))
 	for i, a := range b.Attendees {
-		desc := fmt.Sprintf("Teilnehmer/in: %s · inkl. %s MwSt.", a.FullName(), vat)
+		desc := fmt.Sprintf("Teilnahme: %s · inkl. %s MwSt.", a.FullName(), vat)
 		if lang == "en" {
 			desc = fmt.Sprintf("Attendee: %s · incl. %s VAT", a.FullName(), vat)
 		}
 		if !b.TaxTreatment.ChargesVAT() { // the invoice states why (reverse charge, §19, exemption)
-			desc = fmt.Sprintf("Teilnehmer/in: %s · ohne deutsche USt.", a.FullName())
+			desc = fmt.Sprintf("Teilnahme: %s · ohne deutsche USt.", a.FullName())
 			if lang == "en" {
 				desc = fmt.Sprintf("Attendee: %s · no German VAT", a.FullName())
 			}

@@ -92,7 +92,7 @@ func correctionReason(lang string, what model.Correction) string {
 	de := map[model.Correction]string{
 		model.CorrectionDate: "Korrektur: neuer Termin", model.CorrectionAttendees: "Korrektur: Teilnehmerzahl geändert",
 		model.CorrectionBilling: "Korrektur: Rechnungsdaten geändert", model.CorrectionPrice: "Korrektur: Preis geändert",
-		model.CorrectionAttendeeAdded: "Korrektur: Teilnehmer/in hinzugefügt", model.CorrectionAttendeeCancelled: "Korrektur: Teilnehmer/in storniert",
+		model.CorrectionAttendeeAdded: "Korrektur: Teilnahme hinzugefügt", model.CorrectionAttendeeCancelled: "Korrektur: Teilnahme storniert",
 	}
 	en := map[model.Correction]string{
 		model.CorrectionDate: "Correction: new date", model.CorrectionAttendees: "Correction: number of attendees changed",

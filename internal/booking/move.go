@@ -164,7 +164,8 @@ func (s *Service) lockForMove(ctx context.Context, tx *store.Tx, reference strin
 	if to.SeminarID != b.Date.SeminarID || to.ID == b.DateID {
 		return model.Booking{}, model.SeminarDate{}, ErrOtherSeminar
 	}
-	if to.Status == model.DateCancelled || !to.StartsAt.After(s.now()) {
+	// An in-house date was agreed in its offer at its own price: nobody moves onto or off it.
+	if to.Status == model.DateCancelled || !to.StartsAt.After(s.now()) || to.Unlisted || b.Date.Unlisted {
 		return model.Booking{}, model.SeminarDate{}, fmt.Errorf("move %s to date %d: %w", b.Reference, to.ID, model.ErrNotBookable)
 	}
 	return b, to, nil

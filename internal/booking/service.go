@@ -76,6 +76,9 @@ type Request struct {
 	// Prepare, if set, runs first inside the booking's transaction: a waiting-list offer hands
 	// the seats it holds to this booking there, so no other booking can take them in between.
 	Prepare func(ctx context.Context, tx *store.Tx) error
+	// Private says the booker came through the private link of an unlisted (in-house) date;
+	// without it such a date does not exist for the booker.
+	Private bool
 	// Finish, if set, runs last inside the booking's transaction with the stored booking: the
 	// waiting-list offer records which booking it became.
 	Finish func(ctx context.Context, tx *store.Tx, b model.Booking) error
@@ -159,8 +162,14 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 		if err != nil {
 			return err
 		}
-		if !date.Bookable(now) || date.Seminar == nil || !date.Seminar.Published {
+		if date.Unlisted && !req.Private {
+			return fmt.Errorf("unlisted date %d: %w", date.ID, model.ErrNotFound)
+		}
+		if !date.Bookable(now) || date.Seminar == nil || (!date.Seminar.Published && !date.Unlisted) {
 			return fmt.Errorf("date %d (%s): %w", date.ID, date.Status, model.ErrNotBookable)
+		}
+		if date.FlatPrice() && date.SeatsTaken > 0 {
+			return fmt.Errorf("flat-price date %d: %w", date.ID, model.ErrFlatDateBooked)
 		}
 		if req.Prepare != nil {
 			if err := req.Prepare(ctx, tx); err != nil {
@@ -179,6 +188,10 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			// No VIES query is built: the trainer checks the customer's VAT ID by hand, so the
 			// booking goes on the attention list with it, in the transaction that makes it.
 			b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionVATIDUnverified, b.Billing.VATID
+		}
+		if date.Unlisted && strings.TrimSpace(req.Voucher) != "" {
+			// The offer's price was agreed with the company; a voucher does not apply to it.
+			return &model.ValidationError{Fields: map[string]string{"voucher": "error.voucher_inhouse"}}
 		}
 		voucher, err := applyVoucher(ctx, tx, req.Voucher, date.SeminarID, now)
 		if err != nil {

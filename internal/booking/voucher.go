@@ -66,7 +66,7 @@ func voucherRefused(key string) error {
 // setPrice writes a quote onto a new booking: seat price, frozen group rule, both discounts and
 // the totals.
 func setPrice(b *model.Booking, q model.Quote) {
-	b.UnitNetCents = q.UnitNetCents
+	b.UnitNetCents, b.FlatPrice = q.UnitNetCents, q.Flat
 	b.GroupFromSeat, b.GroupPercentBP, b.GroupDiscountCents = q.Group.FromSeat, q.Group.PercentBP, q.GroupDiscountCents
 	b.VoucherCode, b.DiscountCents = q.VoucherCode, q.VoucherCents
 	b.NetCents, b.VATCents, b.GrossCents = q.NetCents, q.VATCents, q.GrossCents

@@ -43,6 +43,8 @@ type Config struct {
 	RequireTOTP bool `koanf:"require_totp"`
 	// WaitlistOfferHours is how long a waiting-list offer holds its seats.
 	WaitlistOfferHours int `koanf:"waitlist_offer_hours"`
+	// FeedbackDays is how long after a date's end its survey is open (mail and answers); 0 = off.
+	FeedbackDays int `koanf:"feedback_days"`
 
 	StripeSecretKey     string `koanf:"stripe_secret_key"`
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
@@ -205,6 +207,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		bad("admin_password must have at least 10 characters")
+	}
+	if c.FeedbackDays < 0 || c.FeedbackDays > 365 {
+		bad("feedback_days must be between 0 (off) and 365")
 	}
 	if c.WaitlistOfferHours < 1 {
 		bad("waitlist_offer_hours must be at least 1")

@@ -183,6 +183,7 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 		if err != nil {
 			return err
 		}
+		bySlug := map[string]uint{}
 		for i, s := range Catalogue(now, berlin) {
 			for j := range s.Dates {
 				if id, ok := venueIDs[s.Dates[j].City]; ok && s.Dates[j].Format == model.FormatInPerson {
@@ -197,11 +198,15 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 					return fmt.Errorf("demo: trainers of %s: %w", s.Slug, err)
 				}
 			}
+			bySlug[s.Slug] = s.ID
 			if i == 0 {
 				if err := seedMaterials(ctx, tx, s, now, berlin); err != nil {
 					return err
 				}
 			}
+		}
+		if err := seedExampleFeedback(ctx, tx, bySlug, now); err != nil {
+			return err
 		}
 		seeded = true
 		return nil

@@ -79,7 +79,7 @@ func foundationCourses() []course {
 				TeaserEN: "Clear, readable guidelines give confidence instead of bans. In this online half-day you develop guidelines your employees will actually read and follow.",
 				DescriptionDE: "Niemand braucht eine Dienstanweisung, um zu telefonieren – aber alle profitieren davon zu wissen, was sie im Namen des Unternehmens sagen dürfen. " +
 					"Gute Social Media Guidelines schaffen genau diese Sicherheit.\n\n" +
-					"Sie lernen die wichtigsten Bausteine kennen: private und dienstliche Nutzung, Vertraulichkeit, Tonalität, Umgang mit Kritik und Ansprechpartner im Ernstfall. " +
+					"Sie lernen die wichtigsten Bausteine kennen: private und dienstliche Nutzung, Vertraulichkeit, Tonalität, Umgang mit Kritik und Ansprechpersonen im Ernstfall. " +
 					"Anhand von Beispielen entwerfen Sie eine erste Fassung für Ihr Haus und klären, wie Sie Betriebsrat, Datenschutz und Personalabteilung einbinden.",
 				DescriptionEN: "No one needs a formal instruction to use the telephone – but everyone benefits from knowing what they may say on behalf of the company. " +
 					"Good social media guidelines create exactly that confidence.\n\n" +

@@ -31,7 +31,7 @@ func TestCertificate(t *testing.T) {
 	text := squash(pdfText(t, pdf))
 	for _, w := range []string{
 		"Teilnahmebescheinigung", "Änne Straßer 1", date.Seminar.TitleDE, date.StartsAt.In(berlin(t)).Format("02.01.2006"),
-		"8 Stunden", "Tagungshaus, Berlin", "Inhalte", "Größere Reichweite für Vertrieb", "Dr. Jörg Weiß – Trainer/in",
+		"8 Stunden", "Tagungshaus, Berlin", "Inhalte", "Größere Reichweite für Vertrieb", "Dr. Jörg Weiß – Seminarleitung",
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("certificate lacks %q:\n%s", w, text)

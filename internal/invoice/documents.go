@@ -122,6 +122,16 @@ func (d *Documents) renderItem(ctx context.Context, item model.OutboxItem, now t
 	if err := worker.Decode(item, &p); err != nil {
 		return err
 	}
+	if p.OfferID != 0 {
+		err := d.renderOffer(ctx, p.OfferID)
+		if errors.Is(err, model.ErrNotFound) {
+			return worker.Permanent(err)
+		}
+		if err != nil {
+			return err
+		}
+		return d.st.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxDone(ctx, item.ID, now) })
+	}
 	inv, err := d.st.InvoiceByID(ctx, p.InvoiceID)
 	if errors.Is(err, model.ErrNotFound) {
 		return worker.Permanent(err) // nothing to render, ever

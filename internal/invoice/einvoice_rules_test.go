@@ -49,6 +49,7 @@ type docCase struct {
 	leitwegID      string
 	lang           string
 	credit         string // "", "full" or "partial": the document is a credit note of the invoice
+	flat           bool   // an in-house booking at a flat price: one line for the whole seminar
 	group          bool   // four seats with a group discount (from the 3rd −10 %) and a 5 % voucher: two negative lines
 	// what the document must declare
 	wantXRechnung bool
@@ -87,6 +88,8 @@ func docCases() []docCase {
 		{name: "group discount and voucher, Leitweg-ID", seller: "full", country: "DE", leitwegID: leitweg, lang: "de", group: true, wantXRechnung: true, wantCategory: "S"},
 		{name: "group discount, English, partial credit note", seller: "full", country: "DE", lang: "en", group: true, credit: "partial", wantCategory: "S"},
 		{name: "group discount, reverse charge", seller: "full", country: "AT", vatID: "ATU12345678", format: model.FormatOnline, leitwegID: leitweg, lang: "de", group: true, wantXRechnung: true, wantCategory: "AE"},
+		{name: "in-house flat price, Leitweg-ID", seller: "full", country: "DE", leitwegID: leitweg, lang: "de", flat: true, wantXRechnung: true, wantCategory: "S"},
+		{name: "in-house flat price, credit note, English", seller: "full", country: "DE", lang: "en", flat: true, credit: "full", wantCategory: "S"},
 	}
 }
 
@@ -122,6 +125,9 @@ func (c docCase) produce(t *testing.T, st *store.Store, dates map[string]model.S
 			b.NetCents = b.ChargedNetCents()
 		}
 		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
+		if c.flat {
+			b.FlatPrice, b.UnitNetCents, b.NetCents = true, 480000, 480000
+		}
 		tot := tax.Totals(b.NetCents)
 		b.VATCents, b.GrossCents = tot.VATCents, tot.GrossCents
 		if c.card {

@@ -109,6 +109,12 @@ func (r *Renderer) facts(s *sheet, t *i18n.Translator, inv model.Invoice, top fl
 	if inv.IsCreditNote() {
 		rows = append(rows[:1], append([][2]string{{t.T("doc.original_number"), inv.OriginalNumber}}, rows[1:]...)...)
 	}
+	return factRows(s, rows, top)
+}
+
+// factRows prints label–value rows from top down at the right of the address, skipping empty
+// values; it returns where they end.
+func factRows(s *sheet, rows [][2]string, top float64) float64 {
 	const x, labelW, lineH = 120.0, 30.0, 5.0
 	valueW := pageWidth - marginRight - x - labelW
 	inner := s.pdf.GetCellMargin() * 2

@@ -120,7 +120,25 @@ func bookingLines(b model.Booking, loc *time.Location) []model.InvoiceLine {
 	title := b.Date.Seminar.Title(b.Language)
 	day := i18n.Day(b.Language, b.Date.StartsAt.In(loc))
 	var lines []model.InvoiceLine
+	if b.FlatPrice {
+		// An in-house flat price is one line for the whole seminar, its attendees named.
+		names := make([]string, len(b.Attendees))
+		for i, a := range b.Attendees {
+			names[i] = a.FullName()
+		}
+		label := "Inhouse-Seminar, Pauschalpreis"
+		if b.Language == "en" {
+			label = "In-house seminar, flat price"
+		}
+		lines = append(lines, model.InvoiceLine{
+			Description: fmt.Sprintf("%s, %s – %s (%s)", title, day, label, strings.Join(names, ", ")),
+			Quantity:    1, UnitNetCents: b.UnitNetCents, NetCents: b.UnitNetCents,
+		})
+	}
 	for _, a := range b.Attendees {
+		if b.FlatPrice {
+			break // the flat line above names them
+		}
 		lines = append(lines, model.InvoiceLine{
 			Description: fmt.Sprintf("%s, %s – %s", title, day, a.FullName()),
 			Quantity:    1, UnitNetCents: b.UnitNetCents, NetCents: b.UnitNetCents,

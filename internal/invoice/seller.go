@@ -87,3 +87,7 @@ func (s Seller) Zone() *time.Location {
 	}
 	return s.Location
 }
+
+// Party is the seller as documents print it, for documents issued outside this package (an
+// in-house offer freezes it).
+func (s Seller) Party() model.Party { return s.party() }

@@ -50,9 +50,9 @@ func TestSignInSheet(t *testing.T) {
 		pages   int
 		without []string
 	}{
-		{"every day in German", "de", 0, []string{"Teilnehmerliste mit Unterschrift", "Social Media im Vertrieb",
+		{"every day in German", "de", 0, []string{"Teilnehmendenliste mit Unterschrift", "Social Media im Vertrieb",
 			"Tag 1 von 3: 01.12.2026, 09:00–16:30 Uhr", "Tag 2 von 3: 02.12.2026", "Tag 3 von 3: 03.12.2026",
-			"Ort: Tagungshaus, Berlin", "Trainer/in: Dr. Jörg Weiß", "Nr.", "Unterschrift",
+			"Ort: Tagungshaus, Berlin", "Seminarleitung: Dr. Jörg Weiß", "Nr.", "Unterschrift",
 			"Straßer, Änne", "Müller & Söhne GmbH", "Smith, John", "Acme Ltd"}, 3, nil},
 		{"the second day only", "de", 2, []string{"Tag 2 von 3: 02.12.2026, 09:00–16:30 Uhr", "Straßer, Änne"}, 1,
 			[]string{"Tag 1 von 3", "Tag 3 von 3"}},
@@ -95,7 +95,7 @@ func TestSignInSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := squash(pdfText(t, pdf)); !strings.Contains(text, "Ort: Online-Seminar") || strings.Contains(text, "Trainer/in") {
+	if text := squash(pdfText(t, pdf)); !strings.Contains(text, "Ort: Online-Seminar") || strings.Contains(text, "Seminarleitung") {
 		t.Errorf("online date without trainer:\n%s", text)
 	}
 }
@@ -120,7 +120,7 @@ func TestSignInSheetRepeatsHeadingOnEveryPage(t *testing.T) {
 	}
 	for i, p := range pageTexts {
 		p = squash(p)
-		for _, w := range []string{"Teilnehmerliste mit Unterschrift", "Social Media im Vertrieb", "Tag 2 von 3: 02.12.2026", "Unterschrift", "Firma"} {
+		for _, w := range []string{"Teilnehmendenliste mit Unterschrift", "Social Media im Vertrieb", "Tag 2 von 3: 02.12.2026", "Unterschrift", "Firma"} {
 			if !strings.Contains(p, w) {
 				t.Errorf("page %d lacks %q:\n%s", i+1, w, p)
 			}

@@ -62,7 +62,7 @@ func TestChangeNotices(t *testing.T) {
 					AttendeeID: f.ben, OldEmail: "ben@muster.example", OldName: "Ben Muster"}
 			},
 			want: map[string][]expectMail{
-				"billing@muster.example": {{subject: "Teilnehmerwechsel", body: "Carl Muster"}},
+				"billing@muster.example": {{subject: "Personenwechsel", body: "Carl Muster"}},
 				"ben@muster.example":     {{subject: "übertragen", body: "Carl Muster", method: "CANCEL", uidOf: "ben", dateOf: "old", seq: 1}},
 				"carl@muster.example":    {{subject: "Ihre Anmeldung", method: "REQUEST", uidOf: "ben", dateOf: "old", seq: 0}},
 			},

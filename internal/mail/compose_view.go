@@ -62,6 +62,9 @@ type letter struct {
 	// secret says the action link holds a secret (a password reset): the whole body is removed
 	// from the database once delivered — it is no business letter worth keeping.
 	secret bool
+	// redact are further secrets in the body (an offer's accept link, an in-house booking key):
+	// replaced by a marker once the message is delivered, as the manage link is.
+	redact []string
 }
 
 // build renders a letter into a stored message.
@@ -116,6 +119,9 @@ func (c composer) build(l letter) (outgoing, error) {
 		if l.materials != "" {
 			msg.Redact = append(msg.Redact, l.materialsToken)
 		}
+	}
+	if len(l.redact) > 0 {
+		msg.Secret, msg.Redact = true, append(msg.Redact, l.redact...)
 	}
 	if l.invite != noInvite && l.date != nil {
 		inv, err := c.invite(l, v)

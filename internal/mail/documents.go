@@ -11,11 +11,15 @@ import (
 // docCertificate is the DocumentRef kind of an attendee's certificate of attendance.
 const docCertificate = "certificate"
 
+// docOffer is the kind of an in-house offer's stored PDF attached to its mail.
+const docOffer = "offer_pdf"
+
 // DocumentRef names one file attached to a message: a file of an issued invoice or credit note
 // (InvoiceID, Kind pdf or xml), or an attendee's certificate of attendance (BookingID,
 // AttendeeID, Kind certificate), which is no tax document and is drawn when the message is sent.
 type DocumentRef struct {
 	InvoiceID  uint   `json:"invoice_id,omitempty"`
+	OfferID    uint   `json:"offer_id,omitempty"` // an in-house offer's stored PDF (Kind docOffer)
 	BookingID  uint   `json:"booking_id,omitempty"`
 	AttendeeID uint   `json:"attendee_id,omitempty"`
 	Kind       string `json:"kind"`
@@ -50,6 +54,14 @@ func (w *Worker) attachDocuments(ctx context.Context, m *Message) error {
 func (w *Worker) loadDocument(ctx context.Context, ref DocumentRef) (Attachment, error) {
 	if ref.Kind == docCheckInQR {
 		return w.checkInQR(ref)
+	}
+	if ref.Kind == docOffer {
+		o, err := w.store.OfferByID(ctx, ref.OfferID)
+		if err != nil {
+			return Attachment{}, err
+		}
+		doc, err := w.docs.OfferFile(ctx, o)
+		return Attachment{Name: ref.Name, ContentType: doc.ContentType, Data: doc.Data}, err
 	}
 	if ref.Kind == docCertificate {
 		pdf, err := w.certificate(ctx, ref.BookingID, ref.AttendeeID)

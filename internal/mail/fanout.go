@@ -63,6 +63,10 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.passwordReset(ctx)
 	case model.EventInquiryReceived:
 		return x.inquiryReceived(ctx)
+	case model.EventOfferSent:
+		return x.offerSent(ctx)
+	case model.EventOfferAccepted:
+		return x.offerAccepted(ctx)
 	case model.EventWaitlistJoined:
 		return x.waitlistJoined(ctx)
 	case model.EventPaymentReminder:
@@ -71,6 +75,8 @@ func (x expander) expand(ctx context.Context) ([]outgoing, error) {
 		return x.attendeeAdded(ctx)
 	case model.EventAttendeeCancelled:
 		return x.attendeeCancelled(ctx)
+	case model.EventFeedbackRequest:
+		return x.feedbackRequest(ctx)
 	}
 	return nil, worker.Permanent(fmt.Errorf("mail: unknown event %q", x.ev.Event))
 }

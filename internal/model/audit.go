@@ -52,6 +52,10 @@ const (
 	AuditOutboxResent = "outbox.resent"
 	// AuditDateRunConfirmed: the trainer confirmed that a date takes place (the run decision).
 	AuditDateRunConfirmed = "date.run_confirmed"
+	// AuditOfferCreated: an owner wrote and sent an in-house offer; AuditOfferAccepted: the
+	// company accepted it on its page, or staff marked it accepted — its unlisted date was made.
+	AuditOfferCreated  = "offer.created"
+	AuditOfferAccepted = "offer.accepted"
 )
 
 // AuditEntry is one change made in the back office or through the admin API: who, what, when.

@@ -105,6 +105,9 @@ type Booking struct {
 	UnitNetCents   int64         `gorm:"not null"`
 	// DiscountCents is the voucher's discount, on the net total after the group discount.
 	DiscountCents int64 `gorm:"not null;default:0"`
+	// FlatPrice says UnitNetCents is the price of the whole booking (an in-house date's flat
+	// price), not of each seat.
+	FlatPrice bool `gorm:"not null;default:false"`
 	// GroupFromSeat and GroupPercentBP are the group rule the booking was made under (frozen, so
 	// a later change of attendees recomputes GroupDiscountCents by the same rule).
 	GroupFromSeat      int   `gorm:"not null;default:0"`

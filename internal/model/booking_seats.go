@@ -1,7 +1,13 @@
 package model
 
-// SeatsNetCents is what the booked seats cost before the discount: seats × booked unit price.
-func (b Booking) SeatsNetCents() int64 { return b.UnitNetCents * int64(b.Seats) }
+// SeatsNetCents is what the booked seats cost before the discount: seats × booked unit price,
+// or the flat price of an in-house booking however many seats it has.
+func (b Booking) SeatsNetCents() int64 {
+	if b.FlatPrice {
+		return b.UnitNetCents
+	}
+	return b.UnitNetCents * int64(b.Seats)
+}
 
 // GroupRule is the group rule the booking was made under.
 func (b Booking) GroupRule() GroupRule {

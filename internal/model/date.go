@@ -49,8 +49,14 @@ type SeminarDate struct {
 	// SeatsConfirmed counts the seats of confirmed bookings (held seats of unpaid card bookings
 	// do not count towards the minimum). Not a column: the store's reads of dates fill it.
 	SeatsConfirmed int `gorm:"-"`
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Unlisted marks an in-house date made from an accepted offer: it is in no catalogue, feed or
+	// public API and is booked only through its private link.
+	Unlisted bool `gorm:"not null;default:false"`
+	// FlatPriceNetCents, when above 0, is the price of the whole date (an in-house flat price):
+	// its one booking costs that much however many attendees it names.
+	FlatPriceNetCents int64 `gorm:"not null;default:0"`
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // SeatsLeft is the number of seats that can still be booked.
@@ -60,6 +66,9 @@ func (d SeminarDate) SeatsLeft() int {
 	}
 	return 0
 }
+
+// FlatPrice tells whether the date is sold for one flat price rather than per seat.
+func (d SeminarDate) FlatPrice() bool { return d.FlatPriceNetCents > 0 }
 
 // Bookable tells whether the date takes bookings at time now.
 func (d SeminarDate) Bookable(now time.Time) bool {

@@ -12,7 +12,9 @@ var (
 	ErrNotFound          = errors.New("not found")
 	ErrInvalidTransition = errors.New("invalid status transition")
 	ErrNotBookable       = errors.New("date cannot be booked")
-	ErrPaymentDisabled   = errors.New("payment method not available")
+	// ErrFlatDateBooked: a flat-price in-house date takes one booking, and it has it.
+	ErrFlatDateBooked  = errors.New("the in-house date is booked already")
+	ErrPaymentDisabled = errors.New("payment method not available")
 	// ErrPaymentUnavailable says the payment provider could not be reached; nothing was kept.
 	ErrPaymentUnavailable = errors.New("payment provider unavailable")
 	// ErrNotConfirmed says an attendee's booking is not confirmed (pending, cancelled or

@@ -46,8 +46,17 @@ const (
 	EventInquiryReceived Event = "inquiry_received"
 	// EventWaitlistJoined confirms a place on a waiting list, with the link to leave it.
 	EventWaitlistJoined Event = "waitlist_joined"
+	// EventOfferSent mails an in-house offer to the company: its stored PDF and the private link
+	// to accept it (Extra.OfferID).
+	EventOfferSent Event = "offer_sent"
+	// EventOfferAccepted tells the company that its accepted offer became a date, with the private
+	// link to book its attendees, and the owners that it was accepted (Extra.OfferID).
+	EventOfferAccepted Event = "offer_accepted"
 	// EventPaymentReminder reminds the billing contact of an invoice past its due date.
 	EventPaymentReminder Event = "payment_reminder"
+	// EventFeedbackRequest asks a checked-in attendee who agreed to be asked for their feedback
+	// on a date that ended (AttendeeID, DateID).
+	EventFeedbackRequest Event = "feedback_request"
 )
 
 // Correction is what changed on a booking whose invoice was corrected; it is the reason of the
@@ -76,6 +85,7 @@ const (
 //	attendee_moved        AttendeeID or Extra.AttendeeIDs, DateID = the new date; Extra.FromDateID,
 //	                      Extra.AttendeesOnly
 //	inquiry_received      Extra.InquiryID (the requester's language is the inquiry's; owners read German)
+//	offer_sent, offer_accepted  Extra.OfferID (the company's language is the offer's)
 //	waitlist_joined       DateID, Lang, Extra.Name, Email, Seats, URL (the leave link)
 //	payment_reminder      BookingID, Extra.InvoiceID, AmountCents (due when decided), Step, InvoiceDue
 //	date_rescheduled, date_cancelled  DateID; with BookingID only that booking is told
@@ -85,6 +95,7 @@ const (
 //	booking_corrected     Extra.Reason (a Correction), CreditNoteID, InvoiceID; FromDateID after a move
 //	document_resent       Extra.InvoiceID (the invoice or credit note to send again)
 //	password_reset        Lang, Extra.Email, ResetToken, Until (the link's end)
+//	feedback_request      BookingID, DateID, AttendeeID
 type EventPayload struct {
 	Event      Event `json:"event"`
 	BookingID  uint  `json:"booking_id,omitempty"`
@@ -155,6 +166,8 @@ type EventExtra struct {
 	AttendeesOnly bool   `json:"attendees_only,string,omitempty"`
 	// InquiryID is the in-house inquiry an inquiry_received event is about.
 	InquiryID uint `json:"inquiry_id,string,omitempty"`
+	// OfferID is the in-house offer an offer_sent or offer_accepted event is about.
+	OfferID uint `json:"offer_id,string,omitempty"`
 	// InvoiceDue is the due date (YYYY-MM-DD) and Step the number of a payment reminder.
 	InvoiceDue string `json:"invoice_due,omitempty"`
 	Step       int    `json:"step,string,omitempty"`

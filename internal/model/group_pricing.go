@@ -104,14 +104,30 @@ type Quote struct {
 	VoucherCents        int64
 	Totals
 	Tax Tax
+	// Flat says UnitNetCents is the price of the whole booking: an in-house date's flat price,
+	// without early bird, group discount or voucher.
+	Flat bool
 }
 
-// SeatsNetCents is the seats' price before the discounts.
-func (q Quote) SeatsNetCents() int64 { return q.UnitNetCents * int64(q.Seats) }
+// SeatsNetCents is the seats' price before the discounts (a flat price however many seats).
+func (q Quote) SeatsNetCents() int64 {
+	if q.Flat {
+		return q.UnitNetCents
+	}
+	return q.UnitNetCents * int64(q.Seats)
+}
 
 // PriceQuote prices seats on date under the group rule, the voucher (nil: none) and tax, at time
 // now: the rule of Quote, the one pricing function behind the form's total and the booking.
 func PriceQuote(date SeminarDate, seats int, group GroupRule, voucher *Voucher, tax Tax, now time.Time) Quote {
+	if date.FlatPrice() {
+		// The price agreed in the in-house offer, for the whole seminar.
+		return Quote{Seats: seats, UnitNetCents: date.FlatPriceNetCents, RegularUnitNetCents: date.FlatPriceNetCents,
+			Tax: tax, Totals: tax.Totals(date.FlatPriceNetCents), Flat: true}
+	}
+	if date.Unlisted {
+		group = GroupRule{} // an in-house price per person was agreed in its offer: no group discount on top
+	}
 	q := Quote{Seats: seats, UnitNetCents: date.UnitPriceNetCents(now), RegularUnitNetCents: date.PriceNetCents, Group: group, Tax: tax}
 	if saved := q.RegularUnitNetCents - q.UnitNetCents; saved > 0 {
 		q.EarlyBirdCents = saved * int64(seats)

@@ -26,4 +26,6 @@ type IssuedDocument struct {
 // DocumentRenderPayload is the payload of a document.render item.
 type DocumentRenderPayload struct {
 	InvoiceID uint `json:"invoice_id"`
+	// OfferID, set instead of InvoiceID, asks for an in-house offer's PDF.
+	OfferID uint `json:"offer_id,omitempty"`
 }

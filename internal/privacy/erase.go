@@ -24,17 +24,19 @@ type Erasure struct {
 	MailsDropped   int    `json:"mails_dropped"`
 	MailsRewritten int    `json:"mails_rewritten"`
 	AuditEntries   int    `json:"audit_entries"`
+	// Feedback counts the survey rows (answers, quotes, requests) and consents deleted.
+	Feedback int `json:"feedback"`
 }
 
 // Total is how many records the erasure touched; 0 for an address nothing was stored about (or
 // one erased before).
 func (e Erasure) Total() int {
-	return e.Bookings + e.Attendees + e.WaitingList + e.Inquiries + e.MailsDropped + e.MailsRewritten + e.AuditEntries
+	return e.Bookings + e.Attendees + e.WaitingList + e.Inquiries + e.MailsDropped + e.MailsRewritten + e.AuditEntries + e.Feedback
 }
 
 func (e Erasure) detail() string {
-	return fmt.Sprintf("bookings: %d; attendees: %d; waiting_list: %d; inquiries: %d; mails_dropped: %d; mails_rewritten: %d; audit_entries: %d",
-		e.Bookings, e.Attendees, e.WaitingList, e.Inquiries, e.MailsDropped, e.MailsRewritten, e.AuditEntries)
+	return fmt.Sprintf("bookings: %d; attendees: %d; waiting_list: %d; inquiries: %d; mails_dropped: %d; mails_rewritten: %d; audit_entries: %d; feedback: %d",
+		e.Bookings, e.Attendees, e.WaitingList, e.Inquiries, e.MailsDropped, e.MailsRewritten, e.AuditEntries, e.Feedback)
 }
 
 // Subject names a person in the audit log without their address: "person " and the first 16 hex
@@ -133,10 +135,20 @@ func (s *Service) eraseBookings(ctx context.Context, e eraser) error {
 				return err
 			}
 			e.attendeeIDs[a.ID] = true
+			// Their answers and quotes go entirely: a quote names them, and ratings
+			// without the person are of no use to keep.
+			n, err := e.tx.EraseFeedbackOfAttendee(ctx, a.ID)
+			if err != nil {
+				return err
+			}
 			e.out.Attendees++
+			e.out.Feedback += int(n)
 		}
 	}
-	return nil
+	// Consents given for the address whose seat is gone since (a cancelled attendee).
+	n, err := e.tx.DeleteFeedbackConsentsByEmail(ctx, e.email)
+	e.out.Feedback += int(n)
+	return err
 }
 
 // mayErase refuses a booking that still takes place or still has money open.

@@ -29,8 +29,27 @@ type PersonExport struct {
 	Attendances []AttendeeData `json:"attendances"`
 	WaitingList []WaitlistData `json:"waiting_list"`
 	Inquiries   []InquiryData  `json:"inquiries"`
-	Mails       []MailData     `json:"mails"`
-	Audit       []AuditData    `json:"audit"`
+	// Offers are the in-house offers addressed to the person (business letters: kept, like
+	// invoices, when the person is erased).
+	Offers []OfferData `json:"offers"`
+	Mails  []MailData  `json:"mails"`
+	Audit  []AuditData `json:"audit"`
+	// Feedback are the person's survey answers and requests as an attendee; FeedbackConsents
+	// their consents to be asked.
+	Feedback         []FeedbackData        `json:"feedback"`
+	FeedbackConsents []FeedbackConsentData `json:"feedback_consents"`
+}
+
+// OfferData is one in-house offer as it was addressed.
+type OfferData struct {
+	Number       string    `json:"number"`
+	IssuedAt     time.Time `json:"issued_at"`
+	Company      string    `json:"company"`
+	Contact      string    `json:"contact"`
+	Email        string    `json:"email"`
+	Phone        string    `json:"phone"`
+	SeminarTitle string    `json:"seminar_title"`
+	Status       string    `json:"status"`
 }
 
 // BookingData is a booking with its billing data, attendees, payments and documents.
@@ -81,6 +100,29 @@ type AttendeeData struct {
 	LastName         string     `json:"last_name"`
 	Email            string     `json:"email"`
 	CheckedInAt      *time.Time `json:"checked_in_at,omitempty"`
+}
+
+// FeedbackData is one survey of the person as an attendee: asked for, answered, or both.
+type FeedbackData struct {
+	DateID             *uint      `json:"date_id"`
+	SeminarID          uint       `json:"seminar_id"`
+	RequestedAt        *time.Time `json:"requested_at,omitempty"`
+	AnsweredAt         *time.Time `json:"answered_at,omitempty"`
+	ContentRating      int        `json:"content_rating"`
+	TrainerRating      int        `json:"trainer_rating"`
+	OrganisationRating int        `json:"organisation_rating"`
+	Comment            string     `json:"comment"`
+	QuoteConsent       bool       `json:"quote_consent"`
+	QuoteSignature     string     `json:"quote_signature"`
+	QuoteHidden        bool       `json:"quote_hidden"`
+}
+
+// FeedbackConsentData is the person's consent to be asked for feedback, for one seat.
+type FeedbackConsentData struct {
+	BookingReference string    `json:"booking_reference"`
+	Email            string    `json:"email"`
+	ConsentedAt      time.Time `json:"consented_at"`
+	Source           string    `json:"source"`
 }
 
 // PaymentData is one row of a booking's payments ledger.
@@ -196,7 +238,8 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	}
 	q := s.store.Reads
 	out := PersonExport{GeneratedAt: s.now().UTC(), Email: email, Bookings: []BookingData{}, Attendances: []AttendeeData{},
-		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Mails: []MailData{}, Audit: []AuditData{}}
+		WaitingList: []WaitlistData{}, Inquiries: []InquiryData{}, Offers: []OfferData{}, Mails: []MailData{}, Audit: []AuditData{},
+		Feedback: []FeedbackData{}, FeedbackConsents: []FeedbackConsentData{}}
 	booked, err := q.BookingsByBillingEmail(ctx, email)
 	if err != nil {
 		return out, err
@@ -212,12 +255,19 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 	if err != nil {
 		return out, err
 	}
+	var attendeeIDs []uint
+	reference := map[uint]string{}
 	for _, b := range attended {
 		for _, a := range b.Attendees {
 			if strings.EqualFold(a.Email, email) {
 				out.Attendances = append(out.Attendances, attendeeData(b, a))
+				attendeeIDs = append(attendeeIDs, a.ID)
+				reference[a.ID] = b.Reference
 			}
 		}
+	}
+	if err := feedbackData(ctx, q, email, attendeeIDs, reference, &out); err != nil {
+		return out, err
 	}
 	entries, err := q.WaitlistEntriesByEmail(ctx, email)
 	if err != nil {
@@ -235,6 +285,9 @@ func (s *Service) ExportPerson(ctx context.Context, email string) (PersonExport,
 			CreatedAt: i.CreatedAt.UTC(), Company: i.Company, Name: i.Name, Email: i.Email, Phone: i.Phone, Topic: i.Topic,
 			Participants: i.Participants, PreferredPeriod: i.PreferredPeriod, Message: i.Message, Status: i.Status,
 		})
+	}
+	if out.Offers, err = offersTo(ctx, q, email); err != nil {
+		return out, err
 	}
 	items, err := q.OutboxItemsOfTopic(ctx, model.TopicMailSend)
 	if err != nil {
@@ -331,4 +384,48 @@ func utc(t *time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
+}
+
+// offersTo are the in-house offers addressed to email. The buyer is stored as issued (a JSON
+// party), so the few offers there are are read and compared here.
+func offersTo(ctx context.Context, q store.Reads, email string) ([]OfferData, error) {
+	offers, err := q.Offers(ctx, 0, 100000)
+	if err != nil {
+		return nil, err
+	}
+	out := []OfferData{}
+	for i := len(offers) - 1; i >= 0; i-- { // oldest first, as the other lists
+		o := offers[i]
+		if strings.EqualFold(o.Buyer.Email, email) {
+			out = append(out, OfferData{Number: o.Number, IssuedAt: o.IssuedAt.UTC(), Company: o.Buyer.Name, Contact: o.Buyer.Contact,
+				Email: o.Buyer.Email, Phone: o.Buyer.Phone, SeminarTitle: o.SeminarTitle, Status: string(o.Status)})
+		}
+	}
+	return out, nil
+}
+
+// feedbackData adds the surveys of the person's seats and the consents given for the address
+// (also for a seat cancelled since).
+func feedbackData(ctx context.Context, q store.Reads, email string, attendeeIDs []uint, reference map[uint]string, out *PersonExport) error {
+	rows, err := q.FeedbackOfAttendees(ctx, attendeeIDs)
+	if err != nil {
+		return err
+	}
+	for _, f := range rows {
+		out.Feedback = append(out.Feedback, FeedbackData{
+			DateID: f.DateID, SeminarID: f.SeminarID, RequestedAt: utc(f.RequestedAt), AnsweredAt: utc(f.AnsweredAt),
+			ContentRating: f.ContentRating, TrainerRating: f.TrainerRating, OrganisationRating: f.OrganisationRating,
+			Comment: f.Comment, QuoteConsent: f.QuoteConsent, QuoteSignature: f.QuoteSignature, QuoteHidden: f.QuoteHidden,
+		})
+	}
+	consents, err := q.FeedbackConsentsByEmail(ctx, email)
+	if err != nil {
+		return err
+	}
+	for _, c := range consents {
+		out.FeedbackConsents = append(out.FeedbackConsents, FeedbackConsentData{
+			BookingReference: reference[c.AttendeeID], Email: c.Email, ConsentedAt: c.ConsentedAt.UTC(), Source: string(c.Source),
+		})
+	}
+	return nil
 }

@@ -67,6 +67,8 @@ func (tx *Tx) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
 			"city": d.City, "venue": d.Venue, "address": d.Address, "venue_id": d.VenueID, "online_url": d.OnlineURL, "status": d.Status,
 			"min_participants": d.MinParticipants, "sequence": d.Sequence, "updated_at": tx.stamp(),
+			// An in-house flat price follows the date's price when the trainer edits it.
+			"flat_price_net_cents": gorm.Expr("CASE WHEN flat_price_net_cents > 0 THEN ? ELSE 0 END", d.PriceNetCents),
 		})
 	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error

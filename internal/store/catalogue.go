@@ -22,10 +22,12 @@ func (tx *Tx) CreateSeminar(ctx context.Context, s *model.Seminar) error {
 	return tx.db.WithContext(ctx).Create(s).Error
 }
 
-// upcomingDates preloads the published dates that start after now, earliest first.
+// upcomingDates preloads the published dates that start after now, earliest first. Unlisted
+// (in-house) dates are left out: every public list — catalogue, seminar page, sitemap, the
+// public API — reads its dates through here.
 func upcomingDates(now time.Time) func(*gorm.DB) *gorm.DB {
 	return func(db *gorm.DB) *gorm.DB {
-		return db.Where("status = ? AND starts_at > ?", model.DatePublished, now).Order("starts_at, id")
+		return db.Where("status = ? AND starts_at > ? AND unlisted = ?", model.DatePublished, now, false).Order("starts_at, id")
 	}
 }
 

@@ -52,6 +52,8 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0022_group_pricing"),
 		sqlStep("0023_trainers_venues"),
 		sqlStep("0025_materials"),
+		sqlStep("0026_feedback"),
+		sqlStep("0027_inhouse_offers"),
 		sqlStep("0028_seminar_funding"),
 	}
 }

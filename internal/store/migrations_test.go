@@ -141,6 +141,8 @@ func schemaModels() []any {
 		&model.CheckIn{},
 		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{}, &model.TrainerPhoto{},
 		&model.Material{}, &model.MaterialContent{},
+		&model.Feedback{}, &model.FeedbackConsent{},
+		&model.Offer{}, &model.OfferDocument{},
 	}
 }
 

@@ -48,5 +48,6 @@ func (s *Server) adminDateCancel(c echo.Context) error {
 	if err := s.office.CancelDate(c.Request().Context(), actor(c), d.ID); err != nil {
 		return err
 	}
-	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees", d.ID))
+	// The attendee list confirms it (and now says the date is cancelled).
+	return redirect(c, fmt.Sprintf("/admin/dates/%d/attendees?done=date_cancelled", d.ID))
 }

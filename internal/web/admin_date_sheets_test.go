@@ -35,7 +35,7 @@ func TestAdminDateSignInSheetAndBadges(t *testing.T) {
 			want   []string
 		}{
 			{"every day", page + "/sign-in-sheet.pdf", http.StatusOK,
-				[]string{"Teilnehmerliste mit Unterschrift", "Tag 1 von 3", "Tag 3 von 3", "Schmidt, Anna", "Übel, Jörg", "Muster GmbH"}},
+				[]string{"Teilnehmendenliste mit Unterschrift", "Tag 1 von 3", "Tag 3 von 3", "Schmidt, Anna", "Übel, Jörg", "Muster GmbH"}},
 			{"one day", page + "/sign-in-sheet.pdf?day=2", http.StatusOK, []string{"Tag 2 von 3: 02.12.2026, 09:00–17:00 Uhr", "Übel, Jörg"}},
 			{"badges", page + "/badges.pdf", http.StatusOK, []string{"Jörg Übel", "Anna Schmidt", "Muster GmbH"}},
 			{"a day the date lacks", page + "/sign-in-sheet.pdf?day=4", http.StatusNotFound, nil},

@@ -69,6 +69,10 @@ type adminDateJSON struct {
 	// Trainers run the date, in order.
 	VenueID  *uint             `json:"venue_id,omitempty"`
 	Trainers []dateTrainerJSON `json:"trainers"`
+	// Unlisted marks an in-house date made from an accepted offer (booked through its private
+	// link only); FlatPriceNetCents is its flat price, when it has one.
+	Unlisted          bool  `json:"unlisted"`
+	FlatPriceNetCents int64 `json:"flat_price_net_cents,omitempty"`
 }
 
 func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
@@ -79,6 +83,7 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 		MinParticipants: d.MinParticipants, SeatsConfirmed: d.SeatsConfirmed, RunConfirmedAt: utcPtr(d.RunConfirmedAt),
 		Guaranteed: d.Guaranteed(), VenueID: d.VenueID, Trainers: dateTrainersView(d.Trainers),
+		Unlisted: d.Unlisted, FlatPriceNetCents: d.FlatPriceNetCents,
 	}
 }
 

@@ -37,6 +37,7 @@ const (
 	pageAdminTrainers       = "admin/trainers.html"
 	pageAdminTrainerForm    = "admin/trainer_form.html"
 	pageAdminMaterials      = "admin/materials.html"
+	pageAdminFeedback       = "admin/feedback.html"
 )
 
 var adminPageNames = []string{
@@ -51,6 +52,7 @@ var adminPageNames = []string{
 	pageAdminAttendeeChange,
 	pageAdminVenues, pageAdminVenueForm, pageAdminTrainers, pageAdminTrainerForm,
 	pageAdminMaterials,
+	pageAdminFeedback,
 }
 
 // adminSection names the part of the back office a path belongs to, for the nav's current item.

@@ -57,7 +57,7 @@ func TestAssistantRefusedMoneyOperations(t *testing.T) {
 		})
 	}
 	for _, page := range []string{"/admin/seminars/new", semPath + "/dates/new"} {
-		if res, body := assistant.get(page); res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Das darf nur der Inhaber.") {
+		if res, body := assistant.get(page); res.StatusCode != http.StatusForbidden || !strings.Contains(body, "Das darf nur die Leitung.") {
 			t.Fatalf("%s for the assistant: %d, want 403 with a clear message", page, res.StatusCode)
 		}
 	}

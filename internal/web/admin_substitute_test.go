@@ -64,7 +64,7 @@ func TestAdminSubstituteAttendee(t *testing.T) {
 	if !found {
 		t.Fatal("no attendee_substituted event for the mail worker")
 	}
-	if _, body := b.get("/admin/audit"); !strings.Contains(body, "Teilnehmer/in ersetzt") {
+	if _, body := b.get("/admin/audit"); !strings.Contains(body, "Person ersetzt") {
 		t.Fatal("no audit entry")
 	}
 	if r, _ := env.browser().get(page); r.StatusCode != http.StatusSeeOther {

@@ -122,7 +122,7 @@ func TestAdminVenuesAndTrainers(t *testing.T) {
 		{name: "date form shows the choice", method: http.MethodGet, path: datePage, wantStatus: http.StatusOK,
 			want: []string{`<option value="{venue}" selected>`, "checked> Jana Brandt"}},
 		{name: "German seminar page", method: http.MethodGet, path: seminarPage, wantStatus: http.StatusOK,
-			want: []string{"Ihre Trainerinnen und Trainer", "Jana Brandt", "Kommunikationswissenschaftlerin.", "mit Jana Brandt",
+			want: []string{"Ihre Seminarleitung", "Jana Brandt", "Kommunikationswissenschaftlerin.", "mit Jana Brandt",
 				"Saal Elbe, 2. OG", "Barrierefreiheit", "Aufzug, barrierefreies WC", "U4 Überseequartier",
 				`href="https://maps.example.com/speicherhaus"`, `src="/static/img/trainers/miriam-albers.svg"`,
 				`"instructor":[{"@type":"Person","name":"Jana Brandt"}]`}},

@@ -125,6 +125,8 @@ type inquiryData struct {
 
 type inquiryListData struct {
 	Inquiries []model.InhouseInquiry
+	// Offers are the offers written for each inquiry, by inquiry id.
+	Offers map[uint][]model.Offer
 }
 
 type waitlistJoinData struct {

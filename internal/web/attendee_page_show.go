@@ -28,6 +28,8 @@ type attendeePageData struct {
 	// Materials are the seminar's files and links for this date: released ones to open, the
 	// others with the day they come; none once the booking or the date is cancelled.
 	Materials []attendeeMaterial
+	// Feedback: may we ask for feedback after the date, and the survey once it is open.
+	Feedback feedbackBlock
 }
 
 // attendeePageShow is GET /a/{token}: the attendee's own page — joining link or venue, the
@@ -54,6 +56,9 @@ func (s *Server) attendeePageShow(c echo.Context) error {
 		data.DaysCheckedIn[ci.Day] = true
 	}
 	data.Certificate = !data.Cancelled && a.CheckedInAt != nil && !s.now().Before(d.EndsAt)
+	if data.Feedback, err = s.feedbackBlock(ctx, a, b, c.QueryParam("consent") != ""); err != nil {
+		return err
+	}
 	t := s.i18n.For(language(c))
 	if materialsOpen(b) {
 		items, err := s.store.MaterialsForDate(ctx, d)

@@ -86,6 +86,20 @@ func dateValues(*inputEnv) url.Values {
 		"format": {"in_person"}, "city": {"Köln"}, "venue": {"Haus"}, "address": {"Ring 1"}, "status": {"published"}}
 }
 
+// offerValues is a valid offer form for the fixture's seminar.
+func offerValues(e *inputEnv) url.Values {
+	return url.Values{"seminar_id": {strconv.Itoa(int(e.date.SeminarID))}, "persons": {"12"}, "pricing": {"flat"}, "price_net": {"4800"},
+		"valid_until": {"2030-05-31"}, "format": {"in_person"}, "city": {"Köln"}, "venue": {"Haus"}, "address": {"Ring 1"},
+		"text": {"Wie besprochen."}, "date_1_start": {"2030-06-03T09:00"}, "date_1_end": {"2030-06-03T17:00"}}
+}
+
+// offerJSONBody is a valid body of POST /api/v1/admin/inquiries/{id}/offers.
+func offerJSONBody(e *inputEnv) map[string]any {
+	return map[string]any{"seminar_id": e.date.SeminarID, "persons": 12, "pricing": "flat", "price_net_cents": 480000,
+		"valid_until": "2030-05-31", "format": "in_person", "city": "Köln", "venue": "Haus", "address": "Ring 1", "text": "Wie besprochen.",
+		"proposed_dates": []map[string]any{{"starts_at": "2030-06-03T09:00:00+02:00", "ends_at": "2030-06-03T17:00:00+02:00"}}}
+}
+
 var nameFields = []inputField{{name: "first_name"}, {name: "last_name"}, {name: "email", email: true}}
 
 func inputEndpoints() []inputEndpoint {
@@ -163,6 +177,12 @@ func inputEndpoints() []inputEndpoint {
 		{name: "admin: inquiry status", owner: true, page: constPath("/admin/inquiries"),
 			path: func(e *inputEnv) string { return fmt.Sprintf("/admin/inquiries/%d", e.inquiry) },
 			form: func(*inputEnv) url.Values { return url.Values{"status": {"done"}} }, fields: []inputField{{name: "status", want: "error.invalid_transition"}}},
+		{name: "admin: new in-house offer", owner: true, page: func(e *inputEnv) string { return fmt.Sprintf("/admin/inquiries/%d/offers/new", e.inquiry) },
+			path: func(e *inputEnv) string { return fmt.Sprintf("/admin/inquiries/%d/offers", e.inquiry) }, form: offerValues,
+			fields: append(lines("city", "venue", "address"), inputField{name: "text", multiline: true},
+				inputField{name: "price_net", want: "admin.error.price"}, inputField{name: "valid_until"})},
+		{name: "admin API: in-house offer", path: func(e *inputEnv) string { return fmt.Sprintf("/api/v1/admin/inquiries/%d/offers", e.inquiry) },
+			json: offerJSONBody, fields: append(lines("city", "venue", "address", "valid_until"), inputField{name: "text", multiline: true})},
 		{name: "API: booking", path: constPath("/api/v1/bookings"), json: bookingJSONBody, fields: append(lines(
 			"attendees.0.first_name", "attendees.0.last_name", "billing.company", "billing.name", "billing.street", "billing.postal_code",
 			"billing.city", "billing.country", "billing.vat_id", "billing.po_number", "billing.buyer_reference", "voucher"),

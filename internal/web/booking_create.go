@@ -32,7 +32,9 @@ func (s *Server) bookingCreate(c echo.Context) error {
 		s.metrics.bookings.WithLabelValues("invalid").Inc()
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, errs), "")
 	}
-	res, err := s.bookings.Reserve(c.Request().Context(), f.Request(language(c)))
+	req := f.Request(language(c))
+	req.Private = date.Unlisted // bookableDate checked the private key
+	res, err := s.bookings.Reserve(c.Request().Context(), req)
 	if err != nil {
 		return s.bookingFormFailed(c, date, f, err)
 	}
@@ -95,6 +97,8 @@ func (s *Server) bookingFormFailed(c echo.Context, date model.SeminarDate, f for
 		return s.renderBookingForm(c, http.StatusUnprocessableEntity, date, f, s.translate(c, invalid.Fields), "")
 	case errors.Is(err, model.ErrNotBookable):
 		return s.renderBookingForm(c, http.StatusConflict, date, f, nil, t.T("error.not_bookable"))
+	case errors.Is(err, model.ErrFlatDateBooked):
+		return s.renderBookingForm(c, http.StatusConflict, date, f, nil, t.T("error.inhouse_booked"))
 	case errors.Is(err, model.ErrPaymentUnavailable):
 		return s.renderBookingForm(c, http.StatusServiceUnavailable, date, f, nil, t.T("error.payment_unavailable"))
 	case errors.Is(err, model.ErrPaymentDisabled):

@@ -25,7 +25,8 @@ func (s *Server) bookingNew(c echo.Context) error {
 	return s.renderBookingForm(c, http.StatusOK, date, f, nil, "")
 }
 
-// bookableDate loads the date named in the path; a date that is past, cancelled or unknown is 404.
+// bookableDate loads the date named in the path; a date that is past, cancelled or unknown is
+// 404, and so is an unlisted (in-house) date without its private key (query parameter k).
 func (s *Server) bookableDate(c echo.Context) (model.SeminarDate, error) {
 	id, err := model.ParseID("date", c.Param("date"))
 	if err != nil {
@@ -35,7 +36,10 @@ func (s *Server) bookableDate(c echo.Context) (model.SeminarDate, error) {
 	if err != nil {
 		return model.SeminarDate{}, err
 	}
-	if !date.Bookable(s.now()) || date.Seminar == nil || !date.Seminar.Published {
+	if date.Unlisted && !s.secrets.MatchesInhouseDateToken(c.QueryParam("k"), date.ID) {
+		return model.SeminarDate{}, fmt.Errorf("unlisted date %d without its key: %w", id, model.ErrNotFound)
+	}
+	if !date.Bookable(s.now()) || date.Seminar == nil || (!date.Seminar.Published && !date.Unlisted) {
 		return model.SeminarDate{}, fmt.Errorf("date %d: %w", id, model.ErrNotFound)
 	}
 	return date, nil
@@ -57,6 +61,9 @@ func (s *Server) renderBookingForm(c echo.Context, status int, date model.Semina
 func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, errs map[string]string) error {
 	title := s.i18n.For(language(c)).T("booking.title", "Seminar", d.Date.Seminar.Title(language(c)))
 	d.Tax, d.Now, d.Countries = s.domesticTax(), s.now(), billingCountries()
+	if d.Date.Unlisted {
+		d.Key = c.QueryParam("k") // bookableDate checked it
+	}
 	d.MaxAttendees = s.bookings.Settings().MaxAttendees
 	d.Full = d.Date.SeatsLeft() <= 0
 	if !d.Full {
@@ -66,7 +73,9 @@ func (s *Server) renderBooking(c echo.Context, status int, d bookingFormData, er
 		}
 		d.Total = total
 	}
-	if d.Full || d.OfferWaitlist {
+	if d.Date.Unlisted {
+		d.OfferWaitlist = false // an in-house date has no waiting list and no other dates to offer
+	} else if d.Full || d.OfferWaitlist {
 		others, err := s.otherBookableDates(c, d.Date)
 		if err != nil {
 			return err

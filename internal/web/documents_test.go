@@ -257,7 +257,7 @@ func TestAttendeeSubstitution(t *testing.T) {
 	}
 	page := get()
 	m := docCSRF.FindStringSubmatch(page)
-	if m == nil || !strings.Contains(page, "Teilnehmer/in ersetzen") {
+	if m == nil || !strings.Contains(page, "Person ersetzen") {
 		t.Fatalf("manage page has no substitution form:\n%s", page)
 	}
 	post := func(token, attendee, first, last, email string) (int, string, string) {

@@ -36,6 +36,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "not_bookable", Message: "error.not_bookable"}
 	case errors.Is(err, model.ErrPaymentUnavailable):
 		return apiError{Status: http.StatusServiceUnavailable, Code: "payment_unavailable", Message: "error.payment_unavailable"}
+	case errors.Is(err, model.ErrFlatDateBooked):
+		return apiError{Status: http.StatusConflict, Code: "inhouse_booked", Message: "error.inhouse_booked"}
 	case errors.Is(err, model.ErrNotConfirmed):
 		return apiError{Status: http.StatusConflict, Code: "not_confirmed", Message: "admin.error.not_confirmed"}
 	case errors.Is(err, model.ErrNotCheckInDay):

@@ -408,6 +408,7 @@ func newConformanceFixture(t *testing.T, env *adminEnv) conformanceFixture {
 // TestOpenAPIConformance fails.
 func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 	f := newConformanceFixture(t, env)
+	seedAnsweredFeedback(t, env.st, f.mover, "Sehr praxisnah.", "Anna S., Vertrieb")
 	get, post, patch, del := http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodDelete
 	seminar := fmt.Sprintf("/admin/seminars/%d", f.seminarID)
 	dates := seminar + "/dates"
@@ -428,7 +429,7 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 	}
 	newAttendee := `{"first_name":"Olga","last_name":"Zehn","email":"olga@gruppe.example"}`
 	email := func(b model.Booking) string { return b.Billing.Email }
-	return append(venueConformanceCases(t, env, f), []apiCase{
+	cases := append(venueConformanceCases(t, env, f), []apiCase{
 		{op: "listSeminars", name: "every seminar", method: get, path: "/admin/seminars", as: asAssistant, want: 200},
 
 		{op: "createSeminar", name: "owner", method: post, path: "/admin/seminars", as: asOwner,
@@ -599,5 +600,11 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "erasePerson", name: "upcoming booking", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.group) + `"}`, want: 409},
 		{op: "erasePerson", name: "not an address", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"kein"}`, want: 422},
 		{op: "erasePerson", name: "settled", method: post, path: "/admin/gdpr/erase", as: asOwner, body: `{"email":"` + email(f.settled) + `"}`, want: 200},
+
+		{op: "listFeedback", name: "every seminar", method: get, path: "/admin/feedback", as: asAssistant, want: 200},
+		{op: "listFeedback", name: "one seminar", method: get, path: fmt.Sprintf("/admin/feedback?seminar_id=%d", f.seminarID), as: asOwner, want: 200},
+		{op: "listFeedback", name: "not a number", method: get, path: "/admin/feedback?seminar_id=drei", as: asOwner, want: 400, specInvalid: true},
+		{op: "listFeedback", name: "unknown seminar", method: get, path: "/admin/feedback?seminar_id=99999", as: asOwner, want: 404},
 	}...)
+	return append(cases, offerConformanceCases(t, env, f.seminarID)...)
 }

@@ -93,7 +93,7 @@ func (s *Server) alternates(base string) []Alternate {
 // indexable tells whether search engines should index a page: the catalogue, seminars, the
 // in-house form and the legal pages; booking, manage and waiting-list pages are for one person.
 func indexable(base string) bool {
-	for _, private := range []string{"/a/", "/b/", "/book/", "/waitlist/"} {
+	for _, private := range []string{"/a/", "/b/", "/book/", "/waitlist/", "/angebot/"} {
 		if strings.HasPrefix(base, private) {
 			return false
 		}

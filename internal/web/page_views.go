@@ -27,6 +27,8 @@ type seminarData struct {
 	JSONLD jsonldCourse
 	// Group is the group discount the seminar's bookings get (model.GroupRuleOf).
 	Group model.GroupRule
+	// Quotes are what attendees agreed to publish (and the trainer did not hide), newest first.
+	Quotes []model.Feedback
 }
 
 // Description is a seminar page's meta description: its teaser.
@@ -56,6 +58,8 @@ type bookingFormData struct {
 	// Total is the price of the form as it stands (nil for a full date): rendered with the page and
 	// again by the total's own endpoint when a field changes.
 	Total *formTotalData
+	// Key is an unlisted (in-house) date's private key, carried in the form's address.
+	Key string
 }
 
 type bookingShowData struct {

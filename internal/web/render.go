@@ -30,10 +30,11 @@ const (
 	pageCompetence    = "pages/competence_check.html"
 	pageLegal         = "pages/legal.html"
 	pageAttendee      = "pages/attendee.html"
+	pageFeedback      = "pages/feedback.html"
 )
 
 var pageNames = append([]string{pageCatalogue, pageSeminar, pageBookingForm, pageBookingShow, pageError,
-	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee}, adminPageNames...)
+	pageBookingReturn, pageBookingCancel, pageCompetence, pageLegal, pageAttendee, pageFeedback}, append(adminPageNames, offerPageNames...)...)
 
 // Views holds the parsed page templates.
 type Views struct {
@@ -57,6 +58,7 @@ func NewViews(files fs.FS, extraPages ...string) (*Views, error) {
 		"paras":  paragraphs,
 		"query":  url.QueryEscape,
 		"fields": func(i int, name string) string { return fmt.Sprintf("attendees[%d].%s", i, name) },
+		"idOf":   fieldID,
 		"dict":   dict,
 		"div100": func(bp int) int { return bp / 100 },
 		"neg":    func(n int64) int64 { return -n },

@@ -109,6 +109,12 @@ func (s *Server) routes() {
 	staff.POST("/outbox/:id/resend", s.adminOutboxResend)
 	staff.GET("/inquiries", s.adminInquiryList)
 	staff.POST("/inquiries/:id", s.adminInquiryMark)
+	staff.GET("/inquiries/:id/offers/new", s.adminOfferNew, s.requireOwner()) // an offer sets a price: owners only
+	staff.POST("/inquiries/:id/offers", s.adminOfferCreate, s.requireOwner())
+	staff.GET("/offers", s.adminOfferList)
+	staff.GET("/offers/:id", s.adminOfferShow)
+	staff.GET("/offers/:id/pdf", s.adminOfferFile)
+	staff.POST("/offers/:id/accept", s.adminOfferAccept)                                    // the company said yes by phone or mail
 	staff.GET("/bookings/:reference/cancel", s.adminBookingCancelConfirm, s.requireOwner()) // refunds: owners only
 	staff.POST("/bookings/:reference/cancel", s.adminBookingCancel, s.requireOwner())
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
@@ -160,6 +166,8 @@ func (s *Server) routes() {
 	staff.POST("/dates/:id/materials", s.adminDateMaterialCreate) // for this date only
 	staff.GET("/materials/:id/file", s.adminMaterialFile)
 	staff.POST("/materials/:id/delete", s.adminMaterialDelete)
+	staff.GET("/feedback", s.adminFeedbackList) // survey results per seminar and date
+	staff.POST("/feedback/:id/quote", s.adminFeedbackQuote)
 
 	// Admin JSON API (bearer API tokens); documented in /api/v1/openapi.yaml.
 	api.GET("/openapi.yaml", s.apiOpenAPIShow)
@@ -209,12 +217,18 @@ func (s *Server) routes() {
 	adminAPI.GET("/exports/datev", s.exportDATEV, s.requireOwner()) // exports: owners' tokens only
 	adminAPI.GET("/exports/documents.zip", s.exportDocuments, s.requireOwner())
 	adminAPI.GET("/exports/zm", s.exportZM, s.requireOwner())
+	adminAPI.POST("/inquiries/:id/offers", s.apiAdminOfferCreate, s.requireOwner()) // an offer sets a price
+	adminAPI.GET("/offers", s.apiAdminOfferList)
+	adminAPI.GET("/offers/:id", s.apiAdminOfferShow)
+	adminAPI.GET("/offers/:id/pdf", s.adminOfferFile)
+	adminAPI.POST("/offers/:id/accept", s.apiAdminOfferAccept)
 	adminAPI.GET("/gdpr/export", s.apiAdminGDPRExport, s.requireOwner()) // personal data: owners' tokens only
 	adminAPI.POST("/gdpr/erase", s.apiAdminGDPRErase, s.requireOwner())
 	adminAPI.GET("/seminars/:id/materials", s.apiAdminMaterialList)
 	adminAPI.GET("/dates/:id/materials", s.apiAdminDateMaterialList)   // with when each is released for the date
 	adminAPI.POST("/seminars/:id/materials", s.apiAdminMaterialCreate) // base64 file or link; own body limit
 	adminAPI.DELETE("/materials/:id", s.apiAdminMaterialDelete)
+	adminAPI.GET("/feedback", s.apiAdminFeedbackList)
 
 	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 	s.known = newKnownRoutes(e)
@@ -261,6 +275,9 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.GET("/a/:token/invite.ics", s.attendeeCalendarShow)
 	g.GET("/a/:token/certificate.pdf", s.attendeeCertificateShow)
 	g.GET("/a/:token/materials/:id", s.attendeeMaterialShow) // a released file of the seminar
+	g.GET("/a/:token/feedback", s.attendeeFeedbackShow)      // the survey after the date
+	g.POST("/a/:token/feedback", s.attendeeFeedbackSave)
+	g.POST("/a/:token/feedback/consent", s.attendeeFeedbackConsent) // may we ask by mail?
 
 	// Waiting list of a full date, and the offer link mailed when seats free up.
 	g.GET("/waitlist/:date", s.waitlistNew)
@@ -269,4 +286,9 @@ func (s *Server) publicPages(g *echo.Group, limits publicLimits) {
 	g.POST("/waitlist/offer/:token", s.waitlistOfferAccept, limits.offer)
 	g.GET("/waitlist/leave/:entry/:token", s.waitlistLeaveShow) // the link in the confirmation
 	g.POST("/waitlist/leave/:entry/:token", s.waitlistLeave, limits.offer)
+
+	// An in-house offer behind its private link: read it, download its PDF, accept it.
+	g.GET("/angebot/:id/:token", s.offerShow)
+	g.POST("/angebot/:id/:token", s.offerAccept, limits.offer)
+	g.GET("/angebot/:id/:token/pdf", s.offerFile)
 }

@@ -18,6 +18,7 @@ import (
 	"seminars/internal/booking"
 	"seminars/internal/calendar"
 	"seminars/internal/config"
+	"seminars/internal/feedback"
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
 	"seminars/internal/legal"
@@ -63,6 +64,8 @@ type Server struct {
 	known knownRoutes
 	// decisions lists the dates whose run decision is due (dashboard, date page).
 	decisions *backoffice.RunDecisions
+	// feedback is the survey after a date (consent, answers, results, quotes).
+	feedback *feedback.Service
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -84,6 +87,7 @@ func New(a *app.App) (*Server, error) {
 		privacy: a.Privacy,
 	}
 	s.decisions = a.RunDecisions
+	s.feedback = a.Feedback
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

@@ -36,7 +36,7 @@ func TestBrowserSeminarPageShowsTrainersAndVenues(t *testing.T) {
 	cases := []struct {
 		name, path, trainers, venues, access string
 	}{
-		{"german", "/seminars/" + slug, "Ihre Trainerinnen und Trainer", "Veranstaltungsorte", "Barrierefreiheit"},
+		{"german", "/seminars/" + slug, "Ihre Seminarleitung", "Veranstaltungsorte", "Barrierefreiheit"},
 		{"english", "/en/seminars/" + slug, "Your trainers", "Venues", "Accessibility"},
 	}
 	for _, c := range cases {

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"seminars/internal/model"
+)
+
+// FeedbackDue is a checked-in attendee whose date ended and who agreed to be asked, with no
+// survey recorded for the date yet.
+type FeedbackDue struct {
+	AttendeeID uint
+	BookingID  uint
+	DateID     uint
+	SeminarID  uint
+}
+
+// FeedbackDue lists the attendees to ask for feedback at now: checked in on a date of a
+// confirmed booking that was not cancelled and ended after since and no later than now, with a
+// consent given for their current address, and no feedback row (request or answer) for the
+// date yet.
+func (q Reads) FeedbackDue(ctx context.Context, since, now time.Time) ([]FeedbackDue, error) {
+	var out []FeedbackDue
+	err := q.db.WithContext(ctx).Table("attendees").
+		Select("attendees.id AS attendee_id, bookings.id AS booking_id, seminar_dates.id AS date_id, seminar_dates.seminar_id AS seminar_id").
+		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
+		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
+		Joins("JOIN feedback_consents c ON c.attendee_id = attendees.id AND LOWER(c.email) = LOWER(attendees.email)").
+		Where("bookings.status = ? AND attendees.checked_in_at IS NOT NULL AND seminar_dates.status <> ?", model.BookingConfirmed, model.DateCancelled).
+		Where("seminar_dates.ends_at > ? AND seminar_dates.ends_at <= ?", since.UTC(), now.UTC()).
+		Where("NOT EXISTS (SELECT 1 FROM feedback f WHERE f.attendee_id = attendees.id AND f.date_id = seminar_dates.id)").
+		Order("attendees.id").Scan(&out).Error
+	return out, err
+}
+
+// feedbackKey is the unique (attendee, date) pair of a feedback row.
+var feedbackKey = []clause.Column{{Name: "attendee_id"}, {Name: "date_id"}}
+
+// RequestFeedback records that the survey of f's attendee and date is asked for, unless the
+// pair has a row already: the unique index decides, also between instances running the job at
+// once. It tells whether this call recorded it.
+func (tx *Tx) RequestFeedback(ctx context.Context, f *model.Feedback) (bool, error) {
+	if f.UpdatedAt.IsZero() {
+		f.UpdatedAt = tx.stamp()
+	}
+	res := tx.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: feedbackKey, DoNothing: true}).Create(f)
+	return res.RowsAffected == 1, res.Error
+}
+
+// SaveFeedbackAnswer stores an attendee's answer for a date, over an earlier answer or the
+// request row: one row per attendee and date, whichever came first.
+func (tx *Tx) SaveFeedbackAnswer(ctx context.Context, f *model.Feedback) error {
+	f.UpdatedAt = tx.stamp()
+	return tx.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: feedbackKey, DoUpdates: clause.AssignmentColumns([]string{
+		"answered_at", "updated_at", "content_rating", "trainer_rating", "organisation_rating", "comment",
+		"quote_consent", "quote_signature", "seminar_id",
+	})}).Create(f).Error
+}
+
+// AddExampleFeedback stores an example answer (the demo's), tied to a seminar only.
+func (tx *Tx) AddExampleFeedback(ctx context.Context, f *model.Feedback) error {
+	f.Example, f.AttendeeID, f.DateID = true, nil, nil
+	if f.UpdatedAt.IsZero() {
+		f.UpdatedAt = tx.stamp()
+	}
+	return tx.db.WithContext(ctx).Create(f).Error
+}
+
+// FeedbackOf returns an attendee's feedback row for a date; without one it is model.ErrNotFound.
+func (q Reads) FeedbackOf(ctx context.Context, attendeeID, dateID uint) (model.Feedback, error) {
+	var f model.Feedback
+	err := q.db.WithContext(ctx).Where("attendee_id = ? AND date_id = ?", attendeeID, dateID).First(&f).Error
+	return f, notFound(err, fmt.Sprintf("feedback of attendee %d on date %d", attendeeID, dateID))
+}
+
+// FeedbackByID returns one feedback row.
+func (q Reads) FeedbackByID(ctx context.Context, id uint) (model.Feedback, error) {
+	var f model.Feedback
+	err := q.db.WithContext(ctx).First(&f, id).Error
+	return f, notFound(err, fmt.Sprintf("feedback %d", id))
+}
+
+// AnsweredFeedback lists the answered feedback of a seminar (every seminar when seminarID is
+// 0), newest answer first.
+func (q Reads) AnsweredFeedback(ctx context.Context, seminarID uint) ([]model.Feedback, error) {
+	var out []model.Feedback
+	db := q.db.WithContext(ctx).Where("answered_at IS NOT NULL")
+	if seminarID != 0 {
+		db = db.Where("seminar_id = ?", seminarID)
+	}
+	err := db.Order("answered_at DESC, id DESC").Find(&out).Error
+	return out, err
+}
+
+// PublicQuotes lists up to limit quotes of a seminar that may be shown on its page: answered,
+// with the attendee's consent, a comment, and not hidden by the trainer; newest first.
+func (q Reads) PublicQuotes(ctx context.Context, seminarID uint, limit int) ([]model.Feedback, error) {
+	var out []model.Feedback
+	err := q.db.WithContext(ctx).
+		Where("seminar_id = ? AND answered_at IS NOT NULL AND quote_consent = ? AND quote_hidden = ? AND comment <> ''", seminarID, true, false).
+		Order("answered_at DESC, id DESC").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// SetQuoteHidden takes a quote off the seminar page (or puts it back).
+func (tx *Tx) SetQuoteHidden(ctx context.Context, id uint, hidden bool) error {
+	res := tx.db.WithContext(ctx).Model(&model.Feedback{}).Where("id = ?", id).
+		Updates(map[string]any{"quote_hidden": hidden, "updated_at": tx.stamp()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("feedback %d: %w", id, model.ErrNotFound)
+	}
+	return res.Error
+}
+
+// FeedbackConsentOf returns an attendee's consent to the survey mail; ok is false without one.
+func (q Reads) FeedbackConsentOf(ctx context.Context, attendeeID uint) (c model.FeedbackConsent, ok bool, err error) {
+	err = q.db.WithContext(ctx).Where("attendee_id = ?", attendeeID).First(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return c, false, nil
+	}
+	return c, err == nil, err
+}
+
+// SetFeedbackConsent records (or renews, for the current address) an attendee's consent.
+func (tx *Tx) SetFeedbackConsent(ctx context.Context, c model.FeedbackConsent) error {
+	c.Email = strings.TrimSpace(c.Email)
+	return tx.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns: []clause.Column{{Name: "attendee_id"}}, DoUpdates: clause.AssignmentColumns([]string{"email", "consented_at", "source"}),
+	}).Create(&c).Error
+}
+
+// DeleteFeedbackConsent withdraws an attendee's consent; withdrawing none is no error.
+func (tx *Tx) DeleteFeedbackConsent(ctx context.Context, attendeeID uint) error {
+	return tx.db.WithContext(ctx).Where("attendee_id = ?", attendeeID).Delete(&model.FeedbackConsent{}).Error
+}
+
+// FeedbackOfAttendees lists every feedback row of the attendees named, oldest first (a
+// person's data export).
+func (q Reads) FeedbackOfAttendees(ctx context.Context, attendeeIDs []uint) ([]model.Feedback, error) {
+	var out []model.Feedback
+	if len(attendeeIDs) == 0 {
+		return out, nil
+	}
+	err := q.db.WithContext(ctx).Where("attendee_id IN ?", attendeeIDs).Order("id").Find(&out).Error
+	return out, err
+}
+
+// EraseFeedbackOfAttendee deletes an attendee's feedback (answers, quotes, requests) and consent
+// (Art. 17 GDPR) and tells how many rows went.
+func (tx *Tx) EraseFeedbackOfAttendee(ctx context.Context, attendeeID uint) (int64, error) {
+	res := tx.db.WithContext(ctx).Where("attendee_id = ?", attendeeID).Delete(&model.Feedback{})
+	if res.Error != nil {
+		return 0, res.Error
+	}
+	consent := tx.db.WithContext(ctx).Where("attendee_id = ?", attendeeID).Delete(&model.FeedbackConsent{})
+	return res.RowsAffected + consent.RowsAffected, consent.Error
+}
+
+// FeedbackConsentsByEmail lists the consents given for an address, also those whose attendee
+// row is gone (a seat cancelled since), for a person's export.
+func (q Reads) FeedbackConsentsByEmail(ctx context.Context, email string) ([]model.FeedbackConsent, error) {
+	var out []model.FeedbackConsent
+	err := q.db.WithContext(ctx).Where("LOWER(email) = LOWER(?)", strings.TrimSpace(email)).Order("attendee_id").Find(&out).Error
+	return out, err
+}
+
+// DeleteFeedbackConsentsByEmail deletes every consent given for an address (Art. 17 GDPR) and
+// tells how many went.
+func (tx *Tx) DeleteFeedbackConsentsByEmail(ctx context.Context, email string) (int64, error) {
+	res := tx.db.WithContext(ctx).Where("LOWER(email) = LOWER(?)", strings.TrimSpace(email)).Delete(&model.FeedbackConsent{})
+	return res.RowsAffected, res.Error
+}
