@@ -91,10 +91,20 @@ func (s *Service) CreateDate(ctx context.Context, actor string, seminarID uint, 
 		if d.PriceNetCents == 0 {
 			d.PriceNetCents = sem.DefaultPriceCents
 		}
+		if err := placeDate(ctx, tx, d); err != nil {
+			return err
+		}
 		if err := tx.CreateDate(ctx, d); err != nil {
 			return err
 		}
 		c := dateChanges(model.SeminarDate{}, *d)
+		line, err := assignTrainers(ctx, tx, d, nil)
+		if err != nil {
+			return err
+		}
+		if line != "" {
+			c = append(c, line)
+		}
 		return s.audit(ctx, tx, actor, model.AuditDateCreated, fmt.Sprintf("date %d", d.ID), sem.TitleDE+"; "+c.String())
 	})
 }
@@ -103,43 +113,61 @@ func (s *Service) CreateDate(ctx context.Context, actor string, seminarID uint, 
 // *model.CapacityBelowTakenError and nothing changes. When time or place of a published date
 // changes, its calendar sequence goes up and every booking gets a "date rescheduled" message.
 // Seats that more capacity frees are offered to the waiting list in the same transaction.
+// A VenueID takes the venue's name, city and address; Trainers, when not nil, replace the
+// date's trainers (nil keeps them).
 func (s *Service) UpdateDate(ctx context.Context, actor string, changed model.SeminarDate) error {
 	return s.store.WithTx(ctx, func(tx *store.Tx) error {
-		old, err := tx.DateByID(ctx, changed.ID)
-		if err != nil {
-			return err
-		}
-		if old.Status == model.DateCancelled {
-			return fmt.Errorf("date %d is cancelled: %w", old.ID, model.ErrInvalidTransition)
-		}
-		changed.SeminarID, changed.Sequence = old.SeminarID, old.Sequence
-		moved := rescheduled(old, changed)
-		if moved {
-			changed.Sequence++
-		}
-		if err := tx.UpdateDate(ctx, &changed); err != nil {
-			return err
-		}
-		if c := dateChanges(old, changed); len(c) > 0 {
-			if err := s.audit(ctx, tx, actor, model.AuditDateUpdated, fmt.Sprintf("date %d", old.ID), c.String()); err != nil {
-				return err
-			}
-		}
-		if moved {
-			var corrected map[uint]bool
-			if s.bookings != nil && s.bookings.ServiceChanged(old, changed) {
-				// A new service day or format changes every invoice on the date: correct each.
-				if corrected, err = s.bookings.CorrectDateInTx(ctx, tx, changed.ID); err != nil {
-					return err
-				}
-			}
-			if err := notifyRescheduled(ctx, tx, changed, corrected); err != nil {
-				return err
-			}
-		}
-		_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, changed.ID)
-		return err
+		return s.updateDateInTx(ctx, tx, actor, changed)
 	})
+}
+
+// updateDateInTx is UpdateDate inside tx; a venue's change runs it for each of its dates.
+func (s *Service) updateDateInTx(ctx context.Context, tx *store.Tx, actor string, changed model.SeminarDate) error {
+	old, err := tx.DateByID(ctx, changed.ID)
+	if err != nil {
+		return err
+	}
+	if old.Status == model.DateCancelled {
+		return fmt.Errorf("date %d is cancelled: %w", old.ID, model.ErrInvalidTransition)
+	}
+	if err := placeDate(ctx, tx, &changed); err != nil {
+		return err
+	}
+	changed.SeminarID, changed.Sequence = old.SeminarID, old.Sequence
+	moved := rescheduled(old, changed)
+	if moved {
+		changed.Sequence++
+	}
+	if err := tx.UpdateDate(ctx, &changed); err != nil {
+		return err
+	}
+	c := dateChanges(old, changed)
+	line, err := assignTrainers(ctx, tx, &changed, old.Trainers)
+	if err != nil {
+		return err
+	}
+	if line != "" {
+		c = append(c, line)
+	}
+	if len(c) > 0 {
+		if err := s.audit(ctx, tx, actor, model.AuditDateUpdated, fmt.Sprintf("date %d", old.ID), c.String()); err != nil {
+			return err
+		}
+	}
+	if moved {
+		var corrected map[uint]bool
+		if s.bookings != nil && s.bookings.ServiceChanged(old, changed) {
+			// A new service day or format changes every invoice on the date: correct each.
+			if corrected, err = s.bookings.CorrectDateInTx(ctx, tx, changed.ID); err != nil {
+				return err
+			}
+		}
+		if err := notifyRescheduled(ctx, tx, changed, corrected); err != nil {
+			return err
+		}
+	}
+	_, err = s.waitlist.offerFreeSeatsInTx(ctx, tx, changed.ID)
+	return err
 }
 
 // rescheduled tells whether attendees must hear about a change: time or place of a date they

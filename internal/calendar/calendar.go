@@ -151,19 +151,13 @@ func FillLevel(t *i18n.Translator, d model.SeminarDate) string {
 	}
 }
 
-// location is where the date takes place: the venue's name, address and city, or the online
-// link for an online date.
+// location is where the date takes place: the venue's name, room and address as attendees'
+// invites name it (model.SeminarDate.Place), or the online link for an online date.
 func location(d model.SeminarDate) string {
 	if d.Format == model.FormatOnline {
 		return d.OnlineURL
 	}
-	var parts []string
-	for _, p := range []string{d.Venue, d.Address, d.City} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, ", ")
+	return d.Place()
 }
 
 // sequenceEpoch starts the count of SEQUENCE: seconds of updated_at since 2020 grow with every

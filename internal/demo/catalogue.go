@@ -180,10 +180,24 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 		if n > 0 {
 			return nil // never mix demo data into a real catalogue
 		}
+		venueIDs, people, err := seedPeople(ctx, tx)
+		if err != nil {
+			return err
+		}
 		bySlug := map[string]uint{}
 		for i, s := range Catalogue(now, berlin) {
+			for j := range s.Dates {
+				if id, ok := venueIDs[s.Dates[j].City]; ok && s.Dates[j].Format == model.FormatInPerson {
+					s.Dates[j].VenueID = &id
+				}
+			}
 			if err := tx.CreateSeminar(ctx, &s); err != nil {
 				return fmt.Errorf("demo: create seminar %s: %w", s.Slug, err)
+			}
+			for _, d := range s.Dates {
+				if err := tx.SetDateTrainers(ctx, d.ID, dateTrainers(people, i, d)); err != nil {
+					return fmt.Errorf("demo: trainers of %s: %w", s.Slug, err)
+				}
 			}
 			bySlug[s.Slug] = s.ID
 			if i == 0 {

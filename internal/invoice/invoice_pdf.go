@@ -39,6 +39,11 @@ func (r *Renderer) invoicePDF(inv model.Invoice) ([]byte, error) {
 			s.paragraph(contentW, 5, t.T("doc.reason")+": "+inv.Reason, "L")
 		}
 	}
+	// The place of service gets a line of its own under the title: in the facts' narrow column a
+	// long address wraps beside the service date's range and the two read as one.
+	if inv.ServiceLocation != "" {
+		s.paragraph(contentW, 5, t.T("doc.service_location")+": "+inv.ServiceLocation, "L")
+	}
 	s.pdf.Ln(3)
 	lineTable(s, t, inv)
 	totals(s, t, inv)

@@ -32,7 +32,8 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 	inv := model.Invoice{
 		Kind: model.InvoiceKindInvoice, BookingID: booking.ID, BookingReference: booking.Reference,
 		IssuedAt: now, ServiceStart: booking.Date.StartsAt.UTC(), ServiceEnd: booking.Date.EndsAt.UTC(),
-		Buyer: buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.Zone()),
+		ServiceLocation: booking.Date.Place(),
+		Buyer:           buyerParty(booking.Billing), Seller: seller.party(), Lines: bookingLines(booking, seller.Zone()),
 		NetCents: totals.NetCents, VATCents: totals.VATCents, GrossCents: totals.GrossCents, VATRateBP: booking.VATRateBP,
 		TaxTreatment: treatment(booking.TaxTreatment), Currency: currency(seller), Language: booking.Language, PaymentMethod: booking.PaymentMethod,
 		PaymentStatus: booking.PaymentStatus, PONumber: booking.Billing.PONumber, BuyerReference: booking.Billing.BuyerReference,

@@ -157,6 +157,8 @@ func (c composer) describeDate(v *view, t *i18n.Translator, d model.SeminarDate)
 	if v.Address == "" {
 		v.Address = d.City
 	}
+	v.Place = d.VenueRecord
+	v.Location = d.Place()
 }
 
 // describeBill adds what only the billing contact reads: attendees, amounts, how to pay, the link.
@@ -210,7 +212,7 @@ func (s Settings) inLanguage(link, lang string) string {
 func (c composer) invite(l letter, v view) (*Invite, error) {
 	location := v.OnlineURL
 	if !v.Online {
-		location = joinNonEmpty(", ", v.Venue, v.Address)
+		location = v.Location
 	}
 	return buildInvite(inviteInput{
 		UID: l.uid, Cancel: l.invite == inviteCancel, Date: *l.date, Title: v.Seminar,

@@ -58,9 +58,9 @@ func TestTrainerFeedOutsideParsers(t *testing.T) {
 			status, location string
 			description      []string
 		}{
-			uid(recent):    {"CONFIRMED", "Tagungshaus, Hauptstraße 1, 10115 Berlin, Berlin", []string{"0/10 belegt"}},
-			uid(cancelled): {"CANCELLED", "Tagungshaus, Hauptstraße 1, 10115 Berlin, Berlin", []string{"ABGESAGT", "0/10 belegt"}},
-			uid(upcoming):  {"CONFIRMED", venueWithCommas + ", Hauptstraße 1, 10115 Berlin, Berlin", []string{"12/16 belegt", "/admin/dates/" + itoa(upcoming.ID) + "/attendees"}},
+			uid(recent):    {"CONFIRMED", "Tagungshaus, Hauptstraße 1, 10115 Berlin", []string{"0/10 belegt"}},
+			uid(cancelled): {"CANCELLED", "Tagungshaus, Hauptstraße 1, 10115 Berlin", []string{"ABGESAGT", "0/10 belegt"}},
+			uid(upcoming):  {"CONFIRMED", venueWithCommas + ", Hauptstraße 1, 10115 Berlin", []string{"12/16 belegt", "/admin/dates/" + itoa(upcoming.ID) + "/attendees"}},
 			uid(online):    {"CONFIRMED", "https://meet.example/raum-42?pwd=geheim", []string{"Online: https://meet.example/raum-42?pwd=geheim"}},
 		}
 		for name, parse := range map[string]func(testing.TB, string) mail.ParsedCalendar{

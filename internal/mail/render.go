@@ -10,6 +10,7 @@ import (
 
 	"seminars/internal/i18n"
 	"seminars/internal/invoice"
+	"seminars/internal/model"
 )
 
 // Template files every message is rendered from; both must exist or the service does not boot.
@@ -54,6 +55,10 @@ type view struct {
 	Online    bool
 	Venue     string
 	Address   string
+	// Place is what the venue record adds: room, directions, accessibility, map link.
+	Place *model.Venue
+	// Location is the place as one line, for the calendar invite's LOCATION.
+	Location  string
 	OnlineURL string
 	Prepare   string
 	Attendees []Address

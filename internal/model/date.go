@@ -33,9 +33,15 @@ type SeminarDate struct {
 	City              string `gorm:"size:100"`
 	Venue             string `gorm:"size:200"`
 	Address           string `gorm:"size:300"`
-	OnlineURL         string `gorm:"size:500"`
-	Status            string `gorm:"size:20;not null;default:published;index"`
-	Sequence          int    `gorm:"not null;default:0"` // bumped on every change attendees must hear about (iCalendar SEQUENCE)
+	// VenueID names the venue record the date takes place at; nil keeps the free text above.
+	VenueID *uint `gorm:"index"`
+	// VenueRecord is the venue VenueID names, when the store's read loaded it.
+	VenueRecord *Venue `gorm:"foreignKey:VenueID"`
+	// Trainers run the date, in order. Not a column: the store's reads of dates fill it.
+	Trainers  []Trainer `gorm:"-"`
+	OnlineURL string    `gorm:"size:500"`
+	Status    string    `gorm:"size:20;not null;default:published;index"`
+	Sequence  int       `gorm:"not null;default:0"` // bumped on every change attendees must hear about (iCalendar SEQUENCE)
 	// MinParticipants is how many confirmed seats the date needs to take place; 0 = no minimum.
 	MinParticipants int `gorm:"not null;default:0"`
 	// RunConfirmedAt is when the trainer confirmed that the date takes place, whatever the count.

@@ -67,13 +67,15 @@ type Invoice struct {
 	IssuedAt       time.Time
 	ServiceStart   time.Time
 	ServiceEnd     time.Time
-	Buyer          Party         `gorm:"serializer:json;type:text;not null"`
-	Seller         Party         `gorm:"serializer:json;type:text;not null"`
-	Lines          []InvoiceLine `gorm:"serializer:json;type:text;not null"`
-	NetCents       int64         `gorm:"not null"`
-	VATCents       int64         `gorm:"not null"`
-	GrossCents     int64         `gorm:"not null"`
-	VATRateBP      int           `gorm:"not null"`
+	// ServiceLocation is where the service is performed (venue, room, address), or "" online.
+	ServiceLocation string        `gorm:"size:600;not null;default:''"`
+	Buyer           Party         `gorm:"serializer:json;type:text;not null"`
+	Seller          Party         `gorm:"serializer:json;type:text;not null"`
+	Lines           []InvoiceLine `gorm:"serializer:json;type:text;not null"`
+	NetCents        int64         `gorm:"not null"`
+	VATCents        int64         `gorm:"not null"`
+	GrossCents      int64         `gorm:"not null"`
+	VATRateBP       int           `gorm:"not null"`
 	// TaxTreatment is the booking's when the document was issued; it decides the VAT category.
 	TaxTreatment  TaxTreatment `gorm:"size:20;not null;default:standard"`
 	Currency      string       `gorm:"size:3;not null"`

@@ -54,7 +54,7 @@ func (tx *Tx) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
 
 // CreateDate inserts a date of an existing seminar.
 func (tx *Tx) CreateDate(ctx context.Context, d *model.SeminarDate) error {
-	return tx.db.WithContext(ctx).Omit("Seminar").Create(d).Error
+	return tx.db.WithContext(ctx).Omit("Seminar", "VenueRecord").Create(d).Error
 }
 
 // UpdateDate writes a date's editable fields. The capacity is only written if it stays at or
@@ -66,7 +66,7 @@ func (tx *Tx) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 		Updates(map[string]any{
 			"starts_at": d.StartsAt, "ends_at": d.EndsAt, "capacity": d.Capacity, "price_net_cents": d.PriceNetCents,
 			"early_bird_net_cents": d.EarlyBirdNetCents, "early_bird_until": d.EarlyBirdUntil, "format": d.Format,
-			"city": d.City, "venue": d.Venue, "address": d.Address, "online_url": d.OnlineURL, "status": d.Status,
+			"city": d.City, "venue": d.Venue, "address": d.Address, "venue_id": d.VenueID, "online_url": d.OnlineURL, "status": d.Status,
 			"min_participants": d.MinParticipants, "sequence": d.Sequence, "updated_at": tx.stamp(),
 			// An in-house flat price follows the date's price when the trainer edits it.
 			"flat_price_net_cents": gorm.Expr("CASE WHEN flat_price_net_cents > 0 THEN ? ELSE 0 END", d.PriceNetCents),

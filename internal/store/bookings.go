@@ -25,7 +25,7 @@ func (q Reads) BookingByReference(ctx context.Context, reference string) (model.
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
-		Preload("Date.Seminar").
+		Preload("Date.Seminar").Preload("Date.VenueRecord").
 		Where("reference = ?", reference).
 		First(&b).Error
 	return b, notFound(err, "booking "+reference)

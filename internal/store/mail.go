@@ -14,7 +14,7 @@ func (q Reads) BookingByID(ctx context.Context, id uint) (model.Booking, error) 
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
-		Preload("Date.Seminar.Questions", questionOrder).
+		Preload("Date.Seminar.Questions", questionOrder).Preload("Date.VenueRecord").
 		First(&b, id).Error
 	return b, notFound(err, "booking")
 }
@@ -25,7 +25,7 @@ func (q Reads) BookingByID(ctx context.Context, id uint) (model.Booking, error) 
 func (q Reads) BookingsToNotify(ctx context.Context, dateID uint, everConfirmed bool) ([]model.Booking, error) {
 	db := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
-		Preload("Date.Seminar").
+		Preload("Date.Seminar").Preload("Date.VenueRecord").
 		Where("date_id = ?", dateID)
 	if everConfirmed {
 		db = db.Where("status = ? OR confirmed_at IS NOT NULL", model.BookingConfirmed)

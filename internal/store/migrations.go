@@ -50,6 +50,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0020_min_participants"),
 		sqlStep("0021_booking_legal_hold"),
 		sqlStep("0022_group_pricing"),
+		sqlStep("0023_trainers_venues"),
 		sqlStep("0024_questions"),
 		sqlStep("0025_materials"),
 		sqlStep("0026_feedback"),

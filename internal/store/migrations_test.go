@@ -140,6 +140,7 @@ func schemaModels() []any {
 		&model.PaymentReminder{},
 		&model.CheckIn{},
 		&model.SeminarQuestion{}, &model.AttendeeAnswer{},
+		&model.Venue{}, &model.Trainer{}, &model.DateTrainer{}, &model.TrainerPhoto{},
 		&model.Material{}, &model.MaterialContent{},
 		&model.Feedback{}, &model.FeedbackConsent{},
 		&model.Offer{}, &model.OfferDocument{},

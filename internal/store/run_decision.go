@@ -31,7 +31,8 @@ func (q Reads) seatsConfirmed(ctx context.Context, ids []uint) (map[uint]int, er
 	return out, err
 }
 
-// fillSeatsConfirmed sets SeatsConfirmed of every date given, in one query.
+// fillSeatsConfirmed sets SeatsConfirmed of every date given, in one query, and loads each
+// date's venue record and trainers (fillVenuesAndTrainers).
 func (q Reads) fillSeatsConfirmed(ctx context.Context, dates ...*model.SeminarDate) error {
 	ids := make([]uint, 0, len(dates))
 	for _, d := range dates {
@@ -41,7 +42,11 @@ func (q Reads) fillSeatsConfirmed(ctx context.Context, dates ...*model.SeminarDa
 	for _, d := range dates {
 		d.SeatsConfirmed = seats[d.ID]
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	// Every read that counts a date's seats shows the date: load its venue and trainers with it.
+	return q.fillVenuesAndTrainers(ctx, dates...)
 }
 
 // datePtrs points at each date of a slice, for fillSeatsConfirmed.

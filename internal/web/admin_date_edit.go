@@ -52,5 +52,15 @@ func (s *Server) renderDateForm(c echo.Context, status int, sem model.Seminar, d
 	if d.ID != 0 {
 		title = t.T("admin.date.edit")
 	}
-	return s.render(c, status, pageAdminDateForm, title, dateFormData{Seminar: sem, Date: d, Form: f, Problem: problem}, errs)
+	ctx := c.Request().Context()
+	venues, err := s.store.Venues(ctx)
+	if err != nil {
+		return err
+	}
+	trainers, err := s.store.Trainers(ctx)
+	if err != nil {
+		return err
+	}
+	return s.render(c, status, pageAdminDateForm, title, dateFormData{Seminar: sem, Date: d, Form: f, Problem: problem,
+		Venues: venues, Trainers: trainers}, errs)
 }

@@ -26,7 +26,12 @@ func (s *Server) adminDateCreate(c echo.Context) error {
 	if err := requireOwnerFor(c, true); err != nil {
 		return err
 	}
-	if err := s.office.CreateDate(c.Request().Context(), actor(c), sem.ID, &d); err != nil {
+	err = s.office.CreateDate(c.Request().Context(), actor(c), sem.ID, &d)
+	var invalid *model.ValidationError
+	if errors.As(err, &invalid) {
+		return s.renderDateForm(c, http.StatusUnprocessableEntity, sem, model.SeminarDate{}, f, "", s.translate(c, invalid.Fields))
+	}
+	if err != nil {
 		return err
 	}
 	return redirect(c, fmt.Sprintf("/admin/seminars/%d?saved=1", sem.ID))
@@ -54,6 +59,10 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 		msg := s.i18n.For(language(c)).T("admin.error.capacity_below_taken", "Count", below.SeatsTaken)
 		old.SeatsTaken = below.SeatsTaken
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, *old.Seminar, old, f, msg, map[string]string{"capacity": msg})
+	}
+	var invalid *model.ValidationError
+	if errors.As(err, &invalid) {
+		return s.renderDateForm(c, http.StatusUnprocessableEntity, *old.Seminar, old, f, "", s.translate(c, invalid.Fields))
 	}
 	if err != nil {
 		return err

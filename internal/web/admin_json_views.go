@@ -69,6 +69,10 @@ type adminDateJSON struct {
 	SeatsConfirmed  int        `json:"seats_confirmed"`
 	RunConfirmedAt  *time.Time `json:"run_confirmed_at,omitempty"`
 	Guaranteed      bool       `json:"guaranteed"`
+	// VenueID is the venue record the date takes place at (absent for free text or online);
+	// Trainers run the date, in order.
+	VenueID  *uint             `json:"venue_id,omitempty"`
+	Trainers []dateTrainerJSON `json:"trainers"`
 	// Unlisted marks an in-house date made from an accepted offer (booked through its private
 	// link only); FlatPriceNetCents is its flat price, when it has one.
 	Unlisted          bool  `json:"unlisted"`
@@ -82,7 +86,8 @@ func (s *Server) adminDateView(d model.SeminarDate) adminDateJSON {
 		EarlyBirdNetCents: d.EarlyBirdNetCents, EarlyBirdUntil: d.EarlyBirdUntil, Currency: s.seller.Currency,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 		MinParticipants: d.MinParticipants, SeatsConfirmed: d.SeatsConfirmed, RunConfirmedAt: utcPtr(d.RunConfirmedAt),
-		Guaranteed: d.Guaranteed(), Unlisted: d.Unlisted, FlatPriceNetCents: d.FlatPriceNetCents,
+		Guaranteed: d.Guaranteed(), VenueID: d.VenueID, Trainers: dateTrainersView(d.Trainers),
+		Unlisted: d.Unlisted, FlatPriceNetCents: d.FlatPriceNetCents,
 	}
 }
 

@@ -32,6 +32,10 @@ const (
 	pageAdminVoucherForm    = "admin/voucher_form.html"
 	pageAdminPrivacy        = "admin/privacy.html"
 	pageAdminAttendeeChange = "admin/attendee_change.html"
+	pageAdminVenues         = "admin/venues.html"
+	pageAdminVenueForm      = "admin/venue_form.html"
+	pageAdminTrainers       = "admin/trainers.html"
+	pageAdminTrainerForm    = "admin/trainer_form.html"
 	pageAdminMaterials      = "admin/materials.html"
 	pageAdminFeedback       = "admin/feedback.html"
 )
@@ -46,6 +50,7 @@ var adminPageNames = []string{
 	pageAdminPasswordForgot, pageAdminPasswordReset, pageAdminLoginCode, pageAdminAccount, pageAdminTOTPSetup,
 	pageAdminPrivacy,
 	pageAdminAttendeeChange,
+	pageAdminVenues, pageAdminVenueForm, pageAdminTrainers, pageAdminTrainerForm,
 	pageAdminMaterials,
 	pageAdminFeedback,
 }

@@ -67,6 +67,9 @@ type dateFormData struct {
 	Date    model.SeminarDate // ID 0 for a new date
 	Form    form.Date
 	Problem string
+	// Venues and Trainers are the records the form offers to pick.
+	Venues   []model.Venue
+	Trainers []model.Trainer
 }
 
 type bookingListData struct {

@@ -2,10 +2,12 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/model"
 	"seminars/internal/web/form"
 )
 
@@ -31,7 +33,12 @@ func (s *Server) apiAdminDateCreate(c echo.Context) error {
 	if err := requireOwnerFor(c, true); err != nil {
 		return err
 	}
-	if err := s.office.CreateDate(c.Request().Context(), actor(c), id, &d); err != nil {
+	err = s.office.CreateDate(c.Request().Context(), actor(c), id, &d)
+	var invalid *model.ValidationError
+	if errors.As(err, &invalid) {
+		return s.validationFailed(c, invalid.Fields)
+	}
+	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, s.adminDateView(d))

@@ -43,6 +43,10 @@ func (s *Server) apiAdminDateUpdate(c echo.Context) error {
 		msg := s.i18n.For(language(c)).T("admin.error.capacity_below_taken", "Count", below.SeatsTaken)
 		return c.JSON(http.StatusUnprocessableEntity, map[string]any{"errors": map[string]string{"capacity": msg}})
 	}
+	var invalid *model.ValidationError
+	if errors.As(err, &invalid) {
+		return s.validationFailed(c, invalid.Fields)
+	}
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,8 @@ func classify(err error) apiError {
 		return apiError{Status: http.StatusConflict, Code: "not_check_in_day", Message: "admin.error.not_check_in_day"}
 	case errors.Is(err, model.ErrNoCheckIn):
 		return apiError{Status: http.StatusConflict, Code: "not_checked_in", Message: "admin.error.not_checked_in"}
+	case errors.Is(err, model.ErrInUse):
+		return apiError{Status: http.StatusConflict, Code: "in_use", Message: "admin.error.in_use"}
 	case errors.Is(err, model.ErrInvalidTransition):
 		return apiError{Status: http.StatusConflict, Code: "invalid_transition", Message: "error.invalid_transition"}
 	case errors.Is(err, model.ErrThrottled):

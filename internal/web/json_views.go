@@ -56,6 +56,10 @@ type dateJSON struct {
 	// Guaranteed says it runs: the trainer confirmed it, or the confirmed seats reach the minimum.
 	MinParticipants int  `json:"min_participants"`
 	Guaranteed      bool `json:"guaranteed"`
+	// Room and MapURL come from the date's venue record; Trainers run the date, in order.
+	Room     string            `json:"room,omitempty"`
+	MapURL   string            `json:"map_url,omitempty"`
+	Trainers []dateTrainerJSON `json:"trainers"`
 }
 
 func (s *Server) seminarView(sem model.Seminar, lang string, now time.Time) seminarJSON {
@@ -87,7 +91,10 @@ func (s *Server) dateView(d model.SeminarDate, now time.Time) dateJSON {
 		Capacity: d.Capacity, SeatsLeft: d.SeatsLeft(), PriceNetCents: unit,
 		PriceGrossCents: s.domesticTax().Totals(unit).GrossCents, RegularNetCents: d.PriceNetCents,
 		Currency: s.seller.Currency, Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, Status: d.Status,
-		MinParticipants: d.MinParticipants, Guaranteed: d.Guaranteed(),
+		MinParticipants: d.MinParticipants, Guaranteed: d.Guaranteed(), Trainers: dateTrainersView(d.Trainers),
+	}
+	if r := d.VenueRecord; r != nil && d.Format == model.FormatInPerson {
+		v.Room, v.MapURL = r.Room, r.MapURL
 	}
 	if d.EarlyBirdActive(now) {
 		v.EarlyBirdUntil = d.EarlyBirdUntil

@@ -1,5 +1,7 @@
 package web
 
+import "seminars/internal/model"
+
 // uploadSlack is what a material upload's body carries besides the file: the form's other
 // fields and the multipart headers, or the JSON around the base64 text.
 const uploadSlack = 16 << 10
@@ -16,5 +18,7 @@ func uploadLimits(maxFile int64) map[string]int64 {
 		"/admin/seminars/:id/materials":        form,
 		"/admin/dates/:id/materials":           form,
 		"/api/v1/admin/seminars/:id/materials": api,
+		// A trainer's photo has its own, smaller limit (model.MaxTrainerPhotoBytes).
+		"/admin/trainers/:id/photo": 2*model.MaxTrainerPhotoBytes + uploadSlack,
 	}
 }

@@ -429,7 +429,7 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 	}
 	newAttendee := `{"first_name":"Olga","last_name":"Zehn","email":"olga@gruppe.example"}`
 	email := func(b model.Booking) string { return b.Billing.Email }
-	return append([]apiCase{
+	cases := append(venueConformanceCases(t, env, f), []apiCase{
 		{op: "listSeminars", name: "every seminar", method: get, path: "/admin/seminars", as: asAssistant, want: 200},
 
 		{op: "createSeminar", name: "owner", method: post, path: "/admin/seminars", as: asOwner,
@@ -614,5 +614,6 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "listFeedback", name: "one seminar", method: get, path: fmt.Sprintf("/admin/feedback?seminar_id=%d", f.seminarID), as: asOwner, want: 200},
 		{op: "listFeedback", name: "not a number", method: get, path: "/admin/feedback?seminar_id=drei", as: asOwner, want: 400, specInvalid: true},
 		{op: "listFeedback", name: "unknown seminar", method: get, path: "/admin/feedback?seminar_id=99999", as: asOwner, want: 404},
-	}, offerConformanceCases(t, env, f.seminarID)...)
+	}...)
+	return append(cases, offerConformanceCases(t, env, f.seminarID)...)
 }

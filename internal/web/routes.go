@@ -34,6 +34,7 @@ func (s *Server) routes() {
 	e.GET(englishPrefix, func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, englishPrefix+"/") })
 	e.GET("/lang/:lang", s.languageSet)
 	e.GET("/sitemap.xml", s.sitemapShow)
+	e.GET("/trainers/:id/photo", s.trainerPhotoShow) // an uploaded trainer photo (?v= its version), for both languages
 	e.GET("/robots.txt", s.robotsShow)
 
 	// Public JSON API.
@@ -119,6 +120,20 @@ func (s *Server) routes() {
 	staff.GET("/dates/:id/cancel", s.adminDateCancelConfirm, s.requireOwner())
 	staff.POST("/dates/:id/cancel", s.adminDateCancel, s.requireOwner())
 	staff.POST("/dates/:id/confirm", s.adminDateConfirm) // the run decision: the date takes place
+	staff.GET("/venues", s.adminVenueList)               // venues and trainers: owners and assistants
+	staff.GET("/venues/new", s.adminVenueNew)
+	staff.POST("/venues", s.adminVenueCreate)
+	staff.GET("/venues/:id", s.adminVenueEdit)
+	staff.POST("/venues/:id", s.adminVenueUpdate)
+	staff.POST("/venues/:id/delete", s.adminVenueDelete)
+	staff.GET("/trainers", s.adminTrainerList)
+	staff.GET("/trainers/new", s.adminTrainerNew)
+	staff.POST("/trainers", s.adminTrainerCreate)
+	staff.GET("/trainers/:id", s.adminTrainerEdit)
+	staff.POST("/trainers/:id", s.adminTrainerUpdate)
+	staff.POST("/trainers/:id/delete", s.adminTrainerDelete)
+	staff.POST("/trainers/:id/photo", s.adminTrainerPhotoUpdate) // multipart; own body limit (uploadLimits)
+	staff.POST("/trainers/:id/photo/delete", s.adminTrainerPhotoDelete)
 	staff.GET("/bookings/:reference/move", s.adminBookingMoveShow)
 	staff.POST("/bookings/:reference/move", s.adminBookingMove)
 	staff.GET("/bookings/:reference/billing", s.adminBookingBillingEdit) // a change of price is owners' (EditBilling)
@@ -181,6 +196,16 @@ func (s *Server) routes() {
 	adminAPI.PATCH("/vouchers/:code", s.apiAdminVoucherUpdate, s.requireOwner())
 	adminAPI.DELETE("/vouchers/:code", s.apiAdminVoucherDelete, s.requireOwner())
 	adminAPI.POST("/dates/:id/confirm", s.apiAdminDateConfirm)
+	adminAPI.GET("/venues", s.apiAdminVenueList) // venues and trainers: owners and assistants
+	adminAPI.POST("/venues", s.apiAdminVenueCreate)
+	adminAPI.GET("/venues/:id", s.apiAdminVenueShow)
+	adminAPI.PATCH("/venues/:id", s.apiAdminVenueUpdate)
+	adminAPI.DELETE("/venues/:id", s.apiAdminVenueDelete)
+	adminAPI.GET("/trainers", s.apiAdminTrainerList)
+	adminAPI.POST("/trainers", s.apiAdminTrainerCreate)
+	adminAPI.GET("/trainers/:id", s.apiAdminTrainerShow)
+	adminAPI.PATCH("/trainers/:id", s.apiAdminTrainerUpdate)
+	adminAPI.DELETE("/trainers/:id", s.apiAdminTrainerDelete)
 	adminAPI.POST("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckIn)
 	adminAPI.DELETE("/dates/:id/attendees/:attendee/check-in", s.apiAdminAttendeeCheckInUndo)
 	adminAPI.POST("/bookings/:reference/attendees", s.apiAdminAttendeeAdd)

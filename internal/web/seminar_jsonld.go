@@ -38,6 +38,12 @@ type (
 		Offers         jsonldOffer `json:"offers"`
 		Capacity       int         `json:"maximumAttendeeCapacity"`
 		Remaining      int         `json:"remainingAttendeeCapacity"`
+		// Instructor names the date's trainers (schema.org CourseInstance.instructor).
+		Instructor []jsonldPerson `json:"instructor,omitempty"`
+	}
+	jsonldPerson struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
 	}
 	jsonldPlace struct {
 		Type    string        `json:"@type"`
@@ -102,6 +108,9 @@ func (s *Server) seminarJSONLD(sem model.Seminar, lang string, now time.Time) js
 				Specification: jsonldPriceSpecNet{Type: "UnitPriceSpecification", Price: price, Currency: s.cfg.Currency},
 			},
 			Capacity: d.Capacity, Remaining: d.SeatsLeft(),
+		}
+		for _, tr := range d.Trainers {
+			in.Instructor = append(in.Instructor, jsonldPerson{Type: "Person", Name: tr.Name})
 		}
 		if d.Format == model.FormatOnline {
 			in.CourseMode, in.AttendanceMode = "online", "https://schema.org/OnlineEventAttendanceMode"

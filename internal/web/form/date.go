@@ -27,6 +27,11 @@ type Date struct {
 	Status            string `json:"status"` // draft or published; empty means published
 	// MinParticipants is the minimum of confirmed seats for the date to take place; 0 = none.
 	MinParticipants int `json:"min_participants"`
+	// VenueID picks a venue record for an in-person date; its name, city and address then
+	// replace venue, city and address. null (or 0 on the HTML form) keeps the free text.
+	VenueID *uint `json:"venue_id"`
+	// TrainerIDs are the date's trainers in order; null keeps them, [] removes them.
+	TrainerIDs []uint `json:"trainer_ids"`
 
 	// PriceText and EarlyBirdText are the euro amounts as typed on the HTML form.
 	PriceText     string `json:"-"`
@@ -40,7 +45,36 @@ func DateFromValues(v url.Values) Date {
 		PriceText: v.Get("price_net"), EarlyBirdText: v.Get("early_bird_net"), EarlyBirdUntil: v.Get("early_bird_until"),
 		Format: v.Get("format"), City: v.Get("city"), Venue: v.Get("venue"), Address: v.Get("address"),
 		OnlineURL: v.Get("online_url"), Status: v.Get("status"), MinParticipants: atoiOrZero(v.Get("min_participants")),
+		VenueID: optionalID(v.Get("venue_id")), TrainerIDs: ids(v["trainer_ids"]),
 	}
+}
+
+// optionalID reads a chosen record id; "" (no choice) is nil, and anything that is no id is
+// kept as 0 for Validate to refuse.
+func optionalID(s string) *uint {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 32)
+	id := uint(n)
+	if err != nil {
+		id = 0
+	}
+	return &id
+}
+
+// ids reads the ids of ticked checkboxes; none ticked is an empty, non-nil list. Anything that
+// is no id is kept as 0 for Validate to refuse.
+func ids(values []string) []uint {
+	out := []uint{}
+	for _, v := range values {
+		n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 32)
+		if err != nil {
+			n = 0
+		}
+		out = append(out, uint(n))
+	}
+	return out
 }
 
 // atoiOrZero is atoi for an optional number: an empty field is 0.
@@ -127,6 +161,7 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	d.PriceNetCents = f.PriceNetCents
 	f.validateEarlyBird(&d, loc, errs)
 	f.validatePlace(&d, errs)
+	f.validatePeople(&d, errs)
 	if d.Status == "" {
 		d.Status = model.DatePublished
 	}
@@ -160,7 +195,7 @@ func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
 	d.City, d.Venue, d.Address, d.OnlineURL = f.City, f.Venue, f.Address, f.OnlineURL
 	switch d.Format {
 	case model.FormatInPerson:
-		if d.City == "" {
+		if d.City == "" && f.VenueID == nil {
 			errs.add("city", msgRequired)
 		}
 	case model.FormatOnline:
@@ -173,6 +208,35 @@ func (f *Date) validatePlace(d *model.SeminarDate, errs Errors) {
 		}
 	default:
 		errs.add("format", "admin.error.format")
+	}
+}
+
+// validatePeople checks the chosen venue and trainers; whether they exist is the use case's
+// check (backoffice.CreateDate, UpdateDate).
+func (f *Date) validatePeople(d *model.SeminarDate, errs Errors) {
+	if f.VenueID != nil {
+		if *f.VenueID == 0 {
+			errs.add("venue_id", "admin.error.venue_unknown")
+		}
+		id := *f.VenueID
+		d.VenueID = &id
+	}
+	if f.TrainerIDs == nil {
+		return
+	}
+	if len(f.TrainerIDs) > model.MaxDateTrainers {
+		errs.add("trainer_ids", "admin.error.trainers_many")
+	}
+	d.Trainers = []model.Trainer{}
+	seen := map[uint]bool{}
+	for _, id := range f.TrainerIDs {
+		if id == 0 {
+			errs.add("trainer_ids", "admin.error.trainer_unknown")
+		}
+		if !seen[id] {
+			seen[id] = true
+			d.Trainers = append(d.Trainers, model.Trainer{ID: id})
+		}
 	}
 }
 
@@ -197,6 +261,11 @@ func DateOf(d model.SeminarDate, loc *time.Location) Date {
 		Capacity: d.Capacity, PriceNetCents: d.PriceNetCents, EarlyBirdNetCents: d.EarlyBirdNetCents,
 		Format: d.Format, City: d.City, Venue: d.Venue, Address: d.Address, OnlineURL: d.OnlineURL, Status: d.Status,
 		PriceText: Euros(d.PriceNetCents), MinParticipants: d.MinParticipants,
+		TrainerIDs: model.TrainerIDs(d.Trainers),
+	}
+	if d.VenueID != nil {
+		id := *d.VenueID
+		f.VenueID = &id
 	}
 	if d.EarlyBirdUntil != nil {
 		f.EarlyBirdUntil = d.EarlyBirdUntil.In(loc).AddDate(0, 0, -1).Format("2006-01-02")
@@ -212,3 +281,16 @@ func Euros(cents int64) string {
 	}
 	return strconv.FormatInt(cents/100, 10) + "," + strconv.FormatInt(100+cents%100, 10)[1:]
 }
+
+// HasTrainer tells whether the form names trainer id, for the form's checkboxes.
+func (f Date) HasTrainer(id uint) bool {
+	for _, t := range f.TrainerIDs {
+		if t == id {
+			return true
+		}
+	}
+	return false
+}
+
+// IsVenue tells whether the form picked venue id, for the form's choice.
+func (f Date) IsVenue(id uint) bool { return f.VenueID != nil && *f.VenueID == id }
