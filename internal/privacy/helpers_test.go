@@ -120,6 +120,22 @@ func (e *env) inquire(p person) model.InhouseInquiry {
 	return i
 }
 
+// offer answers p's inquiry with an in-house offer and lets the document worker store its PDF.
+func (e *env) offer(p person) model.Offer {
+	e.t.Helper()
+	inq := e.inquire(p)
+	date := storetest.SeedDate(e.t, e.st, storetest.DateOptions{StartsIn: 10 * 24 * time.Hour, Clock: e.clk})
+	start := e.clk.Now().Add(60 * 24 * time.Hour)
+	o := model.Offer{SeminarID: date.SeminarID, Persons: 6, Pricing: model.PricingFlat, PriceNetCents: 300000,
+		Format: model.FormatInPerson, City: "Köln", ValidUntil: e.clk.Now().Add(20 * 24 * time.Hour),
+		ProposedDates: []model.ProposedDate{{StartsAt: start, EndsAt: start.Add(8 * time.Hour)}}}
+	if err := e.a.Office.CreateOffer(e.ctx, "owner@example.com", inq.ID, &o); err != nil {
+		e.t.Fatal(err)
+	}
+	e.deliver()
+	return o
+}
+
 // issued returns every stored PDF and XML of the booking's documents, and the documents' rows.
 func (e *env) issued(b model.Booking) (map[string][]byte, []model.Invoice) {
 	e.t.Helper()

@@ -22,6 +22,7 @@ type Retention struct {
 	Sessions       int64
 	SignInFailures int64
 	Documents      int64 // invoices and credit notes purged with their PDF and XML
+	Offers         int64 // in-house offers (business letters) purged with their PDF
 	// SensitiveAnswers are attendees' answers to sensitive questions (Art. 9 GDPR) whose date
 	// has ended: they were given only to organise it.
 	SensitiveAnswers int64
@@ -52,7 +53,8 @@ func (s *Service) Cutoffs(now time.Time) Cutoffs {
 // RunRetention deletes, in one transaction, what is kept no longer at now: waiting-list entries
 // and in-house inquiries past their months, the bodies of delivered mails past their days (business
 // letters past their years), attendees' answers to sensitive questions once their date has ended,
-// expired back-office sessions and old sign-in failures, and invoices
+// expired back-office sessions and old sign-in failures, in-house offers past the business
+// letters' years, and invoices
 // and credit notes past their retention (unless their booking is under a legal hold). It runs at
 // most once per calendar day per database: ran is false when another round (this or another
 // instance) already did the day.
@@ -84,6 +86,9 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time) (r Retention,
 			return err
 		}
 		if r.SensitiveAnswers, err = tx.DeleteSensitiveAnswersEndedBefore(ctx, now); err != nil {
+			return err
+		}
+		if r.Offers, err = tx.PurgeOffersIssuedBefore(ctx, c.BusinessLetter); err != nil {
 			return err
 		}
 		r.Documents, err = tx.PurgeInvoicesIssuedBefore(ctx, c.Invoice)

@@ -46,6 +46,9 @@ func TestRetention(t *testing.T) {
 			e.deliver()
 		}, func(e *env) bool { return mailBodyOfKind(e, maxBooker.email, "billing_payment_received") != "" },
 			storetest.ReferenceTime.AddDate(6, 0, -1), storetest.ReferenceTime.AddDate(6, 0, 1)},
+		{"in-house offer (business letter) after 6 years", storetest.ReferenceTime, func(e *env) { e.offer(erika) },
+			func(e *env) bool { return offers(e) == 1 },
+			storetest.ReferenceTime.AddDate(6, 0, -1), storetest.ReferenceTime.AddDate(6, 0, 1)},
 		{"invoice 8 years from the end of its calendar year", storetest.ReferenceTime, func(e *env) { e.book(maxBooker, erika); e.deliver() },
 			func(e *env) bool { return invoices(e) == 1 },
 			storetest.InBerlin(2034, time.December, 31, 23, 0), storetest.InBerlin(2035, time.January, 1, 1, 0)},
@@ -101,6 +104,21 @@ func TestRetention(t *testing.T) {
 			})
 		})
 	}
+}
+
+// offers counts the stored offers, each of which must still have its PDF.
+func offers(e *env) int {
+	e.t.Helper()
+	list, err := e.st.Offers(e.ctx, 0, 100)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, o := range list {
+		if _, err := e.st.OfferDocument(e.ctx, o.ID); err != nil {
+			e.t.Fatalf("offer %s without its PDF: %v", o.Number, err)
+		}
+	}
+	return len(list)
 }
 
 // mailBodyOfKind is the text of the delivered mail of kind to email.

@@ -177,6 +177,19 @@ func (tx *Tx) PurgeInvoicesIssuedBefore(ctx context.Context, before time.Time) (
 	return res.RowsAffected, res.Error
 }
 
+// PurgeOffersIssuedBefore deletes in-house offers issued before before, with their stored PDF.
+// An offer is a business letter (§ 257 HGB): kept its years, like the confirmations, then gone.
+// Nothing refers to an offer; the unlisted date it made and that date's bookings stay.
+func (tx *Tx) PurgeOffersIssuedBefore(ctx context.Context, before time.Time) (int64, error) {
+	db := tx.db.WithContext(ctx)
+	old := tx.db.Model(&model.Offer{}).Select("id").Where("issued_at < ?", before.UTC())
+	if err := db.Where("offer_id IN (?)", old).Delete(&model.OfferDocument{}).Error; err != nil {
+		return 0, err
+	}
+	res := db.Where("issued_at < ?", before.UTC()).Delete(&model.Offer{})
+	return res.RowsAffected, res.Error
+}
+
 // SetLegalHold sets or lifts a booking's legal hold, which keeps its documents past retention.
 func (tx *Tx) SetLegalHold(ctx context.Context, bookingID uint, hold bool) error {
 	return tx.db.WithContext(ctx).Model(&model.Booking{}).Where("id = ?", bookingID).
