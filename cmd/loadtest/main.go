@@ -80,15 +80,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	printReport(stdout, rep)
 	if *jsonFile != "" {
-		raw, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(*jsonFile, append(raw, '\n'), 0o644); err != nil {
-			return err
-		}
+		return writeJSON(*jsonFile, rep)
 	}
 	return nil
+}
+
+func writeJSON(file string, rep Report) error {
+	raw, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, append(raw, '\n'), 0o644)
 }
 
 // printReport writes one line per figure: rate, latencies, errors, baseline and ratio.
