@@ -60,6 +60,8 @@ type Config struct {
 	WorkerMaxAttempts int `koanf:"worker_max_attempts"`
 
 	BookingRateLimit int `koanf:"booking_rate_limit"`
+	// MaxCapacity is the largest capacity of a date (online seminars can be large).
+	MaxCapacity int `koanf:"max_capacity"`
 	// TrustedProxies are comma-separated CIDRs of reverse proxies whose X-Forwarded-For names
 	// the client; empty = clients connect directly and the header is ignored.
 	TrustedProxies string `koanf:"trusted_proxies"`
@@ -222,6 +224,9 @@ func (c *Config) Validate() error {
 	}
 	if c.BookingRateLimit < 0 {
 		bad("booking_rate_limit must be 0 (off) or more")
+	}
+	if c.MaxCapacity < 1 {
+		bad("max_capacity must be at least 1")
 	}
 	c.TrustedProxyNets = nil
 	for _, cidr := range strings.Split(c.TrustedProxies, ",") {

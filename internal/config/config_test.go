@@ -78,6 +78,7 @@ func TestValidateRefusesBadSettings(t *testing.T) {
 		{"bad SMTP URL", "SEMINARS_SMTP_URL=mail.example:25", "smtp_url"},
 		{"admin password alone", "SEMINARS_ADMIN_PASSWORD=geheim-geheim", "admin_email"},
 		{"negative rate limit", "SEMINARS_BOOKING_RATE_LIMIT=-1", "booking_rate_limit"},
+		{"zero max capacity", "SEMINARS_MAX_CAPACITY=0", "max_capacity"},
 		{"secret key too short", "SEMINARS_SECRET_KEY=kurz", "secret_key"},
 		{"trusted proxy not a CIDR", "SEMINARS_TRUSTED_PROXIES=10.0.0.0/8, proxy.local", "trusted_proxies"},
 		{"hold shorter than Stripe allows", "SEMINARS_HOLD_MINUTES=10", "hold_minutes"},

@@ -18,6 +18,7 @@ func (s *Server) adminDateCreate(c echo.Context) error {
 		return err
 	}
 	f := form.DateFromValues(mustForm(c))
+	f.MaxCapacity = s.cfg.MaxCapacity
 	d, errs := f.Validate(s.cfg.Location)
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, sem, model.SeminarDate{}, f, "", s.translate(c, errs))
@@ -45,6 +46,7 @@ func (s *Server) adminDateUpdate(c echo.Context) error {
 		return err
 	}
 	f := form.DateFromValues(mustForm(c))
+	f.MaxCapacity = s.cfg.MaxCapacity
 	d, errs := f.Validate(s.cfg.Location)
 	if len(errs) > 0 {
 		return s.renderDateForm(c, http.StatusUnprocessableEntity, *old.Seminar, old, f, "", s.translate(c, errs))

@@ -22,6 +22,7 @@ func (s *Server) apiAdminDateCreate(c echo.Context) error {
 	if err := json.NewDecoder(c.Request().Body).Decode(&f); err != nil {
 		return s.badJSON(c, err)
 	}
+	f.MaxCapacity = s.cfg.MaxCapacity
 	d, errs := f.Validate(s.cfg.Location)
 	if len(errs) > 0 {
 		if _, err := s.store.SeminarByID(c.Request().Context(), id); err != nil {

@@ -29,6 +29,7 @@ func (s *Server) apiAdminDateUpdate(c echo.Context) error {
 	if err := json.NewDecoder(c.Request().Body).Decode(&f); err != nil {
 		return s.badJSON(c, err)
 	}
+	f.MaxCapacity = s.cfg.MaxCapacity
 	d, errs := f.Validate(s.cfg.Location)
 	if len(errs) > 0 {
 		return s.validationFailed(c, errs)

@@ -36,6 +36,8 @@ type Date struct {
 	// PriceText and EarlyBirdText are the euro amounts as typed on the HTML form.
 	PriceText     string `json:"-"`
 	EarlyBirdText string `json:"-"`
+	// MaxCapacity is the max_capacity setting, set by the handler (0 = DefaultMaxCapacity).
+	MaxCapacity int `json:"-"`
 }
 
 // DateFromValues reads the HTML date form; prices are typed in euros ("490" or "490,50").
@@ -123,6 +125,16 @@ func ParseEuros(s string) (int64, bool) {
 	return w*100 + f, true
 }
 
+// DefaultMaxCapacity is the largest capacity when MaxCapacity is unset (the max_capacity default).
+const DefaultMaxCapacity = 100_000
+
+func (f *Date) maxCapacity() int {
+	if f.MaxCapacity > 0 {
+		return f.MaxCapacity
+	}
+	return DefaultMaxCapacity
+}
+
 // Validate checks the date and returns it as a model value (without seminar and id).
 func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	errs := Errors{}
@@ -148,7 +160,7 @@ func (f *Date) Validate(loc *time.Location) (model.SeminarDate, Errors) {
 	} else if errs["starts_at"] == "" && !d.EndsAt.After(d.StartsAt) {
 		errs.add("ends_at", "admin.error.ends_before_start")
 	}
-	if f.Capacity < 1 || f.Capacity > 1000 {
+	if f.Capacity < 1 || f.Capacity > f.maxCapacity() {
 		errs.add("capacity", "admin.error.capacity")
 	}
 	if f.MinParticipants < 0 || (errs["capacity"] == "" && f.MinParticipants > f.Capacity) {

@@ -85,7 +85,7 @@ func (f *Offer) Validate(loc *time.Location, now time.Time) (model.Offer, Errors
 	}
 	o.PriceNetCents = f.PriceNetCents
 	if f.Persons < 1 || f.Persons > 1000 {
-		errs.add("persons", "admin.error.capacity")
+		errs.add("persons", "admin.error.persons")
 	}
 	if f.Pricing != model.PricingFlat && f.Pricing != model.PricingPerPerson {
 		errs.add("pricing", "offer.error.pricing")

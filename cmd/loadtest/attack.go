@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+// Figure is one measured line: what was loaded, how fast it answered, and its baseline from the
+// same run with the ratio between them.
+type Figure struct {
+	Name        string  `json:"name"`
+	What        string  `json:"what"`
+	Requests    uint64  `json:"requests"`
+	PerSecond   float64 `json:"per_second"` // successful requests (or commits) per second
+	P50Ms       float64 `json:"p50_ms"`
+	P99Ms       float64 `json:"p99_ms"`
+	Errors      uint64  `json:"errors"` // requests that failed or answered outside 2xx/3xx
+	ErrorSample string  `json:"error_sample,omitempty"`
+	Baseline    string  `json:"baseline,omitempty"`
+	BaselinePS  float64 `json:"baseline_per_second,omitempty"`
+	Ratio       float64 `json:"ratio,omitempty"`
+}
+
+// attack drives the targeter with clients concurrent workers, each sending its next request as
+// soon as the last one is answered (vegeta's max-rate mode), for d, and sums up the results.
+// check, when set, says what is wrong with an answer vegeta counts as a success (a booking
+// must answer 201 confirmed), or "".
+func attack(ctx context.Context, name string, tr vegeta.Targeter, clients int, d time.Duration, check func(*vegeta.Result) string) Figure {
+	atk := vegeta.NewAttacker(
+		vegeta.Workers(uint64(clients)), vegeta.MaxWorkers(uint64(clients)),
+		vegeta.Connections(clients), vegeta.MaxConnections(clients),
+		vegeta.KeepAlive(true), vegeta.Redirects(vegeta.NoFollow), vegeta.Timeout(30*time.Second))
+	var m vegeta.Metrics
+	failed := uint64(0)
+	samples := map[string]int{}
+	results := atk.Attack(tr, vegeta.ConstantPacer{Freq: 0}, d, name)
+	for done := false; !done; {
+		select {
+		case <-ctx.Done():
+			atk.Stop()
+			for range results { // drain, so the attacker's workers end
+			}
+			done = true
+		case r, ok := <-results:
+			if !ok {
+				done = true
+				break
+			}
+			if check != nil && r.Error == "" {
+				if problem := check(r); problem != "" {
+					r.Error = problem
+					r.Code = 0 // counted as an error by vegeta's metrics too
+				}
+			}
+			if r.Error != "" || r.Code < 200 || r.Code >= 400 {
+				failed++
+				samples[r.Error]++
+			}
+			m.Add(r)
+		}
+	}
+	m.Close()
+	f := Figure{Name: name, Requests: m.Requests, PerSecond: m.Throughput, Errors: failed,
+		P50Ms: ms(m.Latencies.P50), P99Ms: ms(m.Latencies.P99), ErrorSample: commonest(samples)}
+	return f
+}
+
+// target is a GET of one path.
+func target(base, path string) vegeta.Targeter {
+	return vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodGet, URL: base + path})
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// commonest is the error seen most often, so a failing figure says why.
+func commonest(samples map[string]int) string {
+	keys := make([]string, 0, len(samples))
+	for k := range samples {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return samples[keys[i]] > samples[keys[j]] })
+	if len(keys) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%dx %s", samples[keys[0]], keys[0])
+}

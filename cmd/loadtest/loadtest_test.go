@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"seminars/internal/store/storetest"
+)
+
+// TestMeasureInProcess runs the tool's core for about a second per figure against the
+// in-process server. It asserts no timing: only that every request succeeded (bookings
+// confirmed) and that the JSON carries every figure, the related ones with their baseline.
+func TestMeasureInProcess(t *testing.T) {
+	dir := t.TempDir()
+	clock := storetest.NewClock(t)
+	srv, err := startServer(t.Context(), dir, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "figures.json")
+	if err := writeJSON(file, rep); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Report
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("JSON: %v\n%s", err, raw)
+	}
+	byName := map[string]Figure{}
+	for _, f := range got.Figures {
+		byName[f.Name] = f
+	}
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop}
+	for _, name := range allFigures {
+		t.Run(name, func(t *testing.T) {
+			f, ok := byName[name]
+			if !ok {
+				t.Fatalf("figure missing from the JSON:\n%s", raw)
+			}
+			if f.Requests == 0 || f.Errors != 0 {
+				t.Errorf("%d requests, %d errors (%s)", f.Requests, f.Errors, f.ErrorSample)
+			}
+			if want := baselines[name]; f.Baseline != want || (want != "" && f.BaselinePS <= 0) {
+				t.Errorf("baseline %q (%v/s), want %q", f.Baseline, f.BaselinePS, want)
+			}
+		})
+	}
+	var out strings.Builder
+	printReport(&out, got)
+	for _, name := range allFigures {
+		if !strings.Contains(out.String(), name) {
+			t.Errorf("the printed report lacks %s:\n%s", name, out.String())
+		}
+	}
+}

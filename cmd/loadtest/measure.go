@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Options are the knobs of one run.
+type Options struct {
+	Clients  int
+	Duration time.Duration
+	// Dir holds the bare SQLite loop's file (the same disk as the in-process server's database).
+	Dir string
+	// DateID is an existing date to book on; 0 creates one through the admin API with Token.
+	DateID uint
+	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
+	Now func() time.Time
+}
+
+// Report is one run: every figure with its baseline from the same run.
+type Report struct {
+	Target   string   `json:"target"`
+	Clients  int      `json:"clients"`
+	Duration float64  `json:"duration_s"`
+	Figures  []Figure `json:"figures"`
+	Notes    []string `json:"notes,omitempty"`
+}
+
+// Figure names, also the keys of the JSON.
+const (
+	figHealthz     = "healthz"
+	figCatalogue   = "catalogue"
+	figSeminarsAPI = "api_seminars"
+	figSeminar     = "seminar_page"
+	figBookings    = "bookings"
+	figBareLoop    = "sqlite_bare_loop"
+)
+
+// allFigures is every figure a complete run reports, in the order it measures them.
+var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}
+
+// measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
+// each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
+// to the bare SQLite loop.
+func measure(ctx context.Context, srv *server, opts Options, progress func(Figure)) (Report, error) {
+	rep := Report{Target: srv.BaseURL, Clients: opts.Clients, Duration: opts.Duration.Seconds()}
+	seminarID, slug, err := firstSeminar(ctx, srv.BaseURL)
+	if err != nil {
+		return rep, err
+	}
+	dateID := opts.DateID
+	if dateID == 0 {
+		if srv.Token == "" {
+			return rep, fmt.Errorf("bookings need a date: give -date ID or -token (an owner's admin API token)")
+		}
+		if dateID, err = createLoadDate(ctx, srv.BaseURL, srv.Token, seminarID, opts.Now()); err != nil {
+			return rep, err
+		}
+	}
+	add := func(f Figure, what string) Figure {
+		if f.What == "" {
+			f.What = what
+		}
+		rep.Figures = append(rep.Figures, f)
+		if progress != nil {
+			progress(f)
+		}
+		return f
+	}
+	get := func(name, path, what string) Figure {
+		return add(attack(ctx, name, target(srv.BaseURL, path), opts.Clients, opts.Duration, nil), what)
+	}
+	health := get(figHealthz, "/healthz", "GET /healthz (baseline: one database ping)")
+	pages := []Figure{
+		get(figCatalogue, "/", "GET / (catalogue, HTML, German)"),
+		get(figSeminarsAPI, "/api/v1/seminars", "GET /api/v1/seminars (catalogue, JSON)"),
+		get(figSeminar, "/seminars/"+slug, "GET /seminars/"+slug+" (seminar page, HTML)"),
+	}
+	// The bare loop runs just before the bookings, while the server is idle: after the bookings
+	// its background jobs still render and send their documents and mail, and would slow it.
+	bare, err := bareSQLiteLoop(ctx, opts.Dir, opts.Duration)
+	if err != nil {
+		return rep, fmt.Errorf("bare SQLite loop: %w", err)
+	}
+	bare = add(bare, "")
+	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
+	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
+		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	for i := range rep.Figures {
+		f := &rep.Figures[i]
+		switch f.Name {
+		case pages[0].Name, pages[1].Name, pages[2].Name:
+			relate(f, health)
+		case bookings.Name:
+			relate(f, bare)
+		}
+	}
+	if ctx.Err() != nil {
+		return rep, ctx.Err()
+	}
+	return rep, nil
+}
+
+func relate(f *Figure, baseline Figure) {
+	f.Baseline, f.BaselinePS = baseline.Name, baseline.PerSecond
+	if baseline.PerSecond > 0 {
+		f.Ratio = f.PerSecond / baseline.PerSecond
+	}
+}

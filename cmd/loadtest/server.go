@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"seminars"
+	"seminars/internal/app"
+	"seminars/internal/config"
+	"seminars/internal/demo"
+	"seminars/internal/model"
+	"seminars/internal/store"
+	"seminars/internal/web"
+)
+
+// server is the service under load: its base URL and an owner's admin API token (to create the
+// load-test date), and how to stop it.
+type server struct {
+	BaseURL string
+	Token   string
+	Stop    func()
+}
+
+// startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
+// embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
+// the demo catalogue. The booking rate limit is off: every request comes from 127.0.0.1.
+// Mail is written as .eml files into dir (no SMTP server), as serve does without one.
+func startServer(ctx context.Context, dir string, now func() time.Time, log *slog.Logger) (*server, error) {
+	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(defaults, []string{
+		"SEMINARS_DATABASE=" + filepath.Join(dir, "seminars.db"),
+		"SEMINARS_DATA_DIR=" + dir,
+		"SEMINARS_DEMO=true",
+		"SEMINARS_BOOKING_RATE_LIMIT=0",
+		"SEMINARS_ADDR=127.0.0.1:0",
+	})
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Connect(ctx, cfg.Database, store.WithClock(now))
+	if err != nil {
+		return nil, err
+	}
+	stopped := false
+	closeAll := []func(){func() { st.Close() }}
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		for i := len(closeAll) - 1; i >= 0; i-- {
+			closeAll[i]()
+		}
+	}
+	fail := func(err error) (*server, error) { stop(); return nil, err }
+	a, err := app.New(cfg, st, now, log)
+	if err != nil {
+		return fail(err)
+	}
+	err = st.WithStartupLock(ctx, func(ctx context.Context) error {
+		if err := st.MigrateLocked(ctx); err != nil {
+			return err
+		}
+		_, err := demo.Seed(ctx, st, now(), cfg.Location)
+		return err
+	})
+	if err != nil {
+		return fail(fmt.Errorf("prepare database: %w", err))
+	}
+	if err := a.LoadSecrets(ctx); err != nil {
+		return fail(err)
+	}
+	token, err := a.Office.CreateAPIToken(ctx, "loadtest", "loadtest", model.RoleOwner)
+	if err != nil {
+		return fail(fmt.Errorf("api token: %w", err))
+	}
+	srv, err := web.New(a)
+	if err != nil {
+		return fail(err)
+	}
+	closeAll = append(closeAll, a.Runner.Start(ctx, a.Jobs()...))
+	listener, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fail(err)
+	}
+	// The same server timeouts as serve.
+	httpServer := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	go func() {
+		if err := httpServer.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("in-process server", "err", err)
+		}
+	}()
+	closeAll = append(closeAll, func() {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		_ = httpServer.Shutdown(shutdownCtx)
+	})
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop}, nil
+}
