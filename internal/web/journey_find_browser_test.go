@@ -49,6 +49,8 @@ func TestBrowserJourneyFindByFunction(t *testing.T) {
 		if untagged > 0 {
 			t.Fatalf("%d of the seminars found are not tagged %q", untagged, label)
 		}
+		// The picture shows what was found, not the filters above it.
+		j.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#results').scrollIntoView()`))
 		j.state("results")
 		j.do(chromedp.Click(`#results .card h2 a`, chromedp.NodeVisible), chromedp.WaitReady(`#dates`))
 		if tags := j.text(".tags"); !strings.Contains(tags, label) {
