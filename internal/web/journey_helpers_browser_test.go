@@ -10,9 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// journeyWidths are the widths every journey runs at: a desktop and a phone.
-var journeyWidths = []int{1280, 390}
-
 // journey is one person's way through the site in a real browser at one width: each state it
 // reaches is checked with axe-core (no serious or critical violation) and, under
 // SEMINARS_SCREENSHOTS=dir, saved as journey-<name>-<state>-<width>.png.
@@ -24,13 +21,14 @@ type journey struct {
 	axe   string
 }
 
-// eachWidth runs a journey at every width, each in a fresh browser (no cookie carries over).
+// eachWidth runs a journey at a desktop's and a phone's width, each in a fresh browser (no
+// cookie carries over from one to the other).
 func eachWidth(t *testing.T, name string, limit time.Duration, run func(t *testing.T, j *journey)) {
 	source, err := os.ReadFile(axeScript)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, width := range journeyWidths {
+	for _, width := range []int{1280, 390} {
 		t.Run(fmt.Sprintf("%d px", width), func(t *testing.T) {
 			j := &journey{t: t, ctx: browserFor(t, limit), name: name, width: width, axe: string(source)}
 			j.do(chromedp.EmulateViewport(int64(width), 844))
