@@ -31,7 +31,7 @@ func seedPastBooking(ctx context.Context, tx *store.Tx, past model.SeminarDate, 
 	confirmed := past.StartsAt.AddDate(0, 0, -21).UTC()
 	totals := model.ComputeTotals(past.PriceNetCents, demoVATRateBP)
 	b := model.Booking{
-		Reference: fmt.Sprintf("DEMO-%d-%05d", year, seq), ManageRotation: 1,
+		Reference: fmt.Sprintf("%s%d-%05d", model.DemoReferencePrefix, year, seq), ManageRotation: 1,
 		DateID: past.ID, Status: model.BookingConfirmed, PaymentMethod: model.PaymentInvoice, PaymentStatus: model.PaymentPaid,
 		Billing: model.Billing{Company: "Beispiel Handel GmbH (Demo)", Name: "Mia Beispiel", Email: "einkauf@beispiel-handel.example",
 			Street: "Beispielweg 1", PostalCode: "10115", City: "Berlin", Country: "DE"},

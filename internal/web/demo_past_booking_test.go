@@ -13,7 +13,8 @@ import (
 
 // TestDemoAttendeePageShowsMaterials: the demo has one example booking on its past date, in the
 // demo's own number series and without an invoice; its attendee's page lists the materials
-// released for that date, in German and in English, on both databases.
+// released for that date, in German and in English, on both databases; the back office links
+// that page for the demo booking only.
 func TestDemoAttendeePageShowsMaterials(t *testing.T) {
 	storetest.EachAt(t, storetest.ReferenceTime, func(t *testing.T, st *store.Store, clk *storetest.Clock) {
 		env := newAdminEnvAt(t, st, clk)
@@ -31,6 +32,11 @@ func TestDemoAttendeePageShowsMaterials(t *testing.T) {
 		}
 		a := b.Attendees[0]
 		page := "/a/" + env.srv.secrets.AttendeeToken(a.ID, a.SecretRotation)
+		// The back office's booking page links the demo attendee's page (no mail carries it).
+		if res, body := env.signedIn("assistant@example.com").get("/admin/bookings/" + reference); res.StatusCode != http.StatusOK ||
+			!strings.Contains(body, `href="`+page+`"`) || !strings.Contains(body, "Teilnahmeseite ansehen (Demo)") {
+			t.Errorf("back-office booking page %d does not link the demo attendee's page", res.StatusCode)
+		}
 		for _, c := range []struct{ path, want string }{{page, "Spickzettel zum Seminar"}, {"/en" + page, "Spickzettel zum Seminar"}} {
 			res, body := env.browser().get(c.path)
 			if res.StatusCode != http.StatusOK || !strings.Contains(body, `id="materials"`) || !strings.Contains(body, c.want) ||
@@ -39,4 +45,16 @@ func TestDemoAttendeePageShowsMaterials(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRealBookingPageHasNoAttendeeLinks: a real booking's page in the back office never shows
+// its attendees' secret page links.
+func TestRealBookingPageHasNoAttendeeLinks(t *testing.T) {
+	env := newAdminEnv(t)
+	date := storetest.SeedDate(t, env.st, storetest.DateOptions{Capacity: 5})
+	b := env.book(date.ID, "Muster GmbH", "Anna Schmidt")
+	res, body := env.signedIn("owner@example.com").get("/admin/bookings/" + b.Reference)
+	if res.StatusCode != http.StatusOK || strings.Contains(body, `href="/a/`) || strings.Contains(body, "(Demo)") {
+		t.Errorf("booking page %d links an attendee page", res.StatusCode)
+	}
 }
