@@ -130,6 +130,11 @@ func (s *Service) AddAttendeeInTx(ctx context.Context, tx *store.Tx, reference s
 	if err := tx.AddAttendee(ctx, &a); err != nil {
 		return AttendeeChange{}, err
 	}
+	// The booker's or staff's answers for the new person (not the sensitive ones: the attendee
+	// gives those on their page), checked by the form layer like at booking.
+	if err := saveBookerAnswers(ctx, tx, b.Date.SeminarID, []model.Attendee{a}, []AttendeeInput{in}); err != nil {
+		return AttendeeChange{}, err
+	}
 	after := b
 	after.Attendees = append(append([]model.Attendee(nil), b.Attendees...), a)
 	after.Seats = b.Seats + 1

@@ -16,6 +16,9 @@ type Substitution struct {
 	FirstName  string
 	LastName   string
 	Email      string
+	// Answers are the newcomer's answers to the seminar's questions that are not sensitive
+	// (checked by the form layer); the old holder's answers go with them.
+	Answers model.Answers
 }
 
 // Substitute gives an attendee's seat to another person, if token is the booking's manage token
@@ -76,6 +79,9 @@ func (s *Service) substituteInTx(ctx context.Context, tx *store.Tx, reference st
 		return old, old, nil
 	}
 	if err := tx.ReplaceAttendee(ctx, old.ID, sub.FirstName, sub.LastName, sub.Email); err != nil {
+		return old, replaced, err
+	}
+	if err := saveBookerAnswers(ctx, tx, b.Date.SeminarID, []model.Attendee{old}, []AttendeeInput{{Answers: sub.Answers}}); err != nil {
 		return old, replaced, err
 	}
 	replaced = old

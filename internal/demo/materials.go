@@ -23,7 +23,7 @@ const cheatSheet = `# Spickzettel: Social Media in jeder Abteilung
 // seedMaterials gives sem a date that took place two weeks before now (shown in the back office,
 // never in the catalogue, which lists upcoming dates only) with the materials its attendees get:
 // a checklist link for every date, released a week before, and for that date a handout file
-// and the recording, released after it.
+// and the recording, released after it; and one example booking on it (seedPastBooking).
 func seedMaterials(ctx context.Context, tx *store.Tx, sem model.Seminar, now time.Time, berlin *time.Location) error {
 	if berlin == nil {
 		berlin = time.UTC
@@ -40,6 +40,9 @@ func seedMaterials(ctx context.Context, tx *store.Tx, sem model.Seminar, now tim
 	}
 	if err := tx.CreateDate(ctx, &past); err != nil {
 		return fmt.Errorf("demo: past date: %w", err)
+	}
+	if err := seedPastBooking(ctx, tx, past, now); err != nil {
+		return err
 	}
 	sum := sha256.Sum256([]byte(cheatSheet))
 	items := []struct {

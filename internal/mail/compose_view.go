@@ -148,6 +148,16 @@ func (c composer) describeDate(v *view, t *i18n.Translator, d model.SeminarDate)
 	}
 	v.When = t.DateRange(d.StartsAt.In(c.s.Location), d.EndsAt.In(c.s.Location))
 	v.Zone = t.Zone(c.s.Location, d.StartsAt)
+	if len(d.Trainers) > 0 {
+		names := make([]string, len(d.Trainers))
+		for i, tr := range d.Trainers {
+			names[i] = tr.Name
+		}
+		v.Trainers, v.TrainersLabel = strings.Join(names, ", "), t.T("mail.label.trainer")
+		if len(names) > 1 {
+			v.TrainersLabel = t.T("mail.label.trainers")
+		}
+	}
 	v.Online = d.Format == model.FormatOnline
 	if v.Online {
 		v.OnlineURL = d.OnlineURL

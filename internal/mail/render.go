@@ -57,6 +57,9 @@ type view struct {
 	Address   string
 	// Place is what the venue record adds: room, directions, accessibility, map link.
 	Place *model.Venue
+	// Trainers names who runs the date ("Jana Berger, Tom Kraus"), TrainersLabel says it in the
+	// reader's language, singular or plural; empty when the date names nobody.
+	Trainers, TrainersLabel string
 	// Location is the place as one line, for the calendar invite's LOCATION.
 	Location  string
 	OnlineURL string

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -187,3 +188,10 @@ type Attendee struct {
 
 // FullName is first and last name joined.
 func (a Attendee) FullName() string { return a.FirstName + " " + a.LastName }
+
+// DemoReferencePrefix starts the references of the demo's example bookings (DEMO-2026-00001),
+// a series of their own; real references never start with it.
+const DemoReferencePrefix = "DEMO-"
+
+// IsDemo tells whether b is one of the demo's example bookings.
+func (b Booking) IsDemo() bool { return strings.HasPrefix(b.Reference, DemoReferencePrefix) }

@@ -9,14 +9,38 @@ import (
 	"seminars/internal/model"
 )
 
-// BookingByID returns a booking with its attendees, date and seminar.
+// BookingByID returns a booking with its attendees, date (with its trainers, whom the mails
+// name) and seminar.
 func (q Reads) BookingByID(ctx context.Context, id uint) (model.Booking, error) {
 	var b model.Booking
 	err := q.db.WithContext(ctx).
 		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Date.Seminar.Questions", questionOrder).Preload("Date.VenueRecord").
 		First(&b, id).Error
-	return b, notFound(err, "booking")
+	if err != nil {
+		return b, notFound(err, "booking")
+	}
+	return b, q.fillBookingTrainers(ctx, []model.Booking{b})
+}
+
+// fillBookingTrainers loads the trainers of the bookings' dates, in one query.
+func (q Reads) fillBookingTrainers(ctx context.Context, bookings []model.Booking) error {
+	var ids []uint
+	for _, b := range bookings {
+		if b.Date != nil {
+			ids = append(ids, b.DateID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	trainers, err := q.trainersOfDates(ctx, ids)
+	for _, b := range bookings {
+		if b.Date != nil {
+			b.Date.Trainers = trainers[b.DateID]
+		}
+	}
+	return err
 }
 
 // BookingsToNotify returns a date's confirmed bookings with their attendees, for the notices that
@@ -33,7 +57,10 @@ func (q Reads) BookingsToNotify(ctx context.Context, dateID uint, everConfirmed 
 		db = db.Where("status = ?", model.BookingConfirmed)
 	}
 	var bookings []model.Booking
-	return bookings, db.Order("id").Find(&bookings).Error
+	if err := db.Order("id").Find(&bookings).Error; err != nil {
+		return nil, err
+	}
+	return bookings, q.fillBookingTrainers(ctx, bookings)
 }
 
 // ReminderDue is one attendee to remind of a date.

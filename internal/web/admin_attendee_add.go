@@ -26,7 +26,13 @@ func (s *Server) adminAttendeeAdd(c echo.Context) error {
 	}
 	f := form.AttendeeAddFromValues(values)
 	d := attendeeChangeData{Booking: b, Form: f}
-	if errs := f.Validate(); len(errs) > 0 {
+	questions, err := s.bookerQuestions(c, b)
+	if err != nil {
+		return err
+	}
+	errs := f.Validate()
+	f.CheckAnswers(errs, questions, true)
+	if len(errs) > 0 {
 		d.Form = f
 		return s.renderAttendeeChange(c, http.StatusUnprocessableEntity, d, s.translate(c, errs))
 	}

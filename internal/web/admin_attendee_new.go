@@ -17,6 +17,8 @@ type attendeeChangeData struct {
 	Cancel   bool
 	FeeCents int64 // the policy's fee for the seat now
 	Owner    bool  // may cancel without a fee
+	// Questions are the seminar's questions asked for the new person (not the sensitive ones).
+	Questions []model.SeminarQuestion
 }
 
 // adminAttendeeNew is GET /admin/bookings/{reference}/attendees/new: the form for one more person.
@@ -35,5 +37,11 @@ func (s *Server) renderAttendeeChange(c echo.Context, status int, d attendeeChan
 		title = t.T("admin.attendee.cancel.title", "Name", d.Attendee.FullName(), "Reference", d.Booking.Reference)
 	}
 	d.Owner = actsAsOwner(c)
+	if !d.Cancel {
+		var err error
+		if d.Questions, err = s.bookerQuestions(c, d.Booking); err != nil {
+			return err
+		}
+	}
 	return s.render(c, status, pageAdminAttendeeChange, title, d, errs)
 }

@@ -16,6 +16,8 @@ type attendeeSubstituteData struct {
 	Attendee model.Attendee
 	Form     form.Substitute
 	Detail   bool // the form came from the booking detail page and returns to it
+	// Questions are the seminar's questions asked for the newcomer (not the sensitive ones).
+	Questions []model.SeminarQuestion
 }
 
 // adminAttendeeSubstituteEdit shows who holds the seat now and asks for the new person.
@@ -47,5 +49,9 @@ func (s *Server) bookingAttendee(c echo.Context) (model.Booking, model.Attendee,
 
 func (s *Server) renderAttendeeSubstitute(c echo.Context, status int, b model.Booking, a model.Attendee, f form.Substitute, errs map[string]string) error {
 	title := s.i18n.For(language(c)).T("admin.substitute.title")
-	return s.render(c, status, pageAdminSubstitute, title, attendeeSubstituteData{Booking: b, Attendee: a, Form: f, Detail: fromDetail(c)}, errs)
+	questions, err := s.bookerQuestions(c, b)
+	if err != nil {
+		return err
+	}
+	return s.render(c, status, pageAdminSubstitute, title, attendeeSubstituteData{Booking: b, Attendee: a, Form: f, Detail: fromDetail(c), Questions: questions}, errs)
 }

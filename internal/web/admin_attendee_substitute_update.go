@@ -24,7 +24,13 @@ func (s *Server) adminAttendeeSubstituteUpdate(c echo.Context) error {
 	}
 	f := form.SubstituteFromValues(values)
 	f.AttendeeID = a.ID
-	if errs := f.Validate(); len(errs) > 0 {
+	questions, err := s.bookerQuestions(c, b)
+	if err != nil {
+		return err
+	}
+	errs := f.Validate()
+	f.CheckAnswers(errs, questions)
+	if len(errs) > 0 {
 		return s.renderAttendeeSubstitute(c, http.StatusUnprocessableEntity, b, a, f, s.translate(c, errs))
 	}
 	ctx := c.Request().Context()

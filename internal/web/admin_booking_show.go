@@ -37,6 +37,10 @@ type bookingDetailData struct {
 	ManageURL string
 	// Sheet holds the seminar's questions and each attendee's answers.
 	Sheet answerSheet
+	// AttendeePages are the attendees' pages (attendee id → path), for the demo's example
+	// booking only: its attendee gets no mail that carries the secret link, and the demo should
+	// show the page with its materials. Real attendees' pages stay in their mails only.
+	AttendeePages map[uint]string
 }
 
 // detailDocument is one issued document (or certificate) with where to get it and how to send
@@ -112,6 +116,12 @@ func (s *Server) renderBookingDetail(c echo.Context, status int, reference strin
 	if b.Date != nil {
 		if d.Sheet, err = s.answerSheetFor(ctx, b.Date.SeminarID, b.Attendees...); err != nil {
 			return err
+		}
+	}
+	if b.IsDemo() {
+		d.AttendeePages = map[uint]string{}
+		for _, a := range b.Attendees {
+			d.AttendeePages[a.ID] = localized(b.Language, "/a/"+s.secrets.AttendeeToken(a.ID, a.SecretRotation))
 		}
 	}
 	if token, ok := s.bookings.CurrentManageToken(b); ok && user.IsOwner() {

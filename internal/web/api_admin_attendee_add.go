@@ -18,10 +18,26 @@ func (s *Server) apiAdminAttendeeAdd(c echo.Context) error {
 	if err := json.NewDecoder(c.Request().Body).Decode(&f); err != nil {
 		return s.badJSON(c, err)
 	}
-	if errs := f.Validate(); len(errs) > 0 {
+	ctx := c.Request().Context()
+	errs := f.Validate()
+	if len(f.Answers) > 0 {
+		// Answers are optional here, as in the booking API, but checked when given.
+		b, err := s.store.BookingByReference(ctx, c.Param("reference"))
+		if err != nil {
+			return err
+		}
+		var questions []model.SeminarQuestion
+		if b.Date != nil {
+			// All of them, so an answer to a sensitive one is refused as such, not as unknown.
+			if questions, err = s.store.QuestionsForSeminar(ctx, b.Date.SeminarID); err != nil {
+				return err
+			}
+		}
+		f.CheckAnswers(errs, questions, false)
+	}
+	if len(errs) > 0 {
 		return s.validationFailed(c, errs)
 	}
-	ctx := c.Request().Context()
 	ch, err := s.office.AddAttendee(ctx, actor(c), c.Param("reference"), f.Input())
 	var invalid *model.ValidationError
 	if errors.As(err, &invalid) {

@@ -27,7 +27,13 @@ func (s *Server) attendeeAdd(c echo.Context) error {
 		return err
 	}
 	f := form.AttendeeAddFromValues(values)
-	if errs := f.Validate(); len(errs) > 0 {
+	questions, err := s.bookerQuestions(c, b)
+	if err != nil {
+		return err
+	}
+	errs := f.Validate()
+	f.CheckAnswers(errs, questions, true)
+	if len(errs) > 0 {
 		return s.renderManageAttendees(c, http.StatusUnprocessableEntity, b, token, &attendeeForms{Add: f}, s.translate(c, errs))
 	}
 	ch, err := s.bookings.AddAttendeeByBooker(ctx, b.Reference, token, f.Input())

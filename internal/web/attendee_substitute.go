@@ -24,7 +24,13 @@ func (s *Server) attendeeSubstitute(c echo.Context) error {
 		return err
 	}
 	f := form.SubstituteFromValues(values)
-	if errs := f.Validate(); len(errs) > 0 {
+	questions, err := s.bookerQuestions(c, b)
+	if err != nil {
+		return err
+	}
+	errs := f.Validate()
+	f.CheckAnswers(errs, questions)
+	if len(errs) > 0 {
 		return s.renderManagePage(c, http.StatusUnprocessableEntity, b, token, &f, s.translate(c, errs))
 	}
 	if _, err := s.bookings.Substitute(ctx, b.Reference, token, f.Substitution()); err != nil {

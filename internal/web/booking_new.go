@@ -124,3 +124,38 @@ func (s *Server) askedQuestions(c echo.Context, seminarID uint) (asked []model.S
 	}
 	return asked, sensitive, nil
 }
+
+// bookerQuestions are askedQuestions of b's seminar: what the booker (or staff for them) answers
+// for a person added to the booking or taking over a seat.
+func (s *Server) bookerQuestions(c echo.Context, b model.Booking) ([]model.SeminarQuestion, error) {
+	if b.Date == nil {
+		return nil, nil
+	}
+	asked, _, err := s.askedQuestions(c, b.Date.SeminarID)
+	return asked, err
+}
+
+// bookerAnswers are the answers b's attendees have to the given questions (attendee id →
+// question id → value), leaving out any other answer, such as a sensitive one.
+func (s *Server) bookerAnswers(c echo.Context, b model.Booking, questions []model.SeminarQuestion) (map[uint]model.Answers, error) {
+	ids := make([]uint, len(b.Attendees))
+	for i, a := range b.Attendees {
+		ids[i] = a.ID
+	}
+	all, err := s.store.AnswersOf(c.Request().Context(), ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint]model.Answers{}
+	for id, answers := range all {
+		for _, q := range questions {
+			if v, ok := answers[q.ID]; ok {
+				if out[id] == nil {
+					out[id] = model.Answers{}
+				}
+				out[id][q.ID] = v
+			}
+		}
+	}
+	return out, nil
+}

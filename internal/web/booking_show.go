@@ -39,6 +39,15 @@ func (s *Server) renderManage(c echo.Context, status int, b model.Booking, token
 		until := model.SubstitutionDeadline(*b.Date, s.bookings.Settings().SubstitutionDeadline)
 		data.SubstituteUntil = &until
 	}
+	if data.Questions, err = s.bookerQuestions(c, b); err != nil {
+		return err
+	}
+	if len(data.Questions) > 0 {
+		// Only the answers to the questions shown: a sensitive answer is the attendee's own.
+		if data.Answers, err = s.bookerAnswers(c, b, data.Questions); err != nil {
+			return err
+		}
+	}
 	t := s.i18n.For(language(c))
 	data.Attendees = s.attendeeOfferFor(c, b)
 	if data.Move, err = s.moveOffer(c, b, moveProblem); err != nil {

@@ -84,6 +84,10 @@ type bookingShowData struct {
 	Move *moveOffer
 	// Attendees is adding or cancelling one attendee; nil when attendees can no longer change.
 	Attendees *attendeeOffer
+	// Questions are the seminar's questions the booker answers (never the sensitive ones), and
+	// Answers the answers given, by attendee: the page shows them and asks them of a newcomer.
+	Questions []model.SeminarQuestion
+	Answers   map[uint]model.Answers
 }
 
 // moveOffer is the manage page's move section: the dates with room until the free move ends,

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -72,6 +73,9 @@ func TestQuestionPagesValid(t *testing.T) {
 	fetch("booking-question-errors", http.MethodPost, book, url.Values{"_csrf": {csrfToken(t, form)}, "attendee_count": {"1"},
 		"attendees[0].first_name": {"Anna"}, "action": {"book"}}.Encode(), http.StatusUnprocessableEntity, "Bitte beantworten Sie diese Frage.")
 	fetch("attendee-page", http.MethodGet, "/a/"+s.app.Secrets.AttendeeToken(res.Booking.Attendees[0].ID, 0), "", http.StatusOK, "Ihre persönlichen Angaben")
+	// The manage page shows the booker's answers and asks them of a newcomer (add, substitute).
+	fetch("manage-page", http.MethodGet, "/b/"+res.Booking.Reference+"?t="+url.QueryEscape(res.ManageToken), "", http.StatusOK,
+		"Teamleitung", fmt.Sprintf(`name="q%d"`, sem.Questions[0].ID))
 
 	login := fetch("login", http.MethodGet, "/admin/login", "", http.StatusOK)
 	if status, _, _ := do(t, c, http.MethodPost, s.ts.URL+"/admin/login", "application/x-www-form-urlencoded",
@@ -80,6 +84,9 @@ func TestQuestionPagesValid(t *testing.T) {
 	}
 	fetch("seminar-form", http.MethodGet, "/admin/seminars/"+strconv.FormatUint(uint64(semID), 10), "", http.StatusOK, "questions[0].label_de")
 	fetch("attendees", http.MethodGet, "/admin/dates/"+strconv.FormatUint(uint64(date.ID), 10)+"/attendees", "", http.StatusOK, "Teamleitung")
+	fetch("attendee-new", http.MethodGet, "/admin/bookings/"+res.Booking.Reference+"/attendees/new", "", http.StatusOK, "Funktion im Unternehmen")
+	fetch("attendee-substitute", http.MethodGet, fmt.Sprintf("/admin/bookings/%s/attendees/%d/substitute", res.Booking.Reference, res.Booking.Attendees[0].ID),
+		"", http.StatusOK, "Funktion im Unternehmen")
 
 	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 	out, err := exec.Command("java", append([]string{"-jar", jar, "--errors-only", "--format", "json"}, files...)...).CombinedOutput()

@@ -22,51 +22,56 @@ const (
 // drops answers to questions it no longer shows (removed or made sensitive while the booker
 // typed); an API client that does not know the questions may leave them out.
 func (b *Booking) CheckAnswers(errs Errors, questions []model.SeminarQuestion, requireAnswers bool) {
+	for i := range b.Attendees {
+		checkAnswerSet(errs, fmt.Sprintf("attendees[%d].", i), &b.Attendees[i].Answers, questions, requireAnswers)
+	}
+}
+
+// checkAnswerSet is CheckAnswers for one person's answers, with errors keyed by prefix + "q<id>"
+// (or prefix + "answers.<id>" for a question the seminar does not have); the forms that add or
+// substitute one attendee use it with an empty prefix.
+func checkAnswerSet(errs Errors, prefix string, answers *map[string]string, questions []model.SeminarQuestion, requireAnswers bool) {
 	byID := map[string]model.SeminarQuestion{}
 	for _, q := range questions {
 		byID[strconv.FormatUint(uint64(q.ID), 10)] = q
 	}
-	for i := range b.Attendees {
-		a := &b.Attendees[i]
-		prefix := fmt.Sprintf("attendees[%d].", i)
-		for key, raw := range a.Answers {
-			q, ok := byID[key]
-			switch {
-			case !ok:
-				// On the HTML form a question the trainer removed while the booker typed is
-				// dropped without a word; an API client is told.
-				if !requireAnswers {
-					errs[prefix+"answers."+key] = msgAnswerUnknown
-				}
-				delete(a.Answers, key)
-			case q.Sensitive:
-				if !requireAnswers && strings.TrimSpace(raw) != "" {
-					errs[prefix+"q"+key] = msgAnswerSensitive
-				}
-				delete(a.Answers, key)
+	for key, raw := range *answers {
+		q, ok := byID[key]
+		switch {
+		case !ok:
+			// On the HTML form a question the trainer removed while the booker typed is
+			// dropped without a word; an API client is told.
+			if !requireAnswers {
+				errs[prefix+"answers."+key] = msgAnswerUnknown
 			}
+			delete(*answers, key)
+		case q.Sensitive:
+			if !requireAnswers && strings.TrimSpace(raw) != "" {
+				errs[prefix+"q"+key] = msgAnswerSensitive
+			}
+			delete(*answers, key)
 		}
-		for key, q := range byID {
-			if q.Sensitive {
-				continue
+	}
+	for key, q := range byID {
+		if q.Sensitive {
+			continue
+		}
+		raw, given := (*answers)[key]
+		if !given && !requireAnswers {
+			continue
+		}
+		v, msg := q.NormalizeAnswer(raw)
+		if msg != "" {
+			errs[prefix+"q"+key] = msg
+			continue
+		}
+		if v == "" {
+			delete(*answers, key)
+		} else {
+			if *answers == nil {
+				*answers = map[string]string{}
 			}
-			raw, given := a.Answers[key]
-			if !given && !requireAnswers {
-				continue
-			}
-			v, msg := q.NormalizeAnswer(raw)
-			if msg != "" {
-				errs[prefix+"q"+key] = msg
-				continue
-			}
-			if v == "" {
-				delete(a.Answers, key)
-			} else {
-				if a.Answers == nil {
-					a.Answers = map[string]string{}
-				}
-				a.Answers[key] = v
-			}
+			(*answers)[key] = v
 		}
 	}
 }
