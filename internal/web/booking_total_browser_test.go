@@ -54,11 +54,7 @@ func TestBrowserBookingTotalFollowsTheForm(t *testing.T) {
 	step(chromedp.Click(`button[value="add_attendee"]`, chromedp.NodeVisible))
 	waitFor("Gruppenrabatt ab der 3. Person")
 	waitFor("1.690,99") // 3 × 490 − 49 = 1.421,00 net
-	// The add button's answer swaps the total (out of band) before the rows and their autofocus:
-	// wait until htmx is done, or the new row's autofocus takes the keys meant for the voucher.
-	if ok, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added') === null`)); err != nil || !ok {
-		t.Fatalf("htmx never settled: %v", err)
-	}
+	step(htmxSettled()) // the new row's autofocus would take the keys meant for the voucher
 	step(chromedp.SendKeys(`input[name="voucher"]`, "TEAM5"),
 		chromedp.Focus(`input[name="billing.company"]`)) // leaving the field is its change
 	waitFor("Gutschein TEAM5")

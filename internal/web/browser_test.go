@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,5 +54,19 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	}
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// htmxSettled waits until htmx has finished its swaps. The add-row answer swaps the total (out
+// of band) before the rows, and the new row's autofocus comes last: keys typed before that go to
+// whichever field autofocus then takes, and a loaded machine makes the gap wide.
+func htmxSettled() chromedp.Action[chromedp.Void] {
+	poll := chromedp.Poll[bool](`document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added') === null`)
+	return func(ctx context.Context, tab *chromedp.Target) (chromedp.Void, error) {
+		ok, err := poll(ctx, tab)
+		if err == nil && !ok {
+			err = errors.New("htmx never settled")
+		}
+		return chromedp.Void{}, err
 	}
 }

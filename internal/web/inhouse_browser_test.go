@@ -78,7 +78,7 @@ func TestBrowserInhouseOffer(t *testing.T) {
 		chromedp.SendKeys(`input[name="attendees[0].last_name"]`, "Schmidt"),
 		chromedp.SendKeys(`input[name="attendees[0].email"]`, "anna@kunde.example"),
 		chromedp.Click(`button[value="add_attendee"]`),
-		chromedp.WaitVisible(`input[name="attendees[1].first_name"]`),
+		chromedp.WaitVisible(`input[name="attendees[1].first_name"]`), htmxSettled(),
 		chromedp.SendKeys(`input[name="attendees[1].first_name"]`, "Jörg"),
 		chromedp.SendKeys(`input[name="attendees[1].last_name"]`, "Weiß"),
 		chromedp.SendKeys(`input[name="attendees[1].email"]`, "joerg@kunde.example"),

@@ -56,7 +56,7 @@ func TestBrowserBooking(t *testing.T) {
 		for i, p := range people {
 			if i > 0 {
 				j.do(chromedp.Click(`button[value="add_attendee"]`, chromedp.NodeVisible),
-					chromedp.WaitVisible(fmt.Sprintf(`input[name="attendees[%d].first_name"]`, i)))
+					chromedp.WaitVisible(fmt.Sprintf(`input[name="attendees[%d].first_name"]`, i)), htmxSettled())
 			}
 			for k, field := range []string{"first_name", "last_name", "email"} {
 				j.do(chromedp.SendKeys(fmt.Sprintf(`input[name="attendees[%d].%s"]`, i, field), p[k]))

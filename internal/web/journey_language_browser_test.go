@@ -45,7 +45,7 @@ func TestBrowserLanguageSwitchKeepsTheForm(t *testing.T) {
 		}
 
 		j.do(chromedp.Navigate(fmt.Sprintf("%s/book/%d", ts.URL, date.ID)), chromedp.WaitVisible(`input[name="attendees[0].first_name"]`),
-			chromedp.Click(`button[value="add_attendee"]`, chromedp.NodeVisible), chromedp.WaitVisible(`input[name="attendees[1].first_name"]`))
+			chromedp.Click(`button[value="add_attendee"]`, chromedp.NodeVisible), chromedp.WaitVisible(`input[name="attendees[1].first_name"]`), htmxSettled())
 		for sel, v := range typed {
 			j.do(chromedp.SendKeys(sel, v))
 		}
