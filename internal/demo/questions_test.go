@@ -2,12 +2,8 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
-
-	"seminars/internal/store"
-	"seminars/internal/store/storetest"
 )
 
 // TestSeedAsksQuestions: the demo catalogue has one seminar whose attendees are asked questions,
@@ -16,14 +12,7 @@ func TestSeedAsksQuestions(t *testing.T) {
 	ctx := context.Background()
 	loc := berlin(t)
 	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	if _, err := Seed(ctx, st, now, loc); err != nil {
-		t.Fatal(err)
-	}
+	st := seededStore(t, now, loc)
 	id, err := st.SeminarIDBySlug(ctx, questionsSlug)
 	if err != nil {
 		t.Fatal(err)
