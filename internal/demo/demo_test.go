@@ -261,8 +261,7 @@ func TestCatalogueIsDeterministic(t *testing.T) {
 
 func TestSeed(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"testing"
-	"time"
 
 	"seminars/internal/model"
 )
@@ -13,8 +12,7 @@ import (
 // checklist for every date — while the catalogue still lists upcoming dates only.
 func TestSeedMaterialsOnAPastDate(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st := seededStore(t, now, loc)
 	first := Catalogue(now, loc)[0]
 	id, err := st.SeminarIDBySlug(ctx, first.Slug)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars/internal/model"
 )
@@ -16,8 +15,7 @@ import (
 // person), and each trainer's photo is a file the app serves.
 func TestSeedShowsTrainersAndVenues(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st := seededStore(t, now, loc)
 	seminars, err := st.Catalogue(ctx, now)
 	if err != nil {

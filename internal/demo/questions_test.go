@@ -3,15 +3,13 @@ package demo
 import (
 	"context"
 	"testing"
-	"time"
 )
 
 // TestSeedAsksQuestions: the demo catalogue has one seminar whose attendees are asked questions,
 // of every kind, required and not, and sensitive ones for the attendee page.
 func TestSeedAsksQuestions(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st := seededStore(t, now, loc)
 	id, err := st.SeminarIDBySlug(ctx, questionsSlug)
 	if err != nil {

@@ -18,3 +18,9 @@ func seededStore(t *testing.T, now time.Time, loc *time.Location) *store.Store {
 	}
 	return st
 }
+
+// wednesdayMorning is the demo tests' ordinary day: Wednesday 13 May 2026, 08:30 in Berlin.
+func wednesdayMorning(t *testing.T) (*time.Location, time.Time) {
+	loc := berlin(t)
+	return loc, time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+}

@@ -14,8 +14,7 @@ import (
 // bookings issue no invoice, use only reserved .example addresses and name nobody twice.
 func TestSeedTakenSeatsHaveBookings(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st := seededStore(t, now, loc)
 	seminars, err := st.Catalogue(ctx, now)
 	if err != nil {
