@@ -19,7 +19,7 @@ import (
 func TestMeasureInProcess(t *testing.T) {
 	dir := t.TempDir()
 	clock := storetest.NewClock(t)
-	srv, err := startServer(t.Context(), dir, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := startServer(t.Context(), dir, "", clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,6 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := flags.Int("clients", 64, "concurrent clients (HTTP connections)")
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
+	postgres := flags.String("postgres", "", "PostgreSQL URL: the in-process server runs there (in a fresh schema) and the PostgreSQL figures with their plain Go peer are measured (empty: skip)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -62,15 +63,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, Stop: func() {}}
+	database := ""
+	if *postgres != "" {
+		if *target != "" {
+			return fmt.Errorf("-postgres runs the in-process server; it does not go with -url")
+		}
+		schemaURL, drop, err := postgresSchema(ctx, *postgres)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		database = schemaURL
+	}
 	if *target == "" {
 		var err error
-		if srv, err = startServer(ctx, workDir, time.Now, log); err != nil {
+		if srv, err = startServer(ctx, workDir, database, time.Now, log); err != nil {
 			return err
 		}
 	}
 	defer srv.Stop()
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now},
+	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database},
 		func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) })
 	if err != nil {
 		return err

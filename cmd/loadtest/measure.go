@@ -17,6 +17,9 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
+	// Postgres, when set, is the database URL the server runs on: the PostgreSQL figures
+	// (figure_postgres.go) are measured too, with their plain Go peer on the same database.
+	Postgres string
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -88,6 +91,13 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	if opts.Postgres != "" {
+		pg, err := postgresFigures(ctx, srv, opts, dateID, run)
+		rep.Figures = append(rep.Figures, pg...)
+		if err != nil {
+			return rep, err
+		}
+	}
 	for i := range rep.Figures {
 		f := &rep.Figures[i]
 		switch f.Name {

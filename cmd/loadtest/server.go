@@ -30,14 +30,18 @@ type server struct {
 // startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
 // embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
 // the demo catalogue. The booking rate limit is off: every request comes from 127.0.0.1.
-// Mail is written as .eml files into dir (no SMTP server), as serve does without one.
-func startServer(ctx context.Context, dir string, now func() time.Time, log *slog.Logger) (*server, error) {
+// Mail is written as .eml files into dir (no SMTP server), as serve does without one. A
+// non-empty database (a postgres:// URL) replaces the SQLite file.
+func startServer(ctx context.Context, dir, database string, now func() time.Time, log *slog.Logger) (*server, error) {
+	if database == "" {
+		database = filepath.Join(dir, "seminars.db")
+	}
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
 		return nil, err
 	}
 	cfg, err := config.Load(defaults, []string{
-		"SEMINARS_DATABASE=" + filepath.Join(dir, "seminars.db"),
+		"SEMINARS_DATABASE=" + database,
 		"SEMINARS_DATA_DIR=" + dir,
 		"SEMINARS_DEMO=true",
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
