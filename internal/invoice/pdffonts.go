@@ -65,14 +65,6 @@ const (
 // faceEnd is one past the last face.
 const faceEnd = faceFallback0 + face(len(fallbackFonts))
 
-// fallback is the fallback font a face prints in; ok is false for DejaVu.
-func (f face) fallback() (font fallbackFont, ok bool) {
-	if f < faceFallback0 {
-		return fallbackFont{}, false
-	}
-	return fallbackFonts[f-faceFallback0], true
-}
-
 // commonCut is what DejaVu's common cut holds: the characters of names, addresses and amounts
 // in German, English and the other European languages (Latin, Greek, Cyrillic, punctuation,
 // currency, arrows and shapes) and the replacement glyph. fpdf parses a font's every table
