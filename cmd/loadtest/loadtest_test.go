@@ -24,7 +24,11 @@ func TestMeasureInProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	rss := startRSSSampler(20 * time.Millisecond)
+	t.Cleanup(rss.stop)
+	profiles := t.TempDir()
+	ctx := withObserver(t.Context(), &observer{rss: rss, profileDir: profiles})
+	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +48,8 @@ func TestMeasureInProcess(t *testing.T) {
 	for _, f := range got.Figures {
 		byName[f.Name] = f
 	}
-	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop}
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
+		figWebhooks: figHealthz, figBookings: figBareLoop}
 	for _, name := range allFigures {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]
@@ -56,6 +61,12 @@ func TestMeasureInProcess(t *testing.T) {
 			}
 			if want := baselines[name]; f.Baseline != want || (want != "" && f.BaselinePS <= 0) {
 				t.Errorf("baseline %q (%v/s), want %q", f.Baseline, f.BaselinePS, want)
+			}
+			if f.PeakRSSMiB <= 0 {
+				t.Errorf("no peak RSS")
+			}
+			if info, err := os.Stat(filepath.Join(profiles, name+".cpu")); err != nil || info.Size() == 0 {
+				t.Errorf("no CPU profile: %v", err)
 			}
 		})
 	}

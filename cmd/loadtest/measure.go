@@ -24,11 +24,13 @@ type Options struct {
 
 // Report is one run: every figure with its baseline from the same run.
 type Report struct {
-	Target   string   `json:"target"`
-	Clients  int      `json:"clients"`
-	Duration float64  `json:"duration_s"`
-	Figures  []Figure `json:"figures"`
-	Notes    []string `json:"notes,omitempty"`
+	Target string `json:"target"`
+	// IdleRSSMiB is the in-process server's RSS after start, before the first figure.
+	IdleRSSMiB float64  `json:"idle_rss_mib,omitempty"`
+	Clients    int      `json:"clients"`
+	Duration   float64  `json:"duration_s"`
+	Figures    []Figure `json:"figures"`
+	Notes      []string `json:"notes,omitempty"`
 }
 
 // Figure names, also the keys of the JSON.
@@ -42,7 +44,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}
+var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings}
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -80,6 +82,12 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		get(figCatalogue, "/", "GET / (catalogue, HTML, German)"),
 		get(figSeminarsAPI, "/api/v1/seminars", "GET /api/v1/seminars (catalogue, JSON)"),
 		get(figSeminar, "/seminars/"+slug, "GET /seminars/"+slug+" (seminar page, HTML)"),
+	}
+	if f, ok, err := webhooksFigure(ctx, srv, opts); err != nil {
+		return rep, err
+	} else if ok {
+		relate(&f, health)
+		add(f, "")
 	}
 	// The bare loop runs just before the bookings, while the server is idle: after the bookings
 	// its background jobs still render and send their documents and mail, and would slow it.

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"seminars"
@@ -24,8 +25,13 @@ import (
 type server struct {
 	BaseURL string
 	Token   string
-	Stop    func()
+	// WebhookSecret is the server's Stripe webhook secret, to sign events; empty skips them.
+	WebhookSecret string
+	Stop          func()
 }
+
+// loadWebhookSecret is the in-process server's Stripe webhook secret.
+const loadWebhookSecret = "whsec_loadtest"
 
 // startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
 // embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
@@ -46,6 +52,7 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		"SEMINARS_DEMO=true",
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
 		"SEMINARS_ADDR=127.0.0.1:0",
+		"SEMINARS_STRIPE_WEBHOOK_SECRET=" + loadWebhookSecret,
 	})
 	if err != nil {
 		return nil, err
@@ -92,6 +99,7 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		return fail(err)
 	}
 	closeAll = append(closeAll, a.Runner.Start(ctx, a.Jobs()...))
+	debug.FreeOSMemory() // as serve does: the idle RSS is what the server keeps, not start-up garbage
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fail(err)
@@ -109,5 +117,5 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		defer cancel()
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop}, nil
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop}, nil
 }
