@@ -2,4 +2,4 @@ package store
 
 // GroupQueued is how many write transactions wait in the group-commit queue, so a test can hold
 // the writer, queue a batch and know it is complete before letting the writer go.
-func (s *Store) GroupQueued() int { return len(s.group.queue) }
+func GroupQueued(s *Store) int { return len(s.group.queue) }

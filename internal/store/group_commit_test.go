@@ -40,7 +40,7 @@ func holdWriter(t *testing.T, st *store.Store) *heldWriter {
 
 // waitQueued returns once n transactions wait behind the held writer.
 func waitQueued(st *store.Store, n int) {
-	for st.GroupQueued() < n {
+	for store.GroupQueued(st) < n {
 		runtime.Gosched()
 	}
 }
@@ -243,4 +243,40 @@ func TestGroupTxNeverOversells(t *testing.T) {
 			t.Fatalf("%d booked, %d sold out, %d seats taken; want 100, 200, 100", ok.Load(), soldOut.Load(), seatsTaken(t, st, d.ID))
 		}
 	})
+}
+
+// TestWithTxJoinsTheBatch: on SQLite WithTx queues with WithGroupTx and shares its batch; its
+// panic comes back to its own caller as a panic and undoes only its own writes.
+func TestWithTxJoinsTheBatch(t *testing.T) {
+	st := storetest.SQLite(t)
+	ctx := context.Background()
+	d := storetest.SeedDate(t, st, storetest.DateOptions{Capacity: 10})
+	held := holdWriter(t, st)
+	take := func(tx *store.Tx) error { return tx.TakeSeats(ctx, d.ID, 1) }
+	results := make([]any, 3)
+	var wg sync.WaitGroup
+	calls := []func(){
+		func() { results[0] = st.WithGroupTx(ctx, take) },
+		func() {
+			defer func() { results[1] = recover() }()
+			_ = st.WithTx(ctx, func(tx *store.Tx) error { _ = take(tx); panic("boom") })
+		},
+		func() { results[2] = st.WithTx(ctx, take) },
+	}
+	for i, call := range calls {
+		wg.Add(1)
+		go func() { defer wg.Done(); call() }()
+		waitQueued(st, i+1)
+	}
+	held.release()
+	wg.Wait()
+	if results[0] != nil || results[2] != nil { // a nil error stored in an any is a nil any
+		t.Fatalf("the others failed: %v, %v", results[0], results[2])
+	}
+	if p, ok := results[1].(*store.PanicError); !ok || p.Value != "boom" {
+		t.Fatalf("WithTx caller recovered %#v, want a *PanicError of boom", results[1])
+	}
+	if got := seatsTaken(t, st, d.ID); got != 2 {
+		t.Fatalf("seats taken %d, want 2", got)
+	}
 }

@@ -222,7 +222,19 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 }
 
 // WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
+//
+// On SQLite it goes through the group-commit writer like WithGroupTx (see there what that means
+// for fn), so background writes share the bookings' commits instead of taking the one writer
+// connection for an fsync of their own; a panic in fn is raised again in the caller, as a
+// *PanicError.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	if s.group != nil {
+		err := s.group.do(ctx, fn)
+		if p, ok := err.(*PanicError); ok {
+			panic(p)
+		}
+		return err
+	}
 	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 	})
