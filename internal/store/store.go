@@ -36,7 +36,8 @@ type Store struct {
 	write    *gorm.DB
 	read     *gorm.DB
 	postgres bool
-	path     string // the SQLite file; empty on PostgreSQL
+	path     string       // the SQLite file; empty on PostgreSQL
+	group    *groupWriter // SQLite's group commit (WithGroupTx); nil on PostgreSQL
 }
 
 // Tx is a write transaction. Its embedded Reads see the transaction's own uncommitted state; the
@@ -143,6 +144,7 @@ func openSQLite(ctx context.Context, path string, now func() time.Time) (*Store,
 	readDB.SetMaxOpenConns(8)
 	readDB.SetMaxIdleConns(8)
 	s := &Store{Reads: Reads{db: read, now: now}, write: write, read: read, path: path}
+	s.group = startGroupWriter(write, now)
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -195,8 +197,12 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes both pools.
+// Close waits for the write transactions already queued for group commit (new ones get
+// ErrClosed), then closes both pools.
 func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close()
+	}
 	var errs []error
 	for _, db := range uniquePools(s.write, s.read) {
 		sqlDB, err := db.DB()
@@ -216,7 +222,19 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 }
 
 // WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
+//
+// On SQLite it goes through the group-commit writer like WithGroupTx (see there what that means
+// for fn), so background writes share the bookings' commits instead of taking the one writer
+// connection for an fsync of their own; a panic in fn is raised again in the caller, as a
+// *PanicError.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	if s.group != nil {
+		err := s.group.do(ctx, fn)
+		if p, ok := err.(*PanicError); ok {
+			panic(p)
+		}
+		return err
+	}
 	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 	})

@@ -1,0 +1,19 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// GroupQueued is how many write transactions wait in the group-commit queue, so a test can hold
+// the writer, queue a batch and know it is complete before letting the writer go.
+func GroupQueued(s *Store) int { return len(s.group.queue) }
+
+// DirectTx is WithTx as it was before group commit: its own transaction and commit on the
+// writer connection, for the benchmark that compares the two.
+func DirectTx(s *Store, ctx context.Context, fn func(tx *Tx) error) error {
+	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
+	})
+}
