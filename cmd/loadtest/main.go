@@ -45,6 +45,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := flags.Int("clients", 64, "concurrent clients (HTTP connections)")
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
+	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
+	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
+	mailOnly := flags.Bool("mail-only", false, "measure only the mail drain and its baseline")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -70,8 +73,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer srv.Stop()
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now},
-		func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) })
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now}
+	if *target == "" {
+		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
+			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}
+	}
+	progress := func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) }
+	measureAll := measure
+	if *mailOnly {
+		measureAll = measureMail
+	}
+	rep, err := measureAll(ctx, srv, opts, progress)
 	if err != nil {
 		return err
 	}
@@ -107,6 +119,9 @@ func printReport(w io.Writer, rep Report) {
 	tw.Flush()
 	for _, f := range rep.Figures {
 		fmt.Fprintf(w, "%-18s %s\n", f.Name, f.What)
+		if len(f.Extra) > 0 {
+			fmt.Fprintf(w, "%-18s %s\n", "", extraText(f.Extra))
+		}
 		if f.ErrorSample != "" {
 			fmt.Fprintf(w, "%-18s most common error: %s\n", "", f.ErrorSample)
 		}

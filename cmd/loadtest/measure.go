@@ -17,6 +17,8 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
+	// Mail configures the mail drain (figure_mail.go); its zero value skips it.
+	Mail MailOptions
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -88,6 +90,15 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	if opts.Mail.Bookings > 0 && opts.Mail.Start != nil {
+		raw, drain, err := mailDrain(ctx, opts)
+		if err != nil {
+			return rep, err
+		}
+		add(raw, "")
+		add(drain, "")
+		relate(&rep.Figures[len(rep.Figures)-1], raw)
+	}
 	for i := range rep.Figures {
 		f := &rep.Figures[i]
 		switch f.Name {

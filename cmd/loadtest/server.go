@@ -31,18 +31,18 @@ type server struct {
 // embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
 // the demo catalogue. The booking rate limit is off: every request comes from 127.0.0.1.
 // Mail is written as .eml files into dir (no SMTP server), as serve does without one.
-func startServer(ctx context.Context, dir string, now func() time.Time, log *slog.Logger) (*server, error) {
+func startServer(ctx context.Context, dir string, now func() time.Time, log *slog.Logger, env ...string) (*server, error) {
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(defaults, []string{
+	cfg, err := config.Load(defaults, append([]string{
 		"SEMINARS_DATABASE=" + filepath.Join(dir, "seminars.db"),
 		"SEMINARS_DATA_DIR=" + dir,
 		"SEMINARS_DEMO=true",
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
 		"SEMINARS_ADDR=127.0.0.1:0",
-	})
+	}, env...))
 	if err != nil {
 		return nil, err
 	}
