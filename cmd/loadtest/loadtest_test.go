@@ -19,12 +19,15 @@ import (
 func TestMeasureInProcess(t *testing.T) {
 	dir := t.TempDir()
 	clock := storetest.NewClock(t)
-	srv, err := startServer(t.Context(), dir, clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := startServer(t.Context(), dir, clock.Now, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	// The mail drain with a burst of 40 bookings (80 messages: more than one batch).
+	mailOpts := MailOptions{Bookings: 40, Connections: 4, Timeout: 2 * time.Minute, Start: inProcessMail(dir, 4, clock.Now, log, srv.Stop)}
+	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +47,7 @@ func TestMeasureInProcess(t *testing.T) {
 	for _, f := range got.Figures {
 		byName[f.Name] = f
 	}
-	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop}
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw}
 	for _, name := range allFigures {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]

@@ -41,7 +41,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}
+var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}, mailFigures...)
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings

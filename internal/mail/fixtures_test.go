@@ -24,7 +24,7 @@ import (
 
 // env is a database, a booking service, a mail worker and an SMTP server, sharing one clock.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    context.Context
 	st     *store.Store
 	dbPath string
@@ -36,7 +36,7 @@ type env struct {
 }
 
 // newEnv builds an env on a fresh SQLite file.
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	e := startEnv()
 	path := filepath.Join(t.TempDir(), "seminars.db")
@@ -67,7 +67,7 @@ func startEnv() *env { return &env{now: storetest.ReferenceTime.UTC().Truncate(t
 func (e *env) clock() time.Time { return e.now }
 
 // on finishes an env on a store; sqlitePath is the store's file if it is SQLite.
-func (e *env) on(t *testing.T, st *store.Store, sqlitePath string) *env {
+func (e *env) on(t testing.TB, st *store.Store, sqlitePath string) *env {
 	t.Helper()
 	e.t, e.ctx, e.st, e.dbPath = t, context.Background(), st, sqlitePath
 	var err error

@@ -21,7 +21,7 @@ type received struct {
 // testSMTP is a real SMTP server on a local port. It can refuse mail with 451 (busy), be
 // stopped and be started again on the same address, like a mail server that goes away.
 type testSMTP struct {
-	t        *testing.T
+	t        testing.TB
 	addr     string
 	user     string
 	password string
@@ -33,7 +33,7 @@ type testSMTP struct {
 	sessions int // connections the server took
 }
 
-func startSMTP(t *testing.T) *testSMTP {
+func startSMTP(t testing.TB) *testSMTP {
 	t.Helper()
 	s := &testSMTP{t: t}
 	s.listen("127.0.0.1:0")
