@@ -24,6 +24,8 @@ type Figure struct {
 	Baseline    string  `json:"baseline,omitempty"`
 	BaselinePS  float64 `json:"baseline_per_second,omitempty"`
 	Ratio       float64 `json:"ratio,omitempty"`
+	// PeakRSSMiB is the highest RSS of the process while the figure ran (in-process server only).
+	PeakRSSMiB float64 `json:"peak_rss_mib,omitempty"`
 	// Extra holds a figure's own numbers (the mail drain's seconds after the burst, file sizes).
 	Extra map[string]float64 `json:"extra,omitempty"`
 }
@@ -37,6 +39,7 @@ func attack(ctx context.Context, name string, tr vegeta.Targeter, clients int, d
 		vegeta.Workers(uint64(clients)), vegeta.MaxWorkers(uint64(clients)),
 		vegeta.Connections(clients), vegeta.MaxConnections(clients),
 		vegeta.KeepAlive(true), vegeta.Redirects(vegeta.NoFollow), vegeta.Timeout(30*time.Second))
+	done := observe(ctx, name)
 	var m vegeta.Metrics
 	failed := uint64(0)
 	samples := map[string]int{}
@@ -72,6 +75,7 @@ func attack(ctx context.Context, name string, tr vegeta.Targeter, clients int, d
 	m.Close()
 	f := Figure{Name: name, Requests: m.Requests, PerSecond: m.Throughput, Errors: failed,
 		P50Ms: ms(m.Latencies.P50), P99Ms: ms(m.Latencies.P99), ErrorSample: commonest(samples)}
+	done(&f)
 	return f
 }
 

@@ -82,9 +82,10 @@ func mailDrain(ctx context.Context, opts Options) (raw, drain Figure, err error)
 	smtpSrv.reset()
 	sizeBefore := dbSize(dbFile)
 
+	done := observe(ctx, figMailDrain) // the burst and the drain; the burst's attack is not observed apart
 	began := time.Now()
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
-	burst := attack(ctx, figMailDrain, countedTargeter(bookingTargeter(srv.BaseURL, dateID, run), opts.Mail.Bookings),
+	burst := attack(withObserver(ctx, nil), figMailDrain, countedTargeter(bookingTargeter(srv.BaseURL, dateID, run), opts.Mail.Bookings),
 		opts.Clients, 0, confirmedBooking)
 	burstEnd := time.Now()
 	peak, peakPayload, err := watchDrain(ctx, db, dbFile, opts.Mail.Timeout)
@@ -103,9 +104,10 @@ func mailDrain(ctx context.Context, opts Options) (raw, drain Figure, err error)
 		Extra: map[string]float64{
 			"bookings": float64(burst.Requests), "bookings_per_s": burst.PerSecond, "messages": float64(messages),
 			"burst_s": burstEnd.Sub(began).Seconds(), "drain_after_burst_s": emptied.Sub(burstEnd).Seconds(),
-			"db_mib_before": mib(sizeBefore), "db_mib_peak": mib(peak), "db_mib_after": mib(sizeAfter),
-			"pending_payload_mib_peak": mib(peakPayload),
+			"db_mib_before": mibOf(sizeBefore), "db_mib_peak": mibOf(peak), "db_mib_after": mibOf(sizeAfter),
+			"pending_payload_mib_peak": mibOf(peakPayload),
 		}}
+	done(&drain)
 	if messages == 0 {
 		return raw, drain, errors.New("mail drain: the SMTP server got no message")
 	}
@@ -175,7 +177,7 @@ func dbSize(path string) int64 {
 	return total
 }
 
-func mib(n int64) float64 { return float64(n) / (1 << 20) }
+func mibOf(bytes int64) float64 { return float64(bytes) / (1 << 20) }
 
 // rawSMTP is the SMTP server's accept rate with nothing else in the way: n messages of size
 // bytes, each connection one go-mail client kept open for all of its messages.
@@ -184,6 +186,7 @@ func rawSMTP(ctx context.Context, s *discardSMTP, n, size, connections int) (Fig
 	port, _ := strconv.Atoi(portText)
 	body := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipisici elit.\n", max(size/56, 1))
 	s.reset()
+	done := observe(ctx, figSMTPRaw)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, connections)
@@ -210,6 +213,7 @@ func rawSMTP(ctx context.Context, s *discardSMTP, n, size, connections int) (Fig
 	got, _ := s.counts()
 	f := Figure{Name: figSMTPRaw, Requests: got, PerSecond: float64(got) / elapsed,
 		What: fmt.Sprintf("a plain go-mail loop: %d messages of %d bytes over %d connections kept open, to the same SMTP server", n, size, connections)}
+	done(&f)
 	return f, errors.Join(errs...)
 }
 
@@ -281,7 +285,7 @@ func inProcessMail(dir string, connections int, now func() time.Time, log *slog.
 		if err := os.MkdirAll(mailDir, 0o750); err != nil {
 			return nil, "", err
 		}
-		srv, err := startServer(ctx, mailDir, now, log, "SEMINARS_SMTP_URL="+smtpURL,
+		srv, err := startServer(ctx, mailDir, "", now, log, "SEMINARS_SMTP_URL="+smtpURL,
 			"SEMINARS_SMTP_CONNECTIONS="+strconv.Itoa(connections))
 		return srv, filepath.Join(mailDir, "seminars.db"), err
 	}

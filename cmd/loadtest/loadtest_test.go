@@ -20,14 +20,18 @@ func TestMeasureInProcess(t *testing.T) {
 	dir := t.TempDir()
 	clock := storetest.NewClock(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := startServer(t.Context(), dir, clock.Now, log)
+	srv, err := startServer(t.Context(), dir, "", clock.Now, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
+	rss := startRSSSampler(20 * time.Millisecond)
+	t.Cleanup(rss.stop)
+	profiles := t.TempDir()
+	ctx := withObserver(t.Context(), &observer{rss: rss, profileDir: profiles})
 	// The mail drain with a burst of 40 bookings (80 messages: more than one batch).
 	mailOpts := MailOptions{Bookings: 40, Connections: 4, Timeout: 2 * time.Minute, Start: inProcessMail(dir, 4, clock.Now, log, srv.Stop)}
-	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts}, nil)
+	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +51,8 @@ func TestMeasureInProcess(t *testing.T) {
 	for _, f := range got.Figures {
 		byName[f.Name] = f
 	}
-	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw}
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
+		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw}
 	for _, name := range allFigures {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]
@@ -59,6 +64,12 @@ func TestMeasureInProcess(t *testing.T) {
 			}
 			if want := baselines[name]; f.Baseline != want || (want != "" && f.BaselinePS <= 0) {
 				t.Errorf("baseline %q (%v/s), want %q", f.Baseline, f.BaselinePS, want)
+			}
+			if f.PeakRSSMiB <= 0 {
+				t.Errorf("no peak RSS")
+			}
+			if info, err := os.Stat(filepath.Join(profiles, name+".cpu")); err != nil || info.Size() == 0 {
+				t.Errorf("no CPU profile: %v", err)
 			}
 		})
 	}

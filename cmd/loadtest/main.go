@@ -45,6 +45,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := flags.Int("clients", 64, "concurrent clients (HTTP connections)")
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
+	postgres := flags.String("postgres", "", "PostgreSQL URL: the in-process server runs there (in a fresh schema) and the PostgreSQL figures with their plain Go peer are measured (empty: skip)")
+	profileDir := flags.String("cpuprofile", "", "write a CPU profile per figure into this folder (<figure>.cpu)")
+	webhookSecret := flags.String("webhook-secret", "", "with -url: the server's Stripe webhook secret, to measure webhooks (empty: skip them)")
 	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
 	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
 	mailOnly := flags.Bool("mail-only", false, "measure only the mail drain and its baseline")
@@ -64,16 +67,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		workDir = tmp
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, Stop: func() {}}
-	if *target == "" {
-		var err error
-		if srv, err = startServer(ctx, workDir, time.Now, log); err != nil {
+	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, WebhookSecret: *webhookSecret, Stop: func() {}}
+	database := ""
+	if *postgres != "" {
+		if *target != "" {
+			return fmt.Errorf("-postgres runs the in-process server; it does not go with -url")
+		}
+		schemaURL, drop, err := postgresSchema(ctx, *postgres)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		database = schemaURL
+	}
+	obs := &observer{profileDir: *profileDir}
+	if *profileDir != "" {
+		if err := os.MkdirAll(*profileDir, 0o755); err != nil {
 			return err
 		}
 	}
+	if *target == "" {
+		var err error
+		if srv, err = startServer(ctx, workDir, database, time.Now, log); err != nil {
+			return err
+		}
+		obs.rss = startRSSSampler(20 * time.Millisecond)
+		defer obs.rss.stop()
+	}
 	defer srv.Stop()
+	idle := idleRSS(obs)
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now}
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database}
 	if *target == "" {
 		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
 			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}
@@ -83,9 +107,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *mailOnly {
 		measureAll = measureMail
 	}
-	rep, err := measureAll(ctx, srv, opts, progress)
+	rep, err := measureAll(withObserver(ctx, obs), srv, opts, progress)
 	if err != nil {
 		return err
+	}
+	rep.IdleRSSMiB = idle
+	if idle > 0 {
+		rep.Notes = append(rep.Notes, "RSS (idle, peak per figure) is of this process: the in-process server and the load generator together, an upper bound of the server's")
 	}
 	if *target != "" {
 		rep.Notes = append(rep.Notes, "the bare SQLite loop ran on this machine's disk ("+workDir+"); it is the same disk as the server's only if the server runs here")
@@ -108,15 +136,22 @@ func writeJSON(file string, rep Report) error {
 // printReport writes one line per figure: rate, latencies, errors, baseline and ratio.
 func printReport(w io.Writer, rep Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "figure\tper s\tp50 ms\tp99 ms\trequests\terrors\tbaseline\tbaseline per s\tratio\t")
+	fmt.Fprintln(tw, "figure\tper s\tp50 ms\tp99 ms\trequests\terrors\tbaseline\tbaseline per s\tratio\tpeak RSS MiB\t")
 	for _, f := range rep.Figures {
 		base, basePS, ratio := "-", "-", "-"
 		if f.Baseline != "" {
 			base, basePS, ratio = f.Baseline, fmt.Sprintf("%.1f", f.BaselinePS), fmt.Sprintf("%.3f", f.Ratio)
 		}
-		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.2f\t%d\t%d\t%s\t%s\t%s\t\n", f.Name, f.PerSecond, f.P50Ms, f.P99Ms, f.Requests, f.Errors, base, basePS, ratio)
+		rss := "-"
+		if f.PeakRSSMiB > 0 {
+			rss = fmt.Sprintf("%.1f", f.PeakRSSMiB)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.2f\t%d\t%d\t%s\t%s\t%s\t%s\t\n", f.Name, f.PerSecond, f.P50Ms, f.P99Ms, f.Requests, f.Errors, base, basePS, ratio, rss)
 	}
 	tw.Flush()
+	if rep.IdleRSSMiB > 0 {
+		fmt.Fprintf(w, "idle RSS after start: %.1f MiB\n", rep.IdleRSSMiB)
+	}
 	for _, f := range rep.Figures {
 		fmt.Fprintf(w, "%-18s %s\n", f.Name, f.What)
 		if len(f.Extra) > 0 {
@@ -129,4 +164,18 @@ func printReport(w io.Writer, rep Report) {
 	for _, n := range rep.Notes {
 		fmt.Fprintln(w, "note:", n)
 	}
+}
+
+// idleRSS is the in-process server's RSS after a second with nothing to do, in MiB; 0 when the
+// server runs elsewhere or the system has no /proc.
+func idleRSS(obs *observer) float64 {
+	if obs.rss == nil {
+		return 0
+	}
+	time.Sleep(time.Second)
+	m, err := readStatus()
+	if err != nil {
+		return 0
+	}
+	return mib(m.RSS)
 }

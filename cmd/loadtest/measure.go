@@ -17,17 +17,22 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
+	// Postgres, when set, is the database URL the server runs on: the PostgreSQL figures
+	// (figure_postgres.go) are measured too, with their plain Go peer on the same database.
+	Postgres string
 	// Mail configures the mail drain (figure_mail.go); its zero value skips it.
 	Mail MailOptions
 }
 
 // Report is one run: every figure with its baseline from the same run.
 type Report struct {
-	Target   string   `json:"target"`
-	Clients  int      `json:"clients"`
-	Duration float64  `json:"duration_s"`
-	Figures  []Figure `json:"figures"`
-	Notes    []string `json:"notes,omitempty"`
+	Target string `json:"target"`
+	// IdleRSSMiB is the in-process server's RSS after start, before the first figure.
+	IdleRSSMiB float64  `json:"idle_rss_mib,omitempty"`
+	Clients    int      `json:"clients"`
+	Duration   float64  `json:"duration_s"`
+	Figures    []Figure `json:"figures"`
+	Notes      []string `json:"notes,omitempty"`
 }
 
 // Figure names, also the keys of the JSON.
@@ -41,7 +46,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}, mailFigures...)
+var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings}, mailFigures...)
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -80,6 +85,12 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		get(figSeminarsAPI, "/api/v1/seminars", "GET /api/v1/seminars (catalogue, JSON)"),
 		get(figSeminar, "/seminars/"+slug, "GET /seminars/"+slug+" (seminar page, HTML)"),
 	}
+	if f, ok, err := webhooksFigure(ctx, srv, opts); err != nil {
+		return rep, err
+	} else if ok {
+		relate(&f, health)
+		add(f, "")
+	}
 	// The bare loop runs just before the bookings, while the server is idle: after the bookings
 	// its background jobs still render and send their documents and mail, and would slow it.
 	bare, err := bareSQLiteLoop(ctx, opts.Dir, opts.Duration)
@@ -90,6 +101,13 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	if opts.Postgres != "" {
+		pg, err := postgresFigures(ctx, srv, opts, dateID, run)
+		rep.Figures = append(rep.Figures, pg...)
+		if err != nil {
+			return rep, err
+		}
+	}
 	if opts.Mail.Bookings > 0 && opts.Mail.Start != nil {
 		raw, drain, err := mailDrain(ctx, opts)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"seminars"
@@ -24,24 +25,34 @@ import (
 type server struct {
 	BaseURL string
 	Token   string
-	Stop    func()
+	// WebhookSecret is the server's Stripe webhook secret, to sign events; empty skips them.
+	WebhookSecret string
+	Stop          func()
 }
+
+// loadWebhookSecret is the in-process server's Stripe webhook secret.
+const loadWebhookSecret = "whsec_loadtest"
 
 // startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
 // embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
 // the demo catalogue. The booking rate limit is off: every request comes from 127.0.0.1.
-// Mail is written as .eml files into dir (no SMTP server), as serve does without one.
-func startServer(ctx context.Context, dir string, now func() time.Time, log *slog.Logger, env ...string) (*server, error) {
+// Mail is written as .eml files into dir (no SMTP server), as serve does without one. A
+// non-empty database (a postgres:// URL) replaces the SQLite file; env overrides settings.
+func startServer(ctx context.Context, dir, database string, now func() time.Time, log *slog.Logger, env ...string) (*server, error) {
+	if database == "" {
+		database = filepath.Join(dir, "seminars.db")
+	}
 	defaults, err := seminars.Files.ReadFile("config/seminars.yaml")
 	if err != nil {
 		return nil, err
 	}
 	cfg, err := config.Load(defaults, append([]string{
-		"SEMINARS_DATABASE=" + filepath.Join(dir, "seminars.db"),
+		"SEMINARS_DATABASE=" + database,
 		"SEMINARS_DATA_DIR=" + dir,
 		"SEMINARS_DEMO=true",
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
 		"SEMINARS_ADDR=127.0.0.1:0",
+		"SEMINARS_STRIPE_WEBHOOK_SECRET=" + loadWebhookSecret,
 	}, env...))
 	if err != nil {
 		return nil, err
@@ -88,6 +99,7 @@ func startServer(ctx context.Context, dir string, now func() time.Time, log *slo
 		return fail(err)
 	}
 	closeAll = append(closeAll, a.Runner.Start(ctx, a.Jobs()...))
+	debug.FreeOSMemory() // as serve does: the idle RSS is what the server keeps, not start-up garbage
 	listener, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fail(err)
@@ -105,5 +117,5 @@ func startServer(ctx context.Context, dir string, now func() time.Time, log *slo
 		defer cancel()
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop}, nil
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop}, nil
 }

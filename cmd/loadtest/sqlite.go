@@ -33,7 +33,8 @@ func bareSQLiteLoop(ctx context.Context, dir string, d time.Duration) (Figure, e
 		return Figure{}, err
 	}
 	var latencies []time.Duration
-	f := Figure{Name: "sqlite_bare_loop", What: "bare SQLite loop: one INSERT per commit, one connection, synchronous=FULL"}
+	done := observe(ctx, figBareLoop)
+	f := Figure{Name: figBareLoop, What: "bare SQLite loop: one INSERT per commit, one connection, synchronous=FULL"}
 	began := time.Now()
 	for i := 0; time.Since(began) < d && ctx.Err() == nil; i++ {
 		t0 := time.Now()
@@ -49,6 +50,7 @@ func bareSQLiteLoop(ctx context.Context, dir string, d time.Duration) (Figure, e
 	f.PerSecond = float64(len(latencies)) / elapsed.Seconds()
 	slices.Sort(latencies)
 	f.P50Ms, f.P99Ms = ms(quantile(latencies, 0.50)), ms(quantile(latencies, 0.99))
+	done(&f)
 	return f, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -61,6 +62,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	// Start-up (migrations, the demo seed, parsing templates, catalogues and fonts) leaves
+	// garbage several times the size of what the server keeps; hand it back to the OS now
+	// rather than over minutes through the scavenger, so an idle server holds what it uses.
+	debug.FreeOSMemory()
 	printWelcome(stdout, cfg, listener.Addr())
 	fmt.Fprintln(stdout, signIn)
 	served := make(chan error, 1)

@@ -26,6 +26,19 @@ func (s *Service) IssueInvoice(ctx context.Context, tx *store.Tx, reference stri
 	return err
 }
 
+// issueNewInvoice issues the invoice of a booking reserveOnce has just stored in tx, from the
+// booking and its date as they are in memory (IssueInvoice would read the booking back with
+// three preloads and look for documents it cannot have yet). It takes the invoice counter, a
+// hot row on PostgreSQL, so it runs last in the transaction.
+func (s *Service) issueNewInvoice(ctx context.Context, tx *store.Tx, b model.Booking, date model.SeminarDate, now time.Time) error {
+	if b.Status != model.BookingConfirmed {
+		return nil
+	}
+	b.Date = &date
+	_, err := invoice.IssueNew(ctx, tx, b, s.settings.Seller, now)
+	return err
+}
+
 // CreditCancellation issues the credit note (Stornorechnung) for a cancelled booking inside the
 // cancelling transaction. creditGrossCents is what the booker no longer owes: the whole gross
 // amount when the trainer cancels or cancelling is free, the gross amount less the fee otherwise.

@@ -81,8 +81,8 @@ type Request struct {
 	// Private says the booker came through the private link of an unlisted (in-house) date;
 	// without it such a date does not exist for the booker.
 	Private bool
-	// Finish, if set, runs last inside the booking's transaction with the stored booking: the
-	// waiting-list offer records which booking it became.
+	// Finish, if set, runs inside the booking's transaction with the stored booking, before its
+	// seats are taken (see reserveOnce): the waiting-list offer records which booking it became.
 	Finish func(ctx context.Context, tx *store.Tx, b model.Booking) error
 }
 
@@ -178,45 +178,11 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 				return err
 			}
 		}
-		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
-			return err
-		}
-		tax, err := s.taxOf(date, b.Billing)
-		if err != nil {
-			return err
-		}
-		b.TaxTreatment, b.VATRateBP = tax.Treatment, tax.RateBP
-		if tax.Treatment == model.TaxReverseCharge {
-			// No VIES query is built: the trainer checks the customer's VAT ID by hand, so the
-			// booking goes on the attention list with it, in the transaction that makes it.
-			b.NeedsAttention, b.AttentionReason, b.AttentionDetail = true, model.AttentionVATIDUnverified, b.Billing.VATID
-		}
-		if date.Unlisted && strings.TrimSpace(req.Voucher) != "" {
-			// The offer's price was agreed with the company; a voucher does not apply to it.
-			return &model.ValidationError{Fields: map[string]string{"voucher": "error.voucher_inhouse"}}
-		}
-		voucher, err := applyVoucher(ctx, tx, req.Voucher, date.SeminarID, now)
-		if err != nil {
-			return err
-		}
-		q := model.PriceQuote(date, b.Seats, model.GroupRuleOf(*date.Seminar, s.settings.GroupDiscount), voucher, tax, now)
-		setPrice(&b, q)
-		if req.PaymentMethod == model.PaymentInvoice {
-			b.Status = model.BookingConfirmed
-			b.ConfirmedAt = &now
-		} else {
-			b.Status = model.BookingPendingPayment
-			expires := now.Add(s.settings.HoldDuration)
-			b.HoldExpiresAt = &expires
-		}
-		if err := tx.CreateBooking(ctx, &b); err != nil {
+		if err := s.priceAndStore(ctx, tx, req, date, &b, now); err != nil {
 			return err
 		}
 		token = s.manageToken(b, random)
 		if err := saveBookerAnswers(ctx, tx, date.SeminarID, b.Attendees, req.Attendees); err != nil {
-			return err
-		}
-		if err := s.IssueInvoice(ctx, tx, b.Reference, now); err != nil {
 			return err
 		}
 		if req.Finish != nil {
@@ -224,11 +190,21 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 				return err
 			}
 		}
-		if b.Status == model.BookingPendingPayment {
-			return nil // "received" is recorded once the Checkout Session exists (startCheckout)
+		if b.Status == model.BookingConfirmed {
+			err := Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
+				Extra: model.EventExtra{ManageToken: token}})
+			if err != nil {
+				return err
+			}
+		} // a card hold's "received" is recorded once the Checkout Session exists (startCheckout)
+		// The hot rows come last, so that on PostgreSQL their locks are held for a few statements
+		// only: the date's row (the conditional seat take locks it until commit) and the invoice
+		// counter. Everything above is validated, priced and written without them; a refusal
+		// here rolls all of it back, so a sold-out booking still stores nothing.
+		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
+			return err
 		}
-		return Notify(ctx, tx, b.Reference, model.EventPayload{Event: model.EventBookingConfirmed, BookingID: b.ID,
-			Extra: model.EventExtra{ManageToken: token}})
+		return s.issueNewInvoice(ctx, tx, b, date, now)
 	})
 	if err != nil {
 		return Result{}, err

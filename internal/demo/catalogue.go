@@ -185,6 +185,7 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 			return err
 		}
 		bySlug := map[string]uint{}
+		var taken []model.SeminarDate // dates with seats to put bookings behind, after the past one's
 		for i, s := range Catalogue(now, berlin) {
 			for j := range s.Dates {
 				if id, ok := venueIDs[s.Dates[j].City]; ok && s.Dates[j].Format == model.FormatInPerson {
@@ -198,12 +199,21 @@ func Seed(ctx context.Context, st *store.Store, now time.Time, berlin *time.Loca
 				if err := tx.SetDateTrainers(ctx, d.ID, dateTrainers(people, i, d)); err != nil {
 					return fmt.Errorf("demo: trainers of %s: %w", s.Slug, err)
 				}
+				if d.SeatsTaken > 0 {
+					taken = append(taken, d)
+				}
 			}
 			bySlug[s.Slug] = s.ID
 			if i == 0 {
 				if err := seedMaterials(ctx, tx, s, now, berlin); err != nil {
 					return err
 				}
+			}
+		}
+		attendees := 0 // numbers the demo attendees across dates
+		for _, d := range taken {
+			if err := seedTakenSeats(ctx, tx, d, &attendees, now); err != nil {
+				return fmt.Errorf("demo: bookings of date %d: %w", d.ID, err)
 			}
 		}
 		if err := seedExampleFeedback(ctx, tx, bySlug, now); err != nil {

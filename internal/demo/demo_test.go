@@ -261,8 +261,7 @@ func TestCatalogueIsDeterministic(t *testing.T) {
 
 func TestSeed(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
+	loc, now := wednesdayMorning(t)
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
 	if err != nil {
 		t.Fatal(err)
@@ -321,10 +320,7 @@ func TestCatalogueShowsFundingNotes(t *testing.T) {
 	}
 	ctx := context.Background()
 	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st := storetest.SQLiteAt(t, storetest.NewClockAt(t, now))
-	if _, err := Seed(ctx, st, now, loc); err != nil {
-		t.Fatal(err)
-	}
+	st := seededStore(t, now, loc)
 	seeded, err := st.Catalogue(ctx, now)
 	if err != nil {
 		t.Fatal(err)

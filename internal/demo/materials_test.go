@@ -2,13 +2,9 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"seminars/internal/model"
-	"seminars/internal/store"
-	"seminars/internal/store/storetest"
 )
 
 // TestSeedMaterialsOnAPastDate: the demo's first seminar has a date two weeks back whose
@@ -16,16 +12,8 @@ import (
 // checklist for every date — while the catalogue still lists upcoming dates only.
 func TestSeedMaterialsOnAPastDate(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	if _, err := Seed(ctx, st, now, loc); err != nil {
-		t.Fatal(err)
-	}
+	loc, now := wednesdayMorning(t)
+	st := seededStore(t, now, loc)
 	first := Catalogue(now, loc)[0]
 	id, err := st.SeminarIDBySlug(ctx, first.Slug)
 	if err != nil {

@@ -6,11 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"seminars/internal/model"
-	"seminars/internal/store"
-	"seminars/internal/store/storetest"
 )
 
 // TestSeedShowsTrainersAndVenues: the seeded catalogue names a venue record with room and
@@ -18,16 +15,8 @@ import (
 // person), and each trainer's photo is a file the app serves.
 func TestSeedShowsTrainersAndVenues(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	if _, err := Seed(ctx, st, now, loc); err != nil {
-		t.Fatal(err)
-	}
+	loc, now := wednesdayMorning(t)
+	st := seededStore(t, now, loc)
 	seminars, err := st.Catalogue(ctx, now)
 	if err != nil {
 		t.Fatal(err)

@@ -2,28 +2,15 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-	"time"
-
-	"seminars/internal/store"
-	"seminars/internal/store/storetest"
 )
 
 // TestSeedAsksQuestions: the demo catalogue has one seminar whose attendees are asked questions,
 // of every kind, required and not, and sensitive ones for the attendee page.
 func TestSeedAsksQuestions(t *testing.T) {
 	ctx := context.Background()
-	loc := berlin(t)
-	now := time.Date(2026, 5, 13, 8, 30, 0, 0, loc)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), storetest.NewClockAt(t, now).Option())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	if _, err := Seed(ctx, st, now, loc); err != nil {
-		t.Fatal(err)
-	}
+	loc, now := wednesdayMorning(t)
+	st := seededStore(t, now, loc)
 	id, err := st.SeminarIDBySlug(ctx, questionsSlug)
 	if err != nil {
 		t.Fatal(err)

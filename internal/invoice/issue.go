@@ -21,11 +21,19 @@ var ErrAmount = errors.New("credit amount out of range")
 // issued. A correction credits the standing invoice in full first, so Issue then issues its
 // replacement.
 func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time) (model.Invoice, error) {
-	if booking.Date == nil || booking.Date.Seminar == nil {
-		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
-	}
 	if existing, ok, err := invoiceOf(ctx, tx, booking.ID); err != nil || ok {
 		return existing, err
+	}
+	return IssueNew(ctx, tx, booking, seller, now)
+}
+
+// IssueNew is Issue for a booking stored in this same transaction, which cannot have an invoice
+// yet: it builds the invoice from booking as given (Date.Seminar, Date.VenueRecord when the date
+// has a venue, and Attendees loaded) and asks the database nothing but the number, so the
+// booking's write transaction neither reads its booking back nor looks for documents.
+func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time) (model.Invoice, error) {
+	if booking.Date == nil || booking.Date.Seminar == nil {
+		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
 	}
 	now = now.UTC()
 	totals := booking.Tax().Totals(booking.NetCents)

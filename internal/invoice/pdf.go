@@ -28,7 +28,7 @@ var (
 )
 
 // Renderer draws documents as PDF in the document's language.
-// It is safe for concurrent use; the fonts' glyph coverage is read once and shared.
+// It is safe for concurrent use; the fonts are prepared once per process and shared.
 type Renderer struct {
 	catalog *i18n.Catalog
 	loc     *time.Location
@@ -40,7 +40,7 @@ func NewRenderer(catalog *i18n.Catalog, loc *time.Location) *Renderer {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return &Renderer{catalog: catalog, loc: loc, fonts: newFontBook()}
+	return &Renderer{catalog: catalog, loc: loc, fonts: sharedFonts()}
 }
 
 // newSheet starts an A4 page with the fonts, the metadata fixed to issued (so that rendering
@@ -48,8 +48,6 @@ func NewRenderer(catalog *i18n.Catalog, loc *time.Location) *Renderer {
 func (r *Renderer) newSheet(title string, seller model.Party, issued time.Time, t *i18n.Translator) *sheet {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	s := &sheet{pdf: pdf, fonts: r.fonts}
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
 	pdf.SetMargins(marginLeft, 20, marginRight)
 	pdf.SetAutoPageBreak(true, 30)
 	pdf.SetTitle(metadataText(title), true)

@@ -2,9 +2,12 @@ package invoice
 
 import (
 	_ "embed" // the fonts are part of the binary
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
+	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -25,8 +28,12 @@ var (
 	fontNanumSquare []byte
 )
 
-// fontFamily is the main font as registered with fpdf.
-const fontFamily = "dejavu"
+// fontFamily is DejaVu's common cut (commonCut) as registered with fpdf, fullFamily all of
+// DejaVu.
+const (
+	fontFamily = "dejavu"
+	fullFamily = "dejavufull"
+)
 
 // fallbackFont is a font tried, in order, for what DejaVu lacks. Fallbacks have no bold cut:
 // bold text they print stays regular.
@@ -48,17 +55,41 @@ const replacementGlyph = '\uFFFD'
 type face uint8
 
 const (
-	faceMain      face = iota // DejaVu in the style asked for
-	faceRegular               // DejaVu regular, for the few characters the bold cut lacks
-	faceFallback0             // fallbackFonts[0]; faceFallback0+i is fallbackFonts[i]
+	faceMain        face = iota // DejaVu's common cut in the style asked for
+	faceRegular                 // the common cut regular, for the few characters the bold cut lacks
+	faceFull                    // all of DejaVu in the style asked for, for what the common cut lacks
+	faceFullRegular             // all of DejaVu regular
+	faceFallback0               // fallbackFonts[0]; faceFallback0+i is fallbackFonts[i]
 )
 
-// fallback is the fallback font a face prints in; ok is false for DejaVu.
-func (f face) fallback() (font fallbackFont, ok bool) {
-	if f < faceFallback0 {
-		return fallbackFont{}, false
+// faceEnd is one past the last face.
+const faceEnd = faceFallback0 + face(len(fallbackFonts))
+
+// commonCut is what DejaVu's common cut holds: the characters of names, addresses and amounts
+// in German, English and the other European languages (Latin, Greek, Cyrillic, punctuation,
+// currency, arrows and shapes) and the replacement glyph. fpdf parses a font's every table
+// each time a document adds it, and again when it writes the subset: the whole of DejaVu
+// (about 6,000 glyphs per cut) took most of a document's time. The common cut, made once per
+// process, has about a fifth of the glyphs with the same metrics; all of DejaVu is only added
+// to a document whose text needs a character outside it.
+var commonCut = [][2]rune{
+	{0x0020, 0x024F}, {0x0370, 0x03FF}, {0x0400, 0x04FF}, {0x1E00, 0x1EFF}, {0x2000, 0x206F},
+	{0x20A0, 0x20CF}, {0x2100, 0x214F}, {0x2190, 0x21FF}, {0x25A0, 0x25FF}, {replacementGlyph, replacementGlyph},
+}
+
+// cutCommon is ttf with only the glyphs of commonCut.
+func cutCommon(ttf []byte) ([]byte, error) {
+	var set strings.Builder
+	for _, rg := range commonCut {
+		for r := rg[0]; r <= rg[1]; r++ {
+			set.WriteRune(r)
+		}
 	}
-	return fallbackFonts[f-faceFallback0], true
+	cut := fpdf.UTF8CutFont(ttf, set.String())
+	if len(cut) == 0 {
+		return nil, errors.New("cut DejaVu to its common glyphs: empty font")
+	}
+	return cut, nil
 }
 
 // glyphSet tells which runes of the Basic Multilingual Plane a font has a glyph for, read from
@@ -70,17 +101,17 @@ func (g *glyphSet) has(r rune) bool {
 }
 
 // coverage reads a TrueType font's cmap into a glyphSet.
-func coverage(ttf []byte) (*glyphSet, error) {
+func coverage(name string, ttf []byte) (*glyphSet, error) {
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
-		return nil, fmt.Errorf("parse font: %w", err)
+		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
 	var buf sfnt.Buffer
 	set := new(glyphSet)
 	for r := rune(0); r < 0x10000; r++ {
 		idx, err := f.GlyphIndex(&buf, r)
 		if err != nil {
-			return nil, fmt.Errorf("font cmap at %U: %w", r, err)
+			return nil, fmt.Errorf("font %s: cmap at %U: %w", name, r, err)
 		}
 		if idx != 0 {
 			set[r/64] |= 1 << (r % 64)
@@ -89,66 +120,124 @@ func coverage(ttf []byte) (*glyphSet, error) {
 	return set, nil
 }
 
-// fontBook holds the glyph coverage of the embedded fonts, read once per renderer and shared by
-// every document it draws, concurrently. A fallback's cmap is only read the first time a text
-// has a character the fonts before it lack.
+// fontBook holds the embedded fonts as documents need them: DejaVu's common cut and the glyph
+// coverage of every font, each made or read once, the first time a text needs it, and shared
+// by every document drawn with the book, concurrently. The renderers of a process share one
+// book (sharedFonts), so the common cut is made once per process.
 type fontBook struct {
+	common    func() (commonFonts, error)
 	dejavu    func() (dejavuSets, error)
 	fallbacks [len(fallbackFonts)]func() (*glyphSet, error)
 }
 
+// commonFonts is DejaVu's common cut, regular and bold, with the coverage of each.
+type commonFonts struct {
+	regularTTF, boldTTF []byte
+	regular, bold       *glyphSet
+}
+
 type dejavuSets struct{ regular, bold *glyphSet }
 
-func newFontBook() *fontBook {
+// sharedFonts is the one font book of the process. A package variable on purpose: it is a
+// cache of the embedded fonts, derived from nothing but the binary, and sharing it is what
+// makes the common cut once per process rather than once per renderer.
+var sharedFonts = sync.OnceValue(func() *fontBook { return newFontBook(coverage) })
+
+// newFontBook reads coverage with read, which tests count; name says which font it is.
+func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBook {
 	b := &fontBook{
-		dejavu: sync.OnceValues(func() (dejavuSets, error) {
-			regular, err := coverage(fontRegular)
-			if err != nil {
-				return dejavuSets{}, fmt.Errorf("DejaVu Sans: %w", err)
+		common: sync.OnceValues(func() (commonFonts, error) {
+			var c commonFonts
+			var err error
+			for _, cut := range []struct {
+				name     string
+				ttf      []byte
+				out      *[]byte
+				coverage **glyphSet
+			}{{"DejaVu Sans, common cut", fontRegular, &c.regularTTF, &c.regular},
+				{"DejaVu Sans Bold, common cut", fontBold, &c.boldTTF, &c.bold}} {
+				if *cut.out, err = cutCommon(cut.ttf); err != nil {
+					return commonFonts{}, err
+				}
+				if *cut.coverage, err = read(cut.name, *cut.out); err != nil {
+					return commonFonts{}, err
+				}
 			}
-			bold, err := coverage(fontBold)
+			return c, nil
+		}),
+		dejavu: sync.OnceValues(func() (dejavuSets, error) {
+			regular, err := read("DejaVu Sans", fontRegular)
 			if err != nil {
-				return dejavuSets{}, fmt.Errorf("DejaVu Sans Bold: %w", err)
+				return dejavuSets{}, err
+			}
+			bold, err := read("DejaVu Sans Bold", fontBold)
+			if err != nil {
+				return dejavuSets{}, err
 			}
 			return dejavuSets{regular, bold}, nil
 		}),
 	}
 	for i, f := range fallbackFonts {
-		b.fallbacks[i] = sync.OnceValues(func() (*glyphSet, error) {
-			set, err := coverage(f.ttf)
-			if err != nil {
-				return nil, fmt.Errorf("font %s: %w", f.family, err)
-			}
-			return set, nil
-		})
+		b.fallbacks[i] = sync.OnceValues(func() (*glyphSet, error) { return read(f.family, f.ttf) })
 	}
 	return b
 }
 
-// faceFor is the first font that has every rune of a grapheme cluster, in the order DejaVu in
-// the style asked for, DejaVu regular, the fallbacks; ok is false when none has them all.
+// coverageOf is the glyph coverage of a face in a style (bold or not).
+func (b *fontBook) coverageOf(f face, bold bool) (*glyphSet, error) {
+	switch f {
+	case faceMain, faceRegular:
+		c, err := b.common()
+		if f == faceMain && bold {
+			return c.bold, err
+		}
+		return c.regular, err
+	case faceFull, faceFullRegular:
+		d, err := b.dejavu()
+		if f == faceFull && bold {
+			return d.bold, err
+		}
+		return d.regular, err
+	default:
+		return b.fallbacks[f-faceFallback0]()
+	}
+}
+
+// font is what a sheet registers with fpdf and selects for a face in a style ("" or "B").
+func (b *fontBook) font(f face, style string) (family, fontStyle string, ttf []byte, err error) {
+	switch f {
+	case faceMain, faceRegular:
+		c, err := b.common()
+		if f == faceMain && style == "B" {
+			return fontFamily, "B", c.boldTTF, err
+		}
+		return fontFamily, "", c.regularTTF, err
+	case faceFull, faceFullRegular:
+		if f == faceFull && style == "B" {
+			return fullFamily, "B", fontBold, nil
+		}
+		return fullFamily, "", fontRegular, nil
+	default:
+		fb := fallbackFonts[f-faceFallback0]
+		return fb.family, "", fb.ttf, nil
+	}
+}
+
+// faceFor is the first font that has every rune of a grapheme cluster, in the order the
+// common cut in the style asked for, the common cut regular, all of DejaVu in that style and
+// regular, the fallbacks; ok is false when none has them all. A font's coverage is only read
+// when the fonts before it lack a cluster.
 func (b *fontBook) faceFor(cluster string, bold bool) (face, bool, error) {
-	dv, err := b.dejavu()
-	if err != nil {
-		return 0, false, err
-	}
-	main := dv.regular
-	if bold {
-		main = dv.bold
-	}
-	if coversAll(main, cluster) {
-		return faceMain, true, nil
-	}
-	if bold && coversAll(dv.regular, cluster) {
-		return faceRegular, true, nil
-	}
-	for i, fallback := range b.fallbacks {
-		set, err := fallback()
+	for f := faceMain; f < faceEnd; f++ {
+		if !bold && (f == faceRegular || f == faceFullRegular) {
+			continue // the same font as the face before it
+		}
+		set, err := b.coverageOf(f, bold)
 		if err != nil {
 			return 0, false, err
 		}
 		if coversAll(set, cluster) {
-			return faceFallback0 + face(i), true, nil
+			return f, true, nil
 		}
 	}
 	return 0, false, nil

@@ -15,9 +15,10 @@ type sheet struct {
 	fonts *fontBook
 	style string  // of the main font: "" or "B"
 	size  float64 // in points
-	// added tells which fallback fonts were added to this document: only a text that needs
-	// one adds it, so a document without such text stays small.
-	added [len(fallbackFonts)]bool
+	// added tells which fonts (family and style) were added to this document: each is added
+	// the first time a text is printed in it, since fpdf parses a font when it is added and
+	// again when it writes the document, so a document without such text stays small and fast.
+	added map[string]bool
 }
 
 // span is a run of consecutive glyphs printed in one font.
@@ -27,10 +28,10 @@ type span struct {
 	width float64
 }
 
-// setFont selects the main font (DejaVu) in a style ("" or "B") and size in points.
+// setFont selects the main font (DejaVu's common cut) in a style ("" or "B") and size in points.
 func (s *sheet) setFont(style string, size float64) {
 	s.style, s.size = style, size
-	s.pdf.SetFont(fontFamily, style, size)
+	s.use(faceMain)
 }
 
 // keepFont wraps a header or footer, which fpdf calls in the middle of a page break, so that
@@ -43,21 +44,22 @@ func (s *sheet) keepFont(draw func()) func() {
 	}
 }
 
-// use selects the font of a face in the current style and size.
+// use selects the font of a face in the current style and size, adding it to the document
+// the first time.
 func (s *sheet) use(f face) {
-	if fb, ok := f.fallback(); ok {
-		if i := f - faceFallback0; !s.added[i] {
-			s.pdf.AddUTF8FontFromBytes(fb.family, "", fb.ttf)
-			s.added[i] = true
-		}
-		s.pdf.SetFont(fb.family, "", s.size)
+	family, style, ttf, err := s.fonts.font(f, s.style)
+	if err != nil {
+		s.pdf.SetError(err)
 		return
 	}
-	style := s.style
-	if f == faceRegular {
-		style = ""
+	if key := family + "/" + style; !s.added[key] {
+		if s.added == nil {
+			s.added = map[string]bool{}
+		}
+		s.pdf.AddUTF8FontFromBytes(family, style, ttf)
+		s.added[key] = true
 	}
-	s.pdf.SetFont(fontFamily, style, s.size)
+	s.pdf.SetFont(family, style, s.size)
 }
 
 // glyphs filters text for the current style; a filter error stops the document.

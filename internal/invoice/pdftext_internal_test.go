@@ -15,12 +15,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// testSheet is an empty A4 page with the main fonts, as newSheet starts it.
+// testSheet is an empty A4 page in the main font, as newSheet starts it.
 func testSheet(t testing.TB, fonts *fontBook) *sheet {
 	t.Helper()
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
 	s := &sheet{pdf: pdf, fonts: fonts}
 	s.setFont("", 10)
 	pdf.AddPage()
@@ -36,7 +34,7 @@ func joined(gs []glyph) string {
 }
 
 func TestPDFTextFilter(t *testing.T) {
-	fonts := newFontBook()
+	fonts := newFontBook(coverage)
 	droid, nanum := faceFallback0, faceFallback0+1
 	cases := []struct {
 		name  string
@@ -59,7 +57,8 @@ func TestPDFTextFilter(t *testing.T) {
 		{"chinese goes to Droid Sans Fallback", "中文", "中文", []face{droid, droid}},
 		{"japanese kana go to Droid Sans Fallback", "かな", "かな", []face{droid, droid}},
 		{"hangul goes to NanumSquare", "한국", "한국", []face{nanum, nanum}},
-		{"hebrew and arabic stay in DejaVu", "שא", "שא", []face{faceMain, faceMain}},
+		{"latin, greek and cyrillic are in the common cut", "Ωж€ő", "Ωж€ő", []face{faceMain, faceMain, faceMain, faceMain}},
+		{"hebrew and arabic stay in DejaVu, all of it", "שא", "שא", []face{faceFull, faceFull}},
 		{"a script no font has is replaced per character", "ก", "\ufffd", nil},
 		{"a letter keeps its place when only its mark is missing", "a\u20e3", "a\ufffd", []face{faceMain, faceMain}},
 	}
@@ -87,7 +86,7 @@ func TestPDFTextFilter(t *testing.T) {
 }
 
 func TestPDFTextBoldFallsBackToRegularDejaVu(t *testing.T) {
-	fonts := newFontBook()
+	fonts := newFontBook(coverage)
 	dv, err := fonts.dejavu()
 	if err != nil {
 		t.Fatal(err)
@@ -106,13 +105,13 @@ func TestPDFTextBoldFallsBackToRegularDejaVu(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(gs) != 1 || gs[0].face != faceRegular {
+	if len(gs) != 1 || gs[0].face != faceRegular && gs[0].face != faceFullRegular {
 		t.Errorf("bold %U: %+v, want DejaVu regular", onlyRegular, gs)
 	}
 }
 
 func TestVisualOrder(t *testing.T) {
-	fonts := newFontBook()
+	fonts := newFontBook(coverage)
 	cases := []struct{ name, logical, visual string }{
 		{"left to right stays", "Müller GmbH 2027", "Müller GmbH 2027"},
 		{"hebrew reads right to left", "שלום", "םולש"},
@@ -136,7 +135,7 @@ func TestVisualOrder(t *testing.T) {
 }
 
 func TestWrapKeepsLinesWithinWidth(t *testing.T) {
-	s := testSheet(t, newFontBook())
+	s := testSheet(t, newFontBook(coverage))
 	cases := []struct {
 		name, text string
 		width      float64
@@ -196,13 +195,12 @@ func FuzzPDFText(f *testing.F) {
 	} {
 		f.Add(seed, false)
 	}
-	fonts := newFontBook()
+	fonts := newFontBook(coverage)
 	f.Fuzz(func(t *testing.T, text string, bold bool) {
 		gs, err := fonts.pdfText(text, bold)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dv, _ := fonts.dejavu()
 		for _, g := range gs {
 			if !utf8.ValidString(g.text) || g.text == "" || !norm.NFC.IsNormalString(g.text) {
 				t.Fatalf("glyph %q: empty, invalid or not NFC", g.text)
@@ -212,12 +210,9 @@ func FuzzPDFText(f *testing.F) {
 					t.Fatalf("glyph %q has %U", g.text, r)
 				}
 			}
-			set := dv.regular
-			if bold && g.face == faceMain {
-				set = dv.bold
-			}
-			if _, ok := g.face.fallback(); ok {
-				set, _ = fonts.fallbacks[g.face-faceFallback0]()
+			set, err := fonts.coverageOf(g.face, bold)
+			if err != nil {
+				t.Fatal(err)
 			}
 			if !g.isSpace() && !coversAll(set, g.text) {
 				t.Fatalf("glyph %q in face %d that lacks it", g.text, g.face)

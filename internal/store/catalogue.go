@@ -73,12 +73,14 @@ func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error)
 	return d, q.fillSeatsConfirmed(ctx, &d)
 }
 
-// DateToBook returns a date with its seminar but without counting its confirmed seats: the
-// booking transaction needs neither the count nor guaranteed, and runs under the write lock,
-// where one more aggregate query per booking costs every booker behind it.
+// DateToBook returns a date with its seminar and venue but without counting its confirmed
+// seats: the booking transaction needs neither the count nor guaranteed, and runs under the
+// write lock, where one more aggregate query per booking costs every booker behind it. The
+// venue (no query for a date without one) is what the invoice states as the place, so the
+// booking issues it from this read instead of reading the new booking back.
 func (q Reads) DateToBook(ctx context.Context, id uint) (model.SeminarDate, error) {
 	var d model.SeminarDate
-	err := q.db.WithContext(ctx).Preload("Seminar").First(&d, id).Error
+	err := q.db.WithContext(ctx).Preload("Seminar").Preload("VenueRecord").First(&d, id).Error
 	return d, notFound(err, fmt.Sprintf("date %d", id))
 }
 

@@ -8,25 +8,22 @@ import (
 )
 
 // NextInvoiceSequence takes the next number of a kind in a year and returns it. It must run in
-// the transaction that issues the document: the counter row is created if missing (a no-op when
-// a concurrent writer created it first), then raised with one UPDATE, which SQLite serialises
-// (one writer) and PostgreSQL row-locks until commit, so two transactions never get the same
-// number, and a rolled-back issue gives its number back without leaving a gap.
+// the transaction that issues the document, as late as it can: one upsert creates the counter
+// row or raises it and returns the new value, and the row stays locked until commit on
+// PostgreSQL (SQLite serialises writers anyway), so two transactions never get the same number,
+// and a rolled-back issue gives its number back without leaving a gap. The counter is one hot
+// row for every booking of the year, which is why callers take it last, just before commit.
 func (tx *Tx) NextInvoiceSequence(ctx context.Context, kind string, year int) (int, error) {
-	db := tx.db.WithContext(ctx)
-	if err := db.Exec("INSERT INTO invoice_counters (kind, year, last) VALUES (?, ?, 0) ON CONFLICT (kind, year) DO NOTHING", kind, year).Error; err != nil {
+	var last int
+	err := tx.db.WithContext(ctx).Raw(`INSERT INTO invoice_counters (kind, year, last) VALUES (?, ?, 1)
+		ON CONFLICT (kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`, kind, year).Scan(&last).Error
+	if err != nil {
 		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, err)
 	}
-	res := db.Exec("UPDATE invoice_counters SET last = last + 1 WHERE kind = ? AND year = ?", kind, year)
-	if res.Error != nil {
-		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, res.Error)
+	if last < 1 {
+		return 0, fmt.Errorf("invoice counter %s/%d: no number returned", kind, year)
 	}
-	if res.RowsAffected != 1 {
-		return 0, fmt.Errorf("invoice counter %s/%d: %d rows updated", kind, year, res.RowsAffected)
-	}
-	var last int
-	err := db.Raw("SELECT last FROM invoice_counters WHERE kind = ? AND year = ?", kind, year).Scan(&last).Error
-	return last, err
+	return last, nil
 }
 
 // CreateInvoice stores an issued document. There is no update or delete: documents stay as issued.

@@ -74,6 +74,8 @@ type ReminderDue struct {
 }
 
 // RemindersDue lists the attendees of confirmed bookings on published dates that start after now
+// (not the demo's example bookings: nobody asked for those reminders, and their addresses
+// cannot receive mail)
 // and no later than until, leaving out those that already have an outbox item whose key is
 // keyPrefix + "<attendee id>:date:<date id>:seq:<sequence>" (the reminder was recorded before). Whether a reminder still makes sense (a booking confirmed a day before
 // the date needs none) is the mail package's rule, so ConfirmedAt comes along.
@@ -85,6 +87,7 @@ func (q Reads) RemindersDue(ctx context.Context, now, until time.Time, keyPrefix
 		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
 		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
 		Where("bookings.status = ? AND seminar_dates.status = ?", model.BookingConfirmed, model.DatePublished).
+		Where("bookings.reference NOT LIKE ?", model.DemoReferencePrefix+"%").
 		Where("seminar_dates.starts_at > ? AND seminar_dates.starts_at <= ?", now, until).
 		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id || ':seq:' || seminar_dates.sequence)", keyPrefix).
 		Order("attendees.id").Scan(&out).Error

@@ -117,7 +117,7 @@ func openSQLite(ctx context.Context, path string, now func() time.Time) (*Store,
 	common.Set("_foreign_keys", "on")
 	writeParams := cloneValues(common)
 	writeParams.Set("_txlock", "immediate")
-	write, err := gorm.Open(sqlite.Open("file:"+path+"?"+writeParams.Encode()), gormConfig(now))
+	write, err := gorm.Open(sqlite.New(sqlite.Config{Conn: openSQLitePool("file:" + path + "?" + writeParams.Encode())}), gormConfig(now))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -131,7 +131,7 @@ func openSQLite(ctx context.Context, path string, now func() time.Time) (*Store,
 
 	readParams := cloneValues(common)
 	readParams.Set("_query_only", "true")
-	read, err := gorm.Open(sqlite.Open("file:"+path+"?"+readParams.Encode()), gormConfig(now))
+	read, err := gorm.Open(sqlite.New(sqlite.Config{Conn: openSQLitePool("file:" + path + "?" + readParams.Encode())}), gormConfig(now))
 	if err != nil {
 		_ = writeDB.Close()
 		return nil, fmt.Errorf("store: open read pool %s: %w", path, err)

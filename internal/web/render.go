@@ -41,10 +41,36 @@ type Views struct {
 	pages map[string]*template.Template
 }
 
-// NewViews parses every page in pageNames together with templates/layouts and templates/partials.
+// NewViews parses every page in pageNames together with templates/layouts and the partials of
+// templates/partials that it uses (partialsFor).
 func NewViews(files fs.FS, extraPages ...string) (*Views, error) {
 	v := &Views{pages: map[string]*template.Template{}}
-	funcs := template.FuncMap{
+	funcs := templateFuncs()
+	partials, err := indexPartials(files, funcs)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range append(append([]string{}, pageNames...), extraPages...) {
+		needed, err := partials.partialsFor(files, funcs, "templates/"+name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(files,
+			append(append([]string{layoutsGlob}, needed...), "templates/"+name)...)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("templates: %s defines no \"content\"", name)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// templateFuncs are the functions every template may call.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
 		"add": func(a, b int) int { return a + b },
 		"seq": func(n int) []int {
 			s := make([]int, n)
@@ -64,18 +90,6 @@ func NewViews(files fs.FS, extraPages ...string) (*Views, error) {
 		"neg":    func(n int64) int64 { return -n },
 		"add64":  func(a, b int64) int64 { return a + b },
 	}
-	for _, name := range append(append([]string{}, pageNames...), extraPages...) {
-		t, err := template.New(name).Funcs(funcs).ParseFS(files,
-			"templates/layouts/*.html", "templates/partials/*.html", "templates/"+name)
-		if err != nil {
-			return nil, fmt.Errorf("templates: %s: %w", name, err)
-		}
-		if t.Lookup("content") == nil {
-			return nil, fmt.Errorf("templates: %s defines no \"content\"", name)
-		}
-		v.pages[name] = t
-	}
-	return v, nil
 }
 
 // dict builds a map from key/value pairs, to pass several values to a partial.
