@@ -26,6 +26,8 @@ type Figure struct {
 	Ratio       float64 `json:"ratio,omitempty"`
 	// PeakRSSMiB is the highest RSS of the process while the figure ran (in-process server only).
 	PeakRSSMiB float64 `json:"peak_rss_mib,omitempty"`
+	// Extra holds a figure's own numbers (the mail drain's seconds after the burst, file sizes).
+	Extra map[string]float64 `json:"extra,omitempty"`
 }
 
 // attack drives the targeter with clients concurrent workers, each sending its next request as
@@ -53,6 +55,9 @@ func attack(ctx context.Context, name string, tr vegeta.Targeter, clients int, d
 			if !ok {
 				done = true
 				break
+			}
+			if r.Error == vegeta.ErrNoTargets.Error() {
+				continue // a counted targeter ran out: the end of the attack, not a failed request
 			}
 			if check != nil && r.Error == "" {
 				if problem := check(r); problem != "" {

@@ -19,7 +19,8 @@ import (
 func TestMeasureInProcess(t *testing.T) {
 	dir := t.TempDir()
 	clock := storetest.NewClock(t)
-	srv, err := startServer(t.Context(), dir, "", clock.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := startServer(t.Context(), dir, "", clock.Now, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,9 @@ func TestMeasureInProcess(t *testing.T) {
 	t.Cleanup(rss.stop)
 	profiles := t.TempDir()
 	ctx := withObserver(t.Context(), &observer{rss: rss, profileDir: profiles})
-	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	// The mail drain with a burst of 40 bookings (80 messages: more than one batch).
+	mailOpts := MailOptions{Bookings: 40, Connections: 4, Timeout: 2 * time.Minute, Start: inProcessMail(dir, 4, clock.Now, log, srv.Stop)}
+	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +52,7 @@ func TestMeasureInProcess(t *testing.T) {
 		byName[f.Name] = f
 	}
 	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
-		figWebhooks: figHealthz, figBookings: figBareLoop}
+		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw}
 	for _, name := range allFigures {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]

@@ -48,6 +48,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	postgres := flags.String("postgres", "", "PostgreSQL URL: the in-process server runs there (in a fresh schema) and the PostgreSQL figures with their plain Go peer are measured (empty: skip)")
 	profileDir := flags.String("cpuprofile", "", "write a CPU profile per figure into this folder (<figure>.cpu)")
 	webhookSecret := flags.String("webhook-secret", "", "with -url: the server's Stripe webhook secret, to measure webhooks (empty: skip them)")
+	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
+	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
+	mailOnly := flags.Bool("mail-only", false, "measure only the mail drain and its baseline")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -94,8 +97,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer srv.Stop()
 	idle := idleRSS(obs)
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	rep, err := measure(withObserver(ctx, obs), srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database},
-		func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) })
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database}
+	if *target == "" {
+		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
+			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}
+	}
+	progress := func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) }
+	measureAll := measure
+	if *mailOnly {
+		measureAll = measureMail
+	}
+	rep, err := measureAll(withObserver(ctx, obs), srv, opts, progress)
 	if err != nil {
 		return err
 	}
@@ -142,6 +154,9 @@ func printReport(w io.Writer, rep Report) {
 	}
 	for _, f := range rep.Figures {
 		fmt.Fprintf(w, "%-18s %s\n", f.Name, f.What)
+		if len(f.Extra) > 0 {
+			fmt.Fprintf(w, "%-18s %s\n", "", extraText(f.Extra))
+		}
 		if f.ErrorSample != "" {
 			fmt.Fprintf(w, "%-18s most common error: %s\n", "", f.ErrorSample)
 		}

@@ -20,6 +20,8 @@ type Options struct {
 	// Postgres, when set, is the database URL the server runs on: the PostgreSQL figures
 	// (figure_postgres.go) are measured too, with their plain Go peer on the same database.
 	Postgres string
+	// Mail configures the mail drain (figure_mail.go); its zero value skips it.
+	Mail MailOptions
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -44,7 +46,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings}
+var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings}, mailFigures...)
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -105,6 +107,15 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		if err != nil {
 			return rep, err
 		}
+	}
+	if opts.Mail.Bookings > 0 && opts.Mail.Start != nil {
+		raw, drain, err := mailDrain(ctx, opts)
+		if err != nil {
+			return rep, err
+		}
+		add(raw, "")
+		add(drain, "")
+		relate(&rep.Figures[len(rep.Figures)-1], raw)
 	}
 	for i := range rep.Figures {
 		f := &rep.Figures[i]

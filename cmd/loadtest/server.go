@@ -37,8 +37,8 @@ const loadWebhookSecret = "whsec_loadtest"
 // embedded defaults, app.New, web.New, the background jobs) on a fresh SQLite file in dir with
 // the demo catalogue. The booking rate limit is off: every request comes from 127.0.0.1.
 // Mail is written as .eml files into dir (no SMTP server), as serve does without one. A
-// non-empty database (a postgres:// URL) replaces the SQLite file.
-func startServer(ctx context.Context, dir, database string, now func() time.Time, log *slog.Logger) (*server, error) {
+// non-empty database (a postgres:// URL) replaces the SQLite file; env overrides settings.
+func startServer(ctx context.Context, dir, database string, now func() time.Time, log *slog.Logger, env ...string) (*server, error) {
 	if database == "" {
 		database = filepath.Join(dir, "seminars.db")
 	}
@@ -46,14 +46,14 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(defaults, []string{
+	cfg, err := config.Load(defaults, append([]string{
 		"SEMINARS_DATABASE=" + database,
 		"SEMINARS_DATA_DIR=" + dir,
 		"SEMINARS_DEMO=true",
 		"SEMINARS_BOOKING_RATE_LIMIT=0",
 		"SEMINARS_ADDR=127.0.0.1:0",
 		"SEMINARS_STRIPE_WEBHOOK_SECRET=" + loadWebhookSecret,
-	})
+	}, env...))
 	if err != nil {
 		return nil, err
 	}

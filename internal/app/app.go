@@ -114,7 +114,7 @@ func newMail(a *App) (*mail.Worker, error) {
 		return nil, err
 	}
 	dir := filepath.Join(a.Config.DataDir, "mail")
-	sender, err := mail.NewSender(a.Config.SMTPURL, dir)
+	sender, err := mail.NewSender(a.Config.SMTPURL, dir, a.Config.SMTPConnections)
 	if err != nil {
 		return nil, err
 	}

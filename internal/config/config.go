@@ -50,9 +50,12 @@ type Config struct {
 	StripeWebhookSecret string `koanf:"stripe_webhook_secret"`
 	StripeAPIURL        string `koanf:"stripe_api_url"`
 
-	SMTPURL      string `koanf:"smtp_url"`
-	MailFrom     string `koanf:"mail_from"`
-	ReminderDays int    `koanf:"reminder_days"`
+	SMTPURL string `koanf:"smtp_url"`
+	// SMTPConnections is how many messages the mail worker sends at once, each connection
+	// kept open for many messages while the outbox has mail.
+	SMTPConnections int    `koanf:"smtp_connections"`
+	MailFrom        string `koanf:"mail_from"`
+	ReminderDays    int    `koanf:"reminder_days"`
 	// DecisionDays is how many days before a date below its minimum the trainer must decide
 	// whether it takes place (dashboard and one mail); 0 turns the decision reminder off.
 	DecisionDays int `koanf:"decision_days"`
@@ -200,6 +203,9 @@ func (c *Config) Validate() error {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
 			bad("smtp_url %q must look like smtp://user:pass@host:port or smtps://host:port", c.SMTPURL)
 		}
+	}
+	if c.SMTPConnections < 1 || c.SMTPConnections > 32 {
+		bad("smtp_connections must be between 1 and 32")
 	}
 	if c.SecretKey != "" && len(c.SecretKey) < 32 {
 		bad("secret_key must have at least 32 characters (or be empty: then it is generated)")

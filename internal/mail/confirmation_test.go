@@ -229,7 +229,7 @@ func assertInvite(t *testing.T, m parsedMail, method, uidPrefix, dtstart string,
 // unfold joins iCalendar's folded lines.
 func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }
 
-func attendeeID(t *testing.T, e *env, reference, email string) uint {
+func attendeeID(t testing.TB, e *env, reference, email string) uint {
 	t.Helper()
 	b, err := e.st.BookingByReference(e.ctx, reference)
 	if err != nil {

@@ -24,7 +24,7 @@ import (
 
 // env is a database, a booking service, a mail worker and an SMTP server, sharing one clock.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	ctx    context.Context
 	st     *store.Store
 	dbPath string
@@ -36,7 +36,7 @@ type env struct {
 }
 
 // newEnv builds an env on a fresh SQLite file.
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	e := startEnv()
 	path := filepath.Join(t.TempDir(), "seminars.db")
@@ -67,7 +67,7 @@ func startEnv() *env { return &env{now: storetest.ReferenceTime.UTC().Truncate(t
 func (e *env) clock() time.Time { return e.now }
 
 // on finishes an env on a store; sqlitePath is the store's file if it is SQLite.
-func (e *env) on(t *testing.T, st *store.Store, sqlitePath string) *env {
+func (e *env) on(t testing.TB, st *store.Store, sqlitePath string) *env {
 	t.Helper()
 	e.t, e.ctx, e.st, e.dbPath = t, context.Background(), st, sqlitePath
 	var err error
@@ -75,7 +75,7 @@ func (e *env) on(t *testing.T, st *store.Store, sqlitePath string) *env {
 		t.Fatal(err)
 	}
 	e.smtp = startSMTP(t)
-	sender, err := mail.NewSender(e.smtp.url(), "")
+	sender, err := mail.NewSender(e.smtp.url(), "", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,6 +89,12 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 
 // newWorker builds a worker as main does, with the sender given (a restarted process).
 func (e *env) newWorker(sender mail.Sender) *mail.Worker {
+	e.t.Helper()
+	return e.newParallelWorker(sender, 1)
+}
+
+// newParallelWorker is newWorker sending connections messages at once.
+func (e *env) newParallelWorker(sender mail.Sender, connections int) *mail.Worker {
 	e.t.Helper()
 	tpl, err := mail.ParseTemplates(seminars.Files)
 	if err != nil {
@@ -106,6 +112,7 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 		},
 		Cancellation: model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
 			Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: e.berlin},
+		Connections: connections,
 	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 

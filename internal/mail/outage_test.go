@@ -81,7 +81,7 @@ func TestRestartAfterAcceptedBeforeDone(t *testing.T) {
 		date := e.seedDate(model.FormatInPerson, e.now.Add(30*24*time.Hour).Truncate(time.Hour))
 		e.reserve(date.ID, "de", [2]string{"Anna", "anna@muster.example"}, [2]string{"Ben", "ben@muster.example"})
 
-		real, err := mail.NewSMTPSender(e.smtp.url())
+		real, err := mail.NewSMTPSender(e.smtp.url(), 1)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -32,7 +32,7 @@ type attachedFile struct {
 	Name, Type, Data string
 }
 
-func parseMail(t *testing.T, r received) parsedMail {
+func parseMail(t testing.TB, r received) parsedMail {
 	t.Helper()
 	m, err := mail.ReadMessage(bytes.NewReader(r.Raw))
 	if err != nil {
@@ -47,7 +47,7 @@ func parseMail(t *testing.T, r received) parsedMail {
 	return p
 }
 
-func walkPart(t *testing.T, p *parsedMail, contentType, encoding, disposition string, body io.Reader) {
+func walkPart(t testing.TB, p *parsedMail, contentType, encoding, disposition string, body io.Reader) {
 	t.Helper()
 	mediaType, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
@@ -83,7 +83,7 @@ func walkPart(t *testing.T, p *parsedMail, contentType, encoding, disposition st
 	}
 }
 
-func decodeBody(t *testing.T, encoding string, body io.Reader) string {
+func decodeBody(t testing.TB, encoding string, body io.Reader) string {
 	t.Helper()
 	var r io.Reader = body
 	switch strings.ToLower(encoding) {

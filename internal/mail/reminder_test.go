@@ -60,7 +60,7 @@ func TestRemindersOnce(t *testing.T) {
 func TestEMLFallback(t *testing.T) {
 	e := newEnv(t)
 	dir := filepath.Join(t.TempDir(), "mail")
-	sender, err := mail.NewSender("", dir)
+	sender, err := mail.NewSender("", dir, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestEMLFallback(t *testing.T) {
 func TestSMTPAuthNeverInClear(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.user, e.smtp.password = "seminars", "s3cret"
-	sender, err := mail.NewSender(e.smtp.url(), "")
+	sender, err := mail.NewSender(e.smtp.url(), "", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestSMTPURL(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.url, func(t *testing.T) {
-			s, err := mail.NewSMTPSender(tc.url)
+			s, err := mail.NewSMTPSender(tc.url, 1)
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
 			}

@@ -23,24 +23,31 @@ type Sender interface {
 	String() string
 }
 
-// NewSender returns an SMTP sender for smtpURL, or, when smtpURL is empty, a sender that writes
-// .eml files into dir.
-func NewSender(smtpURL, dir string) (Sender, error) {
+// NewSender returns an SMTP sender for smtpURL with up to connections connections open at
+// once, or, when smtpURL is empty, a sender that writes .eml files into dir.
+func NewSender(smtpURL, dir string, connections int) (Sender, error) {
 	if smtpURL == "" {
 		return FileSender{Dir: dir}, nil
 	}
-	return NewSMTPSender(smtpURL)
+	return NewSMTPSender(smtpURL, connections)
 }
 
 // SMTPSender delivers over SMTP: smtp:// upgrades to TLS with STARTTLS when the server offers it,
 // smtps:// speaks TLS from the start; user and password in the URL turn on authentication.
+// It keeps up to its number of connections open and sends many messages over each, one at a
+// time per connection, so a backlog costs one dial (and TLS handshake and login) per
+// connection rather than per message. Close hangs them up when the outbox is empty.
 type SMTPSender struct {
 	host string
 	opts []gomail.Option
+	// conns holds one entry per connection the sender may have open: a connected client, or
+	// nil for a connection not dialled (or hung up). Taking an entry is the right to use it.
+	conns chan *gomail.Client
 }
 
-// NewSMTPSender parses smtp://user:pass@host:port or smtps://user:pass@host:port.
-func NewSMTPSender(raw string) (*SMTPSender, error) {
+// NewSMTPSender parses smtp://user:pass@host:port or smtps://user:pass@host:port; connections
+// (at least 1) is how many messages it sends at once.
+func NewSMTPSender(raw string, connections int) (*SMTPSender, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("mail: smtp url: %w", err)
@@ -67,17 +74,80 @@ func NewSMTPSender(raw string) (*SMTPSender, error) {
 		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
 			gomail.WithUsername(user), gomail.WithPassword(pass))
 	}
-	return &SMTPSender{host: u.Hostname(), opts: opts}, nil
+	s := &SMTPSender{host: u.Hostname(), opts: opts, conns: make(chan *gomail.Client, max(connections, 1))}
+	for range cap(s.conns) {
+		s.conns <- nil
+	}
+	return s, nil
 }
 
-// Send dials, delivers and hangs up. One connection per message keeps each outbox item's
-// outcome separate; the volume of a seminar business never makes that a cost.
+// Connections is how many messages the sender sends at once.
+func (s *SMTPSender) Connections() int { return cap(s.conns) }
+
+// Send delivers msg over a free connection, dialling one when it has none open; it waits while
+// every connection is busy. Each message keeps its own outcome: an error means this message
+// was not accepted (or, for a failure at the end of DATA, may not have been).
 func (s *SMTPSender) Send(ctx context.Context, msg *gomail.Msg) error {
+	var client *gomail.Client
+	select {
+	case client = <-s.conns:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	client, err := s.sendOn(ctx, client, msg)
+	s.conns <- client
+	return classifySendError(err)
+}
+
+// sendOn sends msg over client (nil: dial first) and returns the connection to keep, nil when
+// it was hung up. A kept connection the server has closed meanwhile fails its liveness check
+// (NOOP) before anything of the message is sent; then one new connection is dialled for it.
+func (s *SMTPSender) sendOn(ctx context.Context, client *gomail.Client, msg *gomail.Msg) (*gomail.Client, error) {
+	if client != nil {
+		err := client.Send(msg)
+		var se *gomail.SendError
+		if err == nil || !errors.As(err, &se) || se.Reason != gomail.ErrConnCheck {
+			return s.keep(client, msg, err)
+		}
+		_ = client.Close()
+	}
 	client, err := gomail.NewClient(s.host, s.opts...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return classifySendError(client.DialAndSendWithContext(ctx, msg))
+	if err := client.DialWithContext(ctx); err != nil {
+		return nil, err
+	}
+	return s.keep(client, msg, client.Send(msg))
+}
+
+// keep decides about a connection after a send: kept when all went well; hung up after any
+// error, so the next message starts on a clean session. A message the server accepted is
+// delivered even if what followed (the RSET) failed.
+func (s *SMTPSender) keep(client *gomail.Client, msg *gomail.Msg, err error) (*gomail.Client, error) {
+	if err == nil {
+		return client, nil
+	}
+	_ = client.Close()
+	if msg.IsDelivered() {
+		return nil, nil
+	}
+	return nil, err
+}
+
+// Close hangs up the open connections; the sender stays usable and dials again when needed.
+// The mail worker calls it when a round finds nothing more to send, so no connection stays
+// idle at the server between bursts.
+func (s *SMTPSender) Close() error {
+	var errs []error
+	for range cap(s.conns) {
+		client := <-s.conns
+		if client != nil {
+			errs = append(errs, client.Close())
+		}
+		s.conns <- nil
+	}
+	return errors.Join(errs...)
 }
 
 // classifySendError marks a recipient the server refused for good (5xx to RCPT TO) as a
@@ -91,7 +161,9 @@ func classifySendError(err error) error {
 	return err
 }
 
-func (s *SMTPSender) String() string { return "SMTP server " + s.host }
+func (s *SMTPSender) String() string {
+	return fmt.Sprintf("SMTP server %s (up to %d connections)", s.host, cap(s.conns))
+}
 
 // FileSender writes each message as <dir>/<message-id>.eml: the way to see mail without a
 // mail server. Writing the same message again overwrites the same file.

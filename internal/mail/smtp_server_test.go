@@ -21,18 +21,19 @@ type received struct {
 // testSMTP is a real SMTP server on a local port. It can refuse mail with 451 (busy), be
 // stopped and be started again on the same address, like a mail server that goes away.
 type testSMTP struct {
-	t        *testing.T
+	t        testing.TB
 	addr     string
 	user     string
 	password string
 
-	mu     sync.Mutex
-	msgs   []received
-	reject bool
-	srv    *smtp.Server
+	mu       sync.Mutex
+	msgs     []received
+	reject   bool
+	srv      *smtp.Server
+	sessions int // connections the server took
 }
 
-func startSMTP(t *testing.T) *testSMTP {
+func startSMTP(t testing.TB) *testSMTP {
 	t.Helper()
 	s := &testSMTP{t: t}
 	s.listen("127.0.0.1:0")
@@ -46,7 +47,12 @@ func (s *testSMTP) listen(addr string) {
 	if err != nil {
 		s.t.Fatalf("smtp listen: %v", err)
 	}
-	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &testSession{s: s}, nil }))
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
+		s.mu.Lock()
+		s.sessions++
+		s.mu.Unlock()
+		return &testSession{s: s}, nil
+	}))
 	srv.Domain = "localhost"
 	srv.AllowInsecureAuth = true
 	srv.ErrorLog = discardLogger{}
@@ -81,6 +87,13 @@ func (s *testSMTP) setReject(on bool) {
 	s.mu.Lock()
 	s.reject = on
 	s.mu.Unlock()
+}
+
+// connections is how many SMTP connections the server has taken so far.
+func (s *testSMTP) connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sessions
 }
 
 func (s *testSMTP) messages() []received {

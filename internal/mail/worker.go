@@ -15,9 +15,10 @@ import (
 )
 
 const (
-	// batchSize bounds how many items one round takes, so a backlog drains in steps.
+	// batchSize is how many items one claim takes: a backlog is worked batch after batch, with
+	// no wait between them, and no item is leased long before it is worked.
 	batchSize = 50
-	// pollInterval is how often the worker looks for work when the last round was not full.
+	// pollInterval is how often the worker looks for work once the outbox is empty.
 	pollInterval = 5 * time.Second
 )
 
@@ -44,32 +45,43 @@ func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, 
 		docs: invoice.NewDocuments(st, renderer, now), jobs: jobs, log: log, now: now}
 }
 
-// Job is the worker as a background job: a round every few seconds, at once after a full batch.
+// Job is the worker as a background job: a round every few seconds while the outbox is empty.
 func (w *Worker) Job() worker.Job {
 	return worker.Job{Name: "mail", Every: pollInterval, Round: func(ctx context.Context, now time.Time) (bool, error) {
-		return w.round(ctx, now)
+		return false, w.RunOnce(ctx, now)
 	}}
 }
 
-// RunOnce does one round at time now: enqueue due reminders and certificates, expand due events, deliver due
-// messages. Messages rendered in this round are delivered in this round.
+// RunOnce does one round at time now: enqueue due reminders and certificates, then expand due
+// events and deliver due messages, batch after batch, until none is due — a backlog larger
+// than a batch leaves in the same round, and messages rendered in this round are delivered in
+// it. Once nothing is left to send, the SMTP connections are hung up.
 func (w *Worker) RunOnce(ctx context.Context, now time.Time) error {
-	_, err := w.round(ctx, now)
-	return err
-}
-
-// round is RunOnce that also says whether a queue had a full batch (more work waiting).
-func (w *Worker) round(ctx context.Context, now time.Time) (more bool, err error) {
 	now = now.UTC()
 	scheduled := errors.Join(w.scheduleReminders(ctx, now), w.scheduleCertificates(ctx, now))
-	events, expandErr := w.jobs.Drain(ctx, w.eventQueue(), now)
-	sent, deliverErr := w.jobs.Drain(ctx, w.sendQueue(), now)
-	return events == batchSize || sent == batchSize, errors.Join(scheduled, expandErr, deliverErr)
+	defer w.hangUp()
+	for {
+		events, expandErr := w.jobs.Drain(ctx, w.eventQueue(), now)
+		sent, deliverErr := w.jobs.Drain(ctx, w.sendQueue(), now)
+		if err := errors.Join(expandErr, deliverErr); err != nil || (events < batchSize && sent < batchSize) {
+			return errors.Join(scheduled, err)
+		}
+	}
 }
 
-// eventQueue turns due mail.event items into mail.send items.
+// hangUp closes the sender's idle connections, if it keeps any.
+func (w *Worker) hangUp() {
+	if c, ok := w.sender.(interface{ Close() error }); ok {
+		if err := c.Close(); err != nil {
+			w.log.Debug("closing SMTP connections", "error", err.Error())
+		}
+	}
+}
+
+// eventQueue turns due mail.event items into mail.send items, rendering as many at once as
+// messages are sent at once.
 func (w *Worker) eventQueue() worker.Queue {
-	return worker.Queue{Topic: model.TopicMailEvent, Batch: batchSize, Handle: w.expandOne}
+	return worker.Queue{Topic: model.TopicMailEvent, Batch: batchSize, Handle: w.expandOne, Parallel: w.c.s.Connections}
 }
 
 // expandOne renders an event's messages and, in one transaction, enqueues them, marks the event

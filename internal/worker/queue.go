@@ -2,8 +2,10 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"seminars/internal/model"
@@ -36,41 +38,86 @@ type Queue struct {
 	Topic  model.Topic
 	Batch  int // items per round; a full batch is followed by the next round at once
 	Handle Handler
+	// Parallel is how many items of a batch are worked at once (the mail worker's SMTP
+	// connections); 0 or 1 works them one after another, in order.
+	Parallel int
 	// Failed, if set, runs in the transaction that records a failure (e.g. to flag a booking
 	// whose refund keeps failing).
 	Failed func(ctx context.Context, tx *store.Tx, f Failure) error
 }
 
-// Drain works one round of q at now: each due item is claimed, handled with its panic
-// recovered, and its failure recorded. It returns how many items it took; an error means the
-// database could not be read or an outcome could not be recorded.
+// Drain works one round of q at now: up to q.Batch due items are claimed in one statement (no
+// other round, goroutine or instance gets them while the lease lasts), each is handled with its
+// panic recovered, and its failure recorded. It returns how many items it took; an error means
+// the database could not be read or an outcome could not be recorded. Claimed items the round
+// did not get to (it was cut short) are given back at once.
 func (r *Runner) Drain(ctx context.Context, q Queue, now time.Time) (taken int, err error) {
 	now = now.UTC()
-	items, err := r.st.DueOutboxItems(ctx, q.Topic, now, q.Batch)
+	var items []model.OutboxItem
+	err = r.st.WithTx(ctx, func(tx *store.Tx) (err error) {
+		items, err = tx.ClaimDueOutboxItems(ctx, q.Topic, now, q.Batch, lease)
+		return err
+	})
 	if err != nil {
 		return 0, err
 	}
-	for _, item := range items {
-		if ctx.Err() != nil {
-			return taken, ctx.Err()
-		}
-		taken++
-		if err := r.work(ctx, q, item, now); err != nil {
-			return taken, err
-		}
+	left, err := r.workAll(ctx, q, items, now)
+	if len(left) > 0 {
+		r.release(ctx, left, now)
 	}
-	return taken, nil
+	return len(items), err
 }
 
-// work claims and handles one item and records the outcome.
-func (r *Runner) work(ctx context.Context, q Queue, item model.OutboxItem, now time.Time) error {
-	claimed := false
-	if err := r.st.WithTx(ctx, func(tx *store.Tx) (err error) {
-		claimed, err = tx.ClaimOutboxItem(ctx, item, now, lease)
-		return err
-	}); err != nil || !claimed {
-		return err
+// workAll works items with up to q.Parallel at once. After the first error (the database
+// failed, or ctx ended) it starts no further item and returns the ones it did not start.
+func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem, now time.Time) (left []model.OutboxItem, err error) {
+	parallel := min(max(q.Parallel, 1), len(items))
+	var (
+		mu     sync.Mutex
+		errs   []error
+		next   int
+		wg     sync.WaitGroup
+		failed bool
+	)
+	take := func() (model.OutboxItem, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if failed || next == len(items) || ctx.Err() != nil {
+			return model.OutboxItem{}, false
+		}
+		next++
+		return items[next-1], true
 	}
+	for range parallel {
+		wg.Go(func() {
+			for item, ok := take(); ok; item, ok = take() {
+				if err := r.work(ctx, q, item, now); err != nil {
+					mu.Lock()
+					errs, failed = append(errs, err), true
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if next < len(items) && len(errs) == 0 {
+		errs = append(errs, ctx.Err())
+	}
+	return items[next:], errors.Join(errs...)
+}
+
+// release gives unworked claimed items back, on a context of its own: the round's may be the
+// one that ended. A failure only logs — the lease brings the items back anyway.
+func (r *Runner) release(ctx context.Context, items []model.OutboxItem, now time.Time) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := r.st.WithTx(ctx, func(tx *store.Tx) error { return tx.ReleaseOutboxItems(ctx, items, now) }); err != nil {
+		r.s.Log.WarnContext(ctx, "claimed items not given back; they are due again after their lease", "count", len(items), "error", err.Error())
+	}
+}
+
+// work handles one claimed item and records the outcome.
+func (r *Runner) work(ctx context.Context, q Queue, item model.OutboxItem, now time.Time) error {
 	err := r.handle(ctx, q.Handle, item, now)
 	if err == nil {
 		r.s.Metrics.processed(string(item.Topic))
