@@ -120,16 +120,6 @@ func (q Reads) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, err
 	return seminars, err
 }
 
-// BookingsSince returns the bookings created at or after since that hold or held sold seats
-// (pending or confirmed; cancelled and expired ones left out), for the dashboard's charts.
-func (q Reads) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
-	var out []model.Booking
-	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
-		Where("created_at >= ? AND status IN ?", since.UTC(), []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
-		Order("created_at").Find(&out).Error
-	return out, err
-}
-
 // CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date
 // already cancelled is left as it is. It tells whether it changed the date.
 func (tx *Tx) CancelDate(ctx context.Context, id uint) (bool, error) {
