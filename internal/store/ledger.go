@@ -28,7 +28,13 @@ func (q Reads) PaymentsForBookings(ctx context.Context, bookingIDs []uint) (map[
 		return out, nil
 	}
 	var rows []model.Payment
-	if err := q.db.WithContext(ctx).Where("booking_id IN ?", bookingIDs).Order("id").Find(&rows).Error; err != nil {
+	err := inChunks(bookingIDs, func(ids []uint) error { // a booking's rows all come in one part, in order
+		var part []model.Payment
+		err := q.db.WithContext(ctx).Where("booking_id IN ?", ids).Order("id").Find(&part).Error
+		rows = append(rows, part...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, p := range rows {
