@@ -60,10 +60,15 @@ func (q Reads) outboxQuery(ctx context.Context, f OutboxFilter) *gorm.DB {
 	if f.BeforeID > 0 {
 		db = db.Where("id < ?", f.BeforeID)
 	}
+	return db.Limit(f.PageSize())
+}
+
+// PageSize is how many items ListOutbox returns at most: Limit, or 100 when it is not 1..500.
+func (f OutboxFilter) PageSize() int {
 	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
+		return 100
 	}
-	return db.Limit(f.Limit)
+	return f.Limit
 }
 
 // OutboxItemByID returns one outbox item.
