@@ -24,7 +24,7 @@ func TestMeasureInProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, DashboardBookings: 2000}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestMeasureInProcess(t *testing.T) {
 	for _, f := range got.Figures {
 		byName[f.Name] = f
 	}
-	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop}
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop, figDashboard: figHealthz}
 	for _, name := range allFigures {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]

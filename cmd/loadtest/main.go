@@ -45,6 +45,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := flags.Int("clients", 64, "concurrent clients (HTTP connections)")
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
+	history := flags.Int("dashboard-bookings", 50000, "bookings of history seeded before the dashboard figure (in-process server)")
+	adminEmail := flags.String("admin-email", "", "owner's e-mail of the -url server, for the dashboard figure")
+	adminPassword := flags.String("admin-password", "", "owner's password of the -url server, for the dashboard figure")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -61,7 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		workDir = tmp
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, Stop: func() {}}
+	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, Stop: func() {},
+		Login: staffLogin{Email: *adminEmail, Password: *adminPassword}}
 	if *target == "" {
 		var err error
 		if srv, err = startServer(ctx, workDir, time.Now, log); err != nil {
@@ -70,7 +74,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer srv.Stop()
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now},
+	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, DashboardBookings: *history},
 		func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) })
 	if err != nil {
 		return err

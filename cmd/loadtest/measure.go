@@ -17,6 +17,8 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
+	// DashboardBookings is the history seeded before the dashboard figure (in-process server).
+	DashboardBookings int
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -39,7 +41,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings}
+var allFigures = []string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figBareLoop, figBookings, figDashboard}
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -88,10 +90,15 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	dashboard, err := measureDashboard(ctx, srv, opts, dateID)
+	if err != nil {
+		return rep, fmt.Errorf("dashboard: %w", err)
+	}
+	add(dashboard, "")
 	for i := range rep.Figures {
 		f := &rep.Figures[i]
 		switch f.Name {
-		case pages[0].Name, pages[1].Name, pages[2].Name:
+		case pages[0].Name, pages[1].Name, pages[2].Name, figDashboard:
 			relate(f, health)
 		case bookings.Name:
 			relate(f, bare)

@@ -25,6 +25,9 @@ type server struct {
 	BaseURL string
 	Token   string
 	Stop    func()
+	// Login signs in to the back office; Seed adds n bookings of history to a date (in-process only).
+	Login staffLogin
+	Seed  func(ctx context.Context, dateID uint, n int) error
 }
 
 // startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
@@ -83,6 +86,10 @@ func startServer(ctx context.Context, dir string, now func() time.Time, log *slo
 	if err != nil {
 		return fail(fmt.Errorf("api token: %w", err))
 	}
+	login := newStaffLogin()
+	if _, err := a.Auth.EnsureOwner(ctx, login.Email, login.Password); err != nil {
+		return fail(fmt.Errorf("owner: %w", err))
+	}
 	srv, err := web.New(a)
 	if err != nil {
 		return fail(err)
@@ -105,5 +112,6 @@ func startServer(ctx context.Context, dir string, now func() time.Time, log *slo
 		defer cancel()
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop}, nil
+	seed := func(ctx context.Context, dateID uint, n int) error { return seedHistory(ctx, st, dateID, n, now()) }
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop, Login: login, Seed: seed}, nil
 }
