@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"strconv"
+	"fmt"
 	"strings"
 	"time"
 
@@ -43,26 +43,20 @@ func (q Reads) BookedByPeriod(ctx context.Context, bounds []time.Time) ([]Period
 }
 
 func (q Reads) bookedByPeriodQuery(ctx context.Context, bounds []time.Time) *gorm.DB {
-	// One CASE picks each row's period: portable between SQLite and PostgreSQL, and no
-	// time-zone arithmetic in SQL (SQLite has no zone database).
-	var bucket strings.Builder
-	args := make([]any, 0, 2*len(bounds)+2)
-	bucket.WriteString("CASE")
-	for i, b := range bounds[1 : len(bounds)-1] {
-		bucket.WriteString(" WHEN created_at < ? THEN ")
-		bucket.WriteString(strconv.Itoa(i))
-		args = append(args, b.UTC())
+	// One range sum per period, glued with UNION ALL: each part reads its stretch of
+	// idx_bookings_created and nothing else (a CASE choosing the period per row, grouped, was 25
+	// times slower on SQLite). No time-zone arithmetic in SQL: SQLite has no zone database. The
+	// status is tested in the sums, not in WHERE, so the planner never prefers idx_bookings_status.
+	const part = `SELECT %d AS period, COALESCE(SUM(CASE WHEN status IN ? THEN seats ELSE 0 END), 0) AS seats,
+		COALESCE(SUM(CASE WHEN status IN ? THEN net_cents ELSE 0 END), 0) AS net_cents
+		FROM bookings WHERE created_at >= ? AND created_at < ?`
+	parts := make([]string, 0, len(bounds)-1)
+	args := make([]any, 0, 5*(len(bounds)-1))
+	for i := range len(bounds) - 1 {
+		parts = append(parts, fmt.Sprintf(part, i)) // a literal: PostgreSQL cannot type a bare parameter in a UNION
+		args = append(args, heldSeats, heldSeats, bounds[i].UTC(), bounds[i+1].UTC())
 	}
-	bucket.WriteString(" ELSE ")
-	bucket.WriteString(strconv.Itoa(len(bounds) - 2))
-	bucket.WriteString(" END")
-	return q.db.WithContext(ctx).Model(&model.Booking{}).
-		Select(bucket.String()+` AS period, COALESCE(SUM(CASE WHEN status IN ? THEN seats ELSE 0 END), 0) AS seats,
-			COALESCE(SUM(CASE WHEN status IN ? THEN net_cents ELSE 0 END), 0) AS net_cents`, append(args, heldSeats, heldSeats)...).
-		// The status is tested in the sums, not in WHERE: with only the time range there, the
-		// planner takes idx_bookings_created (which covers the query) and never idx_bookings_status.
-		Where("created_at >= ? AND created_at < ?", bounds[0].UTC(), bounds[len(bounds)-1].UTC()).
-		Group("period")
+	return q.db.WithContext(ctx).Raw(strings.Join(parts, " UNION ALL "), args...)
 }
 
 // CreateBookings inserts many bookings with their attendees in batches inside the caller's
