@@ -51,6 +51,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
 	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
 	mailOnly := flags.Bool("mail-only", false, "measure only the mail drain and its baseline")
+	history := flags.Int("dashboard-bookings", 50000, "bookings of history seeded before the dashboard figure (in-process server)")
+	adminEmail := flags.String("admin-email", "", "owner's e-mail of the -url server, for the dashboard figure")
+	adminPassword := flags.String("admin-password", "", "owner's password of the -url server, for the dashboard figure")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -67,7 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		workDir = tmp
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, WebhookSecret: *webhookSecret, Stop: func() {}}
+	srv := &server{BaseURL: strings.TrimRight(*target, "/"), Token: *token, WebhookSecret: *webhookSecret, Stop: func() {},
+		Login: staffLogin{Email: *adminEmail, Password: *adminPassword}}
 	database := ""
 	if *postgres != "" {
 		if *target != "" {
@@ -97,7 +101,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer srv.Stop()
 	idle := idleRSS(obs)
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database}
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database, DashboardBookings: *history}
 	if *target == "" {
 		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
 			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}

@@ -22,6 +22,8 @@ type Options struct {
 	Postgres string
 	// Mail configures the mail drain (figure_mail.go); its zero value skips it.
 	Mail MailOptions
+	// DashboardBookings is the history seeded before the dashboard figure (in-process server).
+	DashboardBookings int
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -46,7 +48,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings}, mailFigures...)
+var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings, figDashboard}, mailFigures...)
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -101,6 +103,11 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	dashboard, err := measureDashboard(ctx, srv, opts, dateID)
+	if err != nil {
+		return rep, fmt.Errorf("dashboard: %w", err)
+	}
+	add(dashboard, "")
 	if opts.Postgres != "" {
 		pg, err := postgresFigures(ctx, srv, opts, dateID, run)
 		rep.Figures = append(rep.Figures, pg...)
@@ -120,7 +127,7 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	for i := range rep.Figures {
 		f := &rep.Figures[i]
 		switch f.Name {
-		case pages[0].Name, pages[1].Name, pages[2].Name:
+		case pages[0].Name, pages[1].Name, pages[2].Name, figDashboard:
 			relate(f, health)
 		case bookings.Name:
 			relate(f, bare)

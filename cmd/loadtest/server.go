@@ -28,6 +28,9 @@ type server struct {
 	// WebhookSecret is the server's Stripe webhook secret, to sign events; empty skips them.
 	WebhookSecret string
 	Stop          func()
+	// Login signs in to the back office; Seed adds n bookings of history to a date (in-process only).
+	Login staffLogin
+	Seed  func(ctx context.Context, dateID uint, n int) error
 }
 
 // loadWebhookSecret is the in-process server's Stripe webhook secret.
@@ -94,6 +97,10 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 	if err != nil {
 		return fail(fmt.Errorf("api token: %w", err))
 	}
+	login := newStaffLogin()
+	if _, err := a.Auth.EnsureOwner(ctx, login.Email, login.Password); err != nil {
+		return fail(fmt.Errorf("owner: %w", err))
+	}
 	srv, err := web.New(a)
 	if err != nil {
 		return fail(err)
@@ -117,5 +124,6 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		defer cancel()
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop}, nil
+	seed := func(ctx context.Context, dateID uint, n int) error { return seedHistory(ctx, st, dateID, n, now()) }
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop, Login: login, Seed: seed}, nil
 }

@@ -84,7 +84,13 @@ func (tx *Tx) UpdateDate(ctx context.Context, d *model.SeminarDate) error {
 // SearchBookings finds bookings whose reference, company, contact or attendees match text
 // (case-insensitive, part of a word is enough), newest first.
 func (q Reads) SearchBookings(ctx context.Context, text string, limit int) ([]model.Booking, error) {
-	db := q.db.WithContext(ctx).Preload("Date.Seminar").Order("created_at DESC, id DESC").Limit(limit)
+	var bookings []model.Booking
+	err := q.searchBookingsQuery(ctx, text, limit).Preload("Date.Seminar").Find(&bookings).Error
+	return bookings, err
+}
+
+func (q Reads) searchBookingsQuery(ctx context.Context, text string, limit int) *gorm.DB {
+	db := q.db.WithContext(ctx).Model(&model.Booking{}).Order("created_at DESC, id DESC").Limit(limit)
 	if text = strings.ToLower(strings.TrimSpace(text)); text != "" {
 		like := "%" + escapeLike(text) + "%"
 		db = db.Where(`LOWER(reference) LIKE ? ESCAPE '\' OR LOWER(billing_company) LIKE ? ESCAPE '\'
@@ -92,22 +98,36 @@ func (q Reads) SearchBookings(ctx context.Context, text string, limit int) ([]mo
 			OR id IN (SELECT booking_id FROM attendees WHERE LOWER(first_name || ' ' || last_name) LIKE ? ESCAPE '\' OR LOWER(email) LIKE ? ESCAPE '\')`,
 			like, like, like, like, like, like)
 	}
-	var bookings []model.Booking
-	err := db.Find(&bookings).Error
-	return bookings, err
+	return db
 }
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
 
-// BookingsOfDate returns the bookings of a date that hold seats, with their attendees.
+// BookingsOfDate returns the bookings of a date that hold seats, with their attendees. The
+// attendees come by a join, not GORM's preload: a preload binds every booking id, which fails past
+// SQLite's 32,766 parameters on a large online date.
 func (q Reads) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking, error) {
 	var bookings []model.Booking
-	err := q.db.WithContext(ctx).
-		Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("last_name, first_name, id") }).
-		Where("date_id = ? AND status IN ?", dateID, []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
+	err := q.db.WithContext(ctx).Where("date_id = ? AND status IN ?", dateID, heldSeats).
 		Order("created_at, id").Find(&bookings).Error
+	if err != nil || len(bookings) == 0 {
+		return bookings, err
+	}
+	var attendees []model.Attendee
+	err = q.db.WithContext(ctx).Select("attendees.*").Joins("JOIN bookings b ON b.id = attendees.booking_id").
+		Where("b.date_id = ? AND b.status IN ?", dateID, heldSeats).
+		Order("attendees.last_name, attendees.first_name, attendees.id").Find(&attendees).Error
+	index := make(map[uint]int, len(bookings))
+	for i, b := range bookings {
+		index[b.ID] = i
+	}
+	for _, a := range attendees {
+		if i, ok := index[a.BookingID]; ok {
+			bookings[i].Attendees = append(bookings[i].Attendees, a)
+		}
+	}
 	return bookings, err
 }
 
@@ -118,16 +138,6 @@ func (q Reads) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, err
 		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
 		Order("title_de, id").Find(&seminars).Error
 	return seminars, err
-}
-
-// BookingsSince returns the bookings created at or after since that hold or held sold seats
-// (pending or confirmed; cancelled and expired ones left out), for the dashboard's charts.
-func (q Reads) BookingsSince(ctx context.Context, since time.Time) ([]model.Booking, error) {
-	var out []model.Booking
-	err := q.db.WithContext(ctx).Select("id", "created_at", "seats", "net_cents", "status").
-		Where("created_at >= ? AND status IN ?", since.UTC(), []model.BookingStatus{model.BookingConfirmed, model.BookingPendingPayment}).
-		Order("created_at").Find(&out).Error
-	return out, err
 }
 
 // CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -148,7 +150,13 @@ func (q Reads) FeedbackOfAttendees(ctx context.Context, attendeeIDs []uint) ([]m
 	if len(attendeeIDs) == 0 {
 		return out, nil
 	}
-	err := q.db.WithContext(ctx).Where("attendee_id IN ?", attendeeIDs).Order("id").Find(&out).Error
+	err := inChunks(attendeeIDs, func(ids []uint) error {
+		var part []model.Feedback
+		err := q.db.WithContext(ctx).Where("attendee_id IN ?", ids).Order("id").Find(&part).Error
+		out = append(out, part...)
+		return err
+	})
+	slices.SortFunc(out, func(a, b model.Feedback) int { return cmp.Compare(a.ID, b.ID) })
 	return out, err
 }
 

@@ -46,7 +46,13 @@ func (q Reads) InvoicesForBookings(ctx context.Context, bookingIDs []uint) (map[
 		return out, nil
 	}
 	var docs []model.Invoice
-	if err := q.db.WithContext(ctx).Where("booking_id IN ?", bookingIDs).Order("id").Find(&docs).Error; err != nil {
+	err := inChunks(bookingIDs, func(ids []uint) error { // a booking's documents all come in one part, in order
+		var part []model.Invoice
+		err := q.db.WithContext(ctx).Where("booking_id IN ?", ids).Order("id").Find(&part).Error
+		docs = append(docs, part...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, d := range docs {

@@ -28,7 +28,13 @@ func (q Reads) PaymentsForBookings(ctx context.Context, bookingIDs []uint) (map[
 		return out, nil
 	}
 	var rows []model.Payment
-	if err := q.db.WithContext(ctx).Where("booking_id IN ?", bookingIDs).Order("id").Find(&rows).Error; err != nil {
+	err := inChunks(bookingIDs, func(ids []uint) error { // a booking's rows all come in one part, in order
+		var part []model.Payment
+		err := q.db.WithContext(ctx).Where("booking_id IN ?", ids).Order("id").Find(&part).Error
+		rows = append(rows, part...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, p := range rows {
@@ -93,17 +99,17 @@ type OpenItems struct {
 	DueCents       int64
 }
 
-// CountOpenItems adds up the open items (OpenItemBookings) at now.
+// CountOpenItems adds up the open items (OpenItemBookings) at now, in one pass over the
+// documents grouped by booking (the bookings table is not read): a booking without documents
+// owes nothing, so only bookings with documents can be open. Per booking it is two index
+// look-ups fewer than testing every booking row.
 func (q Reads) CountOpenItems(ctx context.Context, now time.Time) (OpenItems, error) {
 	var out OpenItems
-	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Select("COUNT(*) AS count, COALESCE(SUM(" + owedMinusReceived + "), 0) AS due_cents").
-		Where(owedMinusReceived + " > 0").Scan(&out).Error
-	if err != nil {
-		return out, err
-	}
-	err = q.db.WithContext(ctx).Model(&model.Booking{}).Where(owedMinusReceived+" > 0").
-		Where("EXISTS (SELECT 1 FROM invoices d WHERE d.booking_id = bookings.id AND d.kind = ? AND d.due_date < ?)", model.InvoiceKindInvoice, now.UTC()).
-		Count(&out.Overdue).Error
+	err := q.db.WithContext(ctx).Raw(`SELECT COUNT(*) AS count, COALESCE(SUM(due), 0) AS due_cents, COALESCE(SUM(overdue), 0) AS overdue
+		FROM (SELECT i.booking_id,
+				SUM(i.gross_cents) - COALESCE((SELECT SUM(p.amount_cents) FROM payments p WHERE p.booking_id = i.booking_id), 0) AS due,
+				MAX(CASE WHEN i.kind = ? AND i.due_date < ? THEN 1 ELSE 0 END) AS overdue
+			FROM invoices i GROUP BY i.booking_id) per_booking
+		WHERE due > 0`, model.InvoiceKindInvoice, now.UTC()).Scan(&out).Error
 	return out, err
 }

@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"gorm.io/gorm"
 
 	"seminars/internal/model"
 )
@@ -28,24 +31,44 @@ func (tx *Tx) SetOutboxPayload(ctx context.Context, id uint, payload string, now
 // OutboxFilter narrows ListOutbox.
 type OutboxFilter struct {
 	Status string      // "" for every status
-	Topic  model.Topic // topic prefix, "" for every topic
+	Topic  model.Topic // topic prefix ("stripe." for the family), "" for every topic
 	Limit  int
+	// BeforeID pages back: only items older than this id (0: from the newest).
+	BeforeID uint
 }
 
 // ListOutbox returns outbox items, newest first, for the back office.
 func (q Reads) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.OutboxItem, error) {
-	db := q.db.WithContext(ctx).Order("id DESC")
+	var items []model.OutboxItem
+	return items, q.outboxQuery(ctx, f).Find(&items).Error
+}
+
+func (q Reads) outboxQuery(ctx context.Context, f OutboxFilter) *gorm.DB {
+	db := q.db.WithContext(ctx).Model(&model.OutboxItem{}).Order("id DESC")
 	if f.Status != "" {
 		db = db.Where("status = ?", f.Status)
 	}
-	if f.Topic != "" {
-		db = db.Where("topic LIKE ?", f.Topic+"%")
+	switch prefix := string(f.Topic); {
+	case strings.Contains(prefix, ".") && !strings.HasSuffix(prefix, "."):
+		// One topic: the (topic, id) index hands out its newest items in order, page by page.
+		db = db.Where("topic = ?", prefix)
+	case prefix != "":
+		// A family or a prefix: a range, not LIKE 'prefix%', which SQLite cannot serve from an
+		// index (its LIKE ignores case; topics are lower-case ASCII, so the range matches the same rows).
+		db = db.Where("topic >= ? AND topic < ?", prefix, prefix[:len(prefix)-1]+string(prefix[len(prefix)-1]+1))
 	}
+	if f.BeforeID > 0 {
+		db = db.Where("id < ?", f.BeforeID)
+	}
+	return db.Limit(f.PageSize())
+}
+
+// PageSize is how many items ListOutbox returns at most: Limit, or 100 when it is not 1..500.
+func (f OutboxFilter) PageSize() int {
 	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
+		return 100
 	}
-	var items []model.OutboxItem
-	return items, db.Limit(f.Limit).Find(&items).Error
+	return f.Limit
 }
 
 // OutboxItemByID returns one outbox item.

@@ -35,14 +35,17 @@ func (q Reads) CountPaymentReminders(ctx context.Context, bookingIDs []uint) (ma
 	if len(bookingIDs) == 0 {
 		return out, nil
 	}
-	var rows []struct {
-		BookingID uint
-		N         int
-	}
-	err := q.db.WithContext(ctx).Model(&model.PaymentReminder{}).Select("booking_id, COUNT(*) AS n").
-		Where("booking_id IN ?", bookingIDs).Group("booking_id").Scan(&rows).Error
-	for _, r := range rows {
-		out[r.BookingID] = r.N
-	}
+	err := inChunks(bookingIDs, func(ids []uint) error {
+		var rows []struct {
+			BookingID uint
+			N         int
+		}
+		err := q.db.WithContext(ctx).Model(&model.PaymentReminder{}).Select("booking_id, COUNT(*) AS n").
+			Where("booking_id IN ?", ids).Group("booking_id").Scan(&rows).Error
+		for _, r := range rows {
+			out[r.BookingID] = r.N
+		}
+		return err
+	})
 	return out, err
 }

@@ -26,7 +26,13 @@ func (q Reads) AnswersOf(ctx context.Context, attendeeIDs ...uint) (map[uint]mod
 		return out, nil
 	}
 	var rows []model.AttendeeAnswer
-	if err := q.db.WithContext(ctx).Where("attendee_id IN ?", attendeeIDs).Find(&rows).Error; err != nil {
+	err := inChunks(attendeeIDs, func(ids []uint) error {
+		var part []model.AttendeeAnswer
+		err := q.db.WithContext(ctx).Where("attendee_id IN ?", ids).Find(&part).Error
+		rows = append(rows, part...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

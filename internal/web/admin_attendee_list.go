@@ -6,26 +6,32 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // adminAttendeeList shows who is booked on a date, printable, with a check-in button per person
 // (on the date's days; a multi-day date counts each day) and an undo for a mistaken tap.
 func (s *Server) adminAttendeeList(c echo.Context) error {
-	d, bookings, err := s.adminDateBookings(c)
+	d, err := s.adminDate(c)
 	if err != nil {
 		return err
 	}
-	waiting, err := s.store.WaitlistForDate(c.Request().Context(), d.ID)
+	ctx := c.Request().Context()
+	rows, pg, counts, err := s.attendeePage(c, d.ID, 500)
 	if err != nil {
 		return err
 	}
-	checkIns, err := s.store.CheckInsOfDate(c.Request().Context(), d.ID)
+	waiting, err := s.store.WaitlistForDate(ctx, d.ID)
 	if err != nil {
 		return err
 	}
-	rows := attendeeRows(bookings)
+	checkIns, err := s.store.CheckInsOfDate(ctx, d.ID)
+	if err != nil {
+		return err
+	}
 	data := attendeeListData{Date: d, Rows: rows, Waitlist: waiting, Notice: c.QueryParam("done"),
-		Days: len(d.Sessions(s.cfg.Location)), CheckIns: map[uint]map[string]bool{}}
+		Days: len(d.Sessions(s.cfg.Location)), CheckIns: map[uint]map[string]bool{},
+		Total: int(counts.Total), CheckedIn: int(counts.CheckedIn), Pager: pg}
 	if today, open := d.CheckInSession(s.now(), s.cfg.Location); open {
 		data.Today = today.Day
 	}
@@ -37,17 +43,29 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	}
 	attendees := make([]model.Attendee, 0, len(rows))
 	for _, r := range rows {
-		if r.CheckedInAt != nil {
-			data.CheckedIn++
-		}
 		attendees = append(attendees, r.Attendee)
 	}
-	if data.Sheet, err = s.answerSheetFor(c.Request().Context(), d.SeminarID, attendees...); err != nil {
+	if data.Sheet, err = s.answerSheetFor(ctx, d.SeminarID, attendees...); err != nil {
 		return err
 	}
 	title := s.i18n.For(language(c)).T("admin.attendees.title")
 	data.Decision = s.runDecision(d, c.QueryParam("confirmed") == "1")
 	return s.render(c, http.StatusOK, pageAdminAttendees, title, data, nil)
+}
+
+// attendeePage reads the page of a date's attendee list that ?page= and ?per_page= ask for (at
+// most perMax a page, perMax by default), by name, with the links to its neighbours.
+func (s *Server) attendeePage(c echo.Context, dateID uint, perMax int) ([]attendeeRow, pager, store.DateAttendeeCounts, error) {
+	page, per := pageParams(c, perMax, perMax)
+	attendees, bookings, counts, err := s.store.AttendeesOfDatePage(c.Request().Context(), dateID, (page-1)*per, per)
+	if err != nil {
+		return nil, pager{}, counts, err
+	}
+	rows := make([]attendeeRow, 0, len(attendees))
+	for _, a := range attendees {
+		rows = append(rows, attendeeRow{Attendee: a, Booking: bookings[a.BookingID]})
+	}
+	return rows, newPager(c.Request().URL.Path, c.QueryParams(), page, per, counts.Total), counts, nil
 }
 
 // runDecision is the run decision of d at the server's now.

@@ -7,6 +7,7 @@ import (
 
 	"seminars/internal/i18n"
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // Charts on the dashboard are drawn on the server as SVG: no script, nothing to vendor, and they
@@ -105,28 +106,32 @@ func newFillChart(dates []model.SeminarDate, t *i18n.Translator, loc *time.Locat
 	return ch
 }
 
-// monthlyCharts counts seats booked and net revenue per calendar month (display zone) for the
-// last n months including this one.
-func monthlyCharts(bookings []model.Booking, now time.Time, n int, t *i18n.Translator, loc *time.Location) (seats, revenue columnChart) {
+// monthStarts returns the n+1 instants that bound the last n calendar months (display zone)
+// including this one: the periods the dashboard's store query adds up.
+func monthStarts(now time.Time, n int, loc *time.Location) []time.Time {
 	now = now.In(loc)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, loc).AddDate(0, 1-n, 0)
+	bounds := make([]time.Time, n+1)
+	for i := range bounds {
+		bounds[i] = first.AddDate(0, i, 0)
+	}
+	return bounds
+}
+
+// monthlyCharts draws the seats booked and net revenue per month from the totals of the months
+// that start at starts (monthStarts; one total per month, added up in SQL).
+func monthlyCharts(totals []store.PeriodTotal, starts []time.Time, t *i18n.Translator) (seats, revenue columnChart) {
+	n := len(totals)
 	labels, years := make([]string, n), make([]string, n)
 	seatCounts := make([]int64, n)
 	netSums := make([]int64, n)
-	for i := range labels {
-		m := first.AddDate(0, i, 0)
+	for i, total := range totals {
+		m := starts[i]
 		labels[i] = shortMonth(t, m)
 		if i == 0 || m.Month() == time.January {
 			years[i] = fmt.Sprint(m.Year())
 		}
-	}
-	for _, b := range bookings {
-		at := b.CreatedAt.In(loc)
-		i := (at.Year()-first.Year())*12 + int(at.Month()) - int(first.Month())
-		if i >= 0 && i < n {
-			seatCounts[i] += int64(b.Seats)
-			netSums[i] += b.NetCents
-		}
+		seatCounts[i], netSums[i] = total.Seats, total.NetCents
 	}
 	seats = newColumnChart(labels, years, seatCounts, func(v int64) string { return fmt.Sprint(v) })
 	revenue = newColumnChart(labels, years, netSums, func(v int64) string {

@@ -24,7 +24,8 @@ func (s *Server) adminDashboard(c echo.Context) error {
 		return err
 	}
 	now := s.now()
-	recent, err := s.store.BookingsSince(ctx, now.AddDate(-1, -1, 0))
+	months := monthStarts(now, 12, s.cfg.Location)
+	totals, err := s.store.BookedByPeriod(ctx, months)
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func (s *Server) adminDashboard(c echo.Context) error {
 	}
 	user, _ := staff(c)
 	t := s.i18n.For(language(c))
-	seats, revenue := monthlyCharts(recent, now, 12, t, s.cfg.Location)
+	seats, revenue := monthlyCharts(totals, months, t)
 	return s.render(c, http.StatusOK, pageAdminDashboard, t.T("admin.dashboard.title"), dashboardData{
 		Dates: dates, OpenInvoices: open, OpenInquiries: inquiries,
 		Fill: newFillChart(dates[:min(len(dates), 12)], t, s.cfg.Location), Seats: seats, Revenue: revenue,

@@ -22,7 +22,7 @@ const testPassword = "correct horse battery"
 
 // adminEnv is a real server on a fresh SQLite file, with an owner and an assistant.
 type adminEnv struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	st    *store.Store
 	http  *httptest.Server

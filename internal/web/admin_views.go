@@ -97,8 +97,10 @@ func (d bookingListData) Due(id uint) int64 { return d.Accounts[id].AmountDue }
 
 type attendeeListData struct {
 	Date      model.SeminarDate
-	Rows      []attendeeRow
-	CheckedIn int
+	Rows      []attendeeRow // this page of the list
+	Total     int           // attendees on the whole list
+	CheckedIn int           // of the whole list
+	Pager     pager
 	Waitlist  []model.WaitlistEntry
 	// Notice is the outcome of the last check-in or undo (checkin.done.*).
 	Notice string

@@ -9,8 +9,11 @@ import (
 	"seminars/internal/model"
 )
 
-// apiAdminAttendeeList is GET /api/v1/admin/dates/{id}/attendees: who is booked on a date, with
-// their answers to the seminar's questions.
+// apiAttendeesPerPage is the largest page (and the default) of the admin API's attendee list.
+const apiAttendeesPerPage = 1000
+
+// apiAdminAttendeeList is GET /api/v1/admin/dates/{id}/attendees?page=&per_page=: who is booked
+// on a date, by name, a page at a time, with their answers to the seminar's questions.
 func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -21,11 +24,10 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	bookings, err := s.store.BookingsOfDate(ctx, id)
+	rows, pg, _, err := s.attendeePage(c, d.ID, apiAttendeesPerPage)
 	if err != nil {
 		return err
 	}
-	rows := attendeeRows(bookings)
 	attendees := make([]model.Attendee, len(rows))
 	for i, r := range rows {
 		attendees[i] = r.Attendee
@@ -45,5 +47,9 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 		}
 		out = append(out, v)
 	}
-	return c.JSON(http.StatusOK, map[string]any{"attendees": out})
+	body := map[string]any{"attendees": out, "total": pg.Total, "page": pg.Page, "per_page": pg.PerPage}
+	if pg.Next != "" {
+		body["next_page"] = pg.Page + 1
+	}
+	return c.JSON(http.StatusOK, body)
 }

@@ -486,6 +486,7 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "updateDate", name: "unknown", method: patch, path: "/admin/dates/99999", as: asOwner, body: `{"capacity":5}`, want: 404},
 
 		{op: "listAttendees", name: "of a date", method: get, path: date(f.date, "/attendees"), as: asAssistant, want: 200},
+		{op: "listAttendees", name: "a page", method: get, path: date(f.date, "/attendees?page=1&per_page=1"), as: asAssistant, want: 200},
 		{op: "listAttendees", name: "unknown date", method: get, path: "/admin/dates/99999/attendees", as: asAssistant, want: 404},
 
 		{op: "confirmDate", name: "assistant confirms", method: post, path: date(f.target, "/confirm"), as: asAssistant, want: 200},
@@ -582,6 +583,7 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "deleteVoucher", name: "never used", method: del, path: "/admin/vouchers/NEU20", as: asOwner, want: 204},
 
 		{op: "listOutbox", name: "failed", method: get, path: "/admin/outbox?status=failed", as: asAssistant, want: 200},
+		{op: "listOutbox", name: "an older page", method: get, path: "/admin/outbox?limit=1&before=1000000", as: asAssistant, want: 200},
 		{op: "listOutbox", name: "unknown status", method: get, path: "/admin/outbox?status=lost", as: asAssistant, want: 422, specInvalid: true},
 		{op: "resendOutboxItem", name: "failed", method: post, path: "/admin/outbox/" + f.failedItem + "/resend", as: asOwner, want: 200},
 		{op: "resendOutboxItem", name: "pending", method: post, path: "/admin/outbox/" + f.pendingItem + "/resend", as: asOwner, want: 409},

@@ -39,7 +39,8 @@ func (s *Server) outboxList(c echo.Context) error {
 		return s.validationFailed(c, map[string]string{"status": "error.outbox_status"})
 	}
 	limit, _ := strconv.Atoi(c.QueryParam("limit"))
-	items, err := s.store.ListOutbox(c.Request().Context(), store.OutboxFilter{Status: status, Topic: model.Topic(c.QueryParam("topic")), Limit: limit})
+	f := store.OutboxFilter{Status: status, Topic: model.Topic(c.QueryParam("topic")), Limit: limit, BeforeID: outboxCursor(c)}
+	items, err := s.store.ListOutbox(c.Request().Context(), f)
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,11 @@ func (s *Server) outboxList(c echo.Context) error {
 	for _, it := range items {
 		out = append(out, outboxItemView(it))
 	}
-	return c.JSON(http.StatusOK, map[string]any{"items": out})
+	body := map[string]any{"items": out}
+	if len(items) > 0 && len(items) == f.PageSize() {
+		body["next_before"] = items[len(items)-1].ID
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 // outboxItemView shows an item with who a message goes to and what it is about, read from the
@@ -66,4 +71,14 @@ func outboxItemView(it model.OutboxItem) outboxItemJSON {
 		NextAttemptAt: it.NextAttemptAt, DoneAt: it.DoneAt, CreatedAt: it.CreatedAt,
 		To: p.To.Email, Subject: p.Subject, Event: p.Event,
 	}
+}
+
+// outboxCursor reads ?before= (an outbox id: the page starts below it); anything else is the
+// first page.
+func outboxCursor(c echo.Context) uint {
+	before, err := strconv.ParseUint(c.QueryParam("before"), 10, 32)
+	if err != nil {
+		return 0
+	}
+	return uint(before)
 }

@@ -116,7 +116,7 @@ func (s *pageSite) mainPages() []sitePage {
 		{name: "admin-dashboard", path: "/admin", ready: ".admin-nav", admin: true, shot: true},
 		{name: "admin-bookings", path: "/admin/bookings", ready: ".admin-nav", admin: true},
 		{name: "admin-booking", path: "/admin/bookings/" + s.reference, ready: "#timeline-h", admin: true},
-		{name: "admin-attendees", path: "/admin/dates/" + id + "/attendees", ready: ".admin-nav", admin: true},
+		{name: "admin-attendees", path: "/admin/dates/" + id + "/attendees?per_page=1", ready: ".admin-nav", admin: true},
 		{name: "admin-check-in", path: "/admin/check-in", ready: `input[name="code"]`, admin: true, shot: true},
 		{name: "admin-outbox", path: "/admin/outbox", ready: ".admin-nav", admin: true},
 	}
