@@ -37,6 +37,8 @@ type Store struct {
 	read     *gorm.DB
 	postgres bool
 	path     string // the SQLite file; empty on PostgreSQL
+	// version moves with every committed write that may change a public page (DataVersion).
+	version *dataVersion
 }
 
 // Tx is a write transaction. Its embedded Reads see the transaction's own uncommitted state; the
@@ -86,6 +88,11 @@ func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s, err = openSQLite(ctx, dsn, o.now)
 	}
 	if err != nil {
+		return nil, err
+	}
+	s.version = &dataVersion{}
+	if err := registerDataVersion(s.write, s.version); err != nil {
+		_ = s.Close()
 		return nil, err
 	}
 	if err := registerInsertFault(s.write, o.insertFault); err != nil {
@@ -216,10 +223,16 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 }
 
 // WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
+// A commit that wrote a table public pages show moves DataVersion.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+	before := s.version.pending.Load()
+	err := s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 	})
+	if err == nil && s.version.pending.Load() != before {
+		s.committed(ctx)
+	}
+	return err
 }
 
 // notFound turns GORM's missing-record error into the domain's.
