@@ -24,7 +24,7 @@ func TestMeasureInProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now}, nil)
+	rep, err := measure(t.Context(), srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Big: 30}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +44,9 @@ func TestMeasureInProcess(t *testing.T) {
 	for _, f := range got.Figures {
 		byName[f.Name] = f
 	}
-	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop}
-	for _, name := range allFigures {
+	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz, figBookings: figBareLoop,
+		figBigCatalog: figBigHealthz, figBigAPI: figBigHealthz, figBigAPIPaged: figBigHealthz}
+	for _, name := range append(append([]string{}, allFigures...), bigFigures...) {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]
 			if !ok {

@@ -45,6 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	clients := flags.Int("clients", 64, "concurrent clients (HTTP connections)")
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
+	big := flags.Int("big", 0, "after the other figures, seed this many seminars with ten dates each (e.g. 500) and measure the catalogue again (in-process server only)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer srv.Stop()
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now},
+	rep, err := measure(ctx, srv, Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Big: *big},
 		func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) })
 	if err != nil {
 		return err

@@ -17,6 +17,9 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
+	// Big, when above 0, seeds that many seminars (ten dates each) after the other figures and
+	// measures the catalogue again (figure_big_catalogue.go).
+	Big int
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -95,6 +98,11 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 			relate(f, health)
 		case bookings.Name:
 			relate(f, bare)
+		}
+	}
+	if opts.Big > 0 {
+		if err := measureBig(ctx, srv, opts, add); err != nil {
+			return rep, err
 		}
 	}
 	if ctx.Err() != nil {

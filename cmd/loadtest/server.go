@@ -25,6 +25,7 @@ type server struct {
 	BaseURL string
 	Token   string
 	Stop    func()
+	Store   *store.Store // the in-process server's store (nil with -url), for -big
 }
 
 // startServer runs Seminars in this process exactly as `seminars serve` wires it (config from the
@@ -105,5 +106,5 @@ func startServer(ctx context.Context, dir string, now func() time.Time, log *slo
 		defer cancel()
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop}, nil
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, Stop: stop, Store: st}, nil
 }

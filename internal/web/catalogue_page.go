@@ -19,8 +19,10 @@ const (
 type cataloguePage struct {
 	Number, Count int // this page (from 1) and how many there are
 	Total         int // matching seminars on all pages
-	PrevQuery     string
-	NextQuery     string // "?...&page=N" for the neighbours, "" where there is none
+	// HasPrev and HasNext tell whether there are neighbours; PrevQuery and NextQuery are their
+	// query strings ("?...&page=N", "" for the first page without filters).
+	HasPrev, HasNext     bool
+	PrevQuery, NextQuery string
 	// MoreDates is how many upcoming dates a seminar has beyond those its card lists, by seminar.
 	MoreDates map[uint]int
 }
@@ -48,12 +50,8 @@ func paginate(seminars []model.Seminar, filter catalogueFilter, number int) ([]m
 			shown[i].Dates = shown[i].Dates[:catalogueDatesShown]
 		}
 	}
-	if p.Number > 1 {
-		p.PrevQuery = filter.query(p.Number - 1)
-	}
-	if p.Number < p.Count {
-		p.NextQuery = filter.query(p.Number + 1)
-	}
+	p.HasPrev, p.HasNext = p.Number > 1, p.Number < p.Count
+	p.PrevQuery, p.NextQuery = filter.query(p.Number-1), filter.query(p.Number+1)
 	return shown, p
 }
 
