@@ -17,7 +17,7 @@ type Options struct {
 	DateID uint
 	// Now stamps the load-test date's start (90 days later) and the attendees' run id.
 	Now func() time.Time
-	// Big, when above 0, seeds that many seminars (ten dates each) after the other figures and
+	// Big, when above 0, seeds that many seminars (ten dates each) after the page figures and
 	// measures the catalogue again (figure_big_catalogue.go).
 	Big int
 }
@@ -81,6 +81,13 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		get(figSeminarsAPI, "/api/v1/seminars", "GET /api/v1/seminars (catalogue, JSON)"),
 		get(figSeminar, "/seminars/"+slug, "GET /seminars/"+slug+" (seminar page, HTML)"),
 	}
+	// The big catalogue (-big) is measured before the bookings, whose documents and mail keep
+	// the background jobs busy long after them.
+	if opts.Big > 0 {
+		if err := measureBig(ctx, srv, opts, add); err != nil {
+			return rep, err
+		}
+	}
 	// The bare loop runs just before the bookings, while the server is idle: after the bookings
 	// its background jobs still render and send their documents and mail, and would slow it.
 	bare, err := bareSQLiteLoop(ctx, opts.Dir, opts.Duration)
@@ -98,11 +105,6 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 			relate(f, health)
 		case bookings.Name:
 			relate(f, bare)
-		}
-	}
-	if opts.Big > 0 {
-		if err := measureBig(ctx, srv, opts, add); err != nil {
-			return rep, err
 		}
 	}
 	if ctx.Err() != nil {
