@@ -56,7 +56,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0026_feedback"),
 		sqlStep("0027_inhouse_offers"),
 		sqlStep("0028_seminar_funding"),
-		sqlStep("0032_data_version"),
+		sqlStep("0032_catalogue"),
 	}
 }
 

@@ -1,3 +1,0 @@
--- 0032_data_version (SQLite): nothing to create on SQLite: one process serves a SQLite file, and its data version is kept in
--- memory (store.DataVersion). The step exists so both dialects number their steps alike.
--- Frozen: never edit this file; add a new step (see migrationSteps in migrations.go).
