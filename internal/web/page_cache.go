@@ -20,6 +20,10 @@ import (
 // page of the catalogue's filters many times over and stays well inside the process's 100 MiB.
 const pageCacheBytes = 24 << 20
 
+// cachedPageRoutes are the routes (German paths; /en/ has the same) whose GET comes from the page
+// cache: their pages hold no form, so the CSRF middleware skips them.
+var cachedPageRoutes = map[string]bool{"/": true, "/seminars/:slug": true}
+
 // pageCacheTime is the clock's resolution in the cache key: a date that started, or an early-bird
 // price that ended, leaves the cached pages at most this late (the booking itself checks both).
 const pageCacheTime = time.Minute

@@ -98,13 +98,17 @@ func TestCachedPagesFollowWrites(t *testing.T) {
 }
 
 // TestCachedPagesAnswerNotModified: a repeat visit that sends the page's ETag back gets 304
-// without a body; any other tag gets the page.
+// without a body; any other tag gets the page. The cached pages carry nothing of one visitor:
+// no CSRF token, no cookie.
 func TestCachedPagesAnswerNotModified(t *testing.T) {
 	env := newAdminEnv(t)
 	d := storetest.SeedDate(t, env.st, storetest.DateOptions{})
 	for _, p := range []string{"/", "/en/", "/?format=in_person", "/api/v1/seminars", "/api/v1/seminars?per_page=1", "/seminars/" + d.Seminar.Slug, "/en/seminars/" + d.Seminar.Slug} {
-		_, _, first := env.getWith(p)
+		_, page, first := env.getWith(p)
 		etag := first.Get("ETag")
+		if strings.Contains(page, "_csrf") || first.Get("Set-Cookie") != "" {
+			t.Errorf("%s is cached for everyone but carries a CSRF token or sets a cookie (%q)", p, first.Get("Set-Cookie"))
+		}
 		cases := []struct {
 			name, ifNoneMatch string
 			want              int
