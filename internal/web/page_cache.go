@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"container/list"
 	"context"
 	"crypto/sha256"
@@ -48,6 +49,24 @@ type cachedPage struct {
 	contentType  string
 	body         []byte
 	etag         string
+	// gzipped is body compressed once, for the clients that accept gzip (browsers, Go's client):
+	// a tenth of the bytes to send. It has its own tag, as a different representation must.
+	gzipped  []byte
+	gzipEtag string
+}
+
+// size is what the page takes in the cache.
+func (p *cachedPage) size() int { return len(p.body) + len(p.gzipped) }
+
+// compress fills gzipped; a page that does not shrink is sent as it is.
+func (p *cachedPage) compress() {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if _, err := zw.Write(p.body); err != nil || zw.Close() != nil || buf.Len() >= len(p.body) {
+		return
+	}
+	p.gzipped = bytes.Clone(buf.Bytes())
+	p.gzipEtag = strings.TrimSuffix(p.etag, `"`) + `-gz"`
 }
 
 func newPageCache(maxBytes int) *pageCache {
@@ -70,23 +89,23 @@ func (pc *pageCache) get(key, version string) (*cachedPage, bool) {
 }
 
 func (pc *pageCache) put(p *cachedPage) {
-	if len(p.body) > pc.maxBytes/4 {
+	if p.size() > pc.maxBytes/4 {
 		return // one page may not push out the rest
 	}
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if el, ok := pc.entries[p.key]; ok {
-		pc.bytes -= len(el.Value.(*cachedPage).body)
+		pc.bytes -= el.Value.(*cachedPage).size()
 		pc.order.Remove(el)
 	}
 	pc.entries[p.key] = pc.order.PushFront(p)
-	pc.bytes += len(p.body)
+	pc.bytes += p.size()
 	for pc.bytes > pc.maxBytes {
 		oldest := pc.order.Back()
 		old := oldest.Value.(*cachedPage)
 		pc.order.Remove(oldest)
 		delete(pc.entries, old.key)
-		pc.bytes -= len(old.body)
+		pc.bytes -= old.size()
 	}
 }
 
@@ -119,6 +138,7 @@ func (s *Server) serveCached(c echo.Context, contentType string, build func() ([
 			sum := sha256.Sum256(body)
 			p := &cachedPage{key: key, version: version, contentType: contentType,
 				body: bytes.Clone(body), etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+			p.compress()
 			s.pages.put(p)
 			return p, nil
 		})
@@ -128,12 +148,32 @@ func (s *Server) serveCached(c echo.Context, contentType string, build func() ([
 		page = v.(*cachedPage)
 	}
 	h := c.Response().Header()
-	h.Set("ETag", page.etag)
+	body, etag := page.body, page.etag
+	h.Add("Vary", "Accept-Encoding")
+	if page.gzipped != nil && acceptsGzip(req.Header.Get("Accept-Encoding")) {
+		body, etag = page.gzipped, page.gzipEtag
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache") // may be stored, but asked again (If-None-Match) every time
-	if etagMatches(req.Header.Get("If-None-Match"), page.etag) {
+	// Either representation's tag proves the visitor has the current page.
+	if inm := req.Header.Get("If-None-Match"); etagMatches(inm, page.etag) || (page.gzipped != nil && etagMatches(inm, page.gzipEtag)) {
+		h.Del("Content-Encoding")
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.Blob(http.StatusOK, contentType, page.body)
+	return c.Blob(http.StatusOK, page.contentType, body)
+}
+
+// acceptsGzip tells whether an Accept-Encoding header takes gzip (not refused with q=0).
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // etagMatches tells whether an If-None-Match header names etag (weak comparison, RFC 9110 13.1.2).

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
+	"io"
 	"fmt"
 	"net/http"
 	"strings"
@@ -264,5 +266,50 @@ func TestSeminarsAPIPages(t *testing.T) {
 				t.Errorf("%d seminars, want %d: %s", strings.Count(body, `"slug":`), tc.seminars, body)
 			}
 		})
+	}
+}
+
+// TestCachedPagesGzip: a client that accepts gzip gets the page compressed (with its own tag),
+// one that does not gets it as it is; both are the same page, and either tag answers 304.
+func TestCachedPagesGzip(t *testing.T) {
+	env := newAdminEnv(t)
+	storetest.SeedDate(t, env.st, storetest.DateOptions{})
+	for _, p := range []string{"/", "/api/v1/seminars"} {
+		_, plain, plainHeader := env.getWith(p, "Accept-Encoding", "identity")
+		_, packed, packedHeader := env.getWith(p, "Accept-Encoding", "gzip, deflate")
+		cases := []struct {
+			name     string
+			header   http.Header
+			encoding string
+		}{
+			{"without gzip", plainHeader, ""},
+			{"with gzip", packedHeader, "gzip"},
+		}
+		for _, tc := range cases {
+			t.Run(p+" "+tc.name, func(t *testing.T) {
+				if got := tc.header.Get("Content-Encoding"); got != tc.encoding {
+					t.Errorf("Content-Encoding %q, want %q", got, tc.encoding)
+				}
+				if vary := strings.Join(tc.header.Values("Vary"), ", "); !strings.Contains(vary, "Accept-Encoding") {
+					t.Errorf("Vary %q lacks Accept-Encoding", vary)
+				}
+				if status, _, _ := env.getWith(p, "Accept-Encoding", "gzip", "If-None-Match", tc.header.Get("ETag")); status != http.StatusNotModified {
+					t.Errorf("If-None-Match with this tag: %d, want 304", status)
+				}
+			})
+		}
+		if plainHeader.Get("ETag") == packedHeader.Get("ETag") {
+			t.Errorf("%s: both representations have the tag %s", p, plainHeader.Get("ETag"))
+		}
+		if len(packed) >= len(plain) {
+			t.Errorf("%s: gzip %d bytes, plain %d", p, len(packed), len(plain))
+		}
+		zr, err := gzip.NewReader(strings.NewReader(packed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unpacked, _ := io.ReadAll(zr); string(unpacked) != plain {
+			t.Errorf("%s: the gzip body is not the plain page", p)
+		}
 	}
 }
