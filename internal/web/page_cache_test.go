@@ -3,8 +3,8 @@ package web
 import (
 	"compress/gzip"
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
