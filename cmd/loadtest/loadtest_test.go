@@ -31,7 +31,7 @@ func TestMeasureInProcess(t *testing.T) {
 	ctx := withObserver(t.Context(), &observer{rss: rss, profileDir: profiles})
 	// The mail drain with a burst of 40 bookings (80 messages: more than one batch).
 	mailOpts := MailOptions{Bookings: 40, Connections: 4, Timeout: 2 * time.Minute, Start: inProcessMail(dir, 4, clock.Now, log, srv.Stop)}
-	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts, DashboardBookings: 2000}, nil)
+	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts, DashboardBookings: 2000, Big: 30}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +52,9 @@ func TestMeasureInProcess(t *testing.T) {
 		byName[f.Name] = f
 	}
 	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
-		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw, figDashboard: figHealthz}
-	for _, name := range allFigures {
+		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw, figDashboard: figHealthz,
+		figBigCatalog: figBigHealthz, figBigAPI: figBigHealthz, figBigAPIPaged: figBigHealthz}
+	for _, name := range append(append([]string{}, allFigures...), bigFigures...) {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]
 			if !ok {

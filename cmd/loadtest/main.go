@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	history := flags.Int("dashboard-bookings", 50000, "bookings of history seeded before the dashboard figure (in-process server)")
 	adminEmail := flags.String("admin-email", "", "owner's e-mail of the -url server, for the dashboard figure")
 	adminPassword := flags.String("admin-password", "", "owner's password of the -url server, for the dashboard figure")
+	big := flags.Int("big", 0, "after the other figures, seed this many seminars with ten dates each (e.g. 500) and measure the catalogue again (in-process server only)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer srv.Stop()
 	idle := idleRSS(obs)
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database, DashboardBookings: *history}
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database, DashboardBookings: *history, Big: *big}
 	if *target == "" {
 		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
 			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}

@@ -24,6 +24,9 @@ type Options struct {
 	Mail MailOptions
 	// DashboardBookings is the history seeded before the dashboard figure (in-process server).
 	DashboardBookings int
+	// Big, when above 0, seeds that many seminars (ten dates each) after the page figures and
+	// measures the catalogue again (figure_big_catalogue.go).
+	Big int
 }
 
 // Report is one run: every figure with its baseline from the same run.
@@ -86,6 +89,13 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		get(figCatalogue, "/", "GET / (catalogue, HTML, German)"),
 		get(figSeminarsAPI, "/api/v1/seminars", "GET /api/v1/seminars (catalogue, JSON)"),
 		get(figSeminar, "/seminars/"+slug, "GET /seminars/"+slug+" (seminar page, HTML)"),
+	}
+	// The big catalogue (-big) is measured before the bookings, whose documents and mail keep
+	// the background jobs busy long after them.
+	if opts.Big > 0 {
+		if err := measureBig(ctx, srv, opts, add); err != nil {
+			return rep, err
+		}
 	}
 	if f, ok, err := webhooksFigure(ctx, srv, opts); err != nil {
 		return rep, err

@@ -31,6 +31,7 @@ type server struct {
 	// Login signs in to the back office; Seed adds n bookings of history to a date (in-process only).
 	Login staffLogin
 	Seed  func(ctx context.Context, dateID uint, n int) error
+	Store *store.Store // the in-process server's store (nil with -url), for -big
 }
 
 // loadWebhookSecret is the in-process server's Stripe webhook secret.
@@ -125,5 +126,5 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
 	seed := func(ctx context.Context, dateID uint, n int) error { return seedHistory(ctx, st, dateID, n, now()) }
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop, Login: login, Seed: seed}, nil
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop, Login: login, Seed: seed, Store: st}, nil
 }

@@ -65,7 +65,7 @@ func (s *Store) WithGroupTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if s.group == nil {
 		return s.WithTx(ctx, fn)
 	}
-	return s.group.do(ctx, fn)
+	return s.versioned(ctx, func() error { return s.group.do(ctx, fn) })
 }
 
 // groupWriter is SQLite's group commit: the queue of waiting write transactions and the one

@@ -57,6 +57,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0027_inhouse_offers"),
 		sqlStep("0028_seminar_funding"),
 		sqlStep("0029_admin_indexes"),
+		sqlStep("0032_catalogue"),
 	}
 }
 

@@ -38,6 +38,8 @@ type Store struct {
 	postgres bool
 	path     string       // the SQLite file; empty on PostgreSQL
 	group    *groupWriter // SQLite's group commit (WithGroupTx); nil on PostgreSQL
+	// version moves with every committed write that may change a public page (DataVersion).
+	version *dataVersion
 }
 
 // Tx is a write transaction. Its embedded Reads see the transaction's own uncommitted state; the
@@ -87,6 +89,11 @@ func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s, err = openSQLite(ctx, dsn, o.now)
 	}
 	if err != nil {
+		return nil, err
+	}
+	s.version = &dataVersion{}
+	if err := registerDataVersion(s.write, s.version); err != nil {
+		_ = s.Close()
 		return nil, err
 	}
 	if err := registerInsertFault(s.write, o.insertFault); err != nil {
@@ -227,17 +234,34 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 // for fn), so background writes share the bookings' commits instead of taking the one writer
 // connection for an fsync of their own; a panic in fn is raised again in the caller, as a
 // *PanicError.
+//
+// A commit that wrote a table public pages show moves DataVersion.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if s.group != nil {
-		err := s.group.do(ctx, fn)
+		err := s.versioned(ctx, func() error { return s.group.do(ctx, fn) })
 		if p, ok := err.(*PanicError); ok {
 			panic(p)
 		}
 		return err
 	}
-	return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
+	return s.versioned(ctx, func() error {
+		return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+			return fn(&Tx{Reads: Reads{db: db, now: s.now}})
+		})
 	})
+}
+
+// versioned runs commit — one transaction, answered after its commit — and moves DataVersion
+// when a write to a public table was seen meanwhile. In a group commit the writes seen may be
+// another member's: that costs a needless re-render, never a stale page, and that member moves
+// the version itself after the same commit.
+func (s *Store) versioned(ctx context.Context, commit func() error) error {
+	before := s.version.pending.Load()
+	err := commit()
+	if err == nil && s.version.pending.Load() != before {
+		s.committed(ctx)
+	}
+	return err
 }
 
 // notFound turns GORM's missing-record error into the domain's.

@@ -16,7 +16,7 @@ import (
 // BenchmarkCatalogue renders the home page over the demo catalogue: the query with its preload,
 // filtering and the template, through the whole middleware chain (no network).
 func BenchmarkCatalogue(b *testing.B) {
-	for _, path := range []string{"/", "/api/v1/seminars"} {
+	for _, path := range []string{"/healthz", "/", "/api/v1/seminars"} { // /healthz is the baseline
 		b.Run(path, func(b *testing.B) {
 			st := storetest.SQLite(b)
 			seedDemo(b, st)

@@ -48,9 +48,14 @@ func language(c echo.Context) string {
 // secureCookies tells whether cookies must carry Secure: when the public URL is HTTPS.
 func (s *Server) secureCookies() bool { return strings.HasPrefix(s.cfg.BaseURL, "https://") }
 
-// csrf protects every form with a token in the hidden field _csrf (double-submit cookie).
+// csrf protects every form with a token in the hidden field _csrf (double-submit cookie). The
+// cached public pages (cachedPageRoutes) hold no form and skip it: a token and a cookie per
+// visitor would be most of their cost.
 func (s *Server) csrf() echo.MiddlewareFunc {
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
+		Skipper: func(c echo.Context) bool {
+			return c.Request().Method == http.MethodGet && cachedPageRoutes[strings.TrimPrefix(c.Path(), englishPrefix)]
+		},
 		TokenLookup:    "form:_csrf",
 		ContextKey:     csrfContextKey,
 		CookieName:     "_csrf",

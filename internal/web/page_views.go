@@ -10,7 +10,8 @@ import (
 // Data the page templates receive in Page.Data.
 
 type catalogueData struct {
-	Seminars []model.Seminar
+	Seminars []model.Seminar // the seminars of this page
+	Page     cataloguePage
 	Filter   catalogueFilter
 	Options  filterOptions
 	// Tax prices what the page shows: German tax under the seller's mode.

@@ -173,9 +173,18 @@ func (p Page) OtherLang() string {
 
 // render writes a page with the status given.
 func (s *Server) render(c echo.Context, status int, name, title string, data any, errs map[string]string) error {
+	body, err := s.renderBytes(c, status, name, title, data, errs)
+	if err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, body)
+}
+
+// renderBytes renders a page as render does, without writing it (for the page cache).
+func (s *Server) renderBytes(c echo.Context, status int, name, title string, data any, errs map[string]string) ([]byte, error) {
 	t, ok := s.views.pages[name]
 	if !ok {
-		return fmt.Errorf("render: page %s was not registered", name)
+		return nil, fmt.Errorf("render: page %s was not registered", name)
 	}
 	page := s.page(c, title, data)
 	page.Errors = errs
@@ -189,9 +198,9 @@ func (s *Server) render(c echo.Context, status int, name, title string, data any
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", page); err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // page fills what every page needs, in one place.

@@ -66,6 +66,8 @@ type Server struct {
 	decisions *backoffice.RunDecisions
 	// feedback is the survey after a date (consent, answers, results, quotes).
 	feedback *feedback.Service
+	// pages keeps the rendered catalogue, seminar pages and seminars API by data version.
+	pages *pageCache
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -88,6 +90,7 @@ func New(a *app.App) (*Server, error) {
 	}
 	s.decisions = a.RunDecisions
 	s.feedback = a.Feedback
+	s.pages = newPageCache(pageCacheBytes)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
