@@ -147,6 +147,9 @@ func (s *Server) serveCached(c echo.Context, contentType string, build func() ([
 		}
 		page = v.(*cachedPage)
 	}
+	if err := req.Context().Err(); err != nil {
+		return err // the visitor left (a 499 in the log); the page stays cached for the next one
+	}
 	h := c.Response().Header()
 	body, etag := page.body, page.etag
 	h.Add("Vary", "Accept-Encoding")
