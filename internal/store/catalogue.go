@@ -80,9 +80,7 @@ func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error)
 // booking issues it from this read instead of reading the new booking back.
 func (q Reads) DateToBook(ctx context.Context, id uint) (model.SeminarDate, error) {
 	var d model.SeminarDate
-	// The seminar comes in the same statement (a join, not a second query): this read runs
-	// once per booking on the writer.
-	err := q.db.WithContext(ctx).Joins("Seminar").Preload("VenueRecord").First(&d, id).Error
+	err := q.db.WithContext(ctx).Preload("Seminar").Preload("VenueRecord").First(&d, id).Error
 	return d, notFound(err, fmt.Sprintf("date %d", id))
 }
 
