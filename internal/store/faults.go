@@ -1,6 +1,10 @@
 package store
 
-import "gorm.io/gorm"
+import (
+	"regexp"
+
+	"gorm.io/gorm"
+)
 
 // WithInsertFault makes the store ask fault before every INSERT on its write connection, with
 // the table's name, and fail the insert with fault's error when it returns one. It exists for
@@ -11,13 +15,28 @@ func WithInsertFault(fault func(table string) error) Option {
 	return func(o *openOptions) { o.insertFault = fault }
 }
 
-// registerInsertFault installs fault as a GORM create callback on db.
+// rawInsert finds the table of an INSERT written out as SQL (the hot paths' fixed statements).
+var rawInsert = regexp.MustCompile(`(?is)^\s*insert\s+into\s+"?(\w+)`)
+
+// registerInsertFault installs fault before GORM's creates and before written-out INSERTs
+// (Exec), so a fixed statement on a hot path cannot slip past the tests that inject failures.
 func registerInsertFault(db *gorm.DB, fault func(table string) error) error {
 	if fault == nil {
 		return nil
 	}
-	return db.Callback().Create().Before("gorm:create").Register("seminars:insert_fault", func(db *gorm.DB) {
+	if err := db.Callback().Create().Before("gorm:create").Register("seminars:insert_fault", func(db *gorm.DB) {
 		if err := fault(db.Statement.Table); err != nil {
+			_ = db.AddError(err)
+		}
+	}); err != nil {
+		return err
+	}
+	return db.Callback().Raw().Before("gorm:raw").Register("seminars:insert_fault_raw", func(db *gorm.DB) {
+		m := rawInsert.FindStringSubmatch(db.Statement.SQL.String())
+		if m == nil {
+			return
+		}
+		if err := fault(m[1]); err != nil {
 			_ = db.AddError(err)
 		}
 	})
