@@ -159,7 +159,7 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 			Email: strings.ToLower(strings.TrimSpace(a.Email)),
 		})
 	}
-	err = s.store.WithGroupTx(ctx, func(tx *store.Tx) error {
+	err = s.store.WithTx(ctx, func(tx *store.Tx) error {
 		date, err := tx.DateToBook(ctx, req.DateID)
 		if err != nil {
 			return err

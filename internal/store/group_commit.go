@@ -21,8 +21,9 @@ const groupMaxBatch = 128
 // ErrClosed is returned by a write that arrives after Close.
 var ErrClosed = errors.New("store: closed")
 
-// PanicError is what a caller of WithGroupTx gets when its fn panicked: the panic was recovered
-// on the writer goroutine (which goes on serving the others), the fn's savepoint rolled back.
+// PanicError is what WithTx panics with when its fn panicked on SQLite's writer goroutine: the
+// panic was recovered there (the goroutine goes on serving the others), the fn's savepoint
+// rolled back, and it is raised again in the caller.
 type PanicError struct {
 	Value any    // what fn panicked with
 	Stack []byte // the writer goroutine's stack at the panic, for the caller's log
@@ -43,29 +44,6 @@ func (s *Store) GroupStats() GroupStats {
 		return GroupStats{}
 	}
 	return GroupStats{Batches: s.group.batches.Load(), Members: s.group.members.Load()}
-}
-
-// WithGroupTx runs fn like WithTx: its writes are committed when it returns nil and undone when
-// it returns an error (or panics, which comes back as a *PanicError). It returns only once the
-// outcome is durable.
-//
-// On SQLite, where every write transaction queues for the one writer connection and each commit
-// costs an fsync, fns waiting at the same moment share one transaction and one commit: a single
-// writer goroutine takes what is queued (up to groupMaxBatch, never waiting for more) and runs
-// each fn in its own SAVEPOINT, in queue order, so a fn sees the writes of those before it in
-// the batch, and a refusal (a full date, a validation error) rolls back that fn alone. An error
-// at COMMIT fails every member. On PostgreSQL it is WithTx.
-//
-// fn runs on the writer goroutine: it must not open another transaction (that deadlocks, as a
-// nested WithTx does on SQLite's one connection). Its statements do not see ctx's cancellation —
-// on SQLite an interrupted write would roll back the whole batch — so a ctx cancelled while fn
-// runs rolls back fn's savepoint after fn returns; a ctx cancelled while queued makes
-// WithGroupTx return at once, and fn never runs.
-func (s *Store) WithGroupTx(ctx context.Context, fn func(tx *Tx) error) error {
-	if s.group == nil {
-		return s.WithTx(ctx, fn)
-	}
-	return s.versioned(ctx, func() error { return s.group.do(ctx, fn) })
 }
 
 // groupWriter is SQLite's group commit: the queue of waiting write transactions and the one

@@ -20,7 +20,7 @@ func BenchmarkWriteTx(b *testing.B) {
 		name string
 		with func(st *store.Store) func(context.Context, func(*store.Tx) error) error
 	}{
-		{"group", func(st *store.Store) func(context.Context, func(*store.Tx) error) error { return st.WithGroupTx }},
+		{"group", func(st *store.Store) func(context.Context, func(*store.Tx) error) error { return st.WithTx }},
 		{"one_commit_each", func(st *store.Store) func(context.Context, func(*store.Tx) error) error {
 			return func(ctx context.Context, fn func(*store.Tx) error) error { return store.DirectTx(st, ctx, fn) }
 		}},

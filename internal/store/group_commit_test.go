@@ -28,7 +28,7 @@ func holdWriter(t *testing.T, st *store.Store) *heldWriter {
 	h.release = func() { once.Do(func() { close(gate) }) }
 	t.Cleanup(h.release)
 	go func() {
-		h.done <- st.WithGroupTx(context.Background(), func(*store.Tx) error {
+		h.done <- tryTx(st, context.Background(), func(*store.Tx) error {
 			close(running)
 			<-gate
 			return nil
@@ -36,6 +36,20 @@ func holdWriter(t *testing.T, st *store.Store) *heldWriter {
 	}()
 	<-running
 	return h
+}
+
+// tryTx is st.WithTx with a panic of fn, raised again by WithTx, returned as its error.
+func tryTx(st *store.Store, ctx context.Context, fn func(*store.Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, ok := r.(*store.PanicError)
+			if !ok {
+				panic(r)
+			}
+			err = p
+		}
+	}()
+	return st.WithTx(ctx, fn)
 }
 
 // waitQueued returns once n transactions wait behind the held writer.
@@ -101,7 +115,7 @@ func TestGroupTxMemberFailureKeepsTheOthers(t *testing.T) {
 					defer wg.Done()
 					mctx, cancel := context.WithCancel(ctx)
 					defer cancel()
-					errs[i] = st.WithGroupTx(mctx, func(tx *store.Tx) error {
+					errs[i] = tryTx(st, mctx, func(tx *store.Tx) error {
 						if i == 1 {
 							return c.capture(mctx, cancel, tx, d.ID)
 						}
@@ -130,7 +144,7 @@ func TestGroupTxMemberFailureKeepsTheOthers(t *testing.T) {
 				t.Fatalf("ran as %d batches of %d members, want one batch of 3", after.Batches-before.Batches, after.Members-before.Members)
 			}
 			// The writer goroutine survived whatever the member did.
-			if err := st.WithGroupTx(ctx, func(tx *store.Tx) error { return tx.TakeSeats(ctx, d.ID, 1) }); err != nil {
+			if err := tryTx(st, ctx, func(tx *store.Tx) error { return tx.TakeSeats(ctx, d.ID, 1) }); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -147,7 +161,7 @@ func TestGroupTxCallerGivesUpWhileQueued(t *testing.T) {
 	var ran atomic.Bool
 	result := make(chan error, 1)
 	go func() {
-		result <- st.WithGroupTx(ctx, func(tx *store.Tx) error {
+		result <- tryTx(st, ctx, func(tx *store.Tx) error {
 			ran.Store(true)
 			return tx.TakeSeats(ctx, d.ID, 1)
 		})
@@ -162,13 +176,13 @@ func TestGroupTxCallerGivesUpWhileQueued(t *testing.T) {
 		t.Fatal(err)
 	}
 	// One more transaction through the writer: the abandoned one has been passed by now.
-	if err := st.WithGroupTx(context.Background(), func(*store.Tx) error { return nil }); err != nil {
+	if err := tryTx(st, context.Background(), func(*store.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if ran.Load() || seatsTaken(t, st, d.ID) != 0 {
 		t.Fatal("the abandoned transaction ran")
 	}
-	if err := st.WithGroupTx(ctx, func(*store.Tx) error { return nil }); !errors.Is(err, context.Canceled) {
+	if err := tryTx(st, ctx, func(*store.Tx) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Fatalf("an already cancelled caller got %v", err)
 	}
 }
@@ -182,7 +196,7 @@ func TestGroupTxCloseDrains(t *testing.T) {
 	errs := make(chan error, queued)
 	for i := 0; i < queued; i++ {
 		go func() {
-			errs <- st.WithGroupTx(context.Background(), func(tx *store.Tx) error {
+			errs <- tryTx(st, context.Background(), func(tx *store.Tx) error {
 				return tx.TakeSeats(context.Background(), d.ID, 1)
 			})
 		}()
@@ -199,13 +213,13 @@ func TestGroupTxCloseDrains(t *testing.T) {
 	if err := <-closed; err != nil {
 		t.Fatal(err)
 	}
-	if err := st.WithGroupTx(context.Background(), func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrClosed) {
+	if err := tryTx(st, context.Background(), func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrClosed) {
 		t.Fatalf("after Close: %v, want ErrClosed", err)
 	}
 }
 
-// TestGroupTxNeverOversells: 300 one-seat transactions at once on a date with 100 seats, some
-// through WithTx on the same writer connection: exactly 100 get a seat, the rest are sold out,
+// TestGroupTxNeverOversells: 300 one-seat transactions at once on a date with 100 seats, all
+// on the same writer connection: exactly 100 get a seat, the rest are sold out,
 // on SQLite (batched) and PostgreSQL (plain transactions).
 func TestGroupTxNeverOversells(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
@@ -218,11 +232,7 @@ func TestGroupTxNeverOversells(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				with := st.WithGroupTx
-				if i%10 == 0 {
-					with = st.WithTx
-				}
-				err := with(ctx, func(tx *store.Tx) error { return tx.TakeSeats(ctx, d.ID, 1) })
+				err := st.WithTx(ctx, func(tx *store.Tx) error { return tx.TakeSeats(ctx, d.ID, 1) })
 				var s *model.SoldOutError
 				switch {
 				case err == nil:
@@ -245,7 +255,7 @@ func TestGroupTxNeverOversells(t *testing.T) {
 	})
 }
 
-// TestWithTxJoinsTheBatch: on SQLite WithTx queues with WithGroupTx and shares its batch; its
+// TestWithTxJoinsTheBatch: on SQLite transactions queued together share one batch; a member's
 // panic comes back to its own caller as a panic and undoes only its own writes.
 func TestWithTxJoinsTheBatch(t *testing.T) {
 	st := storetest.SQLite(t)
@@ -256,7 +266,7 @@ func TestWithTxJoinsTheBatch(t *testing.T) {
 	results := make([]any, 3)
 	var wg sync.WaitGroup
 	calls := []func(){
-		func() { results[0] = st.WithGroupTx(ctx, take) },
+		func() { results[0] = st.WithTx(ctx, take) },
 		func() {
 			defer func() { results[1] = recover() }()
 			_ = st.WithTx(ctx, func(tx *store.Tx) error { _ = take(tx); panic("boom") })

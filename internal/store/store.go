@@ -37,7 +37,7 @@ type Store struct {
 	read     *gorm.DB
 	postgres bool
 	path     string       // the SQLite file; empty on PostgreSQL
-	group    *groupWriter // SQLite's group commit (WithGroupTx); nil on PostgreSQL
+	group    *groupWriter // SQLite's group commit (WithTx); nil on PostgreSQL
 	// version moves with every committed write that may change a public page (DataVersion).
 	version *dataVersion
 }
@@ -228,12 +228,23 @@ func uniquePools(a, b *gorm.DB) []*gorm.DB {
 	return []*gorm.DB{a, b}
 }
 
-// WithTx runs fn in one write transaction, committed when fn returns nil and rolled back otherwise.
+// WithTx runs fn in one write transaction, committed when fn returns nil and rolled back
+// otherwise (or when it panics). It returns only once the outcome is durable.
 //
-// On SQLite it goes through the group-commit writer like WithGroupTx (see there what that means
-// for fn), so background writes share the bookings' commits instead of taking the one writer
-// connection for an fsync of their own; a panic in fn is raised again in the caller, as a
-// *PanicError.
+// On SQLite, where every write transaction queues for the one writer connection and each commit
+// costs an fsync, fns waiting at the same moment share one transaction and one commit (group
+// commit, group_commit.go): a single writer goroutine takes what is queued (up to
+// groupMaxBatch, never waiting for more) and runs each fn in its own SAVEPOINT, in queue order,
+// so a fn sees the writes of those before it in the batch, and a refusal (a full date, a
+// validation error) rolls back that fn alone. An error at COMMIT fails every member. A panic in
+// fn is recovered on the writer goroutine and raised again in the caller as a *PanicError.
+//
+// fn runs on the writer goroutine: it must not open another transaction (that deadlocks, as a
+// nested transaction did on SQLite's one connection before). Its statements do not see ctx's
+// cancellation — on SQLite an interrupted write would roll back the whole batch — so a ctx
+// cancelled while fn runs rolls back fn's savepoint after fn returns; a ctx cancelled while
+// queued makes WithTx return at once, and fn never runs. On PostgreSQL it is one plain
+// transaction.
 //
 // A commit that wrote a table public pages show moves DataVersion.
 func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
