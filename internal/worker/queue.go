@@ -36,7 +36,7 @@ type Failure struct {
 // them out.
 type Queue struct {
 	Topic  model.Topic
-	Batch  int // items per round; a full batch is followed by the next round at once
+	Batch  int // items claimed at once; how soon the next batch follows is the job's affair
 	Handle Handler
 	// Parallel is how many items of a batch are worked at once (the mail worker's SMTP
 	// connections); 0 or 1 works them one after another, in order.
@@ -72,6 +72,7 @@ func (r *Runner) Drain(ctx context.Context, q Queue, now time.Time) (taken int, 
 // failed, or ctx ended) it starts no further item and returns the ones it did not start.
 func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem, now time.Time) (left []model.OutboxItem, err error) {
 	parallel := min(max(q.Parallel, 1), len(items))
+	started := r.s.Now() // the leases were taken at now; the round's clock stands still, the real one does not
 	var (
 		mu     sync.Mutex
 		errs   []error
@@ -82,14 +83,28 @@ func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem,
 	take := func() (model.OutboxItem, bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if failed || next == len(items) || ctx.Err() != nil {
-			return model.OutboxItem{}, false
+		for !failed && next < len(items) && ctx.Err() == nil {
+			next++
+			// A batch worked slowly (a blackholed SMTP server, one connection) can outlast the
+			// lease of its last items: another round or instance may have claimed them since,
+			// so this one leaves them alone rather than carry them out twice. They are due.
+			if now.Add(r.s.Now().Sub(started)).Before(items[next-1].NextAttemptAt) {
+				return items[next-1], true
+			}
 		}
-		next++
-		return items[next-1], true
+		return model.OutboxItem{}, false
 	}
 	for range parallel {
 		wg.Go(func() {
+			// handle recovers a handler's panic; one while recording the outcome (a Failed
+			// hook, raised again by WithTx) must not take the process down from this goroutine.
+			defer func() {
+				if p := recover(); p != nil {
+					mu.Lock()
+					errs, failed = append(errs, fmt.Errorf("%w: recording an outcome: %v", ErrPanic, p)), true
+					mu.Unlock()
+				}
+			}()
 			for item, ok := take(); ok; item, ok = take() {
 				if err := r.work(ctx, q, item, now); err != nil {
 					mu.Lock()
