@@ -81,9 +81,6 @@ func NewSMTPSender(raw string, connections int) (*SMTPSender, error) {
 	return s, nil
 }
 
-// Connections is how many messages the sender sends at once.
-func (s *SMTPSender) Connections() int { return cap(s.conns) }
-
 // Send delivers msg over a free connection, dialling one when it has none open; it waits while
 // every connection is busy. Each message keeps its own outcome: an error means this message
 // was not accepted (or, for a failure at the end of DATA, may not have been).

@@ -11,17 +11,6 @@ import (
 	"seminars/internal/model"
 )
 
-// ClaimOutboxItem leases a due item to one worker until now+lease by moving its next attempt
-// forward in one conditional UPDATE. It reports false when another worker claimed it first. A
-// worker that dies while holding the lease leaves the item pending, so it is tried again once the
-// lease has run out.
-func (tx *Tx) ClaimOutboxItem(ctx context.Context, item model.OutboxItem, now time.Time, lease time.Duration) (bool, error) {
-	res := tx.db.WithContext(ctx).Model(&model.OutboxItem{}).
-		Where("id = ? AND status = ? AND next_attempt_at = ?", item.ID, model.OutboxPending, item.NextAttemptAt).
-		Updates(map[string]any{"next_attempt_at": now.Add(lease), "updated_at": now})
-	return res.RowsAffected == 1, res.Error
-}
-
 // SetOutboxPayload replaces an item's payload, e.g. to remove a secret once it is no longer needed.
 func (tx *Tx) SetOutboxPayload(ctx context.Context, id uint, payload string, now time.Time) error {
 	return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).Where("id = ?", id).
