@@ -67,7 +67,7 @@ func (q Reads) CountBookingsForDate(ctx context.Context, dateID uint, status mod
 func (q Reads) SeatsHeldForDate(ctx context.Context, dateID uint) (int64, error) {
 	var n int64
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).
-		Where("date_id = ? AND status IN ?", dateID, []model.BookingStatus{model.BookingPendingPayment, model.BookingConfirmed}).
+		Where("date_id = ? AND status IN ?", dateID, heldSeats).
 		Select("COALESCE(SUM(seats), 0)").Scan(&n).Error
 	return n, err
 }

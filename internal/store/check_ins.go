@@ -95,6 +95,19 @@ func (q Reads) CheckInsOfDate(ctx context.Context, dateID uint) ([]model.CheckIn
 	return out, err
 }
 
+// CheckInsOfAttendees returns the check-ins on a date of the given attendees (one page of its
+// list), by day and time: a page reads its own rows, not the whole date's.
+func (q Reads) CheckInsOfAttendees(ctx context.Context, dateID uint, attendeeIDs []uint) ([]model.CheckIn, error) {
+	var out []model.CheckIn
+	err := inChunks(attendeeIDs, func(ids []uint) error {
+		var part []model.CheckIn
+		err := q.db.WithContext(ctx).Where("date_id = ? AND attendee_id IN ?", dateID, ids).Order("day, checked_in_at, id").Find(&part).Error
+		out = append(out, part...)
+		return err
+	})
+	return out, err
+}
+
 // CheckInsOfAttendee returns an attendee's check-ins on a date, by day.
 func (q Reads) CheckInsOfAttendee(ctx context.Context, dateID, attendeeID uint) ([]model.CheckIn, error) {
 	var out []model.CheckIn

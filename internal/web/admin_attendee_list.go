@@ -21,11 +21,12 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	waiting, err := s.store.WaitlistForDate(ctx, d.ID)
-	if err != nil {
-		return err
+	if len(rows) == 0 && counts.Total > 0 && pg.Prev != "" {
+		// A page past the end (a hand-edited URL, or people cancelled meanwhile): the last page,
+		// which its previous link names. The API answers such a page empty, as clients expect.
+		return redirect(c, pg.Prev)
 	}
-	checkIns, err := s.store.CheckInsOfDate(ctx, d.ID)
+	waiting, err := s.store.WaitlistForDate(ctx, d.ID)
 	if err != nil {
 		return err
 	}
@@ -35,15 +36,20 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	if today, open := d.CheckInSession(s.now(), s.cfg.Location); open {
 		data.Today = today.Day
 	}
+	attendees := make([]model.Attendee, 0, len(rows))
+	ids := make([]uint, 0, len(rows))
+	for _, r := range rows {
+		attendees, ids = append(attendees, r.Attendee), append(ids, r.Attendee.ID)
+	}
+	checkIns, err := s.store.CheckInsOfAttendees(ctx, d.ID, ids)
+	if err != nil {
+		return err
+	}
 	for _, ci := range checkIns {
 		if data.CheckIns[ci.AttendeeID] == nil {
 			data.CheckIns[ci.AttendeeID] = map[string]bool{}
 		}
 		data.CheckIns[ci.AttendeeID][ci.Day] = true
-	}
-	attendees := make([]model.Attendee, 0, len(rows))
-	for _, r := range rows {
-		attendees = append(attendees, r.Attendee)
 	}
 	if data.Sheet, err = s.answerSheetFor(ctx, d.SeminarID, attendees...); err != nil {
 		return err
@@ -56,8 +62,9 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 // attendeePage reads the page of a date's attendee list that ?page= and ?per_page= ask for (at
 // most perMax a page, perMax by default), by name, with the links to its neighbours.
 func (s *Server) attendeePage(c echo.Context, dateID uint, perMax int) ([]attendeeRow, pager, store.DateAttendeeCounts, error) {
+	ctx := c.Request().Context()
 	page, per := pageParams(c, perMax, perMax)
-	attendees, bookings, counts, err := s.store.AttendeesOfDatePage(c.Request().Context(), dateID, (page-1)*per, per)
+	attendees, bookings, counts, err := s.store.AttendeesOfDatePage(ctx, dateID, (page-1)*per, per)
 	if err != nil {
 		return nil, pager{}, counts, err
 	}

@@ -109,24 +109,34 @@ func (pc *pageCache) put(p *cachedPage) {
 	}
 }
 
+// cacheableParams are the query parameters public pages understand (the catalogue's filters and
+// the pages of a list). A URL with any other (utm_*, a cache-buster) is rendered for itself, so
+// made-up parameters cannot crowd the real pages out of the cache.
+var cacheableParams = map[string]bool{"function": true, "format": true, "city": true, "month": true, "page": true, "per_page": true}
+
 // serveCached answers a public GET from the page cache, rendering with build when the page is
 // missing or older than the data. The answer carries an ETag, and a repeat visit that sends it
 // back (If-None-Match) gets 304. Only pages whose body is the same for everyone may come through
-// here: no CSRF token, no signed-in staff, no flash; a request with a staff session is rendered
-// for itself and not cached.
+// here: no CSRF token, no signed-in staff, no flash. The key holds the query with its parameters
+// sorted, so their order does not make a second copy.
 func (s *Server) serveCached(c echo.Context, contentType string, build func() ([]byte, error)) error {
-	if _, signedIn := staff(c); signedIn {
-		body, err := build()
-		if err != nil {
-			return err
-		}
-		return c.Blob(http.StatusOK, contentType, body)
-	}
 	req := c.Request()
+	query := req.URL.Query()
+	for name := range query {
+		if !cacheableParams[name] {
+			body, err := build()
+			if err != nil {
+				return err
+			}
+			return c.Blob(http.StatusOK, contentType, body)
+		}
+	}
 	version := s.store.DataVersion(req.Context()) + "@" + s.now().UTC().Truncate(pageCacheTime).Format(time.RFC3339)
-	key := language(c) + " " + req.URL.RequestURI()
+	key := language(c) + " " + req.URL.Path + "?" + query.Encode()
 	page, ok := s.pages.get(key, version)
 	if !ok {
+		// Do, not DoChan: build runs in this request's goroutine with its echo.Context, which Echo
+		// reuses once the handler returns, so the render must not outlive this call.
 		v, err, _ := s.pages.renders.Do(key+"\x00"+version, func() (any, error) {
 			// The others waiting for this render must not fail because this visitor left.
 			c.SetRequest(req.WithContext(context.WithoutCancel(req.Context())))

@@ -313,3 +313,48 @@ func TestCachedPagesGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCacheKeys: the same page asked for with its parameters in another order is one cache
+// entry with one ETag; a URL with a parameter no page understands (a tracking tag, a
+// cache-buster) is rendered for itself and not stored, so such URLs cannot crowd out the rest.
+func TestPageCacheKeys(t *testing.T) {
+	env := newAdminEnv(t)
+	storetest.SeedDate(t, env.st, storetest.DateOptions{})
+	entries := func() int {
+		env.srv.pages.mu.Lock()
+		defer env.srv.pages.mu.Unlock()
+		return len(env.srv.pages.entries)
+	}
+	cases := []struct {
+		name       string
+		paths      []string
+		wantStored int
+		wantETag   bool
+	}{
+		{"parameters in either order", []string{"/?format=online&city=Berlin", "/?city=Berlin&format=online"}, 1, true},
+		{"api paging in either order", []string{"/api/v1/seminars?page=1&per_page=5", "/api/v1/seminars?per_page=5&page=1"}, 1, true},
+		{"tracking parameters", []string{"/?utm_source=newsletter", "/?utm_source=linkedin", "/?_=123"}, 0, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := entries()
+			etags := map[string]bool{}
+			for _, p := range tc.paths {
+				status, _, h := env.getWith(p)
+				if status != http.StatusOK {
+					t.Fatalf("%s: status %d", p, status)
+				}
+				etags[h.Get("ETag")] = true
+			}
+			if got := entries() - before; got != tc.wantStored {
+				t.Errorf("%d pages stored, want %d", got, tc.wantStored)
+			}
+			if tc.wantETag && (len(etags) != 1 || etags[""]) {
+				t.Errorf("ETags %v; want one, the same for every order", etags)
+			}
+			if !tc.wantETag && !etags[""] {
+				t.Errorf("ETags %v on pages rendered for themselves; want none", etags)
+			}
+		})
+	}
+}

@@ -15,9 +15,6 @@ type pager struct {
 	Prev, Next           string
 }
 
-// Offset is the number of rows before this page.
-func (p pager) Offset() int { return (p.Page - 1) * p.PerPage }
-
 // pageParams reads ?page= and ?per_page= leniently: a missing, malformed or out-of-range value
 // falls back to the first page and the default size (never an error for a hand-edited URL).
 func pageParams(c echo.Context, perDefault, perMax int) (page, per int) {
