@@ -32,9 +32,9 @@ func (s *Server) bookingTotal(c echo.Context) error {
 	if d.Total, err = s.formTotal(c, date, f); err != nil {
 		return err
 	}
-	t, ok := s.views.pages[pageBookingForm]
-	if !ok {
-		return fmt.Errorf("render: page %s was not registered", pageBookingForm)
+	t, err := s.views.page(pageBookingForm)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "booking_total", s.page(c, "", d)); err != nil {
