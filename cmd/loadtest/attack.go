@@ -24,8 +24,12 @@ type Figure struct {
 	Baseline    string  `json:"baseline,omitempty"`
 	BaselinePS  float64 `json:"baseline_per_second,omitempty"`
 	Ratio       float64 `json:"ratio,omitempty"`
-	// PeakRSSMiB is the highest RSS of the process while the figure ran (in-process server only).
-	PeakRSSMiB float64 `json:"peak_rss_mib,omitempty"`
+	// PeakRSSMiB is the server's highest RSS while the figure ran (a server this tool started:
+	// the child process's alone, or this process's with -in-process), and the anonymous and
+	// file-backed parts of that sample.
+	PeakRSSMiB     float64 `json:"peak_rss_mib,omitempty"`
+	PeakRSSAnonMiB float64 `json:"peak_rss_anon_mib,omitempty"`
+	PeakRSSFileMiB float64 `json:"peak_rss_file_mib,omitempty"`
 	// Extra holds a figure's own numbers (the mail drain's seconds after the burst, file sizes).
 	Extra map[string]float64 `json:"extra,omitempty"`
 }

@@ -22,13 +22,13 @@ const (
 // bigFigures are the figures -big adds, in the order it measures them.
 var bigFigures = []string{figBigHealthz, figBigCatalog, figBigAPI, figBigAPIPaged}
 
-// measureBig seeds the big catalogue into the in-process server's store and measures the
-// catalogue page, the seminars API (whole and one page of 20) and /healthz on it.
+// measureBig seeds the big catalogue into the server's database and measures the catalogue
+// page, the seminars API (whole and one page of 20) and /healthz on it.
 func measureBig(ctx context.Context, srv *server, opts Options, add func(Figure, string) Figure) error {
-	if srv.Store == nil {
-		return fmt.Errorf("-big needs the in-process server (it seeds the store directly)")
+	if srv.SeedCatalogue == nil {
+		return fmt.Errorf("-big needs a server this tool started (it seeds the database directly)")
 	}
-	if err := seedBigCatalogue(ctx, srv.Store, opts.Big, opts.Now()); err != nil {
+	if err := srv.SeedCatalogue(ctx, opts.Big); err != nil {
 		return fmt.Errorf("seed the big catalogue: %w", err)
 	}
 	load := func(name, path string) Figure {

@@ -32,12 +32,12 @@ const (
 // mailFigures are the figures mailDrain adds, in the order it measures them.
 var mailFigures = []string{figSMTPRaw, figMailDrain}
 
-// MailOptions configure the mail drain: its own in-process Seminars pointed at a local SMTP server.
+// MailOptions configure the mail drain: its own Seminars pointed at a local SMTP server.
 type MailOptions struct {
 	// Bookings is the burst's size (one attendee each); 0 skips the mail figures.
 	Bookings int
-	// Start starts a fresh in-process Seminars whose mail goes to smtpURL (startServer with
-	// SEMINARS_SMTP_URL); nil skips the mail figures (a server named with -url is not ours to
+	// Start starts a fresh Seminars whose mail goes to smtpURL (SEMINARS_SMTP_URL), in-process or
+	// as a child; nil skips the mail figures (a server named with -url is not ours to
 	// point at our SMTP server).
 	Start func(ctx context.Context, smtpURL string) (srv *server, dbFile string, err error)
 	// Connections is the number of SMTP connections of the raw baseline: the service's
@@ -287,6 +287,19 @@ func inProcessMail(dir string, connections int, now func() time.Time, log *slog.
 		}
 		srv, err := startServer(ctx, mailDir, "", now, log, "SEMINARS_SMTP_URL="+smtpURL,
 			"SEMINARS_SMTP_CONNECTIONS="+strconv.Itoa(connections))
+		return srv, filepath.Join(mailDir, "seminars.db"), err
+	}
+}
+
+// childMail is inProcessMail with the mail drain's server as a child process (children.start).
+func childMail(kids *children, dir string, connections int, stopFirst func()) func(context.Context, string) (*server, string, error) {
+	return func(ctx context.Context, smtpURL string) (*server, string, error) {
+		stopFirst()
+		mailDir := filepath.Join(dir, "mail-drain")
+		if err := os.MkdirAll(mailDir, 0o750); err != nil {
+			return nil, "", err
+		}
+		srv, err := kids.start(ctx, mailDir, "", "SEMINARS_SMTP_URL="+smtpURL, "SEMINARS_SMTP_CONNECTIONS="+strconv.Itoa(connections))
 		return srv, filepath.Join(mailDir, "seminars.db"), err
 	}
 }

@@ -13,25 +13,60 @@ import (
 	"seminars/internal/store/storetest"
 )
 
-// TestMeasureInProcess runs the tool's core for about a second per figure against the
-// in-process server. It asserts no timing: only that every request succeeded (bookings
-// confirmed) and that the JSON carries every figure, the related ones with their baseline.
-func TestMeasureInProcess(t *testing.T) {
-	dir := t.TempDir()
-	clock := storetest.NewClock(t)
+// TestMeasure runs the tool's core for about a second per figure against a server it starts:
+// in this process, and as a child process (the seminars binary built from this module). It
+// asserts no timing: only that every request succeeded (bookings confirmed), that the JSON
+// carries every figure with the server's peak RSS, the related ones with their baseline, and
+// (in-process) a CPU profile per figure.
+func TestMeasure(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := startServer(t.Context(), dir, "", clock.Now, log)
-	if err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		name  string
+		start func(t *testing.T, dir string, now func() time.Time) (*server, *observer, MailOptions)
+	}{
+		{"in-process", func(t *testing.T, dir string, now func() time.Time) (*server, *observer, MailOptions) {
+			srv, err := startServer(t.Context(), dir, "", now, log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(srv.Stop)
+			obs := &observer{rss: startRSSSampler(20*time.Millisecond, func() int { return 0 }), profileDir: t.TempDir()}
+			return srv, obs, MailOptions{Start: inProcessMail(dir, 4, now, log, srv.Stop)}
+		}},
+		{"child process", func(t *testing.T, dir string, _ func() time.Time) (*server, *observer, MailOptions) {
+			binary, err := buildServer(t.Context(), t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			kids := &children{binary: binary}
+			srv, err := kids.start(t.Context(), dir, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(srv.Stop)
+			return srv, &observer{rss: startRSSSampler(20*time.Millisecond, kids.currentPID)}, MailOptions{Start: childMail(kids, dir, 4, srv.Stop)}
+		}},
 	}
-	t.Cleanup(srv.Stop)
-	rss := startRSSSampler(20 * time.Millisecond)
-	t.Cleanup(rss.stop)
-	profiles := t.TempDir()
-	ctx := withObserver(t.Context(), &observer{rss: rss, profileDir: profiles})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			// The child serves on the machine's clock (a process of its own takes no test clock), so
+			// the tool's dates must be stamped by the same clock to lie in the child's future.
+			now := storetest.NewClock(t).Now
+			if c.name == "child process" {
+				now = time.Now
+			}
+			measureAndCheck(t, t.TempDir(), now, c.start)
+		})
+	}
+}
+
+func measureAndCheck(t *testing.T, dir string, now func() time.Time, start func(*testing.T, string, func() time.Time) (*server, *observer, MailOptions)) {
+	srv, obs, mailOpts := start(t, dir, now)
+	t.Cleanup(obs.rss.stop)
+	ctx := withObserver(t.Context(), obs)
 	// The mail drain with a burst of 40 bookings (80 messages: more than one batch).
-	mailOpts := MailOptions{Bookings: 40, Connections: 4, Timeout: 2 * time.Minute, Start: inProcessMail(dir, 4, clock.Now, log, srv.Stop)}
-	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: clock.Now, Mail: mailOpts, DashboardBookings: 2000, Big: 30}, nil)
+	mailOpts.Bookings, mailOpts.Connections, mailOpts.Timeout = 40, 4, 2*time.Minute
+	rep, err := measure(ctx, srv, Options{Clients: 8, Duration: time.Second, Dir: dir, Now: now, Mail: mailOpts, DashboardBookings: 2000, Big: 30}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +104,13 @@ func TestMeasureInProcess(t *testing.T) {
 			if f.PeakRSSMiB <= 0 {
 				t.Errorf("no peak RSS")
 			}
-			if info, err := os.Stat(filepath.Join(profiles, name+".cpu")); err != nil || info.Size() == 0 {
+			if f.PeakRSSAnonMiB <= 0 || f.PeakRSSFileMiB <= 0 || f.PeakRSSAnonMiB+f.PeakRSSFileMiB > f.PeakRSSMiB+0.01 {
+				t.Errorf("peak RSS %.1f MiB is not its anonymous %.1f + file %.1f MiB", f.PeakRSSMiB, f.PeakRSSAnonMiB, f.PeakRSSFileMiB)
+			}
+			if obs.profileDir == "" {
+				return
+			}
+			if info, err := os.Stat(filepath.Join(obs.profileDir, name+".cpu")); err != nil || info.Size() == 0 {
 				t.Errorf("no CPU profile: %v", err)
 			}
 		})

@@ -4,8 +4,13 @@
 // loop: one INSERT per commit on the same disk with synchronous=FULL). Each figure is printed
 // with its baseline and the ratio; -json FILE writes them as JSON.
 //
-//	go run ./cmd/loadtest                      start a server in-process on a fresh SQLite file
+//	go run ./cmd/loadtest                      build cmd/seminars and run it as a child process on a fresh SQLite file
+//	go run ./cmd/loadtest -server-binary PATH  the same with a seminars binary built already
+//	go run ./cmd/loadtest -in-process          run the server in this process instead (implied by -cpuprofile)
 //	go run ./cmd/loadtest -url http://host:8080 -token TOKEN   load a running server
+//
+// A child server's RSS (VmRSS, RssAnon, RssFile of /proc/<pid>/status) is the server's alone; an
+// in-process server's is the server's plus the load generator's.
 //
 // It optimises nothing and asserts nothing: the ratios are the result.
 package main
@@ -38,7 +43,9 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	target := flags.String("url", "", "base URL of a running server (empty: start one in-process on a fresh SQLite file)")
+	target := flags.String("url", "", "base URL of a running server (empty: start one on a fresh SQLite file)")
+	serverBinary := flags.String("server-binary", "", "the seminars binary to run as the child server (empty: go build ./cmd/seminars of this tool's module)")
+	inProcess := flags.Bool("in-process", false, "run the server in this process, not as a child (its RSS then includes the load generator's; -cpuprofile implies it)")
 	token := flags.String("token", "", "owner's admin API token of the -url server, to create the load-test date")
 	dateID := flags.Uint("date", 0, "book on this existing date of the -url server instead of creating one")
 	duration := flags.Duration("duration", 5*time.Second, "how long each figure is measured")
@@ -46,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := flags.String("dir", "", "folder for the in-process server's database and the bare SQLite loop (empty: a new temporary folder)")
 	jsonFile := flags.String("json", "", "also write the figures as JSON to this file")
 	postgres := flags.String("postgres", "", "PostgreSQL URL: the in-process server runs there (in a fresh schema) and the PostgreSQL figures with their plain Go peer are measured (empty: skip)")
-	profileDir := flags.String("cpuprofile", "", "write a CPU profile per figure into this folder (<figure>.cpu)")
+	profileDir := flags.String("cpuprofile", "", "write a CPU profile per figure into this folder (<figure>.cpu); runs the server in-process, to profile its code")
 	webhookSecret := flags.String("webhook-secret", "", "with -url: the server's Stripe webhook secret, to measure webhooks (empty: skip them)")
 	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
 	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
@@ -76,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	database := ""
 	if *postgres != "" {
 		if *target != "" {
-			return fmt.Errorf("-postgres runs the in-process server; it does not go with -url")
+			return fmt.Errorf("-postgres runs the server this tool starts; it does not go with -url")
 		}
 		schemaURL, drop, err := postgresSchema(ctx, *postgres)
 		if err != nil {
@@ -91,22 +98,47 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	if *target == "" {
+	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database, DashboardBookings: *history, Big: *big}
+	mailOpts := MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute}
+	var note string
+	switch {
+	case *target != "":
+	case *inProcess || *profileDir != "":
 		var err error
 		if srv, err = startServer(ctx, workDir, database, time.Now, log); err != nil {
 			return err
 		}
-		obs.rss = startRSSSampler(20 * time.Millisecond)
+		obs.rss = startRSSSampler(20*time.Millisecond, func() int { return 0 })
+		mailOpts.Start = inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)
+		note = "RSS (idle, peak per figure) is of this process: the in-process server and the load generator together, an upper bound of the server's"
+	default:
+		binary := *serverBinary
+		if binary == "" {
+			fmt.Fprintln(stdout, "Building ./cmd/seminars …")
+			var err error
+			if binary, err = buildServer(ctx, workDir); err != nil {
+				return err
+			}
+		}
+		kids := &children{binary: binary}
+		var err error
+		if srv, err = kids.start(ctx, workDir, database); err != nil {
+			return err
+		}
+		obs.rss = startRSSSampler(20*time.Millisecond, kids.currentPID)
+		mailOpts.Start = childMail(kids, workDir, *smtpConnections, srv.Stop)
+		note = "RSS (idle, peak per figure) is of the server alone: the child process `" + binary + " serve`"
+		if *big > 0 {
+			note += "; the big catalogue's figures and those after them ran on the server restarted on the seeded database"
+		}
+	}
+	if obs.rss != nil {
 		defer obs.rss.stop()
+		opts.Mail = mailOpts
 	}
 	defer srv.Stop()
 	idle := idleRSS(obs)
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
-	opts := Options{Clients: *clients, Duration: *duration, Dir: workDir, DateID: *dateID, Now: time.Now, Postgres: database, DashboardBookings: *history, Big: *big}
-	if *target == "" {
-		opts.Mail = MailOptions{Bookings: *mailBookings, Connections: *smtpConnections, Timeout: 10 * time.Minute,
-			Start: inProcessMail(workDir, *smtpConnections, time.Now, log, srv.Stop)}
-	}
 	progress := func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) }
 	measureAll := measure
 	if *mailOnly {
@@ -116,9 +148,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep.IdleRSSMiB = idle
-	if idle > 0 {
-		rep.Notes = append(rep.Notes, "RSS (idle, peak per figure) is of this process: the in-process server and the load generator together, an upper bound of the server's")
+	rep.IdleRSSMiB, rep.IdleRSSAnonMiB, rep.IdleRSSFileMiB = mib(idle.RSS), mib(idle.Anon), mib(idle.File)
+	if idle.RSS > 0 {
+		rep.Notes = append(rep.Notes, note)
 	}
 	if *target != "" {
 		rep.Notes = append(rep.Notes, "the bare SQLite loop ran on this machine's disk ("+workDir+"); it is the same disk as the server's only if the server runs here")
@@ -141,7 +173,7 @@ func writeJSON(file string, rep Report) error {
 // printReport writes one line per figure: rate, latencies, errors, baseline and ratio.
 func printReport(w io.Writer, rep Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "figure\tper s\tp50 ms\tp99 ms\trequests\terrors\tbaseline\tbaseline per s\tratio\tpeak RSS MiB\t")
+	fmt.Fprintln(tw, "figure\tper s\tp50 ms\tp99 ms\trequests\terrors\tbaseline\tbaseline per s\tratio\tpeak RSS MiB (anon+file)\t")
 	for _, f := range rep.Figures {
 		base, basePS, ratio := "-", "-", "-"
 		if f.Baseline != "" {
@@ -149,13 +181,13 @@ func printReport(w io.Writer, rep Report) {
 		}
 		rss := "-"
 		if f.PeakRSSMiB > 0 {
-			rss = fmt.Sprintf("%.1f", f.PeakRSSMiB)
+			rss = fmt.Sprintf("%.1f (%.1f+%.1f)", f.PeakRSSMiB, f.PeakRSSAnonMiB, f.PeakRSSFileMiB)
 		}
 		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.2f\t%d\t%d\t%s\t%s\t%s\t%s\t\n", f.Name, f.PerSecond, f.P50Ms, f.P99Ms, f.Requests, f.Errors, base, basePS, ratio, rss)
 	}
 	tw.Flush()
 	if rep.IdleRSSMiB > 0 {
-		fmt.Fprintf(w, "idle RSS after start: %.1f MiB\n", rep.IdleRSSMiB)
+		fmt.Fprintf(w, "idle RSS after start: %.1f MiB (anonymous %.1f, file %.1f)\n", rep.IdleRSSMiB, rep.IdleRSSAnonMiB, rep.IdleRSSFileMiB)
 	}
 	for _, f := range rep.Figures {
 		fmt.Fprintf(w, "%-18s %s\n", f.Name, f.What)
@@ -171,16 +203,13 @@ func printReport(w io.Writer, rep Report) {
 	}
 }
 
-// idleRSS is the in-process server's RSS after a second with nothing to do, in MiB; 0 when the
-// server runs elsewhere or the system has no /proc.
-func idleRSS(obs *observer) float64 {
+// idleRSS is the server's memory after a second with nothing to do; zero when the server runs
+// elsewhere or the system has no /proc.
+func idleRSS(obs *observer) memStatus {
 	if obs.rss == nil {
-		return 0
+		return memStatus{}
 	}
 	time.Sleep(time.Second)
-	m, err := readStatus()
-	if err != nil {
-		return 0
-	}
-	return mib(m.RSS)
+	m, _ := obs.rss.now()
+	return m
 }

@@ -32,12 +32,15 @@ type Options struct {
 // Report is one run: every figure with its baseline from the same run.
 type Report struct {
 	Target string `json:"target"`
-	// IdleRSSMiB is the in-process server's RSS after start, before the first figure.
-	IdleRSSMiB float64  `json:"idle_rss_mib,omitempty"`
-	Clients    int      `json:"clients"`
-	Duration   float64  `json:"duration_s"`
-	Figures    []Figure `json:"figures"`
-	Notes      []string `json:"notes,omitempty"`
+	// IdleRSSMiB is the server's RSS a second after start, before the first figure, with its
+	// anonymous and file-backed parts (a server this tool started only).
+	IdleRSSMiB     float64  `json:"idle_rss_mib,omitempty"`
+	IdleRSSAnonMiB float64  `json:"idle_rss_anon_mib,omitempty"`
+	IdleRSSFileMiB float64  `json:"idle_rss_file_mib,omitempty"`
+	Clients        int      `json:"clients"`
+	Duration       float64  `json:"duration_s"`
+	Figures        []Figure `json:"figures"`
+	Notes          []string `json:"notes,omitempty"`
 }
 
 // Figure names, also the keys of the JSON.

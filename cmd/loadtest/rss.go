@@ -17,14 +17,15 @@ import (
 type memStatus struct {
 	RSS  uint64 // VmRSS: resident now
 	Peak uint64 // VmHWM: the most ever resident
-	Anon uint64 // RssAnon: the private part of VmRSS (the rest is the mapped binary and files)
+	Anon uint64 // RssAnon: the private part of VmRSS
+	File uint64 // RssFile: the mapped binary and files (shared, given back under memory pressure)
 }
 
 // parseStatus reads the memory lines of a /proc/<pid>/status text. A text without VmRSS (not
 // Linux, or a kernel thread) is an error.
 func parseStatus(text string) (memStatus, error) {
 	var m memStatus
-	fields := map[string]*uint64{"VmRSS": &m.RSS, "VmHWM": &m.Peak, "RssAnon": &m.Anon}
+	fields := map[string]*uint64{"VmRSS": &m.RSS, "VmHWM": &m.Peak, "RssAnon": &m.Anon, "RssFile": &m.File}
 	seen := false
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
@@ -47,8 +48,13 @@ func parseStatus(text string) (memStatus, error) {
 	return m, nil
 }
 
-func readStatus() (memStatus, error) {
-	raw, err := os.ReadFile("/proc/self/status")
+// readStatus reads /proc/<pid>/status, /proc/self/status for pid 0.
+func readStatus(pid int) (memStatus, error) {
+	file := "/proc/self/status"
+	if pid != 0 {
+		file = "/proc/" + strconv.Itoa(pid) + "/status"
+	}
+	raw, err := os.ReadFile(file)
 	if err != nil {
 		return memStatus{}, err
 	}
@@ -57,17 +63,19 @@ func readStatus() (memStatus, error) {
 
 func mib(kib uint64) float64 { return float64(kib) / 1024 }
 
-// rssSampler reads this process's RSS every interval and keeps the highest since it was last
-// taken. The in-process server shares the process with the load generator, so the figures
-// are the server's RSS plus vegeta's clients and results: an upper bound of the server's.
+// rssSampler reads the server's RSS every interval and keeps the sample with the highest since it
+// was last taken. pid names the server's process: a child process (the server alone), or 0 for
+// this one — the in-process server shares it with the load generator, so its figures are the
+// server's RSS plus vegeta's clients and results, an upper bound of the server's.
 type rssSampler struct {
+	pid  func() int
 	mu   sync.Mutex
-	peak uint64
+	peak memStatus
 	stop func()
 }
 
-func startRSSSampler(interval time.Duration) *rssSampler {
-	s := &rssSampler{}
+func startRSSSampler(interval time.Duration, pid func() int) *rssSampler {
+	s := &rssSampler{pid: pid}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s.stop = func() { cancel(); <-done }
@@ -88,26 +96,31 @@ func startRSSSampler(interval time.Duration) *rssSampler {
 }
 
 func (s *rssSampler) sample() {
-	m, err := readStatus()
+	m, err := s.now()
 	if err != nil {
 		return
 	}
 	s.mu.Lock()
-	s.peak = max(s.peak, m.RSS)
+	if m.RSS > s.peak.RSS {
+		s.peak = m
+	}
 	s.mu.Unlock()
 }
 
-// takePeak is the highest RSS since the last call, in MiB, and starts the next period.
-func (s *rssSampler) takePeak() float64 {
+// now reads the server's memory now.
+func (s *rssSampler) now() (memStatus, error) { return readStatus(s.pid()) }
+
+// takePeak is the sample with the highest RSS since the last call, and starts the next period.
+func (s *rssSampler) takePeak() memStatus {
 	s.sample()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.peak
-	s.peak = 0
-	return mib(p)
+	s.peak = memStatus{}
+	return p
 }
 
-// observer watches each figure while it runs: the peak RSS of the in-process server and, with
+// observer watches each figure while it runs: the peak RSS of the server and, with
 // profileDir, a CPU profile per figure (profileDir/<figure>.cpu). It travels in the context so
 // that every figure measured with attack or the bare loop is observed without more wiring.
 type observer struct {
@@ -150,7 +163,8 @@ func observe(ctx context.Context, name string) func(f *Figure) {
 			f.ErrorSample = "cpu profile: " + profileErr.Error()
 		}
 		if o.rss != nil {
-			f.PeakRSSMiB = o.rss.takePeak()
+			p := o.rss.takePeak()
+			f.PeakRSSMiB, f.PeakRSSAnonMiB, f.PeakRSSFileMiB = mib(p.RSS), mib(p.Anon), mib(p.File)
 		}
 	}
 }

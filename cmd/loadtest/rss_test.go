@@ -10,7 +10,7 @@ func TestParseStatus(t *testing.T) {
 		want    memStatus
 		wantErr bool
 	}{
-		{"linux status", linux, memStatus{RSS: 71428, Peak: 90336, Anon: 37544}, false},
+		{"linux status", linux, memStatus{RSS: 71428, Peak: 90336, Anon: 37544, File: 33884}, false},
 		{"an old kernel without RssAnon", "VmHWM:\t 2048 kB\nVmRSS:\t 1024 kB\n", memStatus{RSS: 1024, Peak: 2048}, false},
 		{"a kernel thread has no VmRSS", "Name:\tkthreadd\nState:\tS (sleeping)\n", memStatus{}, true},
 		{"a value that is not a number", "VmRSS:\t lots kB\n", memStatus{}, true},

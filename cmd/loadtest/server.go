@@ -28,10 +28,11 @@ type server struct {
 	// WebhookSecret is the server's Stripe webhook secret, to sign events; empty skips them.
 	WebhookSecret string
 	Stop          func()
-	// Login signs in to the back office; Seed adds n bookings of history to a date (in-process only).
-	Login staffLogin
-	Seed  func(ctx context.Context, dateID uint, n int) error
-	Store *store.Store // the in-process server's store (nil with -url), for -big
+	// Login signs in to the back office; Seed adds n bookings of history to a date; SeedCatalogue
+	// adds n seminars with bigDatesPer dates each (-big). Both are nil with -url.
+	Login         staffLogin
+	Seed          func(ctx context.Context, dateID uint, n int) error
+	SeedCatalogue func(ctx context.Context, n int) error
 }
 
 // loadWebhookSecret is the in-process server's Stripe webhook secret.
@@ -126,5 +127,7 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 		_ = httpServer.Shutdown(shutdownCtx)
 	})
 	seed := func(ctx context.Context, dateID uint, n int) error { return seedHistory(ctx, st, dateID, n, now()) }
-	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop, Login: login, Seed: seed, Store: st}, nil
+	seedCatalogue := func(ctx context.Context, n int) error { return seedBigCatalogue(ctx, st, n, now()) }
+	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop,
+		Login: login, Seed: seed, SeedCatalogue: seedCatalogue}, nil
 }
