@@ -31,15 +31,15 @@ func (tx *Tx) Enqueue(ctx context.Context, item *model.OutboxItem) error {
 // come, the longest due first: the items ClaimDueOutboxItems would take.
 func (q Reads) DueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
-	err := due(q.db.WithContext(ctx), prefix, now).Limit(limit).Find(&items).Error
+	err := dueOutbox(q.db.WithContext(ctx), prefix, now).Limit(limit).Find(&items).Error
 	return items, err
 }
 
-// due narrows db to the outbox items of topics starting with prefix that a worker may take at
+// dueOutbox narrows db to the outbox items of topics starting with prefix that a worker may take at
 // now — pending, and their next attempt (or the lease of a claim) has come — the longest due
 // first. DueOutboxItems and ClaimDueOutboxItems both read it, so what is listed as due is what
 // can be claimed.
-func due(db *gorm.DB, prefix model.Topic, now time.Time) *gorm.DB {
+func dueOutbox(db *gorm.DB, prefix model.Topic, now time.Time) *gorm.DB {
 	return db.Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).
 		Order("next_attempt_at, id")
 }

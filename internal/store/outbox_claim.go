@@ -20,7 +20,7 @@ import (
 func (tx *Tx) ClaimDueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int, lease time.Duration) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
 	locked := tx.db.WithContext(ctx).Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Options: clause.LockingOptionsSkipLocked})
-	err := due(locked, prefix, now).Limit(limit).Find(&items).Error
+	err := dueOutbox(locked, prefix, now).Limit(limit).Find(&items).Error
 	if err != nil || len(items) == 0 {
 		return nil, err
 	}
