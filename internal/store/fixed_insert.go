@@ -92,6 +92,15 @@ func (f *fixedInsert[T]) text(postgres bool, rows int) string {
 	return b.String()
 }
 
+// columnNames is the columns written, in order.
+func (f *fixedInsert[T]) columnNames() []string {
+	names := make([]string, len(f.columns))
+	for i, c := range f.columns {
+		names[i] = c.name
+	}
+	return names
+}
+
 // args is the values of rows, row after row, in the columns' order.
 func (f *fixedInsert[T]) args(rows []T) []any {
 	out := make([]any, 0, len(rows)*len(f.columns))
