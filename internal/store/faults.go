@@ -15,7 +15,8 @@ func WithInsertFault(fault func(table string) error) Option {
 	return func(o *openOptions) { o.insertFault = fault }
 }
 
-// rawInsert finds the table of an INSERT written out as SQL (the hot paths' fixed statements).
+// rawInsert finds the table of an INSERT written out as SQL and run through GORM (Exec); the
+// fixed inserts of fixed_insert.go ask the hook themselves.
 var rawInsert = regexp.MustCompile(`(?is)^\s*insert\s+into\s+"?(\w+)`)
 
 // insertFaultName is the plugin's name in gorm.Config.Plugins, where the fixed inserts
