@@ -24,7 +24,11 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, pg, _, err := s.attendeePage(c, d.ID, apiAttendeesPerPage)
+	r := readPage(c, apiAttendeesPerPage, apiAttendeesPerPage)
+	if r.Invalid != nil {
+		return pageInvalid(c, r)
+	}
+	rows, pg, _, err := s.attendeePage(c, d.ID, r)
 	if err != nil {
 		return err
 	}
@@ -48,8 +52,8 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 		out = append(out, v)
 	}
 	body := map[string]any{"attendees": out, "total": pg.Total, "page": pg.Page, "per_page": pg.PerPage}
-	if pg.Next != "" {
-		body["next_page"] = pg.Page + 1
+	if next := pg.nextPage(); next > 0 {
+		body["next_page"] = next
 	}
 	return c.JSON(http.StatusOK, body)
 }
