@@ -9,9 +9,6 @@ import (
 	"seminars/internal/model"
 )
 
-// apiAttendeesPerPage is the largest page (and the default) of the admin API's attendee list.
-const apiAttendeesPerPage = 1000
-
 // apiAdminAttendeeList is GET /api/v1/admin/dates/{id}/attendees?page=&per_page=: who is booked
 // on a date, by name, a page at a time, with their answers to the seminar's questions.
 func (s *Server) apiAdminAttendeeList(c echo.Context) error {
@@ -24,7 +21,7 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r := readPage(c, apiAttendeesPerPage, apiAttendeesPerPage)
+	r := readPage(c, apiPerPage, apiPerPage)
 	if r.Invalid != nil {
 		return pageInvalid(c, r)
 	}
@@ -52,7 +49,7 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 		out = append(out, v)
 	}
 	body := map[string]any{"attendees": out, "total": pg.Total, "page": pg.Page, "per_page": pg.PerPage}
-	if next := pg.nextPage(); next > 0 {
+	if next := r.nextPage(pg.Total); next > 0 {
 		body["next_page"] = next
 	}
 	return c.JSON(http.StatusOK, body)

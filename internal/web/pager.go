@@ -21,6 +21,15 @@ type pageRequest struct {
 // offset is how many rows come before the page.
 func (r pageRequest) offset() int { return (r.Page - 1) * r.PerPage }
 
+// nextPage is the API's next_page of a list of total rows: the next page's number while rows
+// follow this page, else 0 (left out of the answer).
+func (r pageRequest) nextPage(total int64) int {
+	if int64(r.Page)*int64(r.PerPage) < total {
+		return r.Page + 1
+	}
+	return 0
+}
+
 // readPage reads ?page= (from 1; 1 when missing) and ?per_page= (1 to perMax; perDefault when
 // missing). What to do with an invalid value is the caller's: the API answers 422
 // (pageInvalid), a back-office page redirects to the list without it (pageRedirect).
@@ -48,6 +57,9 @@ func readPage(c echo.Context, perDefault, perMax int) pageRequest {
 // adminPerPage is the size of a back-office list's page (and the largest ?per_page=): what a
 // trainer scrolls through or prints, however long the history grows.
 const adminPerPage = 500
+
+// apiPerPage is the largest page (and the default) of the admin API's paged lists.
+const apiPerPage = 1000
 
 // maxPageNumber bounds ?page= so that the offset it gives cannot overflow.
 const maxPageNumber = 1 << 30
@@ -113,12 +125,4 @@ func pagerWith(keys string, r pageRequest, total int64, link func(n int) string)
 		p.Next = link(r.Page + 1)
 	}
 	return p
-}
-
-// nextPage is the API's next_page for p: the next page's number, 0 (left out) on the last.
-func (p pager) nextPage() int {
-	if p.Next == "" {
-		return 0
-	}
-	return p.Page + 1
 }
