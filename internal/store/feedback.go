@@ -129,12 +129,16 @@ type AnswerPage struct {
 // read through idx_feedback_seminar_answered.
 func (q Reads) AnsweredFeedbackPage(ctx context.Context, seminarID uint, p AnswerPage) ([]model.Feedback, error) {
 	out := []model.Feedback{}
-	db := q.db.WithContext(ctx).Where("seminar_id = ? AND answered_at IS NOT NULL", seminarID)
+	err := q.answersQuery(ctx, seminarID, p).Find(&out).Error
+	return out, err
+}
+
+func (q Reads) answersQuery(ctx context.Context, seminarID uint, p AnswerPage) *gorm.DB {
+	db := q.db.WithContext(ctx).Model(&model.Feedback{}).Where("seminar_id = ? AND answered_at IS NOT NULL", seminarID)
 	if p.QuotesOnly {
 		db = db.Where("quote_consent = ? AND comment <> ''", true)
 	}
-	err := db.Order("answered_at DESC, id DESC").Offset(p.Offset).Limit(p.Limit).Find(&out).Error
-	return out, err
+	return db.Order("answered_at DESC, id DESC").Offset(p.Offset).Limit(p.Limit)
 }
 
 // PublicQuotes lists up to limit quotes of a seminar that may be shown on its page: answered,
