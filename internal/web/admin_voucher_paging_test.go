@@ -57,4 +57,3 @@ func TestVoucherListPages(t *testing.T) {
 		})
 	})
 }
-
