@@ -43,6 +43,12 @@ func TestBackOfficeQueriesUseIndexes(t *testing.T) {
 		{"attendees of one date", func(q Reads) *gorm.DB {
 			return q.dateAttendeesQuery(ctx, 1).Limit(100)
 		}, "SEARCH b USING COVERING INDEX idx_bookings_date_seats (date_id=? AND status=?)"},
+		{"a page of a seminar's answers", func(q Reads) *gorm.DB {
+			return q.answersQuery(ctx, 1, AnswerPage{Offset: 500, Limit: 500})
+		}, "SEARCH feedback USING INDEX idx_feedback_seminar_answered (seminar_id=?"},
+		{"a page of a seminar's quotes", func(q Reads) *gorm.DB {
+			return q.answersQuery(ctx, 1, AnswerPage{Limit: 1000, QuotesOnly: true})
+		}, "SEARCH feedback USING INDEX idx_feedback_seminar_answered (seminar_id=?"},
 	}
 	sorts := map[string]bool{"attendees of one date": true, "outbox page of a topic's sub-topics": true}
 	for _, c := range cases {
