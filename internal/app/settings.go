@@ -140,7 +140,7 @@ func mailSettings(cfg config.Config) mail.Settings {
 	return mail.Settings{
 		From: cfg.MailFrom, BaseURL: cfg.BaseURL, Location: cfg.Location, InvoiceDueDays: cfg.InvoiceDueDays,
 		ReminderDays: cfg.ReminderDays, Seller: Seller(cfg), TrainerName: cfg.TrainerName,
-		Cancellation: CancellationPolicy(cfg), Connections: cfg.SMTPConnections,
+		Cancellation: CancellationPolicy(cfg),
 	}
 }
 

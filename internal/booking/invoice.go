@@ -28,14 +28,15 @@ func (s *Service) IssueInvoice(ctx context.Context, tx *store.Tx, reference stri
 
 // issueNewInvoice issues the invoice of a booking reserveOnce has just stored in tx, from the
 // booking and its date as they are in memory (IssueInvoice would read the booking back with
-// three preloads and look for documents it cannot have yet). It takes the invoice counter, a
-// hot row on PostgreSQL, so it runs last in the transaction.
-func (s *Service) issueNewInvoice(ctx context.Context, tx *store.Tx, b model.Booking, date model.SeminarDate, now time.Time) error {
+// three preloads and look for documents it cannot have yet), and enqueues the confirmation mail
+// with the invoice's render job. It takes the invoice counter, a hot row on PostgreSQL, so it
+// runs last in the transaction. A booking that is not confirmed gets neither.
+func (s *Service) issueNewInvoice(ctx context.Context, tx *store.Tx, b model.Booking, date model.SeminarDate, now time.Time, confirmation store.JSONItem) error {
 	if b.Status != model.BookingConfirmed {
 		return nil
 	}
 	b.Date = &date
-	_, err := invoice.IssueNew(ctx, tx, b, s.settings.Seller, now)
+	_, err := invoice.IssueNew(ctx, tx, b, s.settings.Seller, now, confirmation)
 	return err
 }
 

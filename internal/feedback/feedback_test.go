@@ -221,7 +221,7 @@ func TestAnswer(t *testing.T) {
 		if got.ContentRating != 4 || got.Comment != "Geändert." || got.QuoteConsent || got.QuoteSignature != "" {
 			t.Errorf("stored %+v, want the edit (4, no quote)", got)
 		}
-		all, err := st.AnsweredFeedback(f.ctx, f.date.SeminarID)
+		all, err := st.AnsweredFeedbackPage(f.ctx, f.date.SeminarID, store.AnswerPage{Limit: 10})
 		if err != nil || len(all) != 1 {
 			t.Errorf("answers of the seminar: %d, %v; want one row", len(all), err)
 		}
@@ -239,7 +239,7 @@ func TestResultsAndQuotes(t *testing.T) {
 		if err := f.answer(f.eve, model.FeedbackAnswer{Content: 4, Trainer: 4, Organisation: 5, Comment: "Nur für uns."}); err != nil {
 			t.Fatal(err)
 		}
-		results, err := f.svc.Results(f.ctx, 0)
+		results, err := f.svc.Results(f.ctx, 0, store.AnswerPage{})
 		if err != nil || len(results) != 1 {
 			t.Fatalf("results %v, %v; want one seminar", results, err)
 		}
@@ -261,7 +261,7 @@ func TestResultsAndQuotes(t *testing.T) {
 		if err := f.svc.SetQuoteHidden(f.ctx, "owner@example.com", 99999, true); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("hiding an unknown quote: %v, want ErrNotFound", err)
 		}
-		if _, err := f.svc.Results(f.ctx, 99999); !errors.Is(err, model.ErrNotFound) {
+		if _, err := f.svc.Results(f.ctx, 99999, store.AnswerPage{}); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("results of an unknown seminar: %v, want ErrNotFound", err)
 		}
 	})

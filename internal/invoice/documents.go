@@ -97,10 +97,11 @@ func (d *Documents) renderFile(inv model.Invoice, kind string) (model.IssuedDocu
 	}, nil
 }
 
-// enqueueRender asks, inside the issuing transaction, for the files of a new document.
-func enqueueRender(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
+// renderItem is the outbox item, enqueued inside the issuing transaction, that asks for the
+// files of a new document.
+func renderItem(inv model.Invoice) store.JSONItem {
 	key := model.TopicDocumentRender.Key("invoice:" + strconv.FormatUint(uint64(inv.ID), 10))
-	return store.EnqueueJSONAt(ctx, tx, model.TopicDocumentRender, key, model.DocumentRenderPayload{InvoiceID: inv.ID}, inv.IssuedAt)
+	return store.JSONItem{Topic: model.TopicDocumentRender, Key: key, Payload: model.DocumentRenderPayload{InvoiceID: inv.ID}, Due: inv.IssuedAt}
 }
 
 // RenderQueue is the document.render outbox queue, for worker.Runner: each item renders and

@@ -30,8 +30,10 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 // IssueNew is Issue for a booking stored in this same transaction, which cannot have an invoice
 // yet: it builds the invoice from booking as given (Date.Seminar, Date.VenueRecord when the date
 // has a venue, and Attendees loaded) and asks the database nothing but the number, so the
-// booking's write transaction neither reads its booking back nor looks for documents.
-func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time) (model.Invoice, error) {
+// booking's write transaction neither reads its booking back nor looks for documents. The
+// outbox items in with (the booking's confirmation mail) go into the outbox in one INSERT with
+// the invoice's render job, ahead of it.
+func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time, with ...store.JSONItem) (model.Invoice, error) {
 	if booking.Date == nil || booking.Date.Seminar == nil {
 		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
 	}
@@ -52,7 +54,7 @@ func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller S
 		due := now.In(seller.Zone()).AddDate(0, 0, seller.DueDays).UTC()
 		inv.DueDate = &due
 	}
-	return inv, create(ctx, tx, &inv, now.In(seller.Zone()).Year())
+	return inv, create(ctx, tx, &inv, now.In(seller.Zone()).Year(), with...)
 }
 
 // IssueCreditNote issues a credit note (Stornorechnung) against original for amountNetCents of
@@ -96,10 +98,11 @@ func creditLines(original model.Invoice, amount int64, firstCredit bool) []model
 }
 
 // create numbers a document with the next sequence of its kind and year, stores it and asks for
-// its files to be rendered after commit (see Documents). The year
+// its files to be rendered after commit (see Documents), in one outbox INSERT with the items in
+// with. The year
 // is the seller's calendar year (Europe/Berlin), the one printed on the document: an invoice of
 // 1 January 00:30 in Berlin belongs to the new year's series although it is still 31 December in UTC.
-func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) error {
+func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int, with ...store.JSONItem) error {
 	seq, err := tx.NextInvoiceSequence(ctx, inv.Kind, year)
 	if err != nil {
 		return err
@@ -108,7 +111,7 @@ func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int) err
 	if err := tx.CreateInvoice(ctx, inv); err != nil {
 		return fmt.Errorf("store %s: %w", inv.Number, err)
 	}
-	return enqueueRender(ctx, tx, *inv)
+	return store.EnqueueJSONItems(ctx, tx, append(with[:len(with):len(with)], renderItem(*inv))...) // a copy: with stays the caller's
 }
 
 // invoiceOf is the booking's standing invoice, unless a credit note took all of it (a

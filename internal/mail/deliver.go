@@ -16,12 +16,12 @@ import (
 )
 
 // sendQueue delivers due mail.send items, as many at once as the sender has connections
-// (Settings.Connections). The runner claims a batch first (so a second worker, or the next
+// (Sender.Connections). The runner claims a batch first (so a second worker, or the next
 // round while this one is still sending, leaves it alone), then each item is sent and marked
 // done in its own transaction, after the SMTP dialogue; a failure is retried after
 // model.OutboxBackoff.
 func (w *Worker) sendQueue() worker.Queue {
-	return worker.Queue{Topic: model.TopicMailSend, Batch: batchSize, Handle: w.deliverOne, Parallel: w.c.s.Connections}
+	return worker.Queue{Topic: model.TopicMailSend, Batch: batchSize, Handle: w.deliverOne, Parallel: w.sender.Connections()}
 }
 
 // deliverOne sends one claimed item and records the delivery.

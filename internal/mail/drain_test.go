@@ -51,7 +51,7 @@ func TestBacklogLeavesInOneRound(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					w := e.newParallelWorker(sender, tc.connections)
+					w := e.newWorker(sender)
 					g.Go(func() error { return w.RunOnce(e.ctx, at) })
 				}
 				if err := g.Wait(); err != nil {
@@ -92,7 +92,7 @@ func TestOutageWithParallelConnections(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				w := e.newParallelWorker(sender, 4)
+				w := e.newWorker(sender)
 				tc.down(e.smtp)
 				t0 := e.now.Add(time.Minute)
 				if err := w.RunOnce(e.ctx, t0); err != nil {
@@ -136,7 +136,7 @@ func BenchmarkDrain(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := e.newParallelWorker(sender, 4)
+	w := e.newWorker(sender)
 	b.ResetTimer()
 	if err := w.RunOnce(e.ctx, e.now.Add(time.Minute)); err != nil {
 		b.Fatal(err)

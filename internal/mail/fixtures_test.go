@@ -87,14 +87,9 @@ func (e *env) on(t testing.TB, st *store.Store, sqlitePath string) *env {
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// newWorker builds a worker as main does, with the sender given (a restarted process).
+// newWorker builds a worker as main does, with the sender given (a restarted process); it
+// sends as many messages at once as the sender has connections.
 func (e *env) newWorker(sender mail.Sender) *mail.Worker {
-	e.t.Helper()
-	return e.newParallelWorker(sender, 1)
-}
-
-// newParallelWorker is newWorker sending connections messages at once.
-func (e *env) newParallelWorker(sender mail.Sender, connections int) *mail.Worker {
 	e.t.Helper()
 	tpl, err := mail.ParseTemplates(seminars.Files)
 	if err != nil {
@@ -112,7 +107,6 @@ func (e *env) newParallelWorker(sender mail.Sender, connections int) *mail.Worke
 		},
 		Cancellation: model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
 			Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: e.berlin},
-		Connections: connections,
 	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 

@@ -46,9 +46,6 @@ type Settings struct {
 	TrainerName string
 	// Cancellation is the one cancellation policy, stated in the booking confirmation.
 	Cancellation model.CancellationPolicy
-	// Connections is how many messages are sent at once (smtp_connections; the sender's
-	// connections). 0 or 1 sends one after another, in order.
-	Connections int
 }
 
 // host is the domain used in Message-IDs and calendar UIDs.

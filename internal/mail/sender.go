@@ -21,13 +21,16 @@ type Sender interface {
 	Send(ctx context.Context, msg *gomail.Msg) error
 	// String says where mail goes, for the start-up log (never with the password).
 	String() string
+	// Connections is how many messages it sends at once (at least 1). The worker sends and
+	// renders as many at once, so smtp_connections is read in one place, the sender.
+	Connections() int
 }
 
 // NewSender returns an SMTP sender for smtpURL with up to connections connections open at
-// once, or, when smtpURL is empty, a sender that writes .eml files into dir.
+// once, or, when smtpURL is empty, a sender that writes .eml files into dir, connections at once.
 func NewSender(smtpURL, dir string, connections int) (Sender, error) {
 	if smtpURL == "" {
-		return FileSender{Dir: dir}, nil
+		return FileSender{Dir: dir, Parallel: connections}, nil
 	}
 	return NewSMTPSender(smtpURL, connections)
 }
@@ -158,6 +161,9 @@ func classifySendError(err error) error {
 	return err
 }
 
+// Connections is how many connections the sender keeps at most, each carrying one message at a time.
+func (s *SMTPSender) Connections() int { return cap(s.conns) }
+
 func (s *SMTPSender) String() string {
 	return fmt.Sprintf("SMTP server %s (up to %d connections)", s.host, cap(s.conns))
 }
@@ -166,7 +172,13 @@ func (s *SMTPSender) String() string {
 // mail server. Writing the same message again overwrites the same file.
 type FileSender struct {
 	Dir string
+	// Parallel is how many messages are written at once (smtp_connections, so the worker's
+	// pace does not change with where mail goes); 0 counts as 1.
+	Parallel int
 }
+
+// Connections is Parallel, at least 1.
+func (f FileSender) Connections() int { return max(f.Parallel, 1) }
 
 // Send writes the message file.
 func (f FileSender) Send(_ context.Context, msg *gomail.Msg) error {

@@ -54,7 +54,7 @@ type Feedback struct {
 	ID                 uint  `gorm:"primaryKey"`
 	AttendeeID         *uint `gorm:"uniqueIndex:idx_feedback_attendee_date"`
 	DateID             *uint `gorm:"uniqueIndex:idx_feedback_attendee_date;index"`
-	SeminarID          uint  `gorm:"not null;index"`
+	SeminarID          uint  `gorm:"not null"` // indexed with answered_at, id (migration 0033)
 	RequestedAt        *time.Time
 	AnsweredAt         *time.Time
 	UpdatedAt          time.Time `gorm:"not null"`
@@ -161,22 +161,13 @@ type FeedbackSummary struct {
 	Organisation float64
 }
 
-// Summarize averages the answered feedback in list.
-func Summarize(list []Feedback) FeedbackSummary {
-	var s FeedbackSummary
-	var c, t, o int
-	for _, f := range list {
-		if !f.Answered() {
-			continue
-		}
-		s.Count++
-		c += f.ContentRating
-		t += f.TrainerRating
-		o += f.OrganisationRating
-	}
-	if s.Count > 0 {
-		n := float64(s.Count)
-		s.Content, s.Trainer, s.Organisation = float64(c)/n, float64(t)/n, float64(o)/n
+// SummaryOfSums is the summary of count answers whose ratings add up to content, trainer and
+// organisation (sums the database adds up over every answer, not a page of them).
+func SummaryOfSums(count, content, trainer, organisation int64) FeedbackSummary {
+	s := FeedbackSummary{Count: int(count)}
+	if count > 0 {
+		n := float64(count)
+		s.Content, s.Trainer, s.Organisation = float64(content)/n, float64(trainer)/n, float64(organisation)/n
 	}
 	return s
 }

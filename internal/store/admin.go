@@ -118,7 +118,7 @@ func (q Reads) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking
 	var attendees []model.Attendee
 	err = q.db.WithContext(ctx).Select("attendees.*").Joins("JOIN bookings b ON b.id = attendees.booking_id").
 		Where("b.date_id = ? AND b.status IN ?", dateID, heldSeats).
-		Order("attendees.last_name, attendees.first_name, attendees.id").Find(&attendees).Error
+		Order(attendeeNameOrder + ", attendees.id").Find(&attendees).Error
 	index := make(map[uint]int, len(bookings))
 	for i, b := range bookings {
 		index[b.ID] = i

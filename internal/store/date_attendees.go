@@ -17,13 +17,18 @@ type DateAttendeeCounts struct {
 	CheckedIn int64
 }
 
+// attendeeNameOrder is how every list of a date's attendees is sorted: by last name, then first
+// name, ignoring letter case (the trainer looks "van Dyk" up under V, not after "Zimmermann").
+// The attendee list, its CSV and the bookings of a date (cancel notice, date edit) share it.
+const attendeeNameOrder = "LOWER(attendees.last_name), LOWER(attendees.first_name)"
+
 // dateAttendeesQuery selects the attendees of a date's seat-holding bookings by name, joined in
 // SQL: no list of booking ids is bound, so a date of any size stays one query.
 func (q Reads) dateAttendeesQuery(ctx context.Context, dateID uint) *gorm.DB {
 	return q.db.WithContext(ctx).Model(&model.Attendee{}).
 		Joins("JOIN bookings b ON b.id = attendees.booking_id").
 		Where("b.date_id = ? AND b.status IN ?", dateID, heldSeats).
-		Order("LOWER(attendees.last_name || ' ' || attendees.first_name), b.id, attendees.id")
+		Order(attendeeNameOrder + ", b.id, attendees.id")
 }
 
 // AttendeesOfDatePage returns one page of a date's attendees (offset, at most limit) by name,

@@ -17,3 +17,6 @@ func DirectTx(s *Store, ctx context.Context, fn func(tx *Tx) error) error {
 		return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 	})
 }
+
+// MaxInList is how many ids one IN list binds, so a test can pass more than one part.
+const MaxInList = maxInList

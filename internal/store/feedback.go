@@ -89,16 +89,56 @@ func (q Reads) FeedbackByID(ctx context.Context, id uint) (model.Feedback, error
 	return f, notFound(err, fmt.Sprintf("feedback %d", id))
 }
 
-// AnsweredFeedback lists the answered feedback of a seminar (every seminar when seminarID is
-// 0), newest answer first.
-func (q Reads) AnsweredFeedback(ctx context.Context, seminarID uint) ([]model.Feedback, error) {
-	var out []model.Feedback
-	db := q.db.WithContext(ctx).Where("answered_at IS NOT NULL")
+// FeedbackTally sums up the answers of one seminar on one date (DateID nil: the demo's
+// examples, which belong to no date): how many, the sums of each rating, and how many are
+// examples and how many carry a quote the attendee agreed to publish.
+type FeedbackTally struct {
+	SeminarID                               uint
+	DateID                                  *uint
+	Count, Examples, Quotes                 int64
+	ContentSum, TrainerSum, OrganisationSum int64
+}
+
+// FeedbackTallies sums up the answered feedback of a seminar (every seminar when seminarID is
+// 0) per seminar and date, in SQL over every answer: the results page shows one page of answers
+// but the counts and averages of all.
+func (q Reads) FeedbackTallies(ctx context.Context, seminarID uint) ([]FeedbackTally, error) {
+	var out []FeedbackTally
+	db := q.db.WithContext(ctx).Model(&model.Feedback{}).
+		Select(`seminar_id, date_id, COUNT(*) AS count,
+			SUM(CASE WHEN example = ? THEN 1 ELSE 0 END) AS examples,
+			SUM(CASE WHEN quote_consent = ? AND comment <> '' THEN 1 ELSE 0 END) AS quotes,
+			SUM(content_rating) AS content_sum, SUM(trainer_rating) AS trainer_sum,
+			SUM(organisation_rating) AS organisation_sum`, true, true).
+		Where("answered_at IS NOT NULL")
 	if seminarID != 0 {
 		db = db.Where("seminar_id = ?", seminarID)
 	}
-	err := db.Order("answered_at DESC, id DESC").Find(&out).Error
+	err := db.Group("seminar_id, date_id").Order("seminar_id, date_id").Scan(&out).Error
 	return out, err
+}
+
+// AnswerPage is a page of a seminar's answered feedback, newest first: Limit rows from
+// Offset; QuotesOnly keeps the answers with a quote the attendee agreed to publish.
+type AnswerPage struct {
+	Offset, Limit int
+	QuotesOnly    bool
+}
+
+// AnsweredFeedbackPage returns page p of a seminar's answered feedback, newest answer first,
+// read through idx_feedback_seminar_answered.
+func (q Reads) AnsweredFeedbackPage(ctx context.Context, seminarID uint, p AnswerPage) ([]model.Feedback, error) {
+	out := []model.Feedback{}
+	err := q.answersQuery(ctx, seminarID, p).Find(&out).Error
+	return out, err
+}
+
+func (q Reads) answersQuery(ctx context.Context, seminarID uint, p AnswerPage) *gorm.DB {
+	db := q.db.WithContext(ctx).Model(&model.Feedback{}).Where("seminar_id = ? AND answered_at IS NOT NULL", seminarID)
+	if p.QuotesOnly {
+		db = db.Where("quote_consent = ? AND comment <> ''", true)
+	}
+	return db.Order("answered_at DESC, id DESC").Offset(p.Offset).Limit(p.Limit)
 }
 
 // PublicQuotes lists up to limit quotes of a seminar that may be shown on its page: answered,

@@ -14,11 +14,13 @@ import (
 // and a rolled-back issue gives its number back without leaving a gap. The counter is one hot
 // row for every booking of the year, which is why callers take it last, just before commit.
 func (tx *Tx) NextInvoiceSequence(ctx context.Context, kind string, year int) (int, error) {
-	var last int
-	err := tx.db.WithContext(ctx).Raw(`INSERT INTO invoice_counters (kind, year, last) VALUES (?, ?, 1)
-		ON CONFLICT (kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`, kind, year).Scan(&last).Error
+	pool, postgres, err := tx.fixedPool("invoice_counters")
 	if err != nil {
 		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, err)
+	}
+	var last int
+	if err := pool.QueryRowContext(ctx, nextSequenceSQL[dialect(postgres)], kind, int64(year)).Scan(&last); err != nil {
+		return 0, fmt.Errorf("invoice counter %s/%d: %w", kind, year, tx.translate(err))
 	}
 	if last < 1 {
 		return 0, fmt.Errorf("invoice counter %s/%d: no number returned", kind, year)
@@ -26,10 +28,65 @@ func (tx *Tx) NextInvoiceSequence(ctx context.Context, kind string, year int) (i
 	return last, nil
 }
 
-// CreateInvoice stores an issued document. There is no update or delete: documents stay as issued.
-func (tx *Tx) CreateInvoice(ctx context.Context, inv *model.Invoice) error {
-	return tx.db.WithContext(ctx).Create(inv).Error
+// nextSequenceSQL is NextInvoiceSequence's upsert for SQLite and PostgreSQL, run on the
+// transaction's connection without GORM (fixed_insert.go says why).
+var nextSequenceSQL = [2]string{
+	`INSERT INTO invoice_counters (kind, year, last) VALUES (?, ?, 1)
+		ON CONFLICT (kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`,
+	`INSERT INTO invoice_counters (kind, year, last) VALUES ($1, $2, 1)
+		ON CONFLICT (kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`,
 }
+
+// CreateInvoice stores an issued document and fills in its ID, and its CreatedAt (the store's
+// clock) and TaxTreatment (standard) when they are zero, as GORM's Create did. There is no
+// update or delete: documents stay as issued.
+func (tx *Tx) CreateInvoice(ctx context.Context, inv *model.Invoice) error {
+	if inv.CreatedAt.IsZero() {
+		inv.CreatedAt = tx.stamp()
+	}
+	if inv.TaxTreatment == "" {
+		inv.TaxTreatment = model.TaxStandard // the column's default
+	}
+	id, err := invoiceInsert.insertReturning(ctx, tx, inv)
+	if err != nil {
+		return err
+	}
+	inv.ID = uint(id)
+	return nil
+}
+
+// invoiceInsert is every column of model.Invoice but its id, which comes back.
+var invoiceInsert = newFixedInsert("invoices", "id", true, "", []column[model.Invoice]{
+	{"kind", func(i *model.Invoice) any { return i.Kind }},
+	{"number", func(i *model.Invoice) any { return i.Number }},
+	{"year", func(i *model.Invoice) any { return int64(i.Year) }},
+	{"sequence", func(i *model.Invoice) any { return int64(i.Sequence) }},
+	{"booking_id", func(i *model.Invoice) any { return int64(i.BookingID) }},
+	{"booking_reference", func(i *model.Invoice) any { return i.BookingReference }},
+	{"original_id", func(i *model.Invoice) any { return nullUint(i.OriginalID) }},
+	{"original_number", func(i *model.Invoice) any { return i.OriginalNumber }},
+	{"reason", func(i *model.Invoice) any { return i.Reason }},
+	{"issued_at", func(i *model.Invoice) any { return i.IssuedAt }},
+	{"service_start", func(i *model.Invoice) any { return i.ServiceStart }},
+	{"service_end", func(i *model.Invoice) any { return i.ServiceEnd }},
+	{"service_location", func(i *model.Invoice) any { return i.ServiceLocation }},
+	{"buyer", func(i *model.Invoice) any { return jsonText{i.Buyer} }},
+	{"seller", func(i *model.Invoice) any { return jsonText{i.Seller} }},
+	{"lines", func(i *model.Invoice) any { return jsonText{i.Lines} }},
+	{"net_cents", func(i *model.Invoice) any { return i.NetCents }},
+	{"vat_cents", func(i *model.Invoice) any { return i.VATCents }},
+	{"gross_cents", func(i *model.Invoice) any { return i.GrossCents }},
+	{"vat_rate_bp", func(i *model.Invoice) any { return int64(i.VATRateBP) }},
+	{"tax_treatment", func(i *model.Invoice) any { return string(i.TaxTreatment) }},
+	{"currency", func(i *model.Invoice) any { return i.Currency }},
+	{"language", func(i *model.Invoice) any { return i.Language }},
+	{"payment_method", func(i *model.Invoice) any { return i.PaymentMethod }},
+	{"payment_status", func(i *model.Invoice) any { return string(i.PaymentStatus) }},
+	{"due_date", func(i *model.Invoice) any { return nullTime(i.DueDate) }},
+	{"po_number", func(i *model.Invoice) any { return i.PONumber }},
+	{"buyer_reference", func(i *model.Invoice) any { return i.BuyerReference }},
+	{"created_at", func(i *model.Invoice) any { return i.CreatedAt }},
+})
 
 // InvoicesForBooking returns a booking's documents, oldest first.
 func (q Reads) InvoicesForBooking(ctx context.Context, bookingID uint) ([]model.Invoice, error) {

@@ -58,6 +58,7 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0028_seminar_funding"),
 		sqlStep("0029_admin_indexes"),
 		sqlStep("0032_catalogue"),
+		sqlStep("0033_feedback_answers_index"),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"seminars/internal/model"
@@ -26,13 +27,21 @@ func (tx *Tx) Enqueue(ctx context.Context, item *model.OutboxItem) error {
 	return tx.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(item).Error
 }
 
-// DueOutboxItems returns up to limit pending items of topics starting with prefix whose time has come.
+// DueOutboxItems returns up to limit pending items of topics starting with prefix whose time has
+// come, the longest due first: the items ClaimDueOutboxItems would take.
 func (q Reads) DueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
-	err := q.db.WithContext(ctx).
-		Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).
-		Order("next_attempt_at, id").Limit(limit).Find(&items).Error
+	err := dueOutbox(q.db.WithContext(ctx), prefix, now).Limit(limit).Find(&items).Error
 	return items, err
+}
+
+// dueOutbox narrows db to the outbox items of topics starting with prefix that a worker may take at
+// now — pending, and their next attempt (or the lease of a claim) has come — the longest due
+// first. DueOutboxItems and ClaimDueOutboxItems both read it, so what is listed as due is what
+// can be claimed.
+func dueOutbox(db *gorm.DB, prefix model.Topic, now time.Time) *gorm.DB {
+	return db.Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).
+		Order("next_attempt_at, id")
 }
 
 // MarkOutboxDone records that an item was carried out.

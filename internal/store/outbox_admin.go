@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,9 +21,12 @@ func (tx *Tx) SetOutboxPayload(ctx context.Context, id uint, payload string, now
 
 // OutboxFilter narrows ListOutbox.
 type OutboxFilter struct {
-	Status string      // "" for every status
-	Topic  model.Topic // topic prefix ("stripe." for the family), "" for every topic
-	Limit  int
+	Status string // "" for every status
+	// Topic is a topic and its dotted sub-topics: "mail" is mail, mail.send and mail.event, not
+	// mailbox; "mail.send" is mail.send and mail.send.x. A trailing dot ("stripe.") names the
+	// same family. "" for every topic.
+	Topic model.Topic
+	Limit int
 	// BeforeID pages back: only items older than this id (0: from the newest).
 	BeforeID uint
 }
@@ -29,27 +34,54 @@ type OutboxFilter struct {
 // ListOutbox returns outbox items, newest first, for the back office.
 func (q Reads) ListOutbox(ctx context.Context, f OutboxFilter) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
-	return items, q.outboxQuery(ctx, f).Find(&items).Error
+	for _, query := range q.outboxQueries(ctx, f) {
+		var part []model.OutboxItem
+		if err := query.Find(&part).Error; err != nil {
+			return nil, err
+		}
+		items = append(items, part...)
+	}
+	// Each part is newest first and at most a page; the topic and its sub-topics are apart.
+	slices.SortFunc(items, func(a, b model.OutboxItem) int { return cmp.Compare(b.ID, a.ID) })
+	return items[:min(len(items), f.PageSize())], nil
 }
 
-func (q Reads) outboxQuery(ctx context.Context, f OutboxFilter) *gorm.DB {
-	db := q.db.WithContext(ctx).Model(&model.OutboxItem{}).Order("id DESC")
-	if f.Status != "" {
-		db = db.Where("status = ?", f.Status)
+// outboxQueries are the queries whose items, merged newest first, are a page of ListOutbox:
+// one without a topic, otherwise one for the topic itself and one for its sub-topics. Apart,
+// the topic's own items come from the (topic, id) index in order, page by page, however long
+// the history; an OR of the two would sort every item of the topic for each page. The
+// sub-topics are a range of the same index, not LIKE 'topic.%': SQLite cannot serve LIKE from
+// an index (its LIKE ignores case), and a range has no wildcards, so an "_" or "%" in the
+// filter is itself. Text compares byte by byte (SQLite's BINARY, PostgreSQL's C collation, as
+// the database is created), where the values starting with "topic." are exactly those from
+// "topic." up to "topic/", '/' being the byte after '.'.
+func (q Reads) outboxQueries(ctx context.Context, f OutboxFilter) []*gorm.DB {
+	base := func() *gorm.DB {
+		db := q.db.WithContext(ctx).Model(&model.OutboxItem{}).Order("id DESC")
+		if f.Status != "" {
+			db = db.Where("status = ?", f.Status)
+		}
+		if f.BeforeID > 0 {
+			db = db.Where("id < ?", f.BeforeID)
+		}
+		return db.Limit(f.PageSize())
 	}
-	switch prefix := string(f.Topic); {
-	case strings.Contains(prefix, ".") && !strings.HasSuffix(prefix, "."):
-		// One topic: the (topic, id) index hands out its newest items in order, page by page.
-		db = db.Where("topic = ?", prefix)
-	case prefix != "":
-		// A family or a prefix: a range, not LIKE 'prefix%', which SQLite cannot serve from an
-		// index (its LIKE ignores case; topics are lower-case ASCII, so the range matches the same rows).
-		db = db.Where("topic >= ? AND topic < ?", prefix, prefix[:len(prefix)-1]+string(prefix[len(prefix)-1]+1))
+	family := topicFamily(f.Topic)
+	if family == "" {
+		return []*gorm.DB{base()}
 	}
-	if f.BeforeID > 0 {
-		db = db.Where("id < ?", f.BeforeID)
+	return []*gorm.DB{
+		base().Where("topic = ?", family),
+		base().Where("topic >= ? AND topic < ?", family+".", family+"/"),
 	}
-	return db.Limit(f.PageSize())
+}
+
+// topicFamily is the topic a filter value names: the value without a trailing dot.
+func topicFamily(t model.Topic) string {
+	if family := strings.TrimSuffix(string(t), "."); family != "" {
+		return family
+	}
+	return string(t)
 }
 
 // PageSize is how many items ListOutbox returns at most: Limit, or 100 when it is not 1..500.

@@ -19,9 +19,8 @@ import (
 // due again once it has run out.
 func (tx *Tx) ClaimDueOutboxItems(ctx context.Context, prefix model.Topic, now time.Time, limit int, lease time.Duration) ([]model.OutboxItem, error) {
 	var items []model.OutboxItem
-	err := tx.db.WithContext(ctx).Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Options: clause.LockingOptionsSkipLocked}).
-		Where("status = ? AND topic LIKE ? AND next_attempt_at <= ?", model.OutboxPending, prefix+"%", now).
-		Order("next_attempt_at, id").Limit(limit).Find(&items).Error
+	locked := tx.db.WithContext(ctx).Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Options: clause.LockingOptionsSkipLocked})
+	err := dueOutbox(locked, prefix, now).Limit(limit).Find(&items).Error
 	if err != nil || len(items) == 0 {
 		return nil, err
 	}
@@ -41,12 +40,29 @@ func (tx *Tx) ClaimDueOutboxItems(ctx context.Context, prefix model.Topic, now t
 // ReleaseOutboxItems gives claimed items that were never worked back to the queue at once
 // (a round cut short by shutdown or a database error), instead of after their lease. Items
 // whose lease is no longer the one given (another worker took them after it ran out, or they
-// were recorded meanwhile) are left alone.
+// were recorded meanwhile) are left alone. One statement per maxInList items: the items of one
+// claim share their lease's end, so each part is one UPDATE whatever its size.
 func (tx *Tx) ReleaseOutboxItems(ctx context.Context, items []model.OutboxItem, now time.Time) error {
+	type lease struct {
+		until time.Time
+		ids   []uint
+	}
+	var leases []*lease // in the order first met
+	byEnd := map[int64]*lease{}
 	for _, item := range items {
-		err := tx.db.WithContext(ctx).Model(&model.OutboxItem{}).
-			Where("id = ? AND status = ? AND next_attempt_at = ?", item.ID, model.OutboxPending, item.NextAttemptAt).
-			Updates(map[string]any{"next_attempt_at": now, "updated_at": now}).Error
+		l := byEnd[item.NextAttemptAt.UnixNano()]
+		if l == nil {
+			l = &lease{until: item.NextAttemptAt}
+			byEnd[item.NextAttemptAt.UnixNano()], leases = l, append(leases, l)
+		}
+		l.ids = append(l.ids, item.ID)
+	}
+	for _, l := range leases {
+		err := inChunks(l.ids, func(ids []uint) error {
+			return tx.db.WithContext(ctx).Model(&model.OutboxItem{}).
+				Where("id IN ? AND status = ? AND next_attempt_at = ?", ids, model.OutboxPending, l.until).
+				Updates(map[string]any{"next_attempt_at": now, "updated_at": now}).Error
+		})
 		if err != nil {
 			return err
 		}

@@ -9,33 +9,61 @@ import (
 	"seminars/internal/model"
 )
 
+// JSONItem is an outbox item to enqueue with EnqueueJSONItems: Payload is stored as JSON.
+type JSONItem struct {
+	Topic   model.Topic
+	Key     string
+	Payload any
+	Due     time.Time // zero: due at once, on the store's clock
+}
+
 // EnqueueJSON records payload, as JSON, under topic and key in the outbox inside tx; the item is
 // due at once (on the store's clock). Like Enqueue, a key that already exists is left as it is.
 func EnqueueJSON(ctx context.Context, tx *Tx, topic model.Topic, key string, payload any) error {
-	return EnqueueJSONAt(ctx, tx, topic, key, payload, time.Time{})
+	return EnqueueJSONItems(ctx, tx, JSONItem{Topic: topic, Key: key, Payload: payload})
 }
 
 // EnqueueJSONAt is EnqueueJSON for an item due at due: a worker enqueueing follow-up items
 // makes them due at its own round's time, so the next round takes them.
 func EnqueueJSONAt(ctx context.Context, tx *Tx, topic model.Topic, key string, payload any, due time.Time) error {
-	data, err := json.Marshal(payload)
-	if err != nil {
-		return fmt.Errorf("outbox %s payload: %w", topic, err)
-	}
-	return tx.enqueueNew(ctx, topic, key, string(data), due)
+	return EnqueueJSONItems(ctx, tx, JSONItem{Topic: topic, Key: key, Payload: payload, Due: due})
 }
 
-// enqueueNewSQL is Enqueue's INSERT for a fresh item, written out: a booking enqueues two items
-// on the writer every booker queues for, and GORM building the same statement by reflection
-// each time cost more than running it. One fixed text also stays prepared (sqlite_stmts.go).
-const enqueueNewSQL = `INSERT INTO outbox_items (topic, "key", payload, status, attempts, next_attempt_at, last_error, created_at, updated_at)
-	VALUES (?, ?, ?, ?, 0, ?, '', ?, ?) ON CONFLICT ("key") DO NOTHING`
-
-// enqueueNew is Enqueue for a pending item that was never tried, without its id.
-func (tx *Tx) enqueueNew(ctx context.Context, topic model.Topic, key, payload string, due time.Time) error {
+// EnqueueJSONItems records items that one change causes together (a booking's confirmation
+// mail and its invoice's render job) in one INSERT, in the order given. As with Enqueue, an item
+// whose key already exists — in the outbox or earlier in items — is left out and the others go
+// in, so recording the same cause twice sends nothing twice.
+func EnqueueJSONItems(ctx context.Context, tx *Tx, items ...JSONItem) error {
 	now := tx.stamp()
-	if due.IsZero() {
-		due = now
+	rows := make([]model.OutboxItem, len(items))
+	for i, it := range items {
+		data, err := json.Marshal(it.Payload)
+		if err != nil {
+			return fmt.Errorf("outbox %s payload: %w", it.Topic, err)
+		}
+		due := it.Due
+		if due.IsZero() {
+			due = now
+		}
+		rows[i] = model.OutboxItem{Topic: it.Topic, Key: it.Key, Payload: string(data), Status: model.OutboxPending,
+			NextAttemptAt: due, CreatedAt: now, UpdatedAt: now}
 	}
-	return tx.db.WithContext(ctx).Exec(enqueueNewSQL, string(topic), key, payload, model.OutboxPending, due, now, now).Error
+	return outboxInsert.insert(ctx, tx, rows)
 }
+
+// outboxInsert is Enqueue's INSERT written out: a booking enqueues two items on the writer
+// every booker queues for, and GORM building the statement by reflection each time cost more
+// than running it. Every column of model.OutboxItem but its id, which is not read back (a key
+// that exists inserts nothing, so ids could not be matched to items).
+var outboxInsert = newFixedInsert("outbox_items", "id", false, `ON CONFLICT ("key") DO NOTHING`, []column[model.OutboxItem]{
+	{"topic", func(o *model.OutboxItem) any { return string(o.Topic) }},
+	{"key", func(o *model.OutboxItem) any { return o.Key }},
+	{"payload", func(o *model.OutboxItem) any { return o.Payload }},
+	{"status", func(o *model.OutboxItem) any { return o.Status }},
+	{"attempts", func(o *model.OutboxItem) any { return int64(o.Attempts) }},
+	{"next_attempt_at", func(o *model.OutboxItem) any { return o.NextAttemptAt }},
+	{"last_error", func(o *model.OutboxItem) any { return o.LastError }},
+	{"done_at", func(o *model.OutboxItem) any { return nullTime(o.DoneAt) }},
+	{"created_at", func(o *model.OutboxItem) any { return o.CreatedAt }},
+	{"updated_at", func(o *model.OutboxItem) any { return o.UpdatedAt }},
+})

@@ -34,7 +34,20 @@ func (tx *Tx) RedeemVoucher(ctx context.Context, id uint) (bool, error) {
 	return res.RowsAffected == 1, res.Error
 }
 
-// ListVouchers returns every voucher, newest first.
+// VouchersPage returns limit vouchers from offset, newest first (by id, the primary key, so
+// only the page is read), and how many there are in all.
+func (q Reads) VouchersPage(ctx context.Context, offset, limit int) ([]model.Voucher, int64, error) {
+	var total int64
+	if err := q.db.WithContext(ctx).Model(&model.Voucher{}).Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	vs := []model.Voucher{}
+	err := q.db.WithContext(ctx).Order("id DESC").Offset(offset).Limit(limit).Find(&vs).Error
+	return vs, total, err
+}
+
+// ListVouchers returns every voucher, newest first (the command line's list; the back office
+// reads VouchersPage).
 func (q Reads) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
 	var vs []model.Voucher
 	err := q.db.WithContext(ctx).Order("id DESC").Find(&vs).Error

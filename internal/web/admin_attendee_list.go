@@ -17,11 +17,15 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	rows, pg, counts, err := s.attendeePage(c, d.ID, 500)
+	r := readPage(c, adminPerPage, adminPerPage)
+	if r.Invalid != nil {
+		return pageRedirect(c, r)
+	}
+	rows, pg, counts, err := s.attendeePage(c, d.ID, r)
 	if err != nil {
 		return err
 	}
-	if len(rows) == 0 && counts.Total > 0 && pg.Prev != "" {
+	if pg.pastEnd() {
 		// A page past the end (a hand-edited URL, or people cancelled meanwhile): the last page,
 		// which its previous link names. The API answers such a page empty, as clients expect.
 		return redirect(c, pg.Prev)
@@ -59,12 +63,10 @@ func (s *Server) adminAttendeeList(c echo.Context) error {
 	return s.render(c, http.StatusOK, pageAdminAttendees, title, data, nil)
 }
 
-// attendeePage reads the page of a date's attendee list that ?page= and ?per_page= ask for (at
-// most perMax a page, perMax by default), by name, with the links to its neighbours.
-func (s *Server) attendeePage(c echo.Context, dateID uint, perMax int) ([]attendeeRow, pager, store.DateAttendeeCounts, error) {
+// attendeePage reads page r of a date's attendee list, by name, with the links to its neighbours.
+func (s *Server) attendeePage(c echo.Context, dateID uint, r pageRequest) ([]attendeeRow, pager, store.DateAttendeeCounts, error) {
 	ctx := c.Request().Context()
-	page, per := pageParams(c, perMax, perMax)
-	attendees, bookings, counts, err := s.store.AttendeesOfDatePage(ctx, dateID, (page-1)*per, per)
+	attendees, bookings, counts, err := s.store.AttendeesOfDatePage(ctx, dateID, r.offset(), r.PerPage)
 	if err != nil {
 		return nil, pager{}, counts, err
 	}
@@ -72,7 +74,7 @@ func (s *Server) attendeePage(c echo.Context, dateID uint, perMax int) ([]attend
 	for _, a := range attendees {
 		rows = append(rows, attendeeRow{Attendee: a, Booking: bookings[a.BookingID]})
 	}
-	return rows, newPager(c.Request().URL.Path, c.QueryParams(), page, per, counts.Total), counts, nil
+	return rows, newPager(c.Request().URL.Path, c.QueryParams(), r, counts.Total), counts, nil
 }
 
 // runDecision is the run decision of d at the server's now.

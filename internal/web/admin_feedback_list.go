@@ -6,11 +6,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // adminFeedbackList is GET /admin/feedback: the survey results per seminar (count and the three
-// averages), and with ?seminar={id} that seminar per date with every answer, where the trainer
-// hides a quote from the seminar page or shows it again.
+// averages), and with ?seminar={id} that seminar per date with its answers, 500 a page
+// (?page=&per_page=), where the trainer hides a quote from the seminar page or shows it again.
+// The counts and averages are over every answer, whichever page is shown.
 func (s *Server) adminFeedbackList(c echo.Context) error {
 	ctx := c.Request().Context()
 	var selected uint
@@ -21,15 +23,29 @@ func (s *Server) adminFeedbackList(c echo.Context) error {
 		}
 		selected = id
 	}
-	results, err := s.feedback.Results(ctx, selected)
+	var answers store.AnswerPage
+	var r pageRequest
+	if selected != 0 {
+		if r = readPage(c, adminPerPage, adminPerPage); r.Invalid != nil {
+			return pageRedirect(c, r)
+		}
+		answers = store.AnswerPage{Offset: r.offset(), Limit: r.PerPage}
+	}
+	results, err := s.feedback.Results(ctx, selected, answers)
 	if err != nil {
 		return err
+	}
+	var pg pager
+	if selected != 0 && len(results) == 1 {
+		if pg = newPager(c.Request().URL.Path, c.QueryParams(), r, int64(results[0].AnswersTotal)); pg.pastEnd() {
+			return redirect(c, pg.Prev) // the last page; people may have erased their answers meanwhile
+		}
 	}
 	seminars, err := s.store.AdminSeminars(ctx)
 	if err != nil {
 		return err
 	}
-	data := adminFeedbackData{Seminars: seminars, Selected: selected, Results: results, DateOf: map[uint]model.SeminarDate{}, Lang: language(c)}
+	data := adminFeedbackData{Seminars: seminars, Selected: selected, Results: results, DateOf: map[uint]model.SeminarDate{}, Lang: language(c), Pager: pg}
 	for _, r := range results {
 		for _, d := range r.Seminar.Dates {
 			data.DateOf[d.ID] = d

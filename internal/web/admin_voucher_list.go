@@ -12,10 +12,11 @@ import (
 	"seminars/internal/web/form"
 )
 
-// voucherListData is the voucher page: every code with what it gives and how often it was
-// used, and the form for a new one.
+// voucherListData is the voucher page: a page of the codes (newest first) with what each gives
+// and how often it was used, and the form for a new one.
 type voucherListData struct {
 	Vouchers []voucherRow
+	Pager    pager
 	Seminars []model.Seminar // for the form's seminar choice
 	Form     form.Voucher
 	Notice   string
@@ -34,16 +35,27 @@ type voucherRow struct {
 	Seminar  string     // title; "" = every seminar
 }
 
-// adminVoucherList lists the discount codes with a form for a new one (owners only: money).
+// adminVoucherList lists the discount codes, 500 a page (?page=&per_page=), with a form for a
+// new one (owners only: money).
 func (s *Server) adminVoucherList(c echo.Context) error {
 	return s.renderVouchers(c, http.StatusOK, form.Voucher{}, nil)
 }
 
+// renderVouchers draws the voucher page with the form f and its errors, on the page of codes the
+// query asks for (a re-rendered form's POST has none: the first page).
 func (s *Server) renderVouchers(c echo.Context, status int, f form.Voucher, errs map[string]string) error {
 	ctx := c.Request().Context()
-	vouchers, err := s.store.ListVouchers(ctx)
+	r := readPage(c, adminPerPage, adminPerPage)
+	if r.Invalid != nil {
+		return pageRedirect(c, r)
+	}
+	vouchers, total, err := s.store.VouchersPage(ctx, r.offset(), r.PerPage)
 	if err != nil {
 		return err
+	}
+	pg := newPager(c.Request().URL.Path, c.QueryParams(), r, total)
+	if pg.pastEnd() {
+		return redirect(c, pg.Prev) // the last page
 	}
 	seminars, err := s.store.AdminSeminars(ctx)
 	if err != nil {
@@ -59,7 +71,7 @@ func (s *Server) renderVouchers(c echo.Context, status int, f form.Voucher, errs
 		rows = append(rows, s.voucherRow(v, titles, t.Lang, t.Money))
 	}
 	return s.render(c, status, pageAdminVouchers, t.T("admin.vouchers.title"), voucherListData{
-		Vouchers: rows, Seminars: seminars, Form: f, Notice: c.QueryParam("done"),
+		Vouchers: rows, Pager: pg, Seminars: seminars, Form: f, Notice: c.QueryParam("done"),
 	}, errs)
 }
 

@@ -9,9 +9,6 @@ import (
 	"seminars/internal/model"
 )
 
-// apiAttendeesPerPage is the largest page (and the default) of the admin API's attendee list.
-const apiAttendeesPerPage = 1000
-
 // apiAdminAttendeeList is GET /api/v1/admin/dates/{id}/attendees?page=&per_page=: who is booked
 // on a date, by name, a page at a time, with their answers to the seminar's questions.
 func (s *Server) apiAdminAttendeeList(c echo.Context) error {
@@ -24,7 +21,11 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, pg, _, err := s.attendeePage(c, d.ID, apiAttendeesPerPage)
+	r := readPage(c, apiPerPage, apiPerPage)
+	if r.Invalid != nil {
+		return pageInvalid(c, r)
+	}
+	rows, pg, _, err := s.attendeePage(c, d.ID, r)
 	if err != nil {
 		return err
 	}
@@ -48,8 +49,8 @@ func (s *Server) apiAdminAttendeeList(c echo.Context) error {
 		out = append(out, v)
 	}
 	body := map[string]any{"attendees": out, "total": pg.Total, "page": pg.Page, "per_page": pg.PerPage}
-	if pg.Next != "" {
-		body["next_page"] = pg.Page + 1
+	if next := r.nextPage(pg.Total); next > 0 {
+		body["next_page"] = next
 	}
 	return c.JSON(http.StatusOK, body)
 }

@@ -9,6 +9,7 @@ import (
 
 	"seminars/internal/feedback"
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // feedbackSummaryJSON is a count of answers and their average ratings (1–5, two decimals).
@@ -46,11 +47,15 @@ type feedbackSeminarJSON struct {
 	Examples int                 `json:"examples"`
 	Dates    []feedbackDateJSON  `json:"dates"`
 	Quotes   []feedbackQuoteJSON `json:"quotes"`
+	// QuotesTotal counts the seminar's quotes on all pages; Quotes is one page of them.
+	QuotesTotal int `json:"quotes_total"`
 }
 
-// apiAdminFeedbackList is GET /api/v1/admin/feedback[?seminar_id=]: the survey results of every
-// seminar with answers (or of the one named, also without any), per seminar and per date, with
-// the quotes attendees agreed to publish and whether each is hidden.
+// apiAdminFeedbackList is GET /api/v1/admin/feedback[?seminar_id=&page=&per_page=]: the survey
+// results of every seminar with answers (or of the one named, also without any), per seminar
+// and per date over every answer, with a page of each seminar's quotes attendees agreed to
+// publish (newest first, 1,000 by default) and whether each is hidden. next_page is there while
+// any seminar listed has quotes beyond this page.
 func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 	var seminarID uint
 	if v := c.QueryParam("seminar_id"); v != "" {
@@ -60,20 +65,31 @@ func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 		}
 		seminarID = id
 	}
-	results, err := s.feedback.Results(c.Request().Context(), seminarID)
+	page := readPage(c, apiPerPage, apiPerPage)
+	if page.Invalid != nil {
+		return pageInvalid(c, page)
+	}
+	results, err := s.feedback.Results(c.Request().Context(), seminarID,
+		store.AnswerPage{Offset: page.offset(), Limit: page.PerPage, QuotesOnly: true})
 	if err != nil {
 		return err
 	}
 	out := make([]feedbackSeminarJSON, 0, len(results))
+	var total, longest int64
 	for _, r := range results {
 		out = append(out, feedbackSeminarView(r))
+		total, longest = total+int64(r.Quotes), max(longest, int64(r.Quotes))
 	}
-	return c.JSON(http.StatusOK, map[string]any{"seminars": out})
+	body := map[string]any{"seminars": out, "total": total, "page": page.Page, "per_page": page.PerPage}
+	if next := page.nextPage(longest); next > 0 {
+		body["next_page"] = next
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 func feedbackSeminarView(r feedback.SeminarResult) feedbackSeminarJSON {
 	v := feedbackSeminarJSON{SeminarID: r.Seminar.ID, Slug: r.Seminar.Slug, Title: r.Seminar.TitleDE,
-		feedbackSummaryJSON: summaryView(r.Summary), Examples: r.Examples, Dates: []feedbackDateJSON{}, Quotes: []feedbackQuoteJSON{}}
+		feedbackSummaryJSON: summaryView(r.Summary), Examples: r.Examples, Dates: []feedbackDateJSON{}, Quotes: []feedbackQuoteJSON{}, QuotesTotal: r.Quotes}
 	for _, d := range r.Dates {
 		v.Dates = append(v.Dates, feedbackDateJSON{DateID: d.Date.ID, StartsAt: d.Date.StartsAt.UTC(), feedbackSummaryJSON: summaryView(d.Summary)})
 	}

@@ -6,11 +6,16 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// apiAdminVoucherList is GET /api/v1/admin/vouchers: every discount code, newest first, switched
-// on or off (owners only: discounts are money).
+// apiAdminVoucherList is GET /api/v1/admin/vouchers?page=&per_page=: the discount codes, newest
+// first, switched on or off, 1,000 a page with total/page/per_page/next_page (owners only:
+// discounts are money).
 func (s *Server) apiAdminVoucherList(c echo.Context) error {
 	ctx := c.Request().Context()
-	vouchers, err := s.store.ListVouchers(ctx)
+	r := readPage(c, apiPerPage, apiPerPage)
+	if r.Invalid != nil {
+		return pageInvalid(c, r)
+	}
+	vouchers, total, err := s.store.VouchersPage(ctx, r.offset(), r.PerPage)
 	if err != nil {
 		return err
 	}
@@ -22,5 +27,9 @@ func (s *Server) apiAdminVoucherList(c echo.Context) error {
 	for _, v := range vouchers {
 		out = append(out, s.adminVoucherView(v, slugs))
 	}
-	return c.JSON(http.StatusOK, map[string]any{"vouchers": out})
+	body := map[string]any{"vouchers": out, "total": total, "page": r.Page, "per_page": r.PerPage}
+	if next := r.nextPage(total); next > 0 {
+		body["next_page"] = next
+	}
+	return c.JSON(http.StatusOK, body)
 }

@@ -2,8 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 )
@@ -17,10 +15,10 @@ const apiSeminarsMaxPerPage = 100
 // with all its upcoming dates. The answer is the same for everyone, so it comes from the page
 // cache (serveCached).
 func (s *Server) apiSeminarList(c echo.Context) error {
-	perPage, page, ok := apiPaging(c)
-	if !ok {
-		return c.JSON(http.StatusUnprocessableEntity, map[string]any{"errors": map[string]string{
-			"per_page": "must be a number from 1 to " + strconv.Itoa(apiSeminarsMaxPerPage), "page": "must be a number from 1"}})
+	// Without per_page the whole catalogue (PerPage 0), as the contract promises.
+	r := readPage(c, 0, apiSeminarsMaxPerPage)
+	if r.Invalid != nil {
+		return pageInvalid(c, r)
 	}
 	return s.serveCached(c, echo.MIMEApplicationJSON, func() ([]byte, error) {
 		now := s.now()
@@ -30,9 +28,9 @@ func (s *Server) apiSeminarList(c echo.Context) error {
 		}
 		lang := language(c)
 		matching := filterFromQuery(c).apply(all, s.cfg.Location)
-		if perPage > 0 {
-			from := min((page-1)*perPage, len(matching))
-			matching = matching[from:min(from+perPage, len(matching))]
+		if r.PerPage > 0 {
+			from := min(r.offset(), len(matching))
+			matching = matching[from:min(from+r.PerPage, len(matching))]
 		}
 		out := make([]seminarJSON, 0, len(matching))
 		for _, sem := range matching {
@@ -41,23 +39,4 @@ func (s *Server) apiSeminarList(c echo.Context) error {
 		body, err := json.Marshal(map[string][]seminarJSON{"seminars": out})
 		return append(body, '\n'), err
 	})
-}
-
-// apiPaging reads per_page and page; 0 per_page means no paging. ok is false for values that are
-// not numbers in range.
-func apiPaging(c echo.Context) (perPage, page int, ok bool) {
-	atoi := func(name string, empty int) (int, bool) {
-		raw := c.QueryParam(name)
-		if raw == "" {
-			return empty, true
-		}
-		n, err := strconv.Atoi(raw)
-		return n, err == nil
-	}
-	perPage, okPer := atoi("per_page", 0)
-	page, okPage := atoi("page", 1)
-	if !okPer || !okPage || perPage < 0 || perPage > apiSeminarsMaxPerPage || page < 1 {
-		return 0, 0, false
-	}
-	return perPage, page, true
 }

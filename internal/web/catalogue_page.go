@@ -17,41 +17,27 @@ const (
 
 // cataloguePage is one page of the filtered catalogue, with the links to its neighbours.
 type cataloguePage struct {
-	Number, Count int // this page (from 1) and how many there are
-	Total         int // matching seminars on all pages
-	// HasPrev and HasNext tell whether there are neighbours; PrevQuery and NextQuery are their
-	// query strings ("?...&page=N", "" for the first page without filters).
-	HasPrev, HasNext     bool
-	PrevQuery, NextQuery string
+	Pager pager // Total counts the matching seminars on all pages
 	// MoreDates is how many upcoming dates a seminar has beyond those its card lists, by seminar.
 	MoreDates map[uint]int
 }
 
-// pageNumber reads ?page=N; anything that is not a page number is the first page.
-func pageNumber(raw string) int {
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 {
-		return 1
-	}
-	return n
-}
-
-// paginate cuts the matching seminars to page number (past the last page: the last page) and
-// each seminar's dates to catalogueDatesShown.
-func paginate(seminars []model.Seminar, filter catalogueFilter, number int) ([]model.Seminar, cataloguePage) {
-	p := cataloguePage{Total: len(seminars), Count: max(1, (len(seminars)+cataloguePageSize-1)/cataloguePageSize)}
-	p.Number = min(number, p.Count)
-	from := (p.Number - 1) * cataloguePageSize
+// paginate cuts the matching seminars to page r (past the last page: the last page, which a
+// cached public page shows rather than redirecting) and each seminar's dates to
+// catalogueDatesShown. The neighbours' links are in lang's URLs.
+func paginate(seminars []model.Seminar, filter catalogueFilter, r pageRequest, lang string) ([]model.Seminar, cataloguePage) {
+	link := func(n int) string { return localized(lang, "/"+filter.query(n)) }
+	pages := max(1, (len(seminars)+cataloguePageSize-1)/cataloguePageSize)
+	r = pageRequest{Page: min(r.Page, pages), PerPage: cataloguePageSize}
+	p := cataloguePage{Pager: pagerWith("pager", r, int64(len(seminars)), link), MoreDates: map[uint]int{}}
+	from := r.offset()
 	shown := append([]model.Seminar(nil), seminars[from:min(from+cataloguePageSize, len(seminars))]...)
-	p.MoreDates = map[uint]int{}
 	for i := range shown {
 		if extra := len(shown[i].Dates) - catalogueDatesShown; extra > 0 {
 			p.MoreDates[shown[i].ID] = extra
 			shown[i].Dates = shown[i].Dates[:catalogueDatesShown]
 		}
 	}
-	p.HasPrev, p.HasNext = p.Number > 1, p.Number < p.Count
-	p.PrevQuery, p.NextQuery = filter.query(p.Number-1), filter.query(p.Number+1)
 	return shown, p
 }
 

@@ -27,7 +27,9 @@ func (s *Server) catalogueShow(c echo.Context) error {
 			return nil, err
 		}
 		filter := filterFromQuery(c)
-		shown, page := paginate(filter.apply(all, s.cfg.Location), filter, pageNumber(c.QueryParam("page")))
+		// The size is fixed (per_page is the API's); a page number that is not one is the first page.
+		r := readPage(c, cataloguePageSize, maxPageNumber)
+		shown, page := paginate(filter.apply(all, s.cfg.Location), filter, pageRequest{Page: r.Page, PerPage: cataloguePageSize}, language(c))
 		t := s.i18n.For(language(c))
 		return s.renderBytes(c, http.StatusOK, pageCatalogue, t.T("catalogue.title"), catalogueData{
 			Seminars: shown,

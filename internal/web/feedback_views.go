@@ -65,6 +65,8 @@ type adminFeedbackData struct {
 	// DateOf names each answer's date (by id) in the detail.
 	DateOf map[uint]model.SeminarDate
 	Lang   string
+	// Pager pages the answers of the seminar shown in detail (the overview lists none).
+	Pager pager
 }
 
 // DateFor is an answer's date, or nil for an example answer.

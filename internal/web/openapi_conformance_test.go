@@ -488,6 +488,9 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "listAttendees", name: "of a date", method: get, path: date(f.date, "/attendees"), as: asAssistant, want: 200},
 		{op: "listAttendees", name: "a page", method: get, path: date(f.date, "/attendees?page=1&per_page=1"), as: asAssistant, want: 200},
 		{op: "listAttendees", name: "unknown date", method: get, path: "/admin/dates/99999/attendees", as: asAssistant, want: 404},
+		{op: "listAttendees", name: "page past the end", method: get, path: date(f.date, "/attendees?page=50&per_page=1000"), as: asAssistant, want: 200},
+		{op: "listAttendees", name: "page not a number", method: get, path: date(f.date, "/attendees?page=zwei"), as: asAssistant, want: 422, specInvalid: true},
+		{op: "listAttendees", name: "too many per page", method: get, path: date(f.date, "/attendees?per_page=1001"), as: asAssistant, want: 422, specInvalid: true},
 
 		{op: "confirmDate", name: "assistant confirms", method: post, path: date(f.target, "/confirm"), as: asAssistant, want: 200},
 		{op: "confirmDate", name: "confirmed already", method: post, path: date(f.target, "/confirm"), as: asAssistant, want: 409},
@@ -564,6 +567,8 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "undoCheckIn", name: "today's", method: del, path: checkIn(f.today, f.present) + "?day=2026-11-28", as: asAssistant, want: 200},
 
 		{op: "listVouchers", name: "owner", method: get, path: "/admin/vouchers", as: asOwner, want: 200},
+		{op: "listVouchers", name: "a page", method: get, path: "/admin/vouchers?page=1&per_page=1", as: asOwner, want: 200},
+		{op: "listVouchers", name: "page zero", method: get, path: "/admin/vouchers?page=0", as: asOwner, want: 422, specInvalid: true},
 		{op: "listVouchers", name: "assistant", method: get, path: "/admin/vouchers", as: asAssistant, want: 403},
 		{op: "createVoucher", name: "owner", method: post, path: "/admin/vouchers", as: asOwner,
 			body: `{"code":"neu20","amount_cents":2000,"valid_until":"2027-04-30","max_uses":20}`, want: 201},
@@ -616,6 +621,8 @@ func conformanceCases(t *testing.T, env *adminEnv) []apiCase {
 		{op: "listFeedback", name: "one seminar", method: get, path: fmt.Sprintf("/admin/feedback?seminar_id=%d", f.seminarID), as: asOwner, want: 200},
 		{op: "listFeedback", name: "not a number", method: get, path: "/admin/feedback?seminar_id=drei", as: asOwner, want: 400, specInvalid: true},
 		{op: "listFeedback", name: "unknown seminar", method: get, path: "/admin/feedback?seminar_id=99999", as: asOwner, want: 404},
+		{op: "listFeedback", name: "a page of quotes", method: get, path: fmt.Sprintf("/admin/feedback?seminar_id=%d&page=2&per_page=1", f.seminarID), as: asOwner, want: 200},
+		{op: "listFeedback", name: "per_page not a number", method: get, path: "/admin/feedback?per_page=viele", as: asOwner, want: 422, specInvalid: true},
 	}...)
 	return append(cases, offerConformanceCases(t, env, f.seminarID)...)
 }
