@@ -53,7 +53,7 @@ func TestMeasureInProcess(t *testing.T) {
 	}
 	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
 		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw, figDashboard: figHealthz,
-		figCatalogueStorm: figHealthzStorm,
+		figCatalogueStorm: figHealthz,
 		figBigCatalog:     figBigHealthz, figBigAPI: figBigHealthz, figBigAPIPaged: figBigHealthz}
 	for _, name := range append(append([]string{}, allFigures...), bigFigures...) {
 		t.Run(name, func(t *testing.T) {

@@ -114,7 +114,7 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
 	// After the bookings, on their date: the catalogue while bookings keep moving the data version.
-	measureStorm(ctx, srv, opts, dateID, run, add)
+	measureStorm(ctx, srv, opts, dateID, run, health, add)
 	dashboard, err := measureDashboard(ctx, srv, opts, dateID)
 	if err != nil {
 		return rep, fmt.Errorf("dashboard: %w", err)
