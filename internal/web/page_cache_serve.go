@@ -15,10 +15,10 @@ import (
 var cacheableParams = map[string]bool{"function": true, "format": true, "city": true, "month": true, "page": true, "per_page": true}
 
 // serveCached answers a public GET from the page cache, rendering with build when the page is
-// missing or older than the data (within the bounds pageCache.page keeps). The answer carries an ETag, and a repeat visit that sends it
-// back (If-None-Match) gets 304. Only pages whose body is the same for everyone may come through
-// here: no CSRF token, no signed-in staff, no flash. The key holds the query with its parameters
-// sorted, so their order does not make a second copy.
+// missing or older than the data (within the bound pageCache.page keeps). The answer carries an
+// ETag, and a repeat visit that sends it back (If-None-Match) gets 304. Only pages whose body is
+// the same for everyone may come through here: no CSRF token, no signed-in staff, no flash. The
+// key holds the query with its parameters sorted, so their order does not make a second copy.
 func (s *Server) serveCached(c echo.Context, contentType string, build func() ([]byte, error)) error {
 	req := c.Request()
 	query := req.URL.Query()

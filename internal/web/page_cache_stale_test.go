@@ -259,7 +259,7 @@ func TestCachedPagesDuringBookings(t *testing.T) {
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			step.act(t)
-			status, body, h := env.getWith("/api/v1/seminars", "If-None-Match", etag)
+			status, _, h := env.getWith("/api/v1/seminars", "If-None-Match", etag)
 			newTag := h.Get("ETag")
 			switch {
 			case step.wantNewETag && (status != http.StatusOK || newTag == etag):
@@ -268,7 +268,7 @@ func TestCachedPagesDuringBookings(t *testing.T) {
 				t.Fatalf("with the previous tag: %d, tag %s (was %s); want 304 and the same tag", status, newTag, etag)
 			}
 			etag = newTag
-			if _, body, _ = env.getWith("/api/v1/seminars"); !strings.Contains(body, step.wantSeats) {
+			if _, body, _ := env.getWith("/api/v1/seminars"); !strings.Contains(body, step.wantSeats) {
 				t.Errorf("the API lacks %s:\n%.400s", step.wantSeats, body)
 			}
 		})
