@@ -88,7 +88,8 @@ func measureAndCheck(t *testing.T, dir string, now func() time.Time, start func(
 	}
 	baselines := map[string]string{figCatalogue: figHealthz, figSeminarsAPI: figHealthz, figSeminar: figHealthz,
 		figWebhooks: figHealthz, figBookings: figBareLoop, figMailDrain: figSMTPRaw, figDashboard: figHealthz,
-		figBigCatalog: figBigHealthz, figBigAPI: figBigHealthz, figBigAPIPaged: figBigHealthz}
+		figCatalogueStorm: figHealthz,
+		figBigCatalog:     figBigHealthz, figBigAPI: figBigHealthz, figBigAPIPaged: figBigHealthz}
 	for _, name := range append(append([]string{}, allFigures...), bigFigures...) {
 		t.Run(name, func(t *testing.T) {
 			f, ok := byName[name]
@@ -112,6 +113,14 @@ func measureAndCheck(t *testing.T, dir string, now func() time.Time, start func(
 			}
 			if info, err := os.Stat(filepath.Join(obs.profileDir, name+".cpu")); err != nil || info.Size() == 0 {
 				t.Errorf("no CPU profile: %v", err)
+			}
+			if name == figHealthzStorm || name == figCatalogueStorm {
+				// The storm's bookings ran beside it, and the page cache's counters were read.
+				_, renders := f.Extra["renders"]
+				_, stale := f.Extra["stale_answers"]
+				if f.Extra["bookings_per_s"] <= 0 || !renders || !stale {
+					t.Errorf("storm extras %v: want bookings_per_s > 0, renders and stale_answers", f.Extra)
+				}
 			}
 		})
 	}

@@ -54,7 +54,7 @@ const (
 )
 
 // allFigures is every figure a complete run reports, in the order it measures them.
-var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings, figDashboard}, mailFigures...)
+var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings, figHealthzStorm, figCatalogueStorm, figDashboard}, mailFigures...)
 
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
@@ -116,6 +116,8 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+	// After the bookings, on their date: the catalogue while bookings keep moving the data version.
+	measureStorm(ctx, srv, opts, dateID, run, health, add)
 	dashboard, err := measureDashboard(ctx, srv, opts, dateID)
 	if err != nil {
 		return rep, fmt.Errorf("dashboard: %w", err)

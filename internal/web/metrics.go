@@ -18,6 +18,9 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 	bookings *prometheus.CounterVec
 	now      func() time.Time // the server's clock; measures request durations
+	// pageRenders and pageStale are the page cache's (pageCache): how often a cached public page
+	// was rendered, and how often one was served after a newer data version (at most a second old).
+	pageRenders, pageStale prometheus.Counter
 }
 
 // newMetrics makes the server's collectors, timed by the server's clock, and registers them with
@@ -36,8 +39,14 @@ func newMetrics(now func() time.Time, others ...prometheus.Collector) *metrics {
 		bookings: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "seminars_bookings_total", Help: "Booking attempts by outcome.",
 		}, []string{"outcome"}),
+		pageRenders: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "seminars_page_renders_total", Help: "Public pages rendered for the page cache (the catalogue, seminar pages, the seminars API).",
+		}),
+		pageStale: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "seminars_page_stale_answers_total", Help: "Cached public pages served after a newer data version, at most a second after their render began.",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.bookings,
+	m.registry.MustRegister(m.requests, m.latency, m.bookings, m.pageRenders, m.pageStale,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.registry.MustRegister(others...)
 	return m

@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"container/list"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"net/http"
+	"errors"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/labstack/echo/v4"
-	"golang.org/x/sync/singleflight"
 )
 
 // pageCacheBytes bounds the rendered pages kept in memory. The largest entry is the default
@@ -29,20 +25,42 @@ var cachedPageRoutes = map[string]bool{"/": true, "/seminars/:slug": true}
 // price that ended, leaves the cached pages at most this late (the booking itself checks both).
 const pageCacheTime = time.Minute
 
+// pageStaleFor bounds how late a cached page may be while bookings come in quick succession
+// (issue 16: "seats left may lag by at most a second; the booking itself always checks"). A
+// page's render starts after every commit before it, so a page served at most this long after
+// its render began misses only commits of the last second — on this instance and on the others
+// sharing one PostgreSQL alike.
+const pageStaleFor = time.Second
+
+// pageRefreshAfter is the age from which the first request that finds a superseded page renders
+// it again while the others still get the old one; past pageStaleFor the others wait for that
+// render instead. So in a booking storm a page is rendered about twice a second, and nobody but
+// the request that renders waits for it.
+const pageRefreshAfter = pageStaleFor / 2
+
 // pageCache keeps rendered public pages that are the same for every visitor — the catalogue, a
 // seminar's page, the seminars API — by language, URL (path and query: the filters and the page)
-// and data version. A write that can change one of them moves the version (store.DataVersion), so
-// a page is rendered once per version and then served from memory. The least recently used pages
-// leave first when the cache is full.
+// and data version. A write that can change one of them moves the version (store.DataVersion).
+// The first write after a quiet second shows at once: its page is rendered on the next request.
+// When writes follow each other faster (a booking storm: every commit moves the version), a
+// page rendered for an older version is served for up to pageStaleFor after its render began
+// and then rendered once again, not once per booking. The least recently used pages leave first
+// when the cache is full.
 type pageCache struct {
 	mu       sync.Mutex
 	entries  map[string]*list.Element // of *cachedPage, by key
 	order    *list.List               // most recently used first
 	bytes    int
 	maxBytes int
-	// renders lets one request render a page while the others asking for it wait for that one.
-	renders singleflight.Group
+	// rendering holds the render under way per key: one request renders a page, the others
+	// asking for it get the old one or wait for that render.
+	rendering map[string]*pendingRender
+	// renders counts the renders for the cache; stale the answers with a superseded page.
+	renders, stale counter
 }
+
+// counter is what the cache needs of a Prometheus counter.
+type counter interface{ Inc() }
 
 type cachedPage struct {
 	key, version string
@@ -53,6 +71,34 @@ type cachedPage struct {
 	// a tenth of the bytes to send. It has its own tag, as a different representation must.
 	gzipped  []byte
 	gzipEtag string
+	// renderedAt is the clock when its render began (before it read anything): the page holds
+	// every commit before then.
+	renderedAt time.Time
+	// superseded tells that the page replaced one of an older version: writes came in while
+	// pages were being shown, so the next write within pageStaleFor need not show at once.
+	superseded bool
+}
+
+// pendingRender is one render under way; done closes when page or err is set.
+type pendingRender struct {
+	done chan struct{}
+	page *cachedPage
+	err  error
+	// waiters counts the requests waiting for this render (under pageCache.mu).
+	waiters int
+}
+
+// errRenderPanicked is what the requests waiting for a render get when it panicked (the
+// rendering request itself panics on, to Echo's recovery).
+var errRenderPanicked = errors.New("web: rendering a cached page panicked")
+
+// newCachedPage hashes and compresses body into a page for the cache.
+func newCachedPage(key, version, contentType string, body []byte, renderedAt time.Time, superseded bool) *cachedPage {
+	sum := sha256.Sum256(body)
+	p := &cachedPage{key: key, version: version, contentType: contentType, body: bytes.Clone(body),
+		etag: `"` + hex.EncodeToString(sum[:16]) + `"`, renderedAt: renderedAt, superseded: superseded}
+	p.compress()
+	return p
 }
 
 // size is what the page takes in the cache.
@@ -69,34 +115,92 @@ func (p *cachedPage) compress() {
 	p.gzipEtag = strings.TrimSuffix(p.etag, `"`) + `-gz"`
 }
 
-func newPageCache(maxBytes int) *pageCache {
-	return &pageCache{entries: map[string]*list.Element{}, order: list.New(), maxBytes: maxBytes}
+// age is how long ago the page's render began; negative when the clock went back since.
+func (p *cachedPage) age(now time.Time) time.Duration { return now.Sub(p.renderedAt) }
+
+// mayServeStale tells whether the page may still answer although its version was superseded.
+func (p *cachedPage) mayServeStale(now time.Time) bool {
+	age := p.age(now)
+	return p.superseded && age >= 0 && age <= pageStaleFor
 }
 
-func (pc *pageCache) get(key, version string) (*cachedPage, bool) {
+func newPageCache(maxBytes int, renders, stale counter) *pageCache {
+	return &pageCache{entries: map[string]*list.Element{}, order: list.New(), maxBytes: maxBytes,
+		rendering: map[string]*pendingRender{}, renders: renders, stale: stale}
+}
+
+// page returns the page for key at the data version, as of now: the cached one while it is of
+// that version, or (see pageCache) a superseded one up to pageStaleFor old; otherwise it renders
+// one with render, once for all the requests asking for key at the same time.
+func (pc *pageCache) page(key, version, contentType string, now time.Time, render func() ([]byte, error)) (*cachedPage, error) {
 	pc.mu.Lock()
-	defer pc.mu.Unlock()
+	cached := pc.lookup(key)
+	if cached != nil && cached.version == version {
+		pc.mu.Unlock()
+		return cached, nil
+	}
+	pending := pc.rendering[key]
+	if cached != nil && cached.mayServeStale(now) && (pending != nil || cached.age(now) < pageRefreshAfter) {
+		pc.mu.Unlock()
+		pc.stale.Inc()
+		return cached, nil
+	}
+	if pending != nil {
+		pending.waiters++
+		pc.mu.Unlock()
+		<-pending.done
+		return pending.page, pending.err
+	}
+	pending = &pendingRender{done: make(chan struct{})}
+	pc.rendering[key] = pending
+	pc.mu.Unlock()
+	pc.render(key, version, contentType, now, cached != nil, pending, render)
+	return pending.page, pending.err
+}
+
+// render runs one render for key and hands its page to the requests waiting for it, also when
+// it fails or panics: the next request then tries again.
+func (pc *pageCache) render(key, version, contentType string, now time.Time, superseded bool, pending *pendingRender, render func() ([]byte, error)) {
+	defer func() {
+		if pending.page == nil && pending.err == nil {
+			pending.err = errRenderPanicked
+		}
+		pc.mu.Lock()
+		delete(pc.rendering, key)
+		if pending.page != nil {
+			pc.put(pending.page)
+		}
+		pc.mu.Unlock()
+		close(pending.done)
+	}()
+	pc.renders.Inc()
+	body, err := render()
+	if err != nil {
+		pending.err = err
+		return
+	}
+	pending.page = newCachedPage(key, version, contentType, body, now, superseded)
+}
+
+// lookup finds key's page of any version and marks it used; pc.mu is held.
+func (pc *pageCache) lookup(key string) *cachedPage {
 	el, ok := pc.entries[key]
 	if !ok {
-		return nil, false
-	}
-	p := el.Value.(*cachedPage)
-	if p.version != version {
-		return nil, false
+		return nil
 	}
 	pc.order.MoveToFront(el)
-	return p, true
+	return el.Value.(*cachedPage)
 }
 
+// put files p under its key, replacing the page of an older version; pc.mu is held.
 func (pc *pageCache) put(p *cachedPage) {
-	if p.size() > pc.maxBytes/4 {
-		return // one page may not push out the rest
-	}
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
 	if el, ok := pc.entries[p.key]; ok {
 		pc.bytes -= el.Value.(*cachedPage).size()
 		pc.order.Remove(el)
+		delete(pc.entries, p.key)
+	}
+	if p.size() > pc.maxBytes/4 {
+		return // one page may not push out the rest
 	}
 	pc.entries[p.key] = pc.order.PushFront(p)
 	pc.bytes += p.size()
@@ -107,95 +211,4 @@ func (pc *pageCache) put(p *cachedPage) {
 		delete(pc.entries, old.key)
 		pc.bytes -= old.size()
 	}
-}
-
-// cacheableParams are the query parameters public pages understand (the catalogue's filters and
-// the pages of a list). A URL with any other (utm_*, a cache-buster) is rendered for itself, so
-// made-up parameters cannot crowd the real pages out of the cache.
-var cacheableParams = map[string]bool{"function": true, "format": true, "city": true, "month": true, "page": true, "per_page": true}
-
-// serveCached answers a public GET from the page cache, rendering with build when the page is
-// missing or older than the data. The answer carries an ETag, and a repeat visit that sends it
-// back (If-None-Match) gets 304. Only pages whose body is the same for everyone may come through
-// here: no CSRF token, no signed-in staff, no flash. The key holds the query with its parameters
-// sorted, so their order does not make a second copy.
-func (s *Server) serveCached(c echo.Context, contentType string, build func() ([]byte, error)) error {
-	req := c.Request()
-	query := req.URL.Query()
-	for name := range query {
-		if !cacheableParams[name] {
-			body, err := build()
-			if err != nil {
-				return err
-			}
-			return c.Blob(http.StatusOK, contentType, body)
-		}
-	}
-	version := s.store.DataVersion(req.Context()) + "@" + s.now().UTC().Truncate(pageCacheTime).Format(time.RFC3339)
-	key := language(c) + " " + req.URL.Path + "?" + query.Encode()
-	page, ok := s.pages.get(key, version)
-	if !ok {
-		// Do, not DoChan: build runs in this request's goroutine with its echo.Context, which Echo
-		// reuses once the handler returns, so the render must not outlive this call.
-		v, err, _ := s.pages.renders.Do(key+"\x00"+version, func() (any, error) {
-			// The others waiting for this render must not fail because this visitor left.
-			c.SetRequest(req.WithContext(context.WithoutCancel(req.Context())))
-			defer c.SetRequest(req)
-			body, err := build()
-			if err != nil {
-				return nil, err
-			}
-			sum := sha256.Sum256(body)
-			p := &cachedPage{key: key, version: version, contentType: contentType,
-				body: bytes.Clone(body), etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
-			p.compress()
-			s.pages.put(p)
-			return p, nil
-		})
-		if err != nil {
-			return err
-		}
-		page = v.(*cachedPage)
-	}
-	if err := req.Context().Err(); err != nil {
-		return err // the visitor left (a 499 in the log); the page stays cached for the next one
-	}
-	h := c.Response().Header()
-	body, etag := page.body, page.etag
-	h.Add("Vary", "Accept-Encoding")
-	if page.gzipped != nil && acceptsGzip(req.Header.Get("Accept-Encoding")) {
-		body, etag = page.gzipped, page.gzipEtag
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("ETag", etag)
-	h.Set("Cache-Control", "no-cache") // may be stored, but asked again (If-None-Match) every time
-	// Either representation's tag proves the visitor has the current page.
-	if inm := req.Header.Get("If-None-Match"); etagMatches(inm, page.etag) || (page.gzipped != nil && etagMatches(inm, page.gzipEtag)) {
-		h.Del("Content-Encoding")
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.Blob(http.StatusOK, page.contentType, body)
-}
-
-// acceptsGzip tells whether an Accept-Encoding header takes gzip (not refused with q=0).
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
-			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-		}
-	}
-	return false
-}
-
-// etagMatches tells whether an If-None-Match header names etag (weak comparison, RFC 9110 13.1.2).
-func etagMatches(header, etag string) bool {
-	for _, candidate := range strings.Split(header, ",") {
-		candidate = strings.TrimPrefix(strings.TrimSpace(candidate), "W/")
-		if candidate == "*" || candidate == etag {
-			return true
-		}
-	}
-	return false
 }

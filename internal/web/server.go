@@ -90,7 +90,7 @@ func New(a *app.App) (*Server, error) {
 	}
 	s.decisions = a.RunDecisions
 	s.feedback = a.Feedback
-	s.pages = newPageCache(pageCacheBytes)
+	s.pages = newPageCache(pageCacheBytes, s.metrics.pageRenders, s.metrics.pageStale)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
