@@ -36,7 +36,8 @@ func countingBook() (*fontBook, func() map[string]int) {
 // text is printed in.
 func TestFontsLoadOnlyWhatTheTextNeeds(t *testing.T) {
 	book, reads := countingBook()
-	common := []string{"DejaVu Sans, common cut", "DejaVu Sans Bold, common cut"}
+	latin := []string{"DejaVu Sans, Latin cut", "DejaVu Sans Bold, Latin cut"}
+	common := append(append([]string{}, latin...), "DejaVu Sans, common cut", "DejaVu Sans Bold, common cut")
 	full := []string{"DejaVu Sans", "DejaVu Sans Bold"}
 	cases := []struct {
 		name  string
@@ -45,8 +46,10 @@ func TestFontsLoadOnlyWhatTheTextNeeds(t *testing.T) {
 		embed []string // fpdf families in the last document
 		not   []string // fpdf families not in the last document
 	}{
-		{"german and greek need only the common cut", []string{"Müller & Söhne GmbH, 1.234,56 €", "Ωμέγα Α.Ε."},
-			common, []string{fontFamily}, []string{fullFamily, "droidfallback", "nanumsquare"}},
+		{"german needs only the latin cut", []string{"Müller & Söhne GmbH, 1.234,56 € – „Łódź“"},
+			latin, []string{fontFamily}, []string{commonFamily, fullFamily, "droidfallback", "nanumsquare"}},
+		{"greek adds the common cut", []string{"Müller", "Ωμέγα Α.Ε."},
+			common, []string{commonFamily}, []string{fullFamily, "droidfallback", "nanumsquare"}},
 		{"hebrew adds all of DejaVu", []string{"Müller", "שלום"},
 			append(append([]string{}, common...), full...), []string{fontFamily, fullFamily}, []string{"droidfallback", "nanumsquare"}},
 		{"chinese adds Droid Sans Fallback, not NanumSquare", []string{"Müller", "中文培训公司"},

@@ -19,6 +19,18 @@ type sheet struct {
 	// the first time a text is printed in it, since fpdf parses a font when it is added and
 	// again when it writes the document, so a document without such text stays small and fast.
 	added map[string]bool
+	// selected is the font last selected in fpdf, so that selecting it again costs nothing:
+	// fpdf writes a font operator into the page on every SetFont, and measuring a line
+	// switches fonts glyph by glyph.
+	selected selection
+}
+
+// selection is a font selected in fpdf on a page. fpdf selects a font itself when it starts a
+// page (the one in use before the break), so a selection holds only on its page.
+type selection struct {
+	family, style string
+	size          float64
+	page          int
 }
 
 // span is a run of consecutive glyphs printed in one font.
@@ -59,7 +71,12 @@ func (s *sheet) use(f face) {
 		s.pdf.AddUTF8FontFromBytes(family, style, ttf)
 		s.added[key] = true
 	}
+	want := selection{family, style, s.size, s.pdf.PageNo()}
+	if want == s.selected {
+		return
+	}
 	s.pdf.SetFont(family, style, s.size)
+	s.selected = want
 }
 
 // glyphs filters text for the current style; a filter error stops the document.
@@ -220,12 +237,16 @@ func (s *sheet) printLine(gs []glyph, w, h float64, align string, ln int, fill b
 	}
 }
 
-// spans joins consecutive glyphs of one font and measures each run.
+// spans joins consecutive glyphs of one font and measures each run. Glyphs of DejaVu's cuts in
+// one style join too, printed in the largest cut among them: the cuts nest (the Latin cut is
+// in the common cut, which is in all of DejaVu) and share their metrics, so the run looks the
+// same and a Greek name is not split at every space and full stop, which the Latin cut has.
 func (s *sheet) spans(gs []glyph) []span {
 	var out []span
 	for _, g := range gs {
-		if n := len(out); n > 0 && out[n-1].face == g.face {
+		if n := len(out); n > 0 && (out[n-1].face == g.face || sameStyleOfDejaVu(out[n-1].face, g.face)) {
 			out[n-1].text += g.text
+			out[n-1].face = max(out[n-1].face, g.face)
 			continue
 		}
 		out = append(out, span{face: g.face, text: g.text})
