@@ -18,12 +18,15 @@ type sheet struct {
 	// added tells which fonts (family and style) were added to this document: each is added
 	// the first time a text is printed in it, since fpdf parses a font when it is added and
 	// again when it writes the document, so a document without such text stays small and fast.
-	added map[string]bool
+	added map[fontKey]bool
 	// selected is the font last selected in fpdf, so that selecting it again costs nothing:
 	// fpdf writes a font operator into the page on every SetFont, and measuring a line
 	// switches fonts glyph by glyph.
 	selected selection
 }
+
+// fontKey is a font as fpdf knows it: family and style.
+type fontKey struct{ family, style string }
 
 // selection is a font selected in fpdf on a page. fpdf selects a font itself when it starts a
 // page (the one in use before the break), so a selection holds only on its page.
@@ -64,9 +67,9 @@ func (s *sheet) use(f face) {
 		s.pdf.SetError(err)
 		return
 	}
-	if key := family + "/" + style; !s.added[key] {
+	if key := (fontKey{family, style}); !s.added[key] {
 		if s.added == nil {
-			s.added = map[string]bool{}
+			s.added = map[fontKey]bool{}
 		}
 		s.pdf.AddUTF8FontFromBytes(family, style, ttf)
 		s.added[key] = true
@@ -243,13 +246,22 @@ func (s *sheet) printLine(gs []glyph, w, h float64, align string, ln int, fill b
 // same and a Greek name is not split at every space and full stop, which the Latin cut has.
 func (s *sheet) spans(gs []glyph) []span {
 	var out []span
+	var text []byte // of every span, one after the other
+	var ends []int  // where each span's text ends in it
 	for _, g := range gs {
 		if n := len(out); n > 0 && (out[n-1].face == g.face || sameStyleOfDejaVu(out[n-1].face, g.face)) {
-			out[n-1].text += g.text
 			out[n-1].face = max(out[n-1].face, g.face)
-			continue
+		} else {
+			out = append(out, span{face: g.face})
+			ends = append(ends, 0)
 		}
-		out = append(out, span{face: g.face, text: g.text})
+		text = append(text, g.text...)
+		ends[len(ends)-1] = len(text)
+	}
+	start := 0
+	for i := range out {
+		out[i].text = string(text[start:ends[i]])
+		start = ends[i]
 	}
 	for i := range out {
 		s.use(out[i].face)
