@@ -12,6 +12,11 @@ func BenchmarkInvoicePDF(b *testing.B) {
 	benchmarkInvoicePDF(b, "Müller & Söhne GmbH", "Jürgen Groß", "Social Media im Vertrieb, 10.03.2027 – Änne Straßer")
 }
 
+// BenchmarkInvoicePDFGreek renders one with a Greek buyer: the Latin cut and the common cut.
+func BenchmarkInvoicePDFGreek(b *testing.B) {
+	benchmarkInvoicePDF(b, "Ωμέγα Α.Ε.", "Γιώργος Παπαδόπουλος", "Social Media im Vertrieb, 10.03.2027 – Άννα Νικολάου")
+}
+
 // BenchmarkInvoicePDFFallback renders one with Chinese and Korean text: both fallback fonts.
 func BenchmarkInvoicePDFFallback(b *testing.B) {
 	benchmarkInvoicePDF(b, "中文培训公司", "김민준", "社交媒体培训, 10.03.2027 – 한국어 회사")
