@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"bytes"
 	_ "embed" // the fonts are part of the binary
 	"fmt"
 	"strings"
@@ -109,7 +110,7 @@ func cutDejaVu(name string, ttf []byte, ranges [][2]rune) ([]byte, error) {
 			set.WriteRune(r)
 		}
 	}
-	cut := fpdf.UTF8CutFont(ttf, set.String())
+	cut := fpdf.UTF8CutFont(bytes.Clone(ttf), set.String()) // it writes into its input, see sheet.use
 	if len(cut) == 0 {
 		return nil, fmt.Errorf("cut %s: empty font", name)
 	}

@@ -105,3 +105,38 @@ func TestRenderersShareTheFonts(t *testing.T) {
 		t.Errorf("two renderers have their own font books")
 	}
 }
+
+// TestADocumentDoesNotDependOnTheDocumentsBeforeIt: fpdf writes into the font bytes it is given
+// while it writes a subset (getMetrics appends to a slice of them; it shows with Droid Sans
+// Fallback, whose glyphs mostly share one width). With the process's shared fonts that changed
+// the shared copy and made concurrent renders a data race (-race found it). Each document works
+// on its own copy: the shared fonts stay as they were and a text renders the same after others.
+func TestADocumentDoesNotDependOnTheDocumentsBeforeIt(t *testing.T) {
+	droid := bytes.Clone(fontDroidFallback)
+	render := func(text string) []byte {
+		t.Helper()
+		s := &sheet{pdf: fpdf.New("P", "mm", "A4", ""), fonts: sharedFonts()}
+		// Fixed dates and sorted objects, as documents have: fpdf's defaults are the clock and
+		// map order.
+		at := time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
+		s.pdf.SetCreationDate(at)
+		s.pdf.SetModificationDate(at)
+		s.pdf.SetCatalogSort(true)
+		s.setFont("", 10)
+		s.pdf.AddPage()
+		s.paragraph(100, 5, text, "L")
+		pdf, err := output(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdf
+	}
+	first := render("中文培训公司")
+	render("社交媒体培训 かな")
+	if again := render("中文培训公司"); !bytes.Equal(again, first) {
+		t.Errorf("a text rendered again after another one differs from its first render")
+	}
+	if !bytes.Equal(fontDroidFallback, droid) {
+		t.Errorf("rendering changed the process's copy of Droid Sans Fallback")
+	}
+}

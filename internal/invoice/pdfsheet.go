@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -71,7 +72,10 @@ func (s *sheet) use(f face) {
 		if s.added == nil {
 			s.added = map[fontKey]bool{}
 		}
-		s.pdf.AddUTF8FontFromBytes(family, style, ttf)
+		// fpdf writes into the bytes it is given (getMetrics appends to a slice of them while it
+		// writes the subset), so each document gets its own copy: the shared font stays as it
+		// was, for documents drawn at the same time and for the next ones.
+		s.pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(ttf))
 		s.added[key] = true
 	}
 	want := selection{family, style, s.size, s.pdf.PageNo()}
