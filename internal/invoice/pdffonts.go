@@ -1,8 +1,8 @@
 package invoice
 
 import (
+	"bytes"
 	_ "embed" // the fonts are part of the binary
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -28,11 +28,12 @@ var (
 	fontNanumSquare []byte
 )
 
-// fontFamily is DejaVu's common cut (commonCut) as registered with fpdf, fullFamily all of
-// DejaVu.
+// fontFamily is DejaVu's Latin cut (latinCut) as registered with fpdf, commonFamily its common
+// cut (commonCut), fullFamily all of DejaVu.
 const (
-	fontFamily = "dejavu"
-	fullFamily = "dejavufull"
+	fontFamily   = "dejavu"
+	commonFamily = "dejavucommon"
+	fullFamily   = "dejavufull"
 )
 
 // fallbackFont is a font tried, in order, for what DejaVu lacks. Fallbacks have no bold cut:
@@ -55,39 +56,63 @@ const replacementGlyph = '\uFFFD'
 type face uint8
 
 const (
-	faceMain        face = iota // DejaVu's common cut in the style asked for
-	faceRegular                 // the common cut regular, for the few characters the bold cut lacks
-	faceFull                    // all of DejaVu in the style asked for, for what the common cut lacks
-	faceFullRegular             // all of DejaVu regular
-	faceFallback0               // fallbackFonts[0]; faceFallback0+i is fallbackFonts[i]
+	faceMain          face = iota // DejaVu's Latin cut in the style asked for
+	faceRegular                   // the Latin cut regular, for the few characters the bold cut lacks
+	faceCommon                    // DejaVu's common cut in the style asked for, for what the Latin cut lacks
+	faceCommonRegular             // the common cut regular
+	faceFull                      // all of DejaVu in the style asked for, for what the common cut lacks
+	faceFullRegular               // all of DejaVu regular
+	faceFallback0                 // fallbackFonts[0]; faceFallback0+i is fallbackFonts[i]
 )
 
 // faceEnd is one past the last face.
 const faceEnd = faceFallback0 + face(len(fallbackFonts))
 
-// commonCut is what DejaVu's common cut holds: the characters of names, addresses and amounts
-// in German, English and the other European languages (Latin, Greek, Cyrillic, punctuation,
-// currency, arrows and shapes) and the replacement glyph. fpdf parses a font's every table
-// each time a document adds it, and again when it writes the subset: the whole of DejaVu
-// (about 6,000 glyphs per cut) took most of a document's time. The common cut, made once per
-// process, has about a fifth of the glyphs with the same metrics; all of DejaVu is only added
-// to a document whose text needs a character outside it.
+// isRegularTwin tells a face that is the regular style of the face before it: for regular
+// text it is the same font, so it is never tried.
+func isRegularTwin(f face) bool {
+	return f == faceRegular || f == faceCommonRegular || f == faceFullRegular
+}
+
+// sameStyleOfDejaVu tells whether two faces are cuts of DejaVu in one style; the larger face
+// is the larger cut.
+func sameStyleOfDejaVu(a, b face) bool {
+	return a < faceFallback0 && b < faceFallback0 && isRegularTwin(a) == isRegularTwin(b)
+}
+
+// latinCut is what DejaVu's Latin cut holds: the characters of German and English documents
+// and of the names and addresses of most of Europe — Latin-1, Latin Extended-A and -B,
+// punctuation (dashes, quotes, ellipsis), currency signs, letterlike symbols (№, ™) — and the
+// replacement glyph. fpdf's work per added font grows with the glyphs in it (it parses every
+// table when the font is added and again when it writes the subset), so nearly every document
+// is printed in this cut, about a quarter of the common cut; a document adds the common cut
+// only for a character outside it (Greek, Cyrillic, Vietnamese, arrows, shapes).
+var latinCut = [][2]rune{
+	{0x0020, 0x024F}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}, {replacementGlyph, replacementGlyph},
+}
+
+// commonCut is what DejaVu's common cut holds: the Latin cut and the rest of the characters of
+// names, addresses and amounts in the other European languages (Latin Extended Additional,
+// Greek, Cyrillic, arrows and shapes). The whole of DejaVu (about 6,000 glyphs per cut) took most
+// of a document's time; the common cut, made once per process, has about a fifth of the glyphs
+// with the same metrics; all of DejaVu is only added to a document whose text needs a character
+// outside it.
 var commonCut = [][2]rune{
 	{0x0020, 0x024F}, {0x0370, 0x03FF}, {0x0400, 0x04FF}, {0x1E00, 0x1EFF}, {0x2000, 0x206F},
 	{0x20A0, 0x20CF}, {0x2100, 0x214F}, {0x2190, 0x21FF}, {0x25A0, 0x25FF}, {replacementGlyph, replacementGlyph},
 }
 
-// cutCommon is ttf with only the glyphs of commonCut.
-func cutCommon(ttf []byte) ([]byte, error) {
+// cutDejaVu is ttf with only the glyphs of the runes in ranges, with the same metrics.
+func cutDejaVu(name string, ttf []byte, ranges [][2]rune) ([]byte, error) {
 	var set strings.Builder
-	for _, rg := range commonCut {
+	for _, rg := range ranges {
 		for r := rg[0]; r <= rg[1]; r++ {
 			set.WriteRune(r)
 		}
 	}
-	cut := fpdf.UTF8CutFont(ttf, set.String())
+	cut := fpdf.UTF8CutFont(bytes.Clone(ttf), set.String()) // it writes into its input, see sheet.use
 	if len(cut) == 0 {
-		return nil, errors.New("cut DejaVu to its common glyphs: empty font")
+		return nil, fmt.Errorf("cut %s: empty font", name)
 	}
 	return cut, nil
 }
@@ -120,18 +145,18 @@ func coverage(name string, ttf []byte) (*glyphSet, error) {
 	return set, nil
 }
 
-// fontBook holds the embedded fonts as documents need them: DejaVu's common cut and the glyph
-// coverage of every font, each made or read once, the first time a text needs it, and shared
-// by every document drawn with the book, concurrently. The renderers of a process share one
-// book (sharedFonts), so the common cut is made once per process.
+// fontBook holds the embedded fonts as documents need them: DejaVu's Latin and common cuts and
+// the glyph coverage of every font, each made or read once, the first time a text needs it,
+// and shared by every document drawn with the book, concurrently. The renderers of a process
+// share one book (sharedFonts), so each cut is made once per process.
 type fontBook struct {
-	common    func() (commonFonts, error)
-	dejavu    func() (dejavuSets, error)
-	fallbacks [len(fallbackFonts)]func() (*glyphSet, error)
+	latin, common func() (cutFonts, error)
+	dejavu        func() (dejavuSets, error)
+	fallbacks     [len(fallbackFonts)]func() (*glyphSet, error)
 }
 
-// commonFonts is DejaVu's common cut, regular and bold, with the coverage of each.
-type commonFonts struct {
+// cutFonts is a cut of DejaVu, regular and bold, with the coverage of each.
+type cutFonts struct {
 	regularTTF, boldTTF []byte
 	regular, bold       *glyphSet
 }
@@ -140,31 +165,14 @@ type dejavuSets struct{ regular, bold *glyphSet }
 
 // sharedFonts is the one font book of the process. A package variable on purpose: it is a
 // cache of the embedded fonts, derived from nothing but the binary, and sharing it is what
-// makes the common cut once per process rather than once per renderer.
+// makes the cuts once per process rather than once per renderer.
 var sharedFonts = sync.OnceValue(func() *fontBook { return newFontBook(coverage) })
 
 // newFontBook reads coverage with read, which tests count; name says which font it is.
 func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBook {
 	b := &fontBook{
-		common: sync.OnceValues(func() (commonFonts, error) {
-			var c commonFonts
-			var err error
-			for _, cut := range []struct {
-				name     string
-				ttf      []byte
-				out      *[]byte
-				coverage **glyphSet
-			}{{"DejaVu Sans, common cut", fontRegular, &c.regularTTF, &c.regular},
-				{"DejaVu Sans Bold, common cut", fontBold, &c.boldTTF, &c.bold}} {
-				if *cut.out, err = cutCommon(cut.ttf); err != nil {
-					return commonFonts{}, err
-				}
-				if *cut.coverage, err = read(cut.name, *cut.out); err != nil {
-					return commonFonts{}, err
-				}
-			}
-			return c, nil
-		}),
+		latin:  sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "Latin cut", latinCut) }),
+		common: sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "common cut", commonCut) }),
 		dejavu: sync.OnceValues(func() (dejavuSets, error) {
 			regular, err := read("DejaVu Sans", fontRegular)
 			if err != nil {
@@ -183,12 +191,43 @@ func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBoo
 	return b
 }
 
+// makeCut cuts both styles of DejaVu to ranges and reads the coverage of each cut.
+func makeCut(read func(name string, ttf []byte) (*glyphSet, error), cut string, ranges [][2]rune) (cutFonts, error) {
+	var c cutFonts
+	var err error
+	for _, style := range []struct {
+		name     string
+		ttf      []byte
+		out      *[]byte
+		coverage **glyphSet
+	}{{"DejaVu Sans, " + cut, fontRegular, &c.regularTTF, &c.regular},
+		{"DejaVu Sans Bold, " + cut, fontBold, &c.boldTTF, &c.bold}} {
+		if *style.out, err = cutDejaVu(style.name, style.ttf, ranges); err != nil {
+			return cutFonts{}, err
+		}
+		if *style.coverage, err = read(style.name, *style.out); err != nil {
+			return cutFonts{}, err
+		}
+	}
+	return c, nil
+}
+
+// cut is the book's cut a face of DejaVu's cuts is printed in, with its fpdf family.
+func (b *fontBook) cut(f face) (cutFonts, string, error) {
+	if f == faceCommon || f == faceCommonRegular {
+		c, err := b.common()
+		return c, commonFamily, err
+	}
+	c, err := b.latin()
+	return c, fontFamily, err
+}
+
 // coverageOf is the glyph coverage of a face in a style (bold or not).
 func (b *fontBook) coverageOf(f face, bold bool) (*glyphSet, error) {
 	switch f {
-	case faceMain, faceRegular:
-		c, err := b.common()
-		if f == faceMain && bold {
+	case faceMain, faceRegular, faceCommon, faceCommonRegular:
+		c, _, err := b.cut(f)
+		if !isRegularTwin(f) && bold {
 			return c.bold, err
 		}
 		return c.regular, err
@@ -206,12 +245,12 @@ func (b *fontBook) coverageOf(f face, bold bool) (*glyphSet, error) {
 // font is what a sheet registers with fpdf and selects for a face in a style ("" or "B").
 func (b *fontBook) font(f face, style string) (family, fontStyle string, ttf []byte, err error) {
 	switch f {
-	case faceMain, faceRegular:
-		c, err := b.common()
-		if f == faceMain && style == "B" {
-			return fontFamily, "B", c.boldTTF, err
+	case faceMain, faceRegular, faceCommon, faceCommonRegular:
+		c, family, err := b.cut(f)
+		if !isRegularTwin(f) && style == "B" {
+			return family, "B", c.boldTTF, err
 		}
-		return fontFamily, "", c.regularTTF, err
+		return family, "", c.regularTTF, err
 	case faceFull, faceFullRegular:
 		if f == faceFull && style == "B" {
 			return fullFamily, "B", fontBold, nil
@@ -223,13 +262,13 @@ func (b *fontBook) font(f face, style string) (family, fontStyle string, ttf []b
 	}
 }
 
-// faceFor is the first font that has every rune of a grapheme cluster, in the order the
-// common cut in the style asked for, the common cut regular, all of DejaVu in that style and
-// regular, the fallbacks; ok is false when none has them all. A font's coverage is only read
-// when the fonts before it lack a cluster.
+// faceFor is the first font that has every rune of a grapheme cluster, in the order the Latin
+// cut in the style asked for, the Latin cut regular, the common cut in that style and regular,
+// all of DejaVu in that style and regular, the fallbacks; ok is false when none has them all.
+// A font's coverage is only read when the fonts before it lack a cluster.
 func (b *fontBook) faceFor(cluster string, bold bool) (face, bool, error) {
 	for f := faceMain; f < faceEnd; f++ {
-		if !bold && (f == faceRegular || f == faceFullRegular) {
+		if !bold && isRegularTwin(f) {
 			continue // the same font as the face before it
 		}
 		set, err := b.coverageOf(f, bold)

@@ -36,7 +36,8 @@ func countingBook() (*fontBook, func() map[string]int) {
 // text is printed in.
 func TestFontsLoadOnlyWhatTheTextNeeds(t *testing.T) {
 	book, reads := countingBook()
-	common := []string{"DejaVu Sans, common cut", "DejaVu Sans Bold, common cut"}
+	latin := []string{"DejaVu Sans, Latin cut", "DejaVu Sans Bold, Latin cut"}
+	common := append(append([]string{}, latin...), "DejaVu Sans, common cut", "DejaVu Sans Bold, common cut")
 	full := []string{"DejaVu Sans", "DejaVu Sans Bold"}
 	cases := []struct {
 		name  string
@@ -45,8 +46,10 @@ func TestFontsLoadOnlyWhatTheTextNeeds(t *testing.T) {
 		embed []string // fpdf families in the last document
 		not   []string // fpdf families not in the last document
 	}{
-		{"german and greek need only the common cut", []string{"Müller & Söhne GmbH, 1.234,56 €", "Ωμέγα Α.Ε."},
-			common, []string{fontFamily}, []string{fullFamily, "droidfallback", "nanumsquare"}},
+		{"german needs only the latin cut", []string{"Müller & Söhne GmbH, 1.234,56 € – „Łódź“"},
+			latin, []string{fontFamily}, []string{commonFamily, fullFamily, "droidfallback", "nanumsquare"}},
+		{"greek adds the common cut", []string{"Müller", "Ωμέγα Α.Ε."},
+			common, []string{commonFamily}, []string{fullFamily, "droidfallback", "nanumsquare"}},
 		{"hebrew adds all of DejaVu", []string{"Müller", "שלום"},
 			append(append([]string{}, common...), full...), []string{fontFamily, fullFamily}, []string{"droidfallback", "nanumsquare"}},
 		{"chinese adds Droid Sans Fallback, not NanumSquare", []string{"Müller", "中文培训公司"},
@@ -100,5 +103,40 @@ func TestRenderersShareTheFonts(t *testing.T) {
 	a, b := NewRenderer(nil, nil), NewRenderer(nil, time.UTC)
 	if a.fonts != b.fonts || a.fonts != sharedFonts() {
 		t.Errorf("two renderers have their own font books")
+	}
+}
+
+// TestADocumentDoesNotDependOnTheDocumentsBeforeIt: fpdf writes into the font bytes it is given
+// while it writes a subset (getMetrics appends to a slice of them; it shows with Droid Sans
+// Fallback, whose glyphs mostly share one width). With the process's shared fonts that changed
+// the shared copy and made concurrent renders a data race (-race found it). Each document works
+// on its own copy: the shared fonts stay as they were and a text renders the same after others.
+func TestADocumentDoesNotDependOnTheDocumentsBeforeIt(t *testing.T) {
+	droid := bytes.Clone(fontDroidFallback)
+	render := func(text string) []byte {
+		t.Helper()
+		s := &sheet{pdf: fpdf.New("P", "mm", "A4", ""), fonts: sharedFonts()}
+		// Fixed dates and sorted objects, as documents have: fpdf's defaults are the clock and
+		// map order.
+		at := time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
+		s.pdf.SetCreationDate(at)
+		s.pdf.SetModificationDate(at)
+		s.pdf.SetCatalogSort(true)
+		s.setFont("", 10)
+		s.pdf.AddPage()
+		s.paragraph(100, 5, text, "L")
+		pdf, err := output(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdf
+	}
+	first := render("中文培训公司")
+	render("社交媒体培训 かな")
+	if again := render("中文培训公司"); !bytes.Equal(again, first) {
+		t.Errorf("a text rendered again after another one differs from its first render")
+	}
+	if !bytes.Equal(fontDroidFallback, droid) {
+		t.Errorf("rendering changed the process's copy of Droid Sans Fallback")
 	}
 }

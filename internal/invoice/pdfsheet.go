@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -18,7 +19,22 @@ type sheet struct {
 	// added tells which fonts (family and style) were added to this document: each is added
 	// the first time a text is printed in it, since fpdf parses a font when it is added and
 	// again when it writes the document, so a document without such text stays small and fast.
-	added map[string]bool
+	added map[fontKey]bool
+	// selected is the font last selected in fpdf, so that selecting it again costs nothing:
+	// fpdf writes a font operator into the page on every SetFont, and measuring a line
+	// switches fonts glyph by glyph.
+	selected selection
+}
+
+// fontKey is a font as fpdf knows it: family and style.
+type fontKey struct{ family, style string }
+
+// selection is a font selected in fpdf on a page. fpdf selects a font itself when it starts a
+// page (the one in use before the break), so a selection holds only on its page.
+type selection struct {
+	family, style string
+	size          float64
+	page          int
 }
 
 // span is a run of consecutive glyphs printed in one font.
@@ -52,14 +68,22 @@ func (s *sheet) use(f face) {
 		s.pdf.SetError(err)
 		return
 	}
-	if key := family + "/" + style; !s.added[key] {
+	if key := (fontKey{family, style}); !s.added[key] {
 		if s.added == nil {
-			s.added = map[string]bool{}
+			s.added = map[fontKey]bool{}
 		}
-		s.pdf.AddUTF8FontFromBytes(family, style, ttf)
+		// fpdf writes into the bytes it is given (getMetrics appends to a slice of them while it
+		// writes the subset), so each document gets its own copy: the shared font stays as it
+		// was, for documents drawn at the same time and for the next ones.
+		s.pdf.AddUTF8FontFromBytes(family, style, bytes.Clone(ttf))
 		s.added[key] = true
 	}
+	want := selection{family, style, s.size, s.pdf.PageNo()}
+	if want == s.selected {
+		return
+	}
 	s.pdf.SetFont(family, style, s.size)
+	s.selected = want
 }
 
 // glyphs filters text for the current style; a filter error stops the document.
@@ -220,15 +244,28 @@ func (s *sheet) printLine(gs []glyph, w, h float64, align string, ln int, fill b
 	}
 }
 
-// spans joins consecutive glyphs of one font and measures each run.
+// spans joins consecutive glyphs of one font and measures each run. Glyphs of DejaVu's cuts in
+// one style join too, printed in the largest cut among them: the cuts nest (the Latin cut is
+// in the common cut, which is in all of DejaVu) and share their metrics, so the run looks the
+// same and a Greek name is not split at every space and full stop, which the Latin cut has.
 func (s *sheet) spans(gs []glyph) []span {
 	var out []span
+	var text []byte // of every span, one after the other
+	var ends []int  // where each span's text ends in it
 	for _, g := range gs {
-		if n := len(out); n > 0 && out[n-1].face == g.face {
-			out[n-1].text += g.text
-			continue
+		if n := len(out); n > 0 && (out[n-1].face == g.face || sameStyleOfDejaVu(out[n-1].face, g.face)) {
+			out[n-1].face = max(out[n-1].face, g.face)
+		} else {
+			out = append(out, span{face: g.face})
+			ends = append(ends, 0)
 		}
-		out = append(out, span{face: g.face, text: g.text})
+		text = append(text, g.text...)
+		ends[len(ends)-1] = len(text)
+	}
+	start := 0
+	for i := range out {
+		out[i].text = string(text[start:ends[i]])
+		start = ends[i]
 	}
 	for i := range out {
 		s.use(out[i].face)

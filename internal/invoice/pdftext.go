@@ -92,6 +92,12 @@ func eachVisibleCluster(s string, fn func(cluster string) bool) {
 	var visible strings.Builder
 	g := uniseg.NewGraphemes(norm.NFC.String(s))
 	for g.Next() {
+		if cluster := g.Str(); printsAsIs(cluster) {
+			if !fn(cluster) {
+				return
+			}
+			continue
+		}
 		visible.Reset()
 		for _, r := range g.Str() {
 			switch {
@@ -110,6 +116,17 @@ func eachVisibleCluster(s string, fn func(cluster string) bool) {
 			return
 		}
 	}
+}
+
+// printsAsIs tells a cluster that the filter leaves as it is: one rune, printable, not a
+// white space character other than the plain space, in normal form C. Most clusters of a
+// document are such, and passing them on unchanged saves copying each.
+func printsAsIs(cluster string) bool {
+	r, size := utf8.DecodeRuneInString(cluster)
+	if size != len(cluster) || r == utf8.RuneError || invisible(r) || r != ' ' && isBreakingSpace(r) {
+		return false
+	}
+	return r < utf8.RuneSelf || norm.NFC.IsNormalString(cluster)
 }
 
 // isBreakingSpace is white space that may become a plain space; the no-break spaces stay.
