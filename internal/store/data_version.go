@@ -67,15 +67,7 @@ func registerDataVersion(db *gorm.DB, v *dataVersion) error {
 				table = m[1]
 			}
 		}
-		if backOfficeTables[strings.ToLower(table)] {
-			return
-		}
-		v.pending.Add(1)
-		switch db.Statement.ConnPool.(type) {
-		case gorm.TxCommitter, detachedPool: // a transaction, or a group commit's batch: moved after the commit
-		default:
-			v.local.Add(1) // autocommit: already committed
-		}
+		v.wrote(table, db.Statement.ConnPool)
 	}
 	cb := db.Callback()
 	for _, err := range []error{
@@ -89,6 +81,20 @@ func registerDataVersion(db *gorm.DB, v *dataVersion) error {
 		}
 	}
 	return nil
+}
+
+// wrote counts a write to table through pool: one to a public table moves the version, at once
+// in autocommit, after the commit in a transaction.
+func (v *dataVersion) wrote(table string, pool gorm.ConnPool) {
+	if backOfficeTables[strings.ToLower(table)] {
+		return
+	}
+	v.pending.Add(1)
+	switch pool.(type) {
+	case gorm.TxCommitter, detachedPool: // a transaction, or a group commit's batch: moved after the commit
+	default:
+		v.local.Add(1) // autocommit: already committed
+	}
 }
 
 // committed moves the version after a commit that wrote a public table, and tells the other
