@@ -8,13 +8,13 @@ import (
 	"seminars/internal/model"
 )
 
-// column is one column of a fixed INSERT and where its value comes from in the model.
-type column[T any] struct {
+// insertColumn is one column of a fixed INSERT and where its value comes from in the model.
+type insertColumn[T any] struct {
 	name  string
 	value func(*T) any
 }
 
-func columnNames[T any](cols []column[T]) []string {
+func columnNames[T any](cols []insertColumn[T]) []string {
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = c.name
@@ -25,7 +25,7 @@ func columnNames[T any](cols []column[T]) []string {
 // bookingColumns are the columns a new booking writes: every column of model.Booking but its id,
 // which the database assigns (TestFixedColumnsMatchTheModel holds the list to the model and to
 // both schemas). Named types go in as their base type, as the drivers store them.
-var bookingColumns = []column[model.Booking]{
+var bookingColumns = []insertColumn[model.Booking]{
 	{"reference", func(b *model.Booking) any { return b.Reference }},
 	{"manage_token_hash", func(b *model.Booking) any { return b.ManageTokenHash }},
 	{"manage_rotation", func(b *model.Booking) any { return b.ManageRotation }},
@@ -77,7 +77,7 @@ var bookingColumns = []column[model.Booking]{
 }
 
 // attendeeColumns are the columns a new attendee writes (all but its id, as bookingColumns).
-var attendeeColumns = []column[model.Attendee]{
+var attendeeColumns = []insertColumn[model.Attendee]{
 	{"booking_id", func(a *model.Attendee) any { return a.BookingID }},
 	{"first_name", func(a *model.Attendee) any { return a.FirstName }},
 	{"last_name", func(a *model.Attendee) any { return a.LastName }},
