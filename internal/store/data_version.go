@@ -50,7 +50,17 @@ type dataVersion struct {
 var writeStatement = regexp.MustCompile(`(?is)^\s*(?:insert\s+into|update|delete\s+from|replace\s+into)\s+"?(\w+)`)
 
 // registerDataVersion watches every write on the write pool.
-func registerDataVersion(db *gorm.DB, v *dataVersion) error {
+func registerDataVersion(db *gorm.DB, v *dataVersion) error { return db.Use(v) }
+
+// dataVersionName is the version's name in gorm.Config.Plugins, where the fixed inserts
+// (fixed_insert.go), which bypass GORM's callbacks, find it.
+const dataVersionName = "seminars:data_version"
+
+// Name is the plugin's name (gorm.Plugin).
+func (*dataVersion) Name() string { return dataVersionName }
+
+// Initialize installs the callbacks that count GORM's writes (gorm.Plugin).
+func (v *dataVersion) Initialize(db *gorm.DB) error {
 	mark := func(db *gorm.DB) {
 		if db.Error != nil || db.Statement == nil {
 			return

@@ -22,7 +22,7 @@ func readInto[T, F any](name string, f func(*T) *F) readColumn[T] {
 }
 
 // dateColumns, seminarColumns and venueColumns are every column of their model
-// (TestFixedColumnsMatchTheModel holds them to the models and to both schemas).
+// (TestFixedReadColumnsMatchTheModel holds them to the models and to both schemas).
 var dateColumns = []readColumn[model.SeminarDate]{
 	readInto("id", func(d *model.SeminarDate) *uint { return &d.ID }),
 	readInto("seminar_id", func(d *model.SeminarDate) *uint { return &d.SeminarID }),

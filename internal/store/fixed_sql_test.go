@@ -28,11 +28,11 @@ func openFixedTestStore(t *testing.T, dsn string, opts ...Option) *Store {
 	return st
 }
 
-// TestFixedColumnsMatchTheModel holds the column lists of the fixed statements to the GORM
-// models and to the migrated tables on each dialect: a field added to a model (and its
-// migration step) without its column here fails, instead of being silently left unwritten or
-// unread.
-func TestFixedColumnsMatchTheModel(t *testing.T) {
+// TestFixedReadColumnsMatchTheModel holds the column lists of the fixed reads to the GORM models
+// and to the migrated tables on each dialect (TestFixedInsertColumns does it for the fixed
+// inserts, bookings and attendees among them): a field added to a model (and its migration
+// step) without its column here fails, instead of being silently left unread.
+func TestFixedReadColumnsMatchTheModel(t *testing.T) {
 	for _, db := range testDSNs {
 		t.Run(db.name, func(t *testing.T) {
 			st := openFixedTestStore(t, db.dsn(t))
@@ -41,8 +41,6 @@ func TestFixedColumnsMatchTheModel(t *testing.T) {
 				model any
 				fixed []string
 			}{
-				{"booking insert", &model.Booking{}, append([]string{"id"}, columnNames(bookingColumns)...)},
-				{"attendee insert", &model.Attendee{}, append([]string{"id"}, columnNames(attendeeColumns)...)},
 				{"date read", &model.SeminarDate{}, readColumnNames(dateColumns)},
 				{"seminar read", &model.Seminar{}, readColumnNames(seminarColumns)},
 				{"venue read", &model.Venue{}, readColumnNames(venueColumns)},
@@ -182,6 +180,13 @@ func TestCreateBookingWritesWhatGORMWrote(t *testing.T) {
 			return model.Booking{Attendees: []model.Attendee{{FirstName: "Ada"}}}
 		}},
 		{"every field set, three attendees", full},
+		{"more attendees than one statement carries", func(*testing.T) model.Booking {
+			b := model.Booking{Attendees: make([]model.Attendee, 2*fixedRowsPerInsert+1)}
+			for i := range b.Attendees {
+				b.Attendees[i].FirstName = "A" + strconv.Itoa(i)
+			}
+			return b
+		}},
 	}
 	for _, db := range testDSNs {
 		t.Run(db.name, func(t *testing.T) {

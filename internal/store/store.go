@@ -100,10 +100,6 @@ func Connect(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		_ = s.Close()
 		return nil, err
 	}
-	if err := registerFixedHooks(s.write, s.version, o.insertFault); err != nil {
-		_ = s.Close()
-		return nil, err
-	}
 	return s, nil
 }
 
