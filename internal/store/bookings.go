@@ -4,29 +4,9 @@ import (
 	"context"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"seminars/internal/model"
 )
-
-// CreateBooking inserts a booking with its attendees.
-//
-// The attendees go in as one plain multi-row INSERT: GORM's association save would write them
-// as an upsert (ON CONFLICT … DO UPDATE) built by reflection for each booking, on the writer
-// that every booker queues for.
-func (tx *Tx) CreateBooking(ctx context.Context, b *model.Booking) error {
-	db := tx.db.WithContext(ctx)
-	if err := db.Omit(clause.Associations).Create(b).Error; err != nil {
-		return err
-	}
-	if len(b.Attendees) == 0 {
-		return nil
-	}
-	for i := range b.Attendees {
-		b.Attendees[i].BookingID = b.ID
-	}
-	return db.Omit(clause.Associations).Create(&b.Attendees).Error
-}
 
 // ReferenceTaken tells whether a booking reference is already used.
 func (q Reads) ReferenceTaken(ctx context.Context, reference string) (bool, error) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -71,17 +70,6 @@ func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error)
 		return d, err
 	}
 	return d, q.fillSeatsConfirmed(ctx, &d)
-}
-
-// DateToBook returns a date with its seminar and venue but without counting its confirmed
-// seats: the booking transaction needs neither the count nor guaranteed, and runs under the
-// write lock, where one more aggregate query per booking costs every booker behind it. The
-// venue (no query for a date without one) is what the invoice states as the place, so the
-// booking issues it from this read instead of reading the new booking back.
-func (q Reads) DateToBook(ctx context.Context, id uint) (model.SeminarDate, error) {
-	var d model.SeminarDate
-	err := q.db.WithContext(ctx).Preload("Seminar").Preload("VenueRecord").First(&d, id).Error
-	return d, notFound(err, fmt.Sprintf("date %d", id))
 }
 
 // TakeSeats takes n seats of a date if that many are free, in one conditional UPDATE: the check

@@ -50,7 +50,17 @@ type dataVersion struct {
 var writeStatement = regexp.MustCompile(`(?is)^\s*(?:insert\s+into|update|delete\s+from|replace\s+into)\s+"?(\w+)`)
 
 // registerDataVersion watches every write on the write pool.
-func registerDataVersion(db *gorm.DB, v *dataVersion) error {
+func registerDataVersion(db *gorm.DB, v *dataVersion) error { return db.Use(v) }
+
+// dataVersionName is the version's name in gorm.Config.Plugins, where the fixed inserts
+// (fixed_insert.go), which bypass GORM's callbacks, find it.
+const dataVersionName = "seminars:data_version"
+
+// Name is the plugin's name (gorm.Plugin).
+func (*dataVersion) Name() string { return dataVersionName }
+
+// Initialize installs the callbacks that count GORM's writes (gorm.Plugin).
+func (v *dataVersion) Initialize(db *gorm.DB) error {
 	mark := func(db *gorm.DB) {
 		if db.Error != nil || db.Statement == nil {
 			return
@@ -67,15 +77,7 @@ func registerDataVersion(db *gorm.DB, v *dataVersion) error {
 				table = m[1]
 			}
 		}
-		if backOfficeTables[strings.ToLower(table)] {
-			return
-		}
-		v.pending.Add(1)
-		switch db.Statement.ConnPool.(type) {
-		case gorm.TxCommitter, detachedPool: // a transaction, or a group commit's batch: moved after the commit
-		default:
-			v.local.Add(1) // autocommit: already committed
-		}
+		v.wrote(table, db.Statement.ConnPool)
 	}
 	cb := db.Callback()
 	for _, err := range []error{
@@ -89,6 +91,20 @@ func registerDataVersion(db *gorm.DB, v *dataVersion) error {
 		}
 	}
 	return nil
+}
+
+// wrote counts a write to table through pool: one to a public table moves the version, at once
+// in autocommit, after the commit in a transaction.
+func (v *dataVersion) wrote(table string, pool gorm.ConnPool) {
+	if backOfficeTables[strings.ToLower(table)] {
+		return
+	}
+	v.pending.Add(1)
+	switch pool.(type) {
+	case gorm.TxCommitter, detachedPool: // a transaction, or a group commit's batch: moved after the commit
+	default:
+		v.local.Add(1) // autocommit: already committed
+	}
 }
 
 // committed moves the version after a commit that wrote a public table, and tells the other

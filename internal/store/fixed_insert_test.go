@@ -40,6 +40,8 @@ func fixedInserts() []struct {
 	}{
 		{&model.Invoice{}, invoiceInsert.table, invoiceInsert.id, names(invoiceInsert)},
 		{&model.OutboxItem{}, outboxInsert.table, outboxInsert.id, names(outboxInsert)},
+		{&model.Booking{}, bookingInsert.table, bookingInsert.id, names(bookingInsert)},
+		{&model.Attendee{}, attendeeInsert.table, attendeeInsert.id, names(attendeeInsert)},
 	}
 }
 
