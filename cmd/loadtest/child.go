@@ -75,8 +75,27 @@ func (c *children) start(ctx context.Context, dir, database string, env ...strin
 		}
 		return ch.run(ctx)
 	}
-	return &server{BaseURL: "http://" + ch.addr, Token: lastWord(token), WebhookSecret: loadWebhookSecret, Stop: ch.stop,
-		Login: login, Seed: seed, SeedCatalogue: seedCatalogue}, nil
+	// The backlog is read through one store of this process, opened at the first question.
+	var backlogStore *store.Store
+	backlog := func(ctx context.Context) (bool, error) {
+		if backlogStore == nil {
+			st, err := store.Open(ctx, database)
+			if err != nil {
+				return false, err
+			}
+			backlogStore = st
+		}
+		return backlogOf(ctx, backlogStore)
+	}
+	stop := func() {
+		ch.stop()
+		if backlogStore != nil {
+			_ = backlogStore.Close()
+			backlogStore = nil
+		}
+	}
+	return &server{BaseURL: "http://" + ch.addr, Token: lastWord(token), WebhookSecret: loadWebhookSecret, Stop: stop,
+		Login: login, Seed: seed, SeedCatalogue: seedCatalogue, Backlog: backlog}, nil
 }
 
 // withStore opens the server's database from this process for fn.

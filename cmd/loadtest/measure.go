@@ -117,13 +117,23 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
 		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
 	// After the bookings, on their date: the catalogue while bookings keep moving the data version.
+	// Each figure after the bookings first waits for the documents and mail of the ones before.
+	if err := settleBefore(ctx, srv, &rep, figHealthzStorm); err != nil {
+		return rep, err
+	}
 	measureStorm(ctx, srv, opts, dateID, run, health, add)
+	if err := settleBefore(ctx, srv, &rep, figDashboard); err != nil {
+		return rep, err
+	}
 	dashboard, err := measureDashboard(ctx, srv, opts, dateID)
 	if err != nil {
 		return rep, fmt.Errorf("dashboard: %w", err)
 	}
 	add(dashboard, "")
 	if opts.Postgres != "" {
+		if err := settleBefore(ctx, srv, &rep, "the PostgreSQL figures"); err != nil {
+			return rep, err
+		}
 		pg, err := postgresFigures(ctx, srv, opts, dateID, run)
 		rep.Figures = append(rep.Figures, pg...)
 		if err != nil {

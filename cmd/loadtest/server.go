@@ -33,6 +33,9 @@ type server struct {
 	Login         staffLogin
 	Seed          func(ctx context.Context, dateID uint, n int) error
 	SeedCatalogue func(ctx context.Context, n int) error
+	// Backlog says whether the server's outbox holds work that is due (documents, mail); nil
+	// with -url. Figures after the bookings wait for it (settle).
+	Backlog func(ctx context.Context) (bool, error)
 }
 
 // loadWebhookSecret is the in-process server's Stripe webhook secret.
@@ -129,5 +132,6 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 	seed := func(ctx context.Context, dateID uint, n int) error { return seedHistory(ctx, st, dateID, n, now()) }
 	seedCatalogue := func(ctx context.Context, n int) error { return seedBigCatalogue(ctx, st, n, now()) }
 	return &server{BaseURL: "http://" + listener.Addr().String(), Token: token, WebhookSecret: loadWebhookSecret, Stop: stop,
-		Login: login, Seed: seed, SeedCatalogue: seedCatalogue}, nil
+		Login: login, Seed: seed, SeedCatalogue: seedCatalogue,
+		Backlog: func(ctx context.Context) (bool, error) { return backlogOf(ctx, st) }}, nil
 }
