@@ -115,7 +115,7 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	bare = add(bare, "")
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
 	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
-		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d)", dateID, loadCapacity))
+		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d), %s", dateID, loadCapacity, databaseName(opts)))
 	// After the bookings, on their date: the catalogue while bookings keep moving the data version.
 	// Each figure after the bookings first waits for the documents and mail of the ones before.
 	if err := settleBefore(ctx, srv, &rep, figHealthzStorm); err != nil {
@@ -155,7 +155,11 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		case pages[0].Name, pages[1].Name, pages[2].Name, figDashboard:
 			relate(f, health)
 		case bookings.Name:
-			relate(f, bare)
+			// The bare loop is SQLite's: with -postgres the server books on PostgreSQL, whose
+			// own baseline is the plain Go peer of the PostgreSQL figures.
+			if opts.Postgres == "" {
+				relate(f, bare)
+			}
 		}
 	}
 	if ctx.Err() != nil {
@@ -169,4 +173,12 @@ func relate(f *Figure, baseline Figure) {
 	if baseline.PerSecond > 0 {
 		f.Ratio = f.PerSecond / baseline.PerSecond
 	}
+}
+
+// databaseName is what the started server (or the -url one) books on, for the figures' texts.
+func databaseName(opts Options) string {
+	if opts.Postgres != "" {
+		return "on PostgreSQL (no ratio to the SQLite loop)"
+	}
+	return "on the server's own database (SQLite for a started server)"
 }
