@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"time"
 
+	"golang.org/x/sync/singleflight"
+
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/worker"
@@ -34,6 +36,10 @@ type Documents struct {
 	st     *store.Store
 	render DocumentRenderer
 	now    func() time.Time
+	// rendering joins the callers of one missing file in this process into one render: the
+	// render job and a mail that needs the file race for it after every booking, and each
+	// rendered its own copy (an invoice PDF is most of the background CPU a booking costs).
+	rendering singleflight.Group
 }
 
 // NewDocuments returns the document files of st, rendered by render when missing. now stamps
@@ -46,21 +52,35 @@ func NewDocuments(st *store.Store, render DocumentRenderer, now func() time.Time
 func FileName(inv model.Invoice, kind string) string { return inv.Number + "." + kind }
 
 // File returns the stored file of inv of kind, rendering and storing it first when it is not
-// stored yet. Two callers racing on a missing file may both render it, but the unique index
-// keeps the first one stored and both return that one.
+// stored yet. Callers in this process racing on a missing file share one render; callers in
+// two instances may both render it, but the unique index keeps the first one stored and both
+// return that one.
 func (d *Documents) File(ctx context.Context, inv model.Invoice, kind string) (model.IssuedDocument, error) {
 	doc, err := d.st.IssuedDocument(ctx, inv.ID, kind)
 	if !errors.Is(err, model.ErrNotFound) {
 		return doc, err
 	}
-	rendered, err := d.renderFile(inv, kind)
+	// The joined callers share one render, so it must not end with the first caller's
+	// context: a mail round cut short would fail the render job waiting on it too.
+	shared := context.WithoutCancel(ctx)
+	v, err, _ := d.rendering.Do(strconv.FormatUint(uint64(inv.ID), 10)+"."+kind, func() (any, error) {
+		// A caller that finished just before this one joined has stored the file already.
+		if doc, err := d.st.IssuedDocument(shared, inv.ID, kind); !errors.Is(err, model.ErrNotFound) {
+			return doc, err
+		}
+		rendered, err := d.renderFile(inv, kind)
+		if err != nil {
+			return model.IssuedDocument{}, err
+		}
+		if err := d.st.WithTx(shared, func(tx *store.Tx) error { return tx.StoreIssuedDocument(shared, &rendered) }); err != nil {
+			return model.IssuedDocument{}, fmt.Errorf("store %s: %w", FileName(inv, kind), err)
+		}
+		return d.st.IssuedDocument(shared, inv.ID, kind)
+	})
 	if err != nil {
 		return model.IssuedDocument{}, err
 	}
-	if err := d.st.WithTx(ctx, func(tx *store.Tx) error { return tx.StoreIssuedDocument(ctx, &rendered) }); err != nil {
-		return model.IssuedDocument{}, fmt.Errorf("store %s: %w", FileName(inv, kind), err)
-	}
-	return d.st.IssuedDocument(ctx, inv.ID, kind)
+	return v.(model.IssuedDocument), nil
 }
 
 // RenderAll makes sure both files of inv are stored; files already stored are left alone.

@@ -130,13 +130,17 @@ func TestIssuedDocumentsDoNotChangeWithTheRenderer(t *testing.T) {
 	})
 }
 
-// Concurrent readers of a file nobody has rendered yet all get the same bytes, and one row is
-// stored — even though each of them rendered its own, different, copy.
+// Concurrent readers of a file nobody has rendered yet all get the same bytes, one row is
+// stored, and in one process they share one render (the render job and a mail race for every
+// booking's invoice). Readers in two instances (two Documents) may each render their own,
+// different, copy; the unique index still keeps one.
 func TestConcurrentReadersOfAMissingFileStoreOne(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		inv := issue(t, st, seedBooking(t, st, seedDate(t, st), 1, "de"), issuedAt)
-		docs := invoice.NewDocuments(st, &versionedRenderer{real: renderer(t)}, func() time.Time { return issuedAt })
+		r := &versionedRenderer{real: renderer(t)}
+		docs := invoice.NewDocuments(st, r, func() time.Time { return issuedAt })
+		other := invoice.NewDocuments(st, r, func() time.Time { return issuedAt })
 		const readers = 8
 		got := make([][]byte, readers)
 		errs := make([]error, readers)
@@ -147,7 +151,11 @@ func TestConcurrentReadersOfAMissingFileStoreOne(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				<-start
-				doc, err := docs.File(ctx, inv, model.DocumentPDF)
+				instance := docs
+				if i == readers-1 {
+					instance = other // another instance's reader
+				}
+				doc, err := instance.File(ctx, inv, model.DocumentPDF)
 				got[i], errs[i] = doc.Data, err
 			}()
 		}
@@ -167,6 +175,10 @@ func TestConcurrentReadersOfAMissingFileStoreOne(t *testing.T) {
 		stored, _ := st.IssuedDocument(ctx, inv.ID, model.DocumentPDF)
 		if !bytes.Equal(stored.Data, got[0]) {
 			t.Error("readers got other bytes than the stored ones")
+		}
+		// One render for the seven readers of one instance, at most one more for the other's.
+		if n := r.calls.Load(); n < 1 || n > 2 {
+			t.Errorf("%d renders for %d concurrent readers in two instances, want 1 or 2", n, readers)
 		}
 	})
 }
