@@ -16,7 +16,8 @@ import (
 // testClockAllowed lists the test files that may read the wall clock, each with the reason. A
 // deadline for polling a subprocess is fine; anything that becomes a domain date is not.
 var testClockAllowed = map[string]string{
-	"cmd/seminars/chaos_test.go": "enqueues poison items for a real `seminars serve` process, which runs on the wall clock; the items must be due on that clock, and the test compares no domain dates",
+	"cmd/seminars/chaos_test.go":    "enqueues poison items for a real `seminars serve` process, which runs on the wall clock; the items must be due on that clock, and the test compares no domain dates",
+	"cmd/loadtest/loadtest_test.go": "its child-process case loads a real `seminars serve`, which runs on the wall clock: the load-test date must lie in that clock's future; the in-process case keeps the fixed test clock, and no timing or date is asserted",
 }
 
 // productionClockAllowed lists the non-test files under internal/ that may read the wall clock.
