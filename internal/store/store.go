@@ -38,6 +38,8 @@ type Store struct {
 	postgres bool
 	path     string       // the SQLite file; empty on PostgreSQL
 	group    *groupWriter // SQLite's group commit (WithTx); nil on PostgreSQL
+	// writeSlots bounds PostgreSQL's write transactions running at once (writeConcurrency).
+	writeSlots chan struct{}
 	// version moves with every committed write that may change a public page (DataVersion).
 	version *dataVersion
 }
@@ -171,7 +173,8 @@ func openPostgres(ctx context.Context, dsn string, now func() time.Time) (*Store
 	sqlDB.SetMaxOpenConns(20)
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
-	s := &Store{Reads: Reads{db: db, now: now}, write: db, read: db, postgres: true}
+	s := &Store{Reads: Reads{db: db, now: now}, write: db, read: db, postgres: true,
+		writeSlots: make(chan struct{}, writeConcurrency())}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -255,6 +258,10 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		}
 		return err
 	}
+	if err := s.takeWriteSlot(ctx); err != nil {
+		return err
+	}
+	defer s.giveWriteSlot()
 	return s.versioned(ctx, func() error {
 		return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 			return fn(&Tx{Reads: Reads{db: db, now: s.now}})
