@@ -9,9 +9,10 @@ import (
 // process has cores, at least two. Bookings of one date queue on the date's row; every
 // transaction let in beyond the cores only competes for the CPU with the one that holds the row,
 // and that one's statements then wait to be sent. Measured with the load tool on two cores
-// (docs/benchmarks.md, "PostgreSQL: write transactions let in by cores"): 8 clients 168 -> 441
-// bookings/s, 64 clients 141 -> 461 when two run at once instead of all of them. Reads do not
-// queue here; SQLite has its one group writer instead.
+// (docs/benchmarks.md, "PostgreSQL: write transactions let in by cores"): 8 clients 168 -> 463
+// bookings/s, 64 clients 141 -> 506 when two run at once instead of all of them. Reads do not
+// queue here; SQLite has its one group writer instead. Write transactions never nest (SQLite's
+// group writer would deadlock on it too), so a transaction never waits for a slot it holds.
 func writeConcurrency() int { return max(2, runtime.GOMAXPROCS(0)) }
 
 // takeWriteSlot waits for a free write slot, or for ctx to end.
