@@ -23,7 +23,7 @@ func (r *Renderer) Certificate(booking model.Booking, attendee model.Attendee, s
 	if booking.Date == nil || booking.Date.Seminar == nil {
 		return nil, fmt.Errorf("certificate for %s: date and seminar not loaded", booking.Reference)
 	}
-	return guard(fmt.Sprintf("certificate for attendee %d", attendee.ID), func() ([]byte, error) {
+	return r.drawPDF(fmt.Sprintf("certificate for attendee %d", attendee.ID), func() ([]byte, error) {
 		return r.certificate(booking, attendee, seller, trainer)
 	})
 }

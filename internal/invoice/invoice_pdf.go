@@ -12,7 +12,7 @@ import (
 // only, so the same record always gives the same document. Any text renders; a failure of the
 // renderer itself is an error wrapping ErrRender, never a panic.
 func (r *Renderer) InvoicePDF(inv model.Invoice) ([]byte, error) {
-	return guard("invoice "+inv.Number, func() ([]byte, error) { return r.invoicePDF(inv) })
+	return r.drawPDF("invoice "+inv.Number, func() ([]byte, error) { return r.invoicePDF(inv) })
 }
 
 func (r *Renderer) invoicePDF(inv model.Invoice) ([]byte, error) {

@@ -13,7 +13,7 @@ import (
 // so the same record always gives the same document; it is drawn with the invoices' sheet,
 // fonts and text filter, and a renderer failure is an error wrapping ErrRender.
 func (r *Renderer) OfferPDF(o model.Offer) ([]byte, error) {
-	return guard("offer "+o.Number, func() ([]byte, error) { return r.offerPDF(o) })
+	return r.drawPDF("offer "+o.Number, func() ([]byte, error) { return r.offerPDF(o) })
 }
 
 func (r *Renderer) offerPDF(o model.Offer) ([]byte, error) {

@@ -150,6 +150,10 @@ func coverage(name string, ttf []byte) (*glyphSet, error) {
 // and shared by every document drawn with the book, concurrently. The renderers of a process
 // share one book (sharedFonts), so each cut is made once per process.
 type fontBook struct {
+	// drawing holds one token per PDF being drawn with the book (drawPDF). A PDF allocates
+	// 6–12 MB while it is drawn; after a booking burst the render job and every mail
+	// connection drew one at once, and those allocations set the process's memory peak.
+	drawing       chan struct{}
 	latin, common func() (cutFonts, error)
 	dejavu        func() (dejavuSets, error)
 	fallbacks     [len(fallbackFonts)]func() (*glyphSet, error)
@@ -171,6 +175,7 @@ var sharedFonts = sync.OnceValue(func() *fontBook { return newFontBook(coverage)
 // newFontBook reads coverage with read, which tests count; name says which font it is.
 func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBook {
 	b := &fontBook{
+		drawing: make(chan struct{}, pdfsAtOnce()),
 		latin:  sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "Latin cut", latinCut) }),
 		common: sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "common cut", commonCut) }),
 		dejavu: sync.OnceValues(func() (dejavuSets, error) {

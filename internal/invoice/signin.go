@@ -73,7 +73,7 @@ func (r *Renderer) SignInSheet(date model.SeminarDate, attendees []SheetAttendee
 	if day < 0 || day > len(sessions) {
 		return nil, fmt.Errorf("sign-in sheet for date %d, day %d of %d: %w", date.ID, day, len(sessions), ErrNoSuchDay)
 	}
-	return guard(fmt.Sprintf("sign-in sheet for date %d", date.ID), func() ([]byte, error) {
+	return r.drawPDF(fmt.Sprintf("sign-in sheet for date %d", date.ID), func() ([]byte, error) {
 		t := r.catalog.For(lang)
 		s := r.newSheet(t.T("signin.title")+" – "+date.Seminar.Title(lang), seller.party(), date.StartsAt, t)
 		first := true
@@ -190,7 +190,7 @@ func (r *Renderer) Badges(date model.SeminarDate, attendees []SheetAttendee, sel
 	if date.Seminar == nil {
 		return nil, fmt.Errorf("badges for date %d: seminar not loaded", date.ID)
 	}
-	return guard(fmt.Sprintf("badges for date %d", date.ID), func() ([]byte, error) {
+	return r.drawPDF(fmt.Sprintf("badges for date %d", date.ID), func() ([]byte, error) {
 		t := r.catalog.For(lang)
 		title := date.Seminar.Title(lang)
 		s := r.newSheet(t.T("badges.title")+" – "+title, seller.party(), date.StartsAt, t)

@@ -45,6 +45,12 @@ func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, 
 		docs: invoice.NewDocuments(st, renderer, now), jobs: jobs, log: log, now: now}
 }
 
+// UseDocuments makes the worker attach the files of docs, the process's one Documents, instead
+// of a Documents of its own. A missing file is then rendered once for both the render job and
+// the mail that attaches it (Documents joins the callers of one file), where two Documents each
+// rendered their own copy of it, at once, after every booking.
+func (w *Worker) UseDocuments(docs *invoice.Documents) { w.docs = docs }
+
 // Job is the worker as a background job: a round every few seconds while the outbox is empty.
 func (w *Worker) Job() worker.Job {
 	return worker.Job{Name: "mail", Every: pollInterval, Round: func(ctx context.Context, now time.Time) (bool, error) {
