@@ -11,6 +11,10 @@ import (
 // adminDashboard shows the upcoming dates with their fill level and what needs attention.
 func (s *Server) adminDashboard(c echo.Context) error {
 	ctx := c.Request().Context()
+	if err := s.dashboards.enter(ctx); err != nil {
+		return err
+	}
+	defer s.dashboards.leave()
 	dates, err := s.store.AdminUpcomingDates(ctx, s.now(), 20)
 	if err != nil {
 		return err

@@ -68,6 +68,8 @@ type Server struct {
 	feedback *feedback.Service
 	// pages keeps the rendered catalogue, seminar pages and seminars API by data version.
 	pages *pageCache
+	// dashboards bounds the admin dashboards built at once (memory, admin_dashboard_gate.go).
+	dashboards dashboardGate
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
@@ -90,6 +92,7 @@ func New(a *app.App) (*Server, error) {
 	}
 	s.decisions = a.RunDecisions
 	s.feedback = a.Feedback
+	s.dashboards = newDashboardGate()
 	s.pages = newPageCache(pageCacheBytes, s.metrics.pageRenders, s.metrics.pageStale)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
