@@ -112,6 +112,37 @@ func TestMailedInvoiceIsTheIssuedFileAfterARendererChange(t *testing.T) {
 	})
 }
 
+// The worker renders a missing file with the Documents it is given (UseDocuments: the app's
+// one, which the render job uses too, so the two share one render of each file), not with one
+// of its own: the file mailed is the one that Documents rendered and stored.
+func TestMailRendersMissingFilesWithTheDocumentsItIsGiven(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		date := e.seedDate(model.FormatOnline, time.Date(e.now.Year()+1, time.March, 3, 8, 0, 0, 0, time.UTC))
+		res := e.reserve(date.ID, "en", [2]string{"Anna", "anna@muster.example"})
+		docs, err := e.st.InvoicesForBooking(e.ctx, res.Booking.ID)
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("invoices %v, %v", docs, err)
+		}
+		catalog, err := i18n.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.worker.UseDocuments(invoice.NewDocuments(e.st, oldRenderer{invoice.NewRenderer(catalog, e.berlin)}, func() time.Time { return e.now }))
+
+		e.run(e.now.Add(time.Minute))
+		bill := only(t, e.inbox(), "billing@muster.example")
+		if len(bill.Files) != 2 {
+			t.Fatalf("billing mail attachments %v, want the invoice's PDF and XML", names(bill.Files))
+		}
+		for _, f := range bill.Files {
+			kind := strings.TrimPrefix(f.Name, docs[0].Number+".")
+			if want := issuedFile(t, e, docs[0].ID, kind); f.Data != string(want) || !strings.Contains(f.Data, "old renderer") {
+				t.Errorf("mailed %s was not rendered and stored by the given Documents (%d vs %d bytes stored)", f.Name, len(f.Data), len(want))
+			}
+		}
+	})
+}
+
 // oldRenderer is the renderer of an earlier release: its files end in a mark today's lacks.
 type oldRenderer struct{ now *invoice.Renderer }
 
