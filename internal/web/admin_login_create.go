@@ -31,6 +31,9 @@ func (s *Server) adminLoginCreate(c echo.Context) error {
 		}
 	}
 	secret, user, err := s.auth.SignIn(ctx, f.Email, f.Password, c.RealIP())
+	if err == nil || errors.Is(err, model.ErrBadCredentials) {
+		s.hashes.giveBack() // a password was checked (a throttled or busy sign-in checks none)
+	}
 	switch {
 	case errors.Is(err, model.ErrThrottled):
 		d.Problem = t.T("admin.login.throttled")

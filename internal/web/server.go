@@ -70,6 +70,8 @@ type Server struct {
 	pages *pageCache
 	// dashboards bounds the admin dashboards built at once (memory, admin_dashboard_gate.go).
 	dashboards dashboardGate
+	// hashes gives a password check's memory back once it is done (admin_login_memory.go).
+	hashes hashMemory
 }
 
 // New builds the server and its routes over the services of a, which it never builds itself.
