@@ -7,12 +7,12 @@ import (
 	"testing"
 )
 
-// TestDashboardGate: four dashboards per core are built at once; the next one waits, and gives
+// TestDashboardGate: two dashboards per core are built at once; the next one waits, and gives
 // up when its visitor leaves; a slot given back lets the next one in.
 func TestDashboardGate(t *testing.T) {
 	g := newDashboardGate()
-	if cap(g) != 4*runtime.GOMAXPROCS(0) {
-		t.Fatalf("slots = %d, want four per core (%d)", cap(g), 4*runtime.GOMAXPROCS(0))
+	if cap(g) != 2*runtime.GOMAXPROCS(0) {
+		t.Fatalf("slots = %d, want two per core (%d)", cap(g), 2*runtime.GOMAXPROCS(0))
 	}
 	for i := range cap(g) {
 		if err := g.enter(t.Context()); err != nil {
