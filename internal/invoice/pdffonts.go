@@ -176,8 +176,8 @@ var sharedFonts = sync.OnceValue(func() *fontBook { return newFontBook(coverage)
 func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBook {
 	b := &fontBook{
 		drawing: make(chan struct{}, pdfsAtOnce()),
-		latin:  sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "Latin cut", latinCut) }),
-		common: sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "common cut", commonCut) }),
+		latin:   sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "Latin cut", latinCut) }),
+		common:  sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "common cut", commonCut) }),
 		dejavu: sync.OnceValues(func() (dejavuSets, error) {
 			regular, err := read("DejaVu Sans", fontRegular)
 			if err != nil {
