@@ -179,11 +179,16 @@ func (tx *Tx) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
 	return err == nil, err
 }
 
+// needsAttention is the condition of the partial index idx_bookings_attention, written as the
+// index writes it: the planners use a partial index only for a query that states its condition
+// (SQLite compares the terms as written, so "needs_attention = ?" would miss it).
+const needsAttention = "needs_attention"
+
 // AttentionBookings returns the bookings that need the trainer's attention (a late payment
 // refunded because its seats were gone, a refund that failed), oldest first.
 func (q Reads) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
 	var out []model.Booking
-	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where("needs_attention = ?", true).
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where(needsAttention).
 		Order("updated_at, id").Limit(limit).Find(&out).Error
 	return out, err
 }
@@ -195,7 +200,7 @@ func (q Reads) CountAttentionBookings(ctx context.Context) (map[string]int64, er
 		N      int64
 	}
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).Select("attention_reason AS reason, COUNT(*) AS n").
-		Where("needs_attention = ?", true).Group("attention_reason").Scan(&rows).Error
+		Where(needsAttention).Group("attention_reason").Scan(&rows).Error
 	counts := make(map[string]int64, len(rows))
 	for _, r := range rows {
 		counts[r.Reason] = r.N
