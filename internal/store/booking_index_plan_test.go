@@ -38,11 +38,17 @@ func TestBookingQueriesUseIndexes(t *testing.T) {
 			"idx_invoices_original_id", false},
 		{"bookings of a date to notify", func(q Reads) error { _, err := q.BookingsToNotify(ctx, 3, false); return err },
 			"idx_bookings_date_seats", false},
-		{"reminders due", func(q Reads) error { _, err := q.RemindersDue(ctx, now, now.AddDate(0, 0, 7), "mail:reminder:"); return err },
+		{"reminders due", func(q Reads) error {
+			_, err := q.RemindersDue(ctx, now, now.AddDate(0, 0, 7), "mail:reminder:")
+			return err
+		},
 			"idx_bookings_date_seats", false},
 		// seminar_dates has no index on ends_at: SQLite walks every attendee (before 0034 it walked
 		// every confirmed booking through idx_bookings_status); only a scan of bookings fails.
-		{"certificates due", func(q Reads) error { _, err := q.CertificatesDue(ctx, now.AddDate(0, 0, -7), now, "mail:certificate:"); return err },
+		{"certificates due", func(q Reads) error {
+			_, err := q.CertificatesDue(ctx, now.AddDate(0, 0, -7), now, "mail:certificate:")
+			return err
+		},
 			"", false},
 	}
 	for _, db := range testDSNs {
