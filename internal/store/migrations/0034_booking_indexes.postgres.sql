@@ -2,9 +2,9 @@
 -- queue for, and each index of bookings is one more b-tree insert per booking. The indexes no
 -- query can use go: idx_bookings_date_id is a prefix of idx_bookings_date_seats;
 -- idx_bookings_email serves no query (they all compare lower(billing_email));
--- idx_bookings_session_id has no query at all; idx_bookings_status only tempted the planner to
--- walk every booking of a status (each status query also names the date, the reference, the
--- id or a hold's expiry). The indexes of columns that few rows fill become partial, so a booking
+-- idx_bookings_session_id has no query at all; idx_bookings_status only made the planner walk
+-- every booking of a status (expired holds, reminders, certificates), which now go by the hold
+-- index, the date or the primary key. The indexes of columns that few rows fill become partial, so a booking
 -- paid by invoice (no hold, no payment intent, nothing to look at) enters none of them; their
 -- queries carry the same condition (TestBookingQueriesUseIndexes reads the plans).
 -- idx_bookings_attention also holds the attention list's order (updated_at, id).
