@@ -10,12 +10,13 @@ import (
 // The Go runtime hands freed heap back to the OS slowly (its scavenger keeps about the heap
 // goal, twice the live heap, mapped), so after a burst — the demo's documents rendered after
 // the first start, a booking's PDFs, a page rendered for the first time — an idle server kept
-// 8–12 MiB of garbage and free spans for minutes. releaseWhenQuiet looks once a second at how
-// much the process has allocated (runtime/metrics, no stop-the-world) and, when a second passes
-// with next to no allocation after at least busyBytes since the last release, runs one forced
-// GC and returns the free memory (debug.FreeOSMemory). Under steady load it never fires (every
-// second allocates); at most it runs once per busyBytes allocated, about as often as the GC
-// itself runs at this heap size, so it costs no throughput.
+// ~7 MiB of garbage and free spans for minutes (docs/benchmarks.md, "Idle memory (session
+// 23)"). releaseWhenQuiet looks once a second at how much the process has allocated
+// (runtime/metrics, no stop-the-world) and, when a second passes with next to no allocation
+// after at least busyBytes since the last release, runs one forced GC and returns the free
+// memory (debug.FreeOSMemory). Under steady load it never fires (every second allocates); at
+// most it runs once per busyBytes allocated, about as often as the GC itself runs at this heap
+// size.
 const (
 	quietTick  = time.Second
 	quietBytes = 256 << 10 // allocated in one tick: quiet
