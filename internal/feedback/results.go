@@ -13,10 +13,10 @@ import (
 // agreed to publish; AnswersTotal is how many answers the page is a page of (all answers, or
 // the quotes when the page asked for quotes only).
 type SeminarResult struct {
-	Seminar      model.Seminar
-	Summary      model.FeedbackSummary
-	Examples     int
-	Quotes       int
+	Seminar  model.Seminar
+	Summary  model.FeedbackSummary
+	Examples int
+	Quotes   int
 	// Dates is one page of the dates with answers (earliest first); DatesTotal counts them all.
 	Dates        []DateResult
 	DatesTotal   int
