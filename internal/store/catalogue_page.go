@@ -190,3 +190,11 @@ func (q Reads) CatalogueOptions(ctx context.Context, now time.Time, loc *time.Lo
 		from = month.AddDate(0, 1, 0).UTC()
 	}
 }
+
+// PublishedSeminars returns the published seminars by id, without dates or questions: for lists
+// of the seminars themselves (the sitemap), which need none of their dates.
+func (q Reads) PublishedSeminars(ctx context.Context) ([]model.Seminar, error) {
+	var out []model.Seminar
+	err := q.db.WithContext(ctx).Where("published = ?", true).Order("id").Find(&out).Error
+	return out, err
+}
