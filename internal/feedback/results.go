@@ -40,8 +40,8 @@ type DateResult struct {
 }
 
 // Results sums up the answers of one seminar (seminarID), or of every seminar that has any
-// (seminarID 0), in the seminars' order by title, with page of each seminar's answers (none
-// when page.Limit is 0). The counts and averages are the database's over every answer, whatever
+// (seminarID 0), in the seminars' order by title, with a page of each seminar's answers (none
+// when page.Answers.Limit is 0) and of its dates with answers. The counts and averages are the database's over every answer, whatever
 // the page. A seminar that does not exist is model.ErrNotFound; one without answers has a zero
 // summary.
 func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]SeminarResult, error) {
