@@ -44,6 +44,14 @@ func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) 
 	return s, q.fillSeminarSeats(ctx, &s)
 }
 
+// SeminarOnly returns a seminar with its questions but none of its dates, for pages that read
+// the dates they show themselves.
+func (q Reads) SeminarOnly(ctx context.Context, id uint) (model.Seminar, error) {
+	var s model.Seminar
+	err := q.db.WithContext(ctx).Preload("Questions", questionOrder).First(&s, id).Error
+	return s, notFound(err, fmt.Sprintf("seminar %d", id))
+}
+
 // UpdateSeminar writes a seminar's own fields (not its dates).
 func (tx *Tx) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
 	return tx.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
