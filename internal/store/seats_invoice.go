@@ -32,9 +32,8 @@ type NewDocument struct {
 // locked until commit, so a booking's invoice takes them in one statement — a data-modifying
 // WITH that takes the seats, raises the counter, inserts the invoice and its outbox items —
 // and the locks are held for one round trip and the commit instead of four round trips and
-// the commit (docs/benchmarks.md, "PostgreSQL: one round trip under the date's lock"). The
-// invoice's id comes from its sequence before that, while nothing is locked yet. SQLite runs
-// one writer at a time, so there it is the statements one after another.
+// the commit (docs/benchmarks.md, "PostgreSQL: one round trip under the date's lock"). SQLite
+// runs one writer at a time, so there it is the statements one after another.
 func (tx *Tx) IssueDocument(ctx context.Context, d NewDocument) error {
 	if d.Seats > 0 && tx.db.Dialector.Name() == "postgres" {
 		return tx.issueWithSeatsPostgres(ctx, d)
@@ -77,38 +76,35 @@ func (tx *Tx) issueWithSeatsPostgres(ctx context.Context, d NewDocument) error {
 		}
 	}
 	pool := tx.db.Statement.ConnPool
-	var id int64
-	if err := pool.QueryRowContext(ctx, invoiceIDSQL).Scan(&id); err != nil {
-		return fmt.Errorf("invoice id: %w", tx.translate(err))
-	}
-	inv.ID = uint(id)
-	items, err := outboxRows(tx, d.Items(inv.ID))
+	items, placeholders, err := itemsOfNewInvoice(tx, d.Items)
 	if err != nil {
 		return err
 	}
-	if len(items) == 0 || len(items) > fixedRowsPerInsert {
-		return fmt.Errorf("store: %d outbox items with a document, want 1 to %d", len(items), fixedRowsPerInsert)
-	}
-	args := []any{int64(d.Seats), tx.stamp(), int64(d.DateID), inv.Kind, int64(d.Year), numberPrefix(inv.Kind, d.Year), id}
+	args := []any{int64(d.Seats), tx.stamp(), int64(d.DateID), inv.Kind, int64(d.Year), numberPrefix(inv.Kind, d.Year)}
 	invArgs := invoiceInsert.args([]model.Invoice{*inv})
 	for i, c := range invoiceInsert.columns {
 		if c.name != "number" && c.name != "sequence" && c.name != "year" {
 			args = append(args, invArgs[i])
 		}
 	}
-	args = append(args, outboxInsert.args(items)...)
+	itemArgs := outboxInsert.args(items)
+	width := len(outboxInsert.columns)
+	for i := range items {
+		args = append(args, placeholders[i])
+		args = append(args, itemArgs[i*width:(i+1)*width]...)
+	}
 	var (
-		seq    int64
-		number string
+		id, seq int64
+		number  string
 	)
-	err = pool.QueryRowContext(ctx, seatsInvoiceSQL[len(items)], args...).Scan(&seq, &number)
+	err = pool.QueryRowContext(ctx, seatsInvoiceSQL[len(items)], args...).Scan(&id, &seq, &number)
 	if errors.Is(err, sql.ErrNoRows) { // the date refused the seats: nothing else ran
 		return tx.soldOut(ctx, d.DateID, d.Seats)
 	}
 	if err != nil {
 		return fmt.Errorf("seats and invoice of date %d: %w", d.DateID, tx.translate(err))
 	}
-	inv.Year, inv.Sequence, inv.Number = d.Year, int(seq), model.InvoiceNumber(inv.Kind, d.Year, int(seq))
+	inv.ID, inv.Year, inv.Sequence, inv.Number = uint(id), d.Year, int(seq), model.InvoiceNumber(inv.Kind, d.Year, int(seq))
 	if number != inv.Number { // the SQL below writes the number as model.InvoiceNumber does
 		return fmt.Errorf("store: invoice numbered %q, want %q", number, inv.Number)
 	}
@@ -116,9 +112,42 @@ func (tx *Tx) issueWithSeatsPostgres(ctx context.Context, d NewDocument) error {
 	return nil
 }
 
-// invoiceIDSQL reserves the next invoice id (an id, not a number: a rolled-back one leaves a
-// gap in ids only, as any insert does).
-const invoiceIDSQL = `SELECT nextval(pg_get_serial_sequence('invoices', 'id'))`
+// The items of a new invoice name its id (its render job's key and payload), which the WITH
+// statement only learns when it inserts the invoice. itemsOfNewInvoice builds them for two
+// stand-in ids; an item that differs between the two is stored with the stand-in's digits
+// replaced by the real id in SQL (its placeholder), the others as they are (placeholder "",
+// which PostgreSQL's replace leaves alone). The stand-ins are longer than any id and checked
+// to be the only difference, so no other digits of an item can be taken for them.
+const (
+	standInID      = 98765432109876
+	otherStandInID = 12345678901234
+)
+
+func itemsOfNewInvoice(tx *Tx, build func(invoiceID uint) []JSONItem) (items []model.OutboxItem, placeholders []string, err error) {
+	items, err = outboxRows(tx, build(standInID))
+	if err != nil {
+		return nil, nil, err
+	}
+	other, err := outboxRows(tx, build(otherStandInID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(items) == 0 || len(items) > fixedRowsPerInsert || len(other) != len(items) {
+		return nil, nil, fmt.Errorf("store: %d outbox items with a document, want 1 to %d", len(items), fixedRowsPerInsert)
+	}
+	standIn, otherStandIn := strconv.FormatUint(standInID, 10), strconv.FormatUint(otherStandInID, 10)
+	placeholders = make([]string, len(items))
+	for i, it := range items {
+		if it.Key == other[i].Key && it.Payload == other[i].Payload {
+			continue
+		}
+		if strings.ReplaceAll(it.Key, standIn, otherStandIn) != other[i].Key || strings.ReplaceAll(it.Payload, standIn, otherStandIn) != other[i].Payload {
+			return nil, nil, fmt.Errorf("store: outbox item %s depends on the invoice id other than by its digits", it.Topic)
+		}
+		placeholders[i] = standIn
+	}
+	return items, placeholders, nil
+}
 
 // numberPrefix is what model.InvoiceNumber writes before the sequence ("RE-2026-").
 func numberPrefix(kind string, year int) string {
@@ -127,8 +156,8 @@ func numberPrefix(kind string, year int) string {
 
 // seatsInvoiceSQL is issueWithSeatsPostgres's statement for 1 to fixedRowsPerInsert outbox
 // items. Its parameters: $1 seats, $2 the date's updated_at, $3 the date, $4 kind, $5 year,
-// $6 the number's prefix, $7 the invoice id, then the invoice's columns but number, year and
-// sequence, then the outbox rows.
+// $6 the number's prefix, then the invoice's columns but number, year and sequence, then per
+// outbox row its stand-in id (itemsOfNewInvoice) and its columns.
 var seatsInvoiceSQL = func() (texts [fixedRowsPerInsert + 1]string) {
 	for n := 1; n <= fixedRowsPerInsert; n++ {
 		texts[n] = seatsInvoiceText(n)
@@ -145,34 +174,49 @@ func seatsInvoiceText(items int) string {
 	INSERT INTO invoice_counters (kind, year, last) SELECT $4, $5, 1 FROM seats
 	ON CONFLICT (kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last
 ), invoice AS (
-	INSERT INTO invoices ("id"`)
-	n := 7
+	INSERT INTO invoices (`)
+	n := 6
 	var values strings.Builder
-	values.WriteString("$7")
-	for _, c := range invoiceInsert.columns {
-		b.WriteString(`, "` + c.name + `"`)
+	for i, c := range invoiceInsert.columns {
+		if i > 0 {
+			b.WriteString(", ")
+			values.WriteString(", ")
+		}
+		b.WriteString(`"` + c.name + `"`)
 		switch c.name {
 		case "number":
-			values.WriteString(", $6 || lpad(last::text, greatest(5, length(last::text)), '0')")
+			values.WriteString("$6 || lpad(last::text, greatest(5, length(last::text)), '0')")
 		case "year":
-			values.WriteString(", $5")
+			values.WriteString("$5")
 		case "sequence":
-			values.WriteString(", last")
+			values.WriteString("last")
 		default:
 			n++
-			values.WriteString(", $" + strconv.Itoa(n))
+			values.WriteString("$" + strconv.Itoa(n))
 		}
 	}
-	b.WriteString(") SELECT " + values.String() + ` FROM counter RETURNING "sequence", "number"
+	b.WriteString(") SELECT " + values.String() + ` FROM counter RETURNING "id", "sequence", "number"
 ), items AS (
 	INSERT INTO outbox_items (`)
 	b.WriteString(`"` + strings.Join(outboxInsert.columnNames(), `", "`) + `"`)
-	b.WriteString(`) SELECT "` + strings.Join(outboxInsert.columnNames(), `", "`) + `" FROM (VALUES `)
+	b.WriteString(`) SELECT `)
+	for i, c := range outboxInsert.columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if c.name == "key" || c.name == "payload" {
+			b.WriteString(`replace(v."` + c.name + `", v."stand_in", invoice."id"::text)`)
+		} else {
+			b.WriteString(`v."` + c.name + `"`)
+		}
+	}
+	b.WriteString(` FROM (VALUES `)
 	for r := range items {
 		if r > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(" + strconv.Itoa(r))
+		n++
+		b.WriteString("(" + strconv.Itoa(r) + ", $" + strconv.Itoa(n) + "::text")
 		for _, c := range outboxInsert.columns {
 			n++
 			// VALUES in FROM does not take its types from the table, as INSERT … VALUES does.
@@ -180,11 +224,11 @@ func seatsInvoiceText(items int) string {
 		}
 		b.WriteByte(')')
 	}
-	b.WriteString(`) AS v ("ord", "` + strings.Join(outboxInsert.columnNames(), `", "`) + `")
-	WHERE EXISTS (SELECT FROM invoice) ORDER BY "ord"
+	b.WriteString(`) AS v ("ord", "stand_in", "` + strings.Join(outboxInsert.columnNames(), `", "`) + `")
+	CROSS JOIN invoice ORDER BY v."ord"
 	ON CONFLICT ("key") DO NOTHING
 )
-SELECT "sequence", "number" FROM invoice`)
+SELECT "id", "sequence", "number" FROM invoice`)
 	return b.String()
 }
 

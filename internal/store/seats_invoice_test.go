@@ -180,3 +180,18 @@ func TestOutboxColumnTypesCoverTheInsert(t *testing.T) {
 		t.Errorf("outboxColumnTypes %v, outbox insert writes %v", typed, written)
 	}
 }
+
+// TestItemsOfNewInvoiceRefusesOtherIDUse: an item that uses the invoice id other than by its
+// digits (here: doubled) cannot be written by replacing a stand-in, and is refused.
+func TestItemsOfNewInvoiceRefusesOtherIDUse(t *testing.T) {
+	st := openFixedTestStore(t, testDSNs[0].dsn(t))
+	err := st.WithTx(context.Background(), func(tx *Tx) error {
+		_, _, err := itemsOfNewInvoice(tx, func(id uint) []JSONItem {
+			return []JSONItem{{Topic: model.TopicDocumentRender, Key: "k", Payload: map[string]uint{"twice": id * 2}}}
+		})
+		return err
+	})
+	if err == nil {
+		t.Error("an item with twice the id was taken")
+	}
+}
