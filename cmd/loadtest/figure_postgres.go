@@ -50,10 +50,15 @@ func postgresSchema(ctx context.Context, dsn string) (schemaURL string, drop fun
 
 // postgresFigures measures, at each of postgresClients, the plain Go peer and then the bookings
 // of the server (which runs on the same PostgreSQL), each booking figure related to the peer
-// measured just before it.
-func postgresFigures(ctx context.Context, srv *server, opts Options, dateID uint, run string) ([]Figure, error) {
+// measured just before it. Before each peer it waits for the server's background jobs (the
+// documents and mail of the bookings before), so that the peer does not share the cores with
+// them; the waits are notes in rep.
+func postgresFigures(ctx context.Context, srv *server, opts Options, dateID uint, run string, rep *Report) ([]Figure, error) {
 	var out []Figure
 	for _, clients := range postgresClients {
+		if err := settleBefore(ctx, srv, rep, "postgres_peer_c"+strconv.Itoa(clients)); err != nil {
+			return out, err
+		}
 		peer, err := postgresPeer(ctx, opts.Postgres, clients, opts.Duration)
 		if err != nil {
 			return out, fmt.Errorf("postgres peer: %w", err)

@@ -20,6 +20,8 @@ type Options struct {
 	// Postgres, when set, is the database URL the server runs on: the PostgreSQL figures
 	// (figure_postgres.go) are measured too, with their plain Go peer on the same database.
 	Postgres string
+	// Rounds is how often -postgres-only measures the PostgreSQL figures (medians over them).
+	Rounds int
 	// Mail configures the mail drain (figure_mail.go); its zero value skips it.
 	Mail MailOptions
 	// DashboardBookings is the history seeded before the dashboard figure (in-process server).
@@ -134,7 +136,7 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 		if err := settleBefore(ctx, srv, &rep, "the PostgreSQL figures"); err != nil {
 			return rep, err
 		}
-		pg, err := postgresFigures(ctx, srv, opts, dateID, run)
+		pg, err := postgresFigures(ctx, srv, opts, dateID, run, &rep)
 		rep.Figures = append(rep.Figures, pg...)
 		if err != nil {
 			return rep, err

@@ -66,6 +66,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	// garbage several times the size of what the server keeps; hand it back to the OS now
 	// rather than over minutes through the scavenger, so an idle server holds what it uses.
 	debug.FreeOSMemory()
+	go releaseWhenQuiet(ctx)
 	printWelcome(stdout, cfg, listener.Addr())
 	fmt.Fprintln(stdout, signIn)
 	served := make(chan error, 1)

@@ -8,13 +8,11 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"seminars/internal/app"
 	"seminars/internal/config"
 	"seminars/internal/i18n"
 	"seminars/internal/model"
-	"seminars/internal/store"
 	"seminars/internal/web/form"
 )
 
@@ -98,28 +96,4 @@ func voucherErrors(errs map[string]string) error {
 	}
 	sort.Strings(lines)
 	return errors.New("voucher create: " + strings.Join(lines, "; "))
-}
-
-func voucherList(ctx context.Context, cfg config.Config, st *store.Store, stdout io.Writer) error {
-	vs, err := st.ListVouchers(ctx)
-	if err != nil {
-		return err
-	}
-	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "CODE\tDISCOUNT\tUSES\tVALID UNTIL")
-	for _, v := range vs {
-		discount := fmt.Sprintf("%.2f %%", float64(v.PercentBP)/100)
-		if v.Kind == model.VoucherFixed {
-			discount = fmt.Sprintf("%.2f EUR", float64(v.AmountCents)/100)
-		}
-		limit, until := "∞", "–"
-		if v.MaxUses > 0 {
-			limit = fmt.Sprint(v.MaxUses)
-		}
-		if v.ValidUntil != nil {
-			until = form.VoucherLastDay(v, cfg.Location) // the last valid day, as it was given
-		}
-		fmt.Fprintf(w, "%s\t%s\t%d/%s\t%s\n", v.Code, discount, v.Uses, limit, until)
-	}
-	return w.Flush()
 }

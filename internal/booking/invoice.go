@@ -26,17 +26,19 @@ func (s *Service) IssueInvoice(ctx context.Context, tx *store.Tx, reference stri
 	return err
 }
 
-// issueNewInvoice issues the invoice of a booking reserveOnce has just stored in tx, from the
-// booking and its date as they are in memory (IssueInvoice would read the booking back with
-// three preloads and look for documents it cannot have yet), and enqueues the confirmation mail
-// with the invoice's render job. It takes the invoice counter, a hot row on PostgreSQL, so it
-// runs last in the transaction. A booking that is not confirmed gets neither.
-func (s *Service) issueNewInvoice(ctx context.Context, tx *store.Tx, b model.Booking, date model.SeminarDate, now time.Time, confirmation store.JSONItem) error {
+// takeSeatsAndInvoice takes the seats of a booking reserveOnce has just stored in tx and, for a
+// confirmed one, issues its invoice from the booking and its date as they are in memory
+// (IssueInvoice would read the booking back with three preloads and look for documents it
+// cannot have yet) and enqueues the confirmation mail with the invoice's render job. The date's
+// row and the invoice counter are the hot rows on PostgreSQL, locked until commit, so this runs
+// last in the transaction, and a confirmed booking takes both in one statement
+// (store.Tx.IssueDocument). A booking that is not confirmed (a card hold) takes only the seats.
+func (s *Service) takeSeatsAndInvoice(ctx context.Context, tx *store.Tx, b model.Booking, date model.SeminarDate, now time.Time, confirmation store.JSONItem) error {
 	if b.Status != model.BookingConfirmed {
-		return nil
+		return tx.TakeSeats(ctx, date.ID, b.Seats)
 	}
 	b.Date = &date
-	_, err := invoice.IssueNew(ctx, tx, b, s.settings.Seller, now, confirmation)
+	_, err := invoice.IssueNewTakingSeats(ctx, tx, b, s.settings.Seller, now, confirmation)
 	return err
 }
 

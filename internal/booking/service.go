@@ -190,17 +190,14 @@ func (s *Service) reserveOnce(ctx context.Context, req Request) (Result, error) 
 				return err
 			}
 		}
-		// The hot rows come last, so that on PostgreSQL their locks are held for a few statements
-		// only: the date's row (the conditional seat take locks it until commit) and the invoice
-		// counter. Everything above is validated, priced and written without them; a refusal
+		// The hot rows come last, so that on PostgreSQL their locks are held for one statement
+		// and the commit only: the date's row (the conditional seat take locks it until commit)
+		// and the invoice counter. Everything above is validated, priced and written without them; a refusal
 		// here rolls all of it back, so a sold-out booking still stores nothing.
-		if err := tx.TakeSeats(ctx, date.ID, b.Seats); err != nil {
-			return err
-		}
 		// A confirmed booking's mail goes into the outbox in one INSERT with its invoice's
 		// render job; a card hold's "received" is recorded once the Checkout Session exists
 		// (startCheckout).
-		return s.issueNewInvoice(ctx, tx, b, date, now, notice(b.Reference, model.EventPayload{
+		return s.takeSeatsAndInvoice(ctx, tx, b, date, now, notice(b.Reference, model.EventPayload{
 			Event: model.EventBookingConfirmed, BookingID: b.ID, Extra: model.EventExtra{ManageToken: token}}))
 	})
 	if err != nil {

@@ -239,7 +239,7 @@ func TestResultsAndQuotes(t *testing.T) {
 		if err := f.answer(f.eve, model.FeedbackAnswer{Content: 4, Trainer: 4, Organisation: 5, Comment: "Nur für uns."}); err != nil {
 			t.Fatal(err)
 		}
-		results, err := f.svc.Results(f.ctx, 0, store.AnswerPage{})
+		results, err := f.svc.Results(f.ctx, 0, feedback.Page{DatesLimit: 10})
 		if err != nil || len(results) != 1 {
 			t.Fatalf("results %v, %v; want one seminar", results, err)
 		}
@@ -261,7 +261,7 @@ func TestResultsAndQuotes(t *testing.T) {
 		if err := f.svc.SetQuoteHidden(f.ctx, "owner@example.com", 99999, true); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("hiding an unknown quote: %v, want ErrNotFound", err)
 		}
-		if _, err := f.svc.Results(f.ctx, 99999, store.AnswerPage{}); !errors.Is(err, model.ErrNotFound) {
+		if _, err := f.svc.Results(f.ctx, 99999, feedback.Page{}); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("results of an unknown seminar: %v, want ErrNotFound", err)
 		}
 	})

@@ -13,13 +13,24 @@ import (
 // agreed to publish; AnswersTotal is how many answers the page is a page of (all answers, or
 // the quotes when the page asked for quotes only).
 type SeminarResult struct {
-	Seminar      model.Seminar
-	Summary      model.FeedbackSummary
-	Examples     int
-	Quotes       int
+	Seminar  model.Seminar
+	Summary  model.FeedbackSummary
+	Examples int
+	Quotes   int
+	// Dates is one page of the dates with answers (earliest first); DatesTotal counts them all.
 	Dates        []DateResult
+	DatesTotal   int
 	Answers      []model.Feedback
 	AnswersTotal int
+	// AnswerDates are the dates of the page's answers, by id.
+	AnswerDates map[uint]model.SeminarDate
+}
+
+// Page is what Results reads of each seminar beyond its sums: a page of its answers and a page
+// of its per-date rows (DatesLimit rows from DatesOffset; none when DatesLimit is 0).
+type Page struct {
+	Answers                 store.AnswerPage
+	DatesOffset, DatesLimit int
 }
 
 // DateResult is one date's results.
@@ -29,18 +40,18 @@ type DateResult struct {
 }
 
 // Results sums up the answers of one seminar (seminarID), or of every seminar that has any
-// (seminarID 0), in the seminars' order by title, with page of each seminar's answers (none
-// when page.Limit is 0). The counts and averages are the database's over every answer, whatever
+// (seminarID 0), in the seminars' order by title, with a page of each seminar's answers (none
+// when page.Answers.Limit is 0) and of its dates with answers. The counts and averages are the database's over every answer, whatever
 // the page. A seminar that does not exist is model.ErrNotFound; one without answers has a zero
 // summary.
-func (s *Service) Results(ctx context.Context, seminarID uint, page store.AnswerPage) ([]SeminarResult, error) {
+func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]SeminarResult, error) {
 	tallies, err := s.store.FeedbackTallies(ctx, seminarID)
 	if err != nil {
 		return nil, err
 	}
-	bySeminar := map[uint][]store.FeedbackTally{}
+	bySeminar := map[uint]store.FeedbackTally{}
 	for _, t := range tallies {
-		bySeminar[t.SeminarID] = append(bySeminar[t.SeminarID], t)
+		bySeminar[t.SeminarID] = t
 	}
 	seminars, err := s.resultSeminars(ctx, seminarID, bySeminar)
 	if err != nil {
@@ -49,25 +60,42 @@ func (s *Service) Results(ctx context.Context, seminarID uint, page store.Answer
 	out := make([]SeminarResult, 0, len(seminars))
 	for _, sem := range seminars {
 		r := result(sem, bySeminar[sem.ID])
+		dates, total, err := s.store.FeedbackDatePage(ctx, sem.ID, page.DatesOffset, page.DatesLimit)
+		if err != nil {
+			return nil, err
+		}
+		r.DatesTotal = int(total)
+		for _, d := range dates {
+			r.Dates = append(r.Dates, DateResult{Date: d.Date, Summary: model.SummaryOfSums(d.Count, d.ContentSum, d.TrainerSum, d.OrganisationSum)})
+		}
 		r.Answers, r.AnswersTotal = []model.Feedback{}, r.Summary.Count
-		if page.QuotesOnly {
+		if page.Answers.QuotesOnly {
 			r.AnswersTotal = r.Quotes
 		}
-		if page.Limit > 0 && page.Offset < r.AnswersTotal {
-			if r.Answers, err = s.store.AnsweredFeedbackPage(ctx, sem.ID, page); err != nil {
+		if page.Answers.Limit > 0 && page.Answers.Offset < r.AnswersTotal {
+			if r.Answers, err = s.store.AnsweredFeedbackPage(ctx, sem.ID, page.Answers); err != nil {
 				return nil, err
 			}
+		}
+		var ids []uint
+		for _, f := range r.Answers {
+			if f.DateID != nil {
+				ids = append(ids, *f.DateID)
+			}
+		}
+		if r.AnswerDates, err = s.store.DatesByIDs(ctx, ids); err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, nil
 }
 
-// resultSeminars are the seminars Results lists, with their dates: the one asked for, or every
-// seminar with answers by title.
-func (s *Service) resultSeminars(ctx context.Context, seminarID uint, bySeminar map[uint][]store.FeedbackTally) ([]model.Seminar, error) {
+// resultSeminars are the seminars Results lists, without their dates: the one asked for, or
+// every seminar with answers by title.
+func (s *Service) resultSeminars(ctx context.Context, seminarID uint, bySeminar map[uint]store.FeedbackTally) ([]model.Seminar, error) {
 	if seminarID != 0 {
-		sem, err := s.store.SeminarByID(ctx, seminarID)
+		sem, err := s.store.SeminarOnly(ctx, seminarID)
 		if err != nil {
 			return nil, err
 		}
@@ -79,37 +107,15 @@ func (s *Service) resultSeminars(ctx context.Context, seminarID uint, bySeminar 
 	}
 	var seminars []model.Seminar
 	for _, sem := range all {
-		if len(bySeminar[sem.ID]) == 0 {
-			continue
+		if _, ok := bySeminar[sem.ID]; ok {
+			seminars = append(seminars, sem)
 		}
-		full, err := s.store.SeminarByID(ctx, sem.ID) // with its dates
-		if err != nil {
-			return nil, err
-		}
-		seminars = append(seminars, full)
 	}
 	return seminars, nil
 }
 
-// result sums up one seminar's tallies (one per date, and one for the examples), per date in
-// the order of the dates.
-func result(sem model.Seminar, tallies []store.FeedbackTally) SeminarResult {
-	r := SeminarResult{Seminar: sem}
-	var count, content, trainer, organisation int64
-	byDate := map[uint]store.FeedbackTally{}
-	for _, t := range tallies {
-		count, content, trainer, organisation = count+t.Count, content+t.ContentSum, trainer+t.TrainerSum, organisation+t.OrganisationSum
-		r.Examples += int(t.Examples)
-		r.Quotes += int(t.Quotes)
-		if t.DateID != nil {
-			byDate[*t.DateID] = t
-		}
-	}
-	r.Summary = model.SummaryOfSums(count, content, trainer, organisation)
-	for _, d := range sem.Dates {
-		if t, ok := byDate[d.ID]; ok {
-			r.Dates = append(r.Dates, DateResult{Date: d, Summary: model.SummaryOfSums(t.Count, t.ContentSum, t.TrainerSum, t.OrganisationSum)})
-		}
-	}
-	return r
+// result sums up one seminar's tally.
+func result(sem model.Seminar, t store.FeedbackTally) SeminarResult {
+	return SeminarResult{Seminar: sem, Examples: int(t.Examples), Quotes: int(t.Quotes),
+		Summary: model.SummaryOfSums(t.Count, t.ContentSum, t.TrainerSum, t.OrganisationSum)}
 }

@@ -34,6 +34,18 @@ func Issue(ctx context.Context, tx *store.Tx, booking model.Booking, seller Sell
 // outbox items in with (the booking's confirmation mail) go into the outbox in one INSERT with
 // the invoice's render job, ahead of it.
 func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time, with ...store.JSONItem) (model.Invoice, error) {
+	return issueNew(ctx, tx, booking, seller, now, 0, with)
+}
+
+// IssueNewTakingSeats is IssueNew for a booking whose seats are not taken yet: it takes
+// booking.Seats of its date together with the invoice's number, the last thing the booking's
+// transaction does (store.Tx.IssueDocument says why). Too few seats left is a
+// *model.SoldOutError, and nothing of the invoice is written.
+func IssueNewTakingSeats(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time, with ...store.JSONItem) (model.Invoice, error) {
+	return issueNew(ctx, tx, booking, seller, now, booking.Seats, with)
+}
+
+func issueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller Seller, now time.Time, seats int, with []store.JSONItem) (model.Invoice, error) {
 	if booking.Date == nil || booking.Date.Seminar == nil {
 		return model.Invoice{}, fmt.Errorf("invoice for %s: date and seminar not loaded", booking.Reference)
 	}
@@ -54,7 +66,7 @@ func IssueNew(ctx context.Context, tx *store.Tx, booking model.Booking, seller S
 		due := now.In(seller.Zone()).AddDate(0, 0, seller.DueDays).UTC()
 		inv.DueDate = &due
 	}
-	return inv, create(ctx, tx, &inv, now.In(seller.Zone()).Year(), with...)
+	return inv, tx.IssueDocument(ctx, document(&inv, now.In(seller.Zone()).Year(), with, booking.DateID, seats))
 }
 
 // IssueCreditNote issues a credit note (Stornorechnung) against original for amountNetCents of
@@ -82,7 +94,7 @@ func IssueCreditNote(ctx context.Context, tx *store.Tx, original model.Invoice, 
 	cn.IssuedAt, cn.DueDate = now, nil
 	cn.NetCents, cn.VATCents, cn.GrossCents = totals.NetCents, totals.VATCents, totals.GrossCents
 	cn.Lines = creditLines(original, amountNetCents, credited == 0)
-	return cn, create(ctx, tx, &cn, year)
+	return cn, tx.IssueDocument(ctx, document(&cn, year, nil, 0, 0))
 }
 
 // creditLines mirrors the invoice's lines for a first, full credit and otherwise states one line.
@@ -97,21 +109,18 @@ func creditLines(original model.Invoice, amount int64, firstCredit bool) []model
 	return []model.InvoiceLine{{Description: original.Number, Quantity: 1, UnitNetCents: -amount, NetCents: -amount}}
 }
 
-// create numbers a document with the next sequence of its kind and year, stores it and asks for
-// its files to be rendered after commit (see Documents), in one outbox INSERT with the items in
-// with. The year
-// is the seller's calendar year (Europe/Berlin), the one printed on the document: an invoice of
-// 1 January 00:30 in Berlin belongs to the new year's series although it is still 31 December in UTC.
-func create(ctx context.Context, tx *store.Tx, inv *model.Invoice, year int, with ...store.JSONItem) error {
-	seq, err := tx.NextInvoiceSequence(ctx, inv.Kind, year)
-	if err != nil {
-		return err
-	}
-	inv.Year, inv.Sequence, inv.Number = year, seq, model.InvoiceNumber(inv.Kind, year, seq)
-	if err := tx.CreateInvoice(ctx, inv); err != nil {
-		return fmt.Errorf("store %s: %w", inv.Number, err)
-	}
-	return store.EnqueueJSONItems(ctx, tx, append(with[:len(with):len(with)], renderItem(*inv))...) // a copy: with stays the caller's
+// document is inv to be numbered with the next sequence of its kind and year and stored, with
+// the items in with and then its render job (see Documents) in one outbox INSERT, after seats
+// seats of the date are taken (none: 0). The year is the seller's calendar year
+// (Europe/Berlin), the one printed on the document: an invoice of 1 January 00:30 in Berlin
+// belongs to the new year's series although it is still 31 December in UTC.
+func document(inv *model.Invoice, year int, with []store.JSONItem, dateID uint, seats int) store.NewDocument {
+	return store.NewDocument{Invoice: inv, Year: year, DateID: dateID, Seats: seats,
+		Items: func(id uint) []store.JSONItem {
+			rendered := *inv
+			rendered.ID = id
+			return append(with[:len(with):len(with)], renderItem(rendered)) // a copy: with stays the caller's
+		}}
 }
 
 // invoiceOf is the booking's standing invoice, unless a credit note took all of it (a

@@ -26,6 +26,14 @@ var (
 	fontDroidFallback []byte
 	//go:embed fonts/NanumSquareR.ttf
 	fontNanumSquare []byte
+	// The Latin cut (latinCut) of each style, as cutDejaVu makes it; kept in the binary so that
+	// the first document neither reads all of DejaVu (1.4 MB of the binary, mapped into the
+	// server's memory from then on) nor spends the time to cut it. TestLatinCutIsEmbedded
+	// keeps them equal to the cut (`go test ./internal/invoice -run TestLatinCutIsEmbedded -update`).
+	//go:embed fonts/DejaVuSans-latin.ttf
+	fontLatinRegular []byte
+	//go:embed fonts/DejaVuSans-Bold-latin.ttf
+	fontLatinBold []byte
 )
 
 // fontFamily is DejaVu's Latin cut (latinCut) as registered with fpdf, commonFamily its common
@@ -176,7 +184,7 @@ var sharedFonts = sync.OnceValue(func() *fontBook { return newFontBook(coverage)
 func newFontBook(read func(name string, ttf []byte) (*glyphSet, error)) *fontBook {
 	b := &fontBook{
 		drawing: make(chan struct{}, pdfsAtOnce()),
-		latin:   sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "Latin cut", latinCut) }),
+		latin:   sync.OnceValues(func() (cutFonts, error) { return embeddedCut(read, "Latin cut", fontLatinRegular, fontLatinBold) }),
 		common:  sync.OnceValues(func() (cutFonts, error) { return makeCut(read, "common cut", commonCut) }),
 		dejavu: sync.OnceValues(func() (dejavuSets, error) {
 			regular, err := read("DejaVu Sans", fontRegular)
@@ -213,6 +221,19 @@ func makeCut(read func(name string, ttf []byte) (*glyphSet, error), cut string, 
 		if *style.coverage, err = read(style.name, *style.out); err != nil {
 			return cutFonts{}, err
 		}
+	}
+	return c, nil
+}
+
+// embeddedCut is a cut kept in the binary, with the coverage of each style read.
+func embeddedCut(read func(name string, ttf []byte) (*glyphSet, error), cut string, regular, bold []byte) (cutFonts, error) {
+	c := cutFonts{regularTTF: regular, boldTTF: bold}
+	var err error
+	if c.regular, err = read("DejaVu Sans, "+cut, regular); err != nil {
+		return cutFonts{}, err
+	}
+	if c.bold, err = read("DejaVu Sans Bold, "+cut, bold); err != nil {
+		return cutFonts{}, err
 	}
 	return c, nil
 }

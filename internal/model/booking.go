@@ -71,7 +71,7 @@ func HoldsSeats(status BookingStatus) bool {
 type Billing struct {
 	Company    string `gorm:"size:200;not null"`
 	Name       string `gorm:"size:200;not null"`
-	Email      string `gorm:"size:254;not null;index"`
+	Email      string `gorm:"size:254;not null"`
 	Street     string `gorm:"size:200;not null"`
 	PostalCode string `gorm:"size:20;not null"`
 	City       string `gorm:"size:100;not null"`
@@ -94,16 +94,17 @@ type Booking struct {
 	// secret, the booking id and this counter, see internal/secret): 0 for a booking whose link is
 	// still the old random one (ManageTokenHash); re-sending the confirmation adds one, which
 	// kills the link sent before.
-	ManageRotation int64         `gorm:"not null;default:0"`
-	DateID         uint          `gorm:"not null;index"`
-	Date           *SeminarDate  `gorm:"foreignKey:DateID"`
-	Status         BookingStatus `gorm:"size:20;not null;index"`
-	PaymentMethod  string        `gorm:"size:20;not null"`
-	PaymentStatus  PaymentStatus `gorm:"size:20;not null"`
-	Billing        Billing       `gorm:"embedded;embeddedPrefix:billing_"`
-	Language       string        `gorm:"size:5;not null"`
-	Seats          int           `gorm:"not null"`
-	UnitNetCents   int64         `gorm:"not null"`
+	ManageRotation int64 `gorm:"not null;default:0"`
+	// DateID is found by idx_bookings_date_seats (date_id, status, seats).
+	DateID        uint          `gorm:"not null"`
+	Date          *SeminarDate  `gorm:"foreignKey:DateID"`
+	Status        BookingStatus `gorm:"size:20;not null"`
+	PaymentMethod string        `gorm:"size:20;not null"`
+	PaymentStatus PaymentStatus `gorm:"size:20;not null"`
+	Billing       Billing       `gorm:"embedded;embeddedPrefix:billing_"`
+	Language      string        `gorm:"size:5;not null"`
+	Seats         int           `gorm:"not null"`
+	UnitNetCents  int64         `gorm:"not null"`
 	// DiscountCents is the voucher's discount, on the net total after the group discount.
 	DiscountCents int64 `gorm:"not null;default:0"`
 	// FlatPrice says UnitNetCents is the price of the whole booking (an in-house date's flat
@@ -124,14 +125,15 @@ type Booking struct {
 	VATRateBP int `gorm:"not null"`
 	// TaxTreatment is decided once when the booking is made (model.DecideTax) and priced with
 	// Tax(); its documents carry it.
-	TaxTreatment    TaxTreatment `gorm:"size:20;not null;default:standard"`
-	VoucherCode     string       `gorm:"size:50"`
-	HoldExpiresAt   *time.Time   `gorm:"index"`
-	ConfirmedAt     *time.Time
-	CancelledAt     *time.Time
-	Stripe          StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
-	NeedsAttention  bool      `gorm:"not null;default:false;index"`
-	AttentionReason string    `gorm:"size:100"`
+	TaxTreatment  TaxTreatment `gorm:"size:20;not null;default:standard"`
+	VoucherCode   string       `gorm:"size:50"`
+	HoldExpiresAt *time.Time   `gorm:"index:idx_bookings_hold_expires_at,where:hold_expires_at IS NOT NULL"`
+	ConfirmedAt   *time.Time
+	CancelledAt   *time.Time
+	Stripe        StripeRef `gorm:"embedded;embeddedPrefix:stripe_"`
+	// NeedsAttention is the condition of the partial index idx_bookings_attention (updated_at, id).
+	NeedsAttention  bool   `gorm:"not null;default:false"`
+	AttentionReason string `gorm:"size:100"`
 	// AttentionDetail says what exactly is wrong, in the words of the check that found it (a
 	// payment that does not match: "amount 1 ≠ 59500 due"); the reason code alone is translated.
 	AttentionDetail string `gorm:"size:300"`

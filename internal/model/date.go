@@ -23,7 +23,7 @@ type SeminarDate struct {
 	SeminarID         uint      `gorm:"not null;index"`
 	Seminar           *Seminar  `gorm:"foreignKey:SeminarID"`
 	StartsAt          time.Time `gorm:"not null;index"`
-	EndsAt            time.Time `gorm:"not null"`
+	EndsAt            time.Time `gorm:"not null;index"`
 	Capacity          int       `gorm:"not null"`
 	SeatsTaken        int       `gorm:"not null;default:0"`
 	PriceNetCents     int64     `gorm:"not null"`

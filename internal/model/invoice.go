@@ -61,7 +61,7 @@ type Invoice struct {
 	// BookingReference is frozen for the document's text; BookingID links it.
 	BookingReference string `gorm:"size:20;not null"`
 	// OriginalID and OriginalNumber name the invoice a credit note corrects.
-	OriginalID     *uint  `gorm:"index"`
+	OriginalID     *uint  `gorm:"index:idx_invoices_original_id,where:original_id IS NOT NULL"`
 	OriginalNumber string `gorm:"size:30"`
 	Reason         string `gorm:"size:500"`
 	IssuedAt       time.Time

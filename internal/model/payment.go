@@ -5,10 +5,10 @@ import "time"
 // StripeRef links a card booking to Stripe. It is embedded in Booking with the column prefix
 // stripe_ (stripe_session_id, stripe_payment_intent, …).
 type StripeRef struct {
-	SessionID string `gorm:"size:100;index"`
+	SessionID string `gorm:"size:100"`
 	// CheckoutURL lets the booker return to an open session from the manage page or a mail.
 	CheckoutURL   string `gorm:"size:2000"`
-	PaymentIntent string `gorm:"size:100;index"`
+	PaymentIntent string `gorm:"size:100;index:idx_bookings_payment_intent,where:stripe_payment_intent <> ''"`
 	// AsyncPending is set when Checkout completed but the money is still on its way (SEPA Direct
 	// Debit): the hold must outlive its expiry until Stripe says succeeded or failed.
 	AsyncPending  bool  `gorm:"not null;default:false"`

@@ -77,7 +77,7 @@ func (g *Gateway) CreateCheckoutSession(ctx context.Context, in CheckoutInput) (
 		})
 	}
 	withContext(ctx, &params.Params, "checkout-"+in.Reference)
-	s, err := g.api.CheckoutSessions.New(params)
+	s, err := g.sessions.New(params)
 	if err != nil {
 		return Session{}, unavailable("create checkout session", err)
 	}
@@ -91,7 +91,7 @@ func (g *Gateway) CreateCheckoutSession(ctx context.Context, in CheckoutInput) (
 func (g *Gateway) ExpireSession(ctx context.Context, sessionID string) error {
 	params := &stripe.CheckoutSessionExpireParams{}
 	withContext(ctx, &params.Params, "expire-"+sessionID)
-	if _, err := g.api.CheckoutSessions.Expire(sessionID, params); err != nil {
+	if _, err := g.sessions.Expire(sessionID, params); err != nil {
 		var stripeErr *stripe.Error
 		// A session that is already complete or expired cannot be expired again; that is the
 		// state we wanted, or a payment the webhook will handle.
@@ -121,7 +121,7 @@ func (g *Gateway) Refund(ctx context.Context, in RefundInput) (string, error) {
 		params.AddMetadata("booking_reference", in.Reference)
 	}
 	withContext(ctx, &params.Params, in.IdempotencyKey)
-	r, err := g.api.Refunds.New(params)
+	r, err := g.refunds.New(params)
 	var stripeErr *stripe.Error
 	if errors.As(err, &stripeErr) && stripeErr.Code == stripe.ErrorCodeChargeAlreadyRefunded {
 		return "", nil // the money is back already (e.g. refunded in the dashboard)

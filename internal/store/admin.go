@@ -44,6 +44,14 @@ func (q Reads) SeminarByID(ctx context.Context, id uint) (model.Seminar, error) 
 	return s, q.fillSeminarSeats(ctx, &s)
 }
 
+// SeminarOnly returns a seminar with its questions but none of its dates, for pages that read
+// the dates they show themselves.
+func (q Reads) SeminarOnly(ctx context.Context, id uint) (model.Seminar, error) {
+	var s model.Seminar
+	err := q.db.WithContext(ctx).Preload("Questions", questionOrder).First(&s, id).Error
+	return s, notFound(err, fmt.Sprintf("seminar %d", id))
+}
+
 // UpdateSeminar writes a seminar's own fields (not its dates).
 func (tx *Tx) UpdateSeminar(ctx context.Context, s *model.Seminar) error {
 	return tx.db.WithContext(ctx).Model(s).Select("slug", "title_de", "title_en", "teaser_de", "teaser_en",
@@ -179,11 +187,16 @@ func (tx *Tx) MarkBookingPaid(ctx context.Context, id uint) (bool, error) {
 	return err == nil, err
 }
 
+// needsAttention is the condition of the partial index idx_bookings_attention, written as the
+// index writes it: the planners use a partial index only for a query that states its condition
+// (SQLite compares the terms as written, so "needs_attention = ?" would miss it).
+const needsAttention = "needs_attention"
+
 // AttentionBookings returns the bookings that need the trainer's attention (a late payment
 // refunded because its seats were gone, a refund that failed), oldest first.
 func (q Reads) AttentionBookings(ctx context.Context, limit int) ([]model.Booking, error) {
 	var out []model.Booking
-	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where("needs_attention = ?", true).
+	err := q.db.WithContext(ctx).Preload("Date.Seminar").Where(needsAttention).
 		Order("updated_at, id").Limit(limit).Find(&out).Error
 	return out, err
 }
@@ -195,7 +208,7 @@ func (q Reads) CountAttentionBookings(ctx context.Context) (map[string]int64, er
 		N      int64
 	}
 	err := q.db.WithContext(ctx).Model(&model.Booking{}).Select("attention_reason AS reason, COUNT(*) AS n").
-		Where("needs_attention = ?", true).Group("attention_reason").Scan(&rows).Error
+		Where(needsAttention).Group("attention_reason").Scan(&rows).Error
 	counts := make(map[string]int64, len(rows))
 	for _, r := range rows {
 		counts[r.Reason] = r.N

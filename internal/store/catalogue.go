@@ -86,6 +86,11 @@ func (tx *Tx) TakeSeats(ctx context.Context, dateID uint, n int) error {
 	if res.RowsAffected == 1 {
 		return nil
 	}
+	return tx.soldOut(ctx, dateID, n)
+}
+
+// soldOut is the *model.SoldOutError of a seat take of n seats the date refused.
+func (tx *Tx) soldOut(ctx context.Context, dateID uint, n int) error {
 	d, err := tx.DateByID(ctx, dateID)
 	if err != nil {
 		return err

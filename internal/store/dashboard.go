@@ -46,7 +46,7 @@ func (q Reads) bookedByPeriodQuery(ctx context.Context, bounds []time.Time) *gor
 	// One range sum per period, glued with UNION ALL: each part reads its stretch of
 	// idx_bookings_created and nothing else (a CASE choosing the period per row, grouped, was 25
 	// times slower on SQLite). No time-zone arithmetic in SQL: SQLite has no zone database. The
-	// status is tested in the sums, not in WHERE, so the planner never prefers idx_bookings_status.
+	// status is tested in the sums, not in WHERE, so each part stays one range of that index.
 	const part = `SELECT %d AS period, COALESCE(SUM(CASE WHEN status IN ? THEN seats ELSE 0 END), 0) AS seats,
 		COALESCE(SUM(CASE WHEN status IN ? THEN net_cents ELSE 0 END), 0) AS net_cents
 		FROM bookings WHERE created_at >= ? AND created_at < ?`

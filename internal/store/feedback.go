@@ -89,33 +89,96 @@ func (q Reads) FeedbackByID(ctx context.Context, id uint) (model.Feedback, error
 	return f, notFound(err, fmt.Sprintf("feedback %d", id))
 }
 
-// FeedbackTally sums up the answers of one seminar on one date (DateID nil: the demo's
-// examples, which belong to no date): how many, the sums of each rating, and how many are
-// examples and how many carry a quote the attendee agreed to publish.
+// FeedbackTally sums up answers: how many, the sums of each rating, and how many are examples
+// and how many carry a quote the attendee agreed to publish.
 type FeedbackTally struct {
 	SeminarID                               uint
-	DateID                                  *uint
 	Count, Examples, Quotes                 int64
 	ContentSum, TrainerSum, OrganisationSum int64
 }
 
+// feedbackSums is the SELECT list of a FeedbackTally's sums.
+const feedbackSums = `COUNT(*) AS count,
+	SUM(CASE WHEN example = ? THEN 1 ELSE 0 END) AS examples,
+	SUM(CASE WHEN quote_consent = ? AND comment <> '' THEN 1 ELSE 0 END) AS quotes,
+	SUM(content_rating) AS content_sum, SUM(trainer_rating) AS trainer_sum,
+	SUM(organisation_rating) AS organisation_sum`
+
 // FeedbackTallies sums up the answered feedback of a seminar (every seminar when seminarID is
-// 0) per seminar and date, in SQL over every answer: the results page shows one page of answers
-// but the counts and averages of all.
+// 0) per seminar, in SQL over every answer: the results page shows one page of answers and of
+// dates but the counts and averages of all.
 func (q Reads) FeedbackTallies(ctx context.Context, seminarID uint) ([]FeedbackTally, error) {
 	var out []FeedbackTally
 	db := q.db.WithContext(ctx).Model(&model.Feedback{}).
-		Select(`seminar_id, date_id, COUNT(*) AS count,
-			SUM(CASE WHEN example = ? THEN 1 ELSE 0 END) AS examples,
-			SUM(CASE WHEN quote_consent = ? AND comment <> '' THEN 1 ELSE 0 END) AS quotes,
-			SUM(content_rating) AS content_sum, SUM(trainer_rating) AS trainer_sum,
-			SUM(organisation_rating) AS organisation_sum`, true, true).
+		Select("seminar_id, "+feedbackSums, true, true).
 		Where("answered_at IS NOT NULL")
 	if seminarID != 0 {
 		db = db.Where("seminar_id = ?", seminarID)
 	}
-	err := db.Group("seminar_id, date_id").Order("seminar_id, date_id").Scan(&out).Error
+	err := db.Group("seminar_id").Order("seminar_id").Scan(&out).Error
 	return out, err
+}
+
+// FeedbackDateTally sums up the answers of one date.
+type FeedbackDateTally struct {
+	FeedbackTally
+	Date model.SeminarDate
+}
+
+// FeedbackDatePage returns limit of a seminar's dates with answers from offset, earliest date
+// first, each with the sums of its answers, and how many dates have answers: the per-date rows
+// of the results are paged like the answers, so a seminar with years of dates does not bring
+// them all back (the demo's examples, which belong to no date, are in no row).
+func (q Reads) FeedbackDatePage(ctx context.Context, seminarID uint, offset, limit int) ([]FeedbackDateTally, int64, error) {
+	answered := func() *gorm.DB {
+		return q.db.WithContext(ctx).Table("feedback AS f").
+			Where("f.seminar_id = ? AND f.answered_at IS NOT NULL AND f.date_id IS NOT NULL", seminarID)
+	}
+	var total int64
+	if err := answered().Distinct("f.date_id").Count(&total).Error; err != nil || total == 0 || limit <= 0 {
+		return []FeedbackDateTally{}, total, err
+	}
+	var rows []struct {
+		DateID uint
+		FeedbackTally
+	}
+	err := answered().Joins("JOIN seminar_dates d ON d.id = f.date_id").
+		Select("f.date_id AS date_id, f.seminar_id AS seminar_id, "+feedbackSums, true, true).
+		Group("f.date_id, f.seminar_id, d.starts_at").Order("d.starts_at, f.date_id").
+		Offset(offset).Limit(limit).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return []FeedbackDateTally{}, total, err
+	}
+	ids := make([]uint, len(rows))
+	for i, r := range rows {
+		ids[i] = r.DateID
+	}
+	byID, err := q.DatesByIDs(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]FeedbackDateTally, len(rows))
+	for i, r := range rows {
+		out[i] = FeedbackDateTally{FeedbackTally: r.FeedbackTally, Date: byID[r.DateID]}
+	}
+	return out, total, nil
+}
+
+// DatesByIDs returns the dates ids name (those that exist), by id; for a page's rows, so ids
+// holds at most a page of them.
+func (q Reads) DatesByIDs(ctx context.Context, ids []uint) (map[uint]model.SeminarDate, error) {
+	out := make(map[uint]model.SeminarDate, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var dates []model.SeminarDate
+	if err := q.db.WithContext(ctx).Where("id IN ?", ids).Find(&dates).Error; err != nil {
+		return nil, err
+	}
+	for _, d := range dates {
+		out[d.ID] = d
+	}
+	return out, nil
 }
 
 // AnswerPage is a page of a seminar's answered feedback, newest first: Limit rows from

@@ -111,7 +111,10 @@ func (q Reads) CertificatesDue(ctx context.Context, since, now time.Time, keyPre
 		Joins("JOIN bookings ON bookings.id = attendees.booking_id").
 		Joins("JOIN seminar_dates ON seminar_dates.id = bookings.date_id").
 		Where("bookings.status = ? AND attendees.checked_in_at IS NOT NULL", model.BookingConfirmed).
-		Where("seminar_dates.ends_at > ? AND seminar_dates.ends_at <= ?", since, now).
+		// The dates of the window drive the query (by idx_seminar_dates_ends_at, then each date's
+		// bookings and their attendees by key); joined plainly, SQLite walked every attendee to
+		// save the sort.
+		Where("bookings.date_id IN (SELECT id FROM seminar_dates WHERE ends_at > ? AND ends_at <= ?)", since, now).
 		Where("NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.key = CAST(? AS TEXT) || attendees.id || ':date:' || seminar_dates.id)", keyPrefix).
 		Order("attendees.id").Scan(&out).Error
 	return out, err

@@ -59,6 +59,8 @@ func migrationSteps() []*gormigrate.Migration {
 		sqlStep("0029_admin_indexes"),
 		sqlStep("0032_catalogue"),
 		sqlStep("0033_feedback_answers_index"),
+		sqlStep("0034_booking_indexes"),
+		sqlStep("0037_dates_ends_at_index"),
 	}
 }
 

@@ -34,12 +34,22 @@ func EnqueueJSONAt(ctx context.Context, tx *Tx, topic model.Topic, key string, p
 // whose key already exists — in the outbox or earlier in items — is left out and the others go
 // in, so recording the same cause twice sends nothing twice.
 func EnqueueJSONItems(ctx context.Context, tx *Tx, items ...JSONItem) error {
+	rows, err := outboxRows(tx, items)
+	if err != nil {
+		return err
+	}
+	return outboxInsert.insert(ctx, tx, rows)
+}
+
+// outboxRows are items as the outbox stores them: the payload as JSON, due at once (on the
+// store's clock) unless Due says otherwise.
+func outboxRows(tx *Tx, items []JSONItem) ([]model.OutboxItem, error) {
 	now := tx.stamp()
 	rows := make([]model.OutboxItem, len(items))
 	for i, it := range items {
 		data, err := json.Marshal(it.Payload)
 		if err != nil {
-			return fmt.Errorf("outbox %s payload: %w", it.Topic, err)
+			return nil, fmt.Errorf("outbox %s payload: %w", it.Topic, err)
 		}
 		due := it.Due
 		if due.IsZero() {
@@ -48,7 +58,7 @@ func EnqueueJSONItems(ctx context.Context, tx *Tx, items ...JSONItem) error {
 		rows[i] = model.OutboxItem{Topic: it.Topic, Key: it.Key, Payload: string(data), Status: model.OutboxPending,
 			NextAttemptAt: due, CreatedAt: now, UpdatedAt: now}
 	}
-	return outboxInsert.insert(ctx, tx, rows)
+	return rows, nil
 }
 
 // outboxInsert is Enqueue's INSERT written out: a booking enqueues two items on the writer

@@ -35,10 +35,15 @@ func (tx *Tx) LockBooking(ctx context.Context, reference string) (model.Booking,
 	return tx.BookingByReference(ctx, reference)
 }
 
+// hasPaymentIntent is the condition of the partial index idx_bookings_payment_intent; a query
+// by payment intent states it so the planners may use the index (and an empty intent matches
+// no booking, rather than any booking that never had one).
+const hasPaymentIntent = "stripe_payment_intent <> ''"
+
 // BookingReferenceByPaymentIntent finds which booking a Stripe payment intent paid for.
 func (q Reads) BookingReferenceByPaymentIntent(ctx context.Context, paymentIntent string) (string, error) {
 	var refs []string
-	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("stripe_payment_intent = ?", paymentIntent).
+	err := q.db.WithContext(ctx).Model(&model.Booking{}).Where("stripe_payment_intent = ? AND "+hasPaymentIntent, paymentIntent).
 		Limit(1).Pluck("reference", &refs).Error
 	if err != nil {
 		return "", err

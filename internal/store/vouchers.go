@@ -46,12 +46,17 @@ func (q Reads) VouchersPage(ctx context.Context, offset, limit int) ([]model.Vou
 	return vs, total, err
 }
 
-// ListVouchers returns every voucher, newest first (the command line's list; the back office
-// reads VouchersPage).
-func (q Reads) ListVouchers(ctx context.Context) ([]model.Voucher, error) {
-	var vs []model.Voucher
-	err := q.db.WithContext(ctx).Order("id DESC").Find(&vs).Error
-	return vs, err
+// VouchersBefore returns up to limit vouchers whose id is below before (0: from the newest),
+// newest first: the command line's list reads them a batch at a time through the primary key
+// (keyset paging: each batch costs the same however long the list is, and a voucher created
+// meanwhile does not shift the batches).
+func (q Reads) VouchersBefore(ctx context.Context, before uint, limit int) ([]model.Voucher, error) {
+	db := q.db.WithContext(ctx).Order("id DESC").Limit(limit)
+	if before > 0 {
+		db = db.Where("id < ?", before)
+	}
+	vs := []model.Voucher{}
+	return vs, db.Find(&vs).Error
 }
 
 // ReturnVoucherUse gives back one use of a code whose booking never came to be (an unpaid hold

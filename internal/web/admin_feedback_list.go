@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"seminars/internal/feedback"
 	"seminars/internal/model"
 	"seminars/internal/store"
 )
@@ -23,15 +24,17 @@ func (s *Server) adminFeedbackList(c echo.Context) error {
 		}
 		selected = id
 	}
-	var answers store.AnswerPage
+	// The overview shows each seminar's first page of dates; the detail pages its answers and
+	// its dates alike (a date has at least one answer, so the answers' pages cover the dates').
+	page := feedback.Page{DatesLimit: adminPerPage}
 	var r pageRequest
 	if selected != 0 {
 		if r = readPage(c, adminPerPage, adminPerPage); r.Invalid != nil {
 			return pageRedirect(c, r)
 		}
-		answers = store.AnswerPage{Offset: r.offset(), Limit: r.PerPage}
+		page = feedback.Page{Answers: store.AnswerPage{Offset: r.offset(), Limit: r.PerPage}, DatesOffset: r.offset(), DatesLimit: r.PerPage}
 	}
-	results, err := s.feedback.Results(ctx, selected, answers)
+	results, err := s.feedback.Results(ctx, selected, page)
 	if err != nil {
 		return err
 	}
@@ -47,8 +50,8 @@ func (s *Server) adminFeedbackList(c echo.Context) error {
 	}
 	data := adminFeedbackData{Seminars: seminars, Selected: selected, Results: results, DateOf: map[uint]model.SeminarDate{}, Lang: language(c), Pager: pg}
 	for _, r := range results {
-		for _, d := range r.Seminar.Dates {
-			data.DateOf[d.ID] = d
+		for id, d := range r.AnswerDates {
+			data.DateOf[id] = d
 		}
 	}
 	return s.render(c, http.StatusOK, pageAdminFeedback, s.i18n.For(language(c)).T("feedback.admin_title"), data, nil)

@@ -49,13 +49,17 @@ type feedbackSeminarJSON struct {
 	Quotes   []feedbackQuoteJSON `json:"quotes"`
 	// QuotesTotal counts the seminar's quotes on all pages; Quotes is one page of them.
 	QuotesTotal int `json:"quotes_total"`
+	// DatesTotal counts the seminar's dates with answers on all pages; Dates is the same page
+	// of them as Quotes is of the quotes.
+	DatesTotal int `json:"dates_total"`
 }
 
 // apiAdminFeedbackList is GET /api/v1/admin/feedback[?seminar_id=&page=&per_page=]: the survey
 // results of every seminar with answers (or of the one named, also without any), per seminar
 // and per date over every answer, with a page of each seminar's quotes attendees agreed to
-// publish (newest first, 1,000 by default) and whether each is hidden. next_page is there while
-// any seminar listed has quotes beyond this page.
+// publish (newest first, 1,000 by default) and whether each is hidden, and the same page of its
+// dates with answers (earliest first). next_page is there while any seminar listed has quotes
+// or dates beyond this page.
 func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 	var seminarID uint
 	if v := c.QueryParam("seminar_id"); v != "" {
@@ -69,8 +73,10 @@ func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 	if page.Invalid != nil {
 		return pageInvalid(c, page)
 	}
-	results, err := s.feedback.Results(c.Request().Context(), seminarID,
-		store.AnswerPage{Offset: page.offset(), Limit: page.PerPage, QuotesOnly: true})
+	results, err := s.feedback.Results(c.Request().Context(), seminarID, feedback.Page{
+		Answers:     store.AnswerPage{Offset: page.offset(), Limit: page.PerPage, QuotesOnly: true},
+		DatesOffset: page.offset(), DatesLimit: page.PerPage,
+	})
 	if err != nil {
 		return err
 	}
@@ -78,7 +84,7 @@ func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 	var total, longest int64
 	for _, r := range results {
 		out = append(out, feedbackSeminarView(r))
-		total, longest = total+int64(r.Quotes), max(longest, int64(r.Quotes))
+		total, longest = total+int64(r.Quotes), max(longest, int64(r.Quotes), int64(r.DatesTotal))
 	}
 	body := map[string]any{"seminars": out, "total": total, "page": page.Page, "per_page": page.PerPage}
 	if next := page.nextPage(longest); next > 0 {
@@ -89,7 +95,7 @@ func (s *Server) apiAdminFeedbackList(c echo.Context) error {
 
 func feedbackSeminarView(r feedback.SeminarResult) feedbackSeminarJSON {
 	v := feedbackSeminarJSON{SeminarID: r.Seminar.ID, Slug: r.Seminar.Slug, Title: r.Seminar.TitleDE,
-		feedbackSummaryJSON: summaryView(r.Summary), Examples: r.Examples, Dates: []feedbackDateJSON{}, Quotes: []feedbackQuoteJSON{}, QuotesTotal: r.Quotes}
+		feedbackSummaryJSON: summaryView(r.Summary), Examples: r.Examples, Dates: []feedbackDateJSON{}, Quotes: []feedbackQuoteJSON{}, QuotesTotal: r.Quotes, DatesTotal: r.DatesTotal}
 	for _, d := range r.Dates {
 		v.Dates = append(v.Dates, feedbackDateJSON{DateID: d.Date.ID, StartsAt: d.Date.StartsAt.UTC(), feedbackSummaryJSON: summaryView(d.Summary)})
 	}

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // apiSeminarsMaxPerPage caps per_page, so one request cannot ask for everything in pages.
@@ -21,16 +24,22 @@ func (s *Server) apiSeminarList(c echo.Context) error {
 		return pageInvalid(c, r)
 	}
 	return s.serveCached(c, echo.MIMEApplicationJSON, func() ([]byte, error) {
-		now := s.now()
-		all, err := s.store.Catalogue(c.Request().Context(), now)
-		if err != nil {
-			return nil, err
-		}
-		lang := language(c)
-		matching := filterFromQuery(c).apply(all, s.cfg.Location)
+		ctx, now, lang := c.Request().Context(), s.now(), language(c)
+		filter := filterFromQuery(c)
+		var matching []model.Seminar
 		if r.PerPage > 0 {
-			from := min(r.offset(), len(matching))
-			matching = matching[from:min(from+r.PerPage, len(matching))]
+			// One page, counted and cut in SQL: the answer's cost does not grow with the catalogue.
+			got, err := s.store.CatalogueSlice(ctx, filter.storeFilter(s.cfg.Location), now, store.CatalogueSlice{Offset: r.offset(), Limit: r.PerPage})
+			if err != nil {
+				return nil, err
+			}
+			matching = got.Seminars
+		} else {
+			all, err := s.store.Catalogue(ctx, now)
+			if err != nil {
+				return nil, err
+			}
+			matching = filter.apply(all, s.cfg.Location)
 		}
 		out := make([]seminarJSON, 0, len(matching))
 		for _, sem := range matching {

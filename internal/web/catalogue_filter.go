@@ -1,12 +1,12 @@
 package web
 
 import (
-	"sort"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 // catalogueFilter narrows the catalogue by business function, format, city and month (YYYY-MM in
@@ -65,26 +65,17 @@ type filterOptions struct {
 	Months    []time.Time // first day of each month with a date, in the display zone
 }
 
-func optionsFor(seminars []model.Seminar, loc *time.Location) filterOptions {
-	cities := map[string]bool{}
-	months := map[string]time.Time{}
-	for _, s := range seminars {
-		for _, d := range s.Dates {
-			if d.City != "" {
-				cities[d.City] = true
-			}
-			local := d.StartsAt.In(loc)
-			months[local.Format("2006-01")] = time.Date(local.Year(), local.Month(), 1, 0, 0, 0, 0, loc)
+// storeFilter is the filter as the store's SQL reads it: the month becomes its instants in loc
+// (a month that is not YYYY-MM matches nothing, as it matches no date's month).
+func (f catalogueFilter) storeFilter(loc *time.Location) store.CatalogueFilter {
+	out := store.CatalogueFilter{Function: f.Function, Format: f.Format, City: f.City}
+	if f.Month != "" {
+		first, err := time.ParseInLocation("2006-01", f.Month, loc)
+		if err != nil || first.Format("2006-01") != f.Month {
+			out.NoMatch = true
+			return out
 		}
+		out.From, out.Until = first, first.AddDate(0, 1, 0)
 	}
-	opts := filterOptions{Functions: model.BusinessFunctions}
-	for c := range cities {
-		opts.Cities = append(opts.Cities, c)
-	}
-	sort.Strings(opts.Cities)
-	for _, m := range months {
-		opts.Months = append(opts.Months, m)
-	}
-	sort.Slice(opts.Months, func(i, j int) bool { return opts.Months[i].Before(opts.Months[j]) })
-	return opts
+	return out
 }

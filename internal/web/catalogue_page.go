@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strconv"
+	"time"
 
 	"seminars/internal/model"
+	"seminars/internal/store"
 )
 
 const (
@@ -22,23 +25,30 @@ type cataloguePage struct {
 	MoreDates map[uint]int
 }
 
-// paginate cuts the matching seminars to page r (past the last page: the last page, which a
-// cached public page shows rather than redirecting) and each seminar's dates to
-// catalogueDatesShown. The neighbours' links are in lang's URLs.
-func paginate(seminars []model.Seminar, filter catalogueFilter, r pageRequest, lang string) ([]model.Seminar, cataloguePage) {
+// cataloguePageOf reads page number (past the last page: the last page, which a cached public
+// page shows rather than redirecting) of the seminars filter matches, each with at most
+// catalogueDatesShown dates, and the links to its neighbours in lang's URLs. It counts and pages
+// in SQL, so a page costs the same however large the catalogue grows.
+func (s *Server) cataloguePageOf(ctx context.Context, filter catalogueFilter, number int, lang string, now time.Time) ([]model.Seminar, cataloguePage, error) {
+	sf := filter.storeFilter(s.cfg.Location)
+	total, err := s.store.CountCatalogue(ctx, sf, now)
+	if err != nil {
+		return nil, cataloguePage{}, err
+	}
+	pages := max(1, int((total+cataloguePageSize-1)/cataloguePageSize))
+	r := pageRequest{Page: min(number, pages), PerPage: cataloguePageSize}
+	got, err := s.store.CatalogueSlice(ctx, sf, now, store.CatalogueSlice{Offset: r.offset(), Limit: r.PerPage, DatesPerSeminar: catalogueDatesShown})
+	if err != nil {
+		return nil, cataloguePage{}, err
+	}
 	link := func(n int) string { return localized(lang, "/"+filter.query(n)) }
-	pages := max(1, (len(seminars)+cataloguePageSize-1)/cataloguePageSize)
-	r = pageRequest{Page: min(r.Page, pages), PerPage: cataloguePageSize}
-	p := cataloguePage{Pager: pagerWith("pager", r, int64(len(seminars)), link), MoreDates: map[uint]int{}}
-	from := r.offset()
-	shown := append([]model.Seminar(nil), seminars[from:min(from+cataloguePageSize, len(seminars))]...)
-	for i := range shown {
-		if extra := len(shown[i].Dates) - catalogueDatesShown; extra > 0 {
-			p.MoreDates[shown[i].ID] = extra
-			shown[i].Dates = shown[i].Dates[:catalogueDatesShown]
+	p := cataloguePage{Pager: pagerWith("pager", r, total, link), MoreDates: map[uint]int{}}
+	for _, sem := range got.Seminars {
+		if extra := got.DatesTotal[sem.ID] - len(sem.Dates); extra > 0 {
+			p.MoreDates[sem.ID] = extra
 		}
 	}
-	return shown, p
+	return got.Seminars, p, nil
 }
 
 // query is the catalogue's query string for the filter on page number (1 leaves page out).

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"seminars/internal/model"
 )
 
 // catalogueShow is the home page: the seminars with their next dates, filterable, a page at a
@@ -22,22 +24,26 @@ func (s *Server) catalogueShow(c echo.Context) error {
 		}
 	}
 	return s.serveCached(c, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
-		all, err := s.store.Catalogue(c.Request().Context(), s.now())
-		if err != nil {
-			return nil, err
-		}
+		ctx, now, lang := c.Request().Context(), s.now(), language(c)
 		filter := filterFromQuery(c)
 		// The size is fixed (per_page is the API's); a page number that is not one is the first page.
 		r := readPage(c, cataloguePageSize, maxPageNumber)
-		shown, page := paginate(filter.apply(all, s.cfg.Location), filter, pageRequest{Page: r.Page, PerPage: cataloguePageSize}, language(c))
-		t := s.i18n.For(language(c))
+		shown, page, err := s.cataloguePageOf(ctx, filter, r.Page, lang, now)
+		if err != nil {
+			return nil, err
+		}
+		options := filterOptions{Functions: model.BusinessFunctions}
+		if options.Cities, options.Months, err = s.store.CatalogueOptions(ctx, now, s.cfg.Location); err != nil {
+			return nil, err
+		}
+		t := s.i18n.For(lang)
 		return s.renderBytes(c, http.StatusOK, pageCatalogue, t.T("catalogue.title"), catalogueData{
 			Seminars: shown,
 			Page:     page,
 			Filter:   filter,
-			Options:  optionsFor(all, s.cfg.Location),
+			Options:  options,
 			Tax:      s.domesticTax(),
-			Now:      s.now(),
+			Now:      now,
 		}, nil)
 	})
 }

@@ -43,7 +43,7 @@ func publicPagePaths() []string {
 // sitemapShow lists every public page and every published seminar, in each language, each with
 // its alternates.
 func (s *Server) sitemapShow(c echo.Context) error {
-	seminars, err := s.store.Catalogue(c.Request().Context(), s.now())
+	seminars, err := s.store.PublishedSeminars(c.Request().Context())
 	if err != nil {
 		return err
 	}
