@@ -1,0 +1,92 @@
+package mail_test
+
+import (
+	"fmt"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"seminars/internal/i18n"
+	"seminars/internal/invoice"
+	"seminars/internal/mail"
+	"seminars/internal/model"
+	"seminars/internal/worker"
+)
+
+// countingRenderer counts the documents drawn, so a benchmark can say how many PDFs a booking
+// cost (each issued file should be drawn once).
+type countingRenderer struct {
+	invoice.DocumentRenderer
+	pdfs, xmls atomic.Int64
+}
+
+func (c *countingRenderer) InvoicePDF(inv model.Invoice) ([]byte, error) {
+	c.pdfs.Add(1)
+	return c.DocumentRenderer.InvoicePDF(inv)
+}
+
+func (c *countingRenderer) EInvoiceXML(inv model.Invoice) ([]byte, error) {
+	c.xmls.Add(1)
+	return c.DocumentRenderer.EInvoiceXML(inv)
+}
+
+// BenchmarkBackgroundPerBooking is the background work a burst of one-attendee invoice
+// bookings leaves behind on SQLite, as the service runs it: the document render job and the
+// mail worker (4 SMTP connections) side by side, until both are drained. Per op: one booking
+// (its invoice PDF and XML rendered and stored, two messages rendered and sent). The bookings
+// themselves are made before the timer starts.
+func BenchmarkBackgroundPerBooking(b *testing.B) {
+	e := newEnv(b)
+	date := e.seedDate(model.FormatOnline, e.now.Add(30*24*time.Hour).Truncate(time.Hour))
+	e.exec("UPDATE seminar_dates SET capacity = ? WHERE id = ?", b.N, date.ID)
+	for i := range b.N {
+		e.reserve(date.ID, "de", [2]string{"Anna", fmt.Sprintf("anna%d@muster.example", i)})
+	}
+	catalog, err := i18n.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	renderer := &countingRenderer{DocumentRenderer: invoice.NewRenderer(catalog, e.berlin)}
+	docs := invoice.NewDocuments(e.st, renderer, e.clock)
+	jobs := worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()})
+	sender, err := mail.NewSMTPSender(e.smtp.url(), 4)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := e.newWorkerWith(sender, docs)
+	at := e.now.Add(time.Minute)
+	b.ResetTimer()
+	cpu0 := processCPU(b)
+	var g errgroup.Group
+	g.Go(func() error {
+		for {
+			n, err := docs.RenderDue(e.ctx, jobs, at)
+			if err != nil || n == 0 {
+				return err
+			}
+		}
+	})
+	g.Go(func() error { return w.RunOnce(e.ctx, at) })
+	if err := g.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((processCPU(b)-cpu0).Microseconds())/1e3/float64(b.N), "cpu-ms/booking")
+	if got := len(e.smtp.messages()); got != 2*b.N {
+		b.Fatalf("%d messages at the server, want %d", got, 2*b.N)
+	}
+	b.ReportMetric(float64(renderer.pdfs.Load())/float64(b.N), "pdfs/booking")
+}
+
+// processCPU is the user and system CPU the test process has used so far: the benchmark's
+// figure, since wall time on a shared machine says little.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
