@@ -38,8 +38,8 @@ type Worker struct {
 // New returns a worker whose items jobs works. now is the clock (time.Now in production). docs
 // are the stored files it attaches: the service passes the render job's own, so a confirmation
 // sent before the job got to its invoice joins the job's render of it instead of drawing a
-// second copy (singleflight joins only callers of one *invoice.Documents; with two, about one
-// booking in six had its PDF drawn twice).
+// second copy (singleflight joins only callers of one *invoice.Documents; with two, a fifth to a
+// third of the bookings had their PDF drawn twice).
 func New(st *store.Store, sender Sender, tpl *Templates, catalog *i18n.Catalog, s Settings, docs *invoice.Documents, now func() time.Time, log *slog.Logger, jobs *worker.Runner) *Worker {
 	if s.Location == nil {
 		s.Location = time.UTC
