@@ -123,7 +123,5 @@ func newMail(a *App) (*mail.Worker, error) {
 	} else {
 		a.Log.Info("mail goes out through " + sender.String())
 	}
-	w := mail.New(a.Store, sender, templates, a.I18n, mailSettings(a.Config), a.Now, a.Log, a.Runner)
-	w.UseDocuments(a.Documents)
-	return w, nil
+	return mail.New(a.Store, sender, templates, a.I18n, mailSettings(a.Config), a.Documents, a.Now, a.Log, a.Runner), nil
 }

@@ -60,37 +60,118 @@ func (d *Documents) File(ctx context.Context, inv model.Invoice, kind string) (m
 	if !errors.Is(err, model.ErrNotFound) {
 		return doc, err
 	}
-	// The joined callers share one render, so it must not end with the first caller's
-	// context: a mail round cut short would fail the render job waiting on it too.
-	shared := context.WithoutCancel(ctx)
-	v, err, _ := d.rendering.Do(strconv.FormatUint(uint64(inv.ID), 10)+"."+kind, func() (any, error) {
-		// A caller that finished just before this one joined has stored the file already.
-		if doc, err := d.st.IssuedDocument(shared, inv.ID, kind); !errors.Is(err, model.ErrNotFound) {
-			return doc, err
-		}
-		rendered, err := d.renderFile(inv, kind)
-		if err != nil {
-			return model.IssuedDocument{}, err
-		}
-		if err := d.st.WithTx(shared, func(tx *store.Tx) error { return tx.StoreIssuedDocument(shared, &rendered) }); err != nil {
-			return model.IssuedDocument{}, fmt.Errorf("store %s: %w", FileName(inv, kind), err)
-		}
-		return d.st.IssuedDocument(shared, inv.ID, kind)
-	})
-	if err != nil {
-		return model.IssuedDocument{}, err
+	if kind != model.DocumentPDF && kind != model.DocumentXML {
+		return model.IssuedDocument{}, fmt.Errorf("%q of %s: %w", kind, inv.Number, ErrDocumentKind)
 	}
-	return v.(model.IssuedDocument), nil
+	files, err := d.files(ctx, inv, []string{kind}, nil)
+	return files[kind], err
 }
 
 // RenderAll makes sure both files of inv are stored; files already stored are left alone.
 func (d *Documents) RenderAll(ctx context.Context, inv model.Invoice) error {
-	for _, kind := range []string{model.DocumentPDF, model.DocumentXML} {
-		if _, err := d.File(ctx, inv, kind); err != nil {
-			return err
+	_, err := d.files(ctx, inv, []string{model.DocumentPDF, model.DocumentXML}, nil)
+	return err
+}
+
+// files returns the stored files of inv of kinds, rendering the missing ones and storing them
+// in one transaction, which also runs also (the render job marks its item done in it): one
+// write transaction per booking's documents instead of three. Callers in this process share
+// one render per invoice at a time; one that joins a render of other kinds goes on with its
+// own for the kinds still missing, and runs also in a transaction of its own if its render
+// was not the one that ran.
+func (d *Documents) files(ctx context.Context, inv model.Invoice, kinds []string, also func(*store.Tx) error) (map[string]model.IssuedDocument, error) {
+	// The joined callers share one render, so it must not end with the first caller's
+	// context: a mail round cut short would fail the render job waiting on it too.
+	shared := context.WithoutCancel(ctx)
+	key := strconv.FormatUint(uint64(inv.ID), 10)
+	got := make(map[string]model.IssuedDocument, len(kinds))
+	for {
+		var missing []string
+		for _, kind := range kinds {
+			if _, ok := got[kind]; !ok {
+				missing = append(missing, kind)
+			}
+		}
+		if len(missing) == 0 {
+			break
+		}
+		ran := false
+		v, err, _ := d.rendering.Do(key, func() (any, error) {
+			ran = true
+			return d.renderMissing(shared, inv, missing, also)
+		})
+		if err != nil {
+			return nil, err
+		}
+		for kind, doc := range v.(map[string]model.IssuedDocument) {
+			got[kind] = doc
+		}
+		if ran {
+			also = nil // ran in the render's transaction
 		}
 	}
-	return nil
+	if also != nil {
+		if err := d.st.WithTx(ctx, also); err != nil {
+			return nil, err
+		}
+	}
+	return got, nil
+}
+
+// renderMissing renders the kinds of inv not stored yet and stores them with also in one
+// transaction, returning the stored file of each kind.
+func (d *Documents) renderMissing(ctx context.Context, inv model.Invoice, kinds []string, also func(*store.Tx) error) (map[string]model.IssuedDocument, error) {
+	out := make(map[string]model.IssuedDocument, len(kinds))
+	var rendered []model.IssuedDocument
+	for _, kind := range kinds {
+		// A caller that finished just before this one joined has stored the file already.
+		doc, err := d.st.IssuedDocument(ctx, inv.ID, kind)
+		if err == nil {
+			out[kind] = doc
+			continue
+		}
+		if !errors.Is(err, model.ErrNotFound) {
+			return nil, err
+		}
+		if doc, err = d.renderFile(inv, kind); err != nil {
+			return nil, err
+		}
+		rendered = append(rendered, doc)
+	}
+	if len(rendered) == 0 && also == nil {
+		return out, nil
+	}
+	var lost []string // kinds another instance stored first
+	err := d.st.WithTx(ctx, func(tx *store.Tx) error {
+		lost = lost[:0]
+		for i := range rendered {
+			doc := rendered[i] // a retried transaction inserts afresh
+			stored, err := tx.StoreIssuedDocument(ctx, &doc)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", FileName(inv, doc.Kind), err)
+			}
+			if stored {
+				out[doc.Kind] = doc
+			} else {
+				lost = append(lost, doc.Kind)
+			}
+		}
+		if also != nil {
+			return also(tx)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range lost {
+		doc, err := d.st.IssuedDocument(ctx, inv.ID, kind)
+		if err != nil {
+			return nil, err
+		}
+		out[kind] = doc
+	}
+	return out, nil
 }
 
 func (d *Documents) renderFile(inv model.Invoice, kind string) (model.IssuedDocument, error) {
@@ -160,8 +241,7 @@ func (d *Documents) renderItem(ctx context.Context, item model.OutboxItem, now t
 	if err != nil {
 		return err
 	}
-	if err := d.RenderAll(ctx, inv); err != nil {
-		return err
-	}
-	return d.st.WithTx(ctx, func(tx *store.Tx) error { return tx.MarkOutboxDone(ctx, item.ID, now) })
+	_, err = d.files(ctx, inv, []string{model.DocumentPDF, model.DocumentXML},
+		func(tx *store.Tx) error { return tx.MarkOutboxDone(ctx, item.ID, now) })
+	return err
 }

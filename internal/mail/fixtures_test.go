@@ -91,6 +91,17 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 // sends as many messages at once as the sender has connections.
 func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 	e.t.Helper()
+	catalog, err := i18n.New()
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return e.newWorkerWith(sender, invoice.NewDocuments(e.st, invoice.NewRenderer(catalog, e.berlin), e.clock))
+}
+
+// newWorkerWith is newWorker attaching the stored files of docs, as the service passes the
+// render job's.
+func (e *env) newWorkerWith(sender mail.Sender, docs *invoice.Documents) *mail.Worker {
+	e.t.Helper()
 	tpl, err := mail.ParseTemplates(seminars.Files)
 	if err != nil {
 		e.t.Fatal(err)
@@ -107,7 +118,7 @@ func (e *env) newWorker(sender mail.Sender) *mail.Worker {
 		},
 		Cancellation: model.CancellationPolicy{FreeDays: 28, FeePercent: 50,
 			Steps: []model.CancellationStep{{Within: 14, Percent: 100}}, Location: e.berlin},
-	}, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
+	}, docs, e.clock, quietLog(), worker.New(e.st, worker.Settings{Now: e.clock, Log: quietLog()}))
 }
 
 // seedDate creates a seminar (with what to prepare) and one date starting at start, stored in

@@ -112,7 +112,7 @@ func TestMailedInvoiceIsTheIssuedFileAfterARendererChange(t *testing.T) {
 	})
 }
 
-// The worker renders a missing file with the Documents it is given (UseDocuments: the app's
+// The worker renders a missing file with the Documents it is given (mail.New's: the app's
 // one, which the render job uses too, so the two share one render of each file), not with one
 // of its own: the file mailed is the one that Documents rendered and stored.
 func TestMailRendersMissingFilesWithTheDocumentsItIsGiven(t *testing.T) {
@@ -127,7 +127,11 @@ func TestMailRendersMissingFilesWithTheDocumentsItIsGiven(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.worker.UseDocuments(invoice.NewDocuments(e.st, oldRenderer{invoice.NewRenderer(catalog, e.berlin)}, func() time.Time { return e.now }))
+		sender, err := mail.NewSender(e.smtp.url(), "", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.worker = e.newWorkerWith(sender, invoice.NewDocuments(e.st, oldRenderer{invoice.NewRenderer(catalog, e.berlin)}, func() time.Time { return e.now }))
 
 		e.run(e.now.Add(time.Minute))
 		bill := only(t, e.inbox(), "billing@muster.example")

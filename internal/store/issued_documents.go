@@ -11,10 +11,13 @@ import (
 // StoreIssuedDocument keeps the rendered file of an invoice or credit note. The first file stored
 // for an invoice and kind stays: a second one (a concurrent download, a retried render) is
 // dropped by the unique index, so every reader gets the same bytes.
-func (tx *Tx) StoreIssuedDocument(ctx context.Context, doc *model.IssuedDocument) error {
-	return tx.db.WithContext(ctx).
+// It says whether doc is the one stored; if not, the caller reads the stored one back (and
+// only then: reading back the 40 kB it just wrote cost every render a query).
+func (tx *Tx) StoreIssuedDocument(ctx context.Context, doc *model.IssuedDocument) (bool, error) {
+	res := tx.db.WithContext(ctx).
 		Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "invoice_id"}, {Name: "kind"}}, DoNothing: true}).
-		Create(doc).Error
+		Create(doc)
+	return res.Error == nil && res.RowsAffected == 1, res.Error
 }
 
 // IssuedDocument returns the stored file of an invoice of a kind (model.DocumentPDF, model.DocumentXML).

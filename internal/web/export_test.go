@@ -82,7 +82,7 @@ func seedExportDocs(t *testing.T, st *store.Store) []exportDoc {
 			for kind, data := range map[string][]byte{model.DocumentPDF: docs[i].pdf, model.DocumentXML: docs[i].xml} {
 				doc := model.IssuedDocument{InvoiceID: docs[i].inv.ID, Kind: kind, ContentType: "application/" + kind,
 					Data: data, SHA256: strings.Repeat("0", 64), Size: int64(len(data)), RenderedAt: docs[i].inv.IssuedAt}
-				if err := tx.StoreIssuedDocument(ctx, &doc); err != nil {
+				if _, err := tx.StoreIssuedDocument(ctx, &doc); err != nil {
 					return err
 				}
 			}
