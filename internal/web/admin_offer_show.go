@@ -20,6 +20,9 @@ func (s *Server) adminOfferShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if d.Pager.pastEnd() {
+		return redirect(c, d.Pager.Prev) // the last page of its bookings
+	}
 	c.Response().Header().Set("Cache-Control", "no-store") // it shows private links
 	title := s.i18n.For(language(c)).T("offer.admin.show_title", "Number", d.Offer.Number)
 	return s.render(c, http.StatusOK, pageAdminOffer, title, d, nil)
@@ -40,9 +43,17 @@ func (s *Server) offerShowData(c echo.Context, id uint) (offerShowData, error) {
 		}
 		d.Date = &date
 		d.BookURL = s.cfg.BaseURL + localized(o.Language, inhouseBookPath(date.ID, s.secrets.InhouseDateToken(date.ID)))
-		if d.Bookings, err = s.store.BookingsOfDate(ctx, date.ID); err != nil {
+		// The bookings a page at a time, without their attendees (the attendee list, linked,
+		// shows the people): an unlisted date can be a large online course.
+		r := readPage(c, adminPerPage, adminPerPage)
+		if r.Invalid != nil {
+			r = pageRequest{Page: 1, PerPage: adminPerPage}
+		}
+		var total int64
+		if d.Bookings, total, err = s.store.BookingsOfDatePage(ctx, date.ID, r.offset(), r.PerPage); err != nil {
 			return offerShowData{}, err
 		}
+		d.Pager = newPager(c.Request().URL.Path, c.QueryParams(), r, total)
 	}
 	return d, nil
 }

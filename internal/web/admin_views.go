@@ -34,7 +34,8 @@ type dashboardData struct {
 }
 
 type seminarListData struct {
-	Seminars []model.Seminar
+	Seminars []store.AdminSeminarRow // one page, each with its date count
+	Pager    pager
 }
 
 type seminarFormData struct {

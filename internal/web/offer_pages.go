@@ -40,7 +40,8 @@ type offerShowData struct {
 	OfferURL   string
 	Date       *model.SeminarDate
 	BookURL    string
-	Bookings   []model.Booking
+	Bookings   []model.Booking // one page of the date's bookings holding seats
+	Pager      pager
 	Acceptable bool
 	Notice     string // what just happened (sent, accepted)
 }
