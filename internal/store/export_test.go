@@ -20,3 +20,14 @@ func DirectTx(s *Store, ctx context.Context, fn func(tx *Tx) error) error {
 
 // MaxInList is how many ids one IN list binds, so a test can pass more than one part.
 const MaxInList = maxInList
+
+// CaptureQueries records the SQL of every read statement s runs from now on (queries, counts
+// and scans), so a test can see that a page reads its page and not the whole history.
+func CaptureQueries(s *Store) (*[]string, error) {
+	var out []string
+	capture := func(tx *gorm.DB) { out = append(out, tx.Statement.SQL.String()) }
+	if err := s.read.Callback().Query().After("gorm:query").Register("test:capture_sql", capture); err != nil {
+		return nil, err
+	}
+	return &out, s.read.Callback().Row().After("gorm:row").Register("test:capture_sql", capture)
+}
