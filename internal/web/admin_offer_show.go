@@ -16,6 +16,9 @@ func (s *Server) adminOfferShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if r := readPage(c, adminPerPage, adminPerPage); r.Invalid != nil {
+		return pageRedirect(c, r) // as every back-office list: without the unreadable parameters
+	}
 	d, err := s.offerShowData(c, id)
 	if err != nil {
 		return err
@@ -46,7 +49,7 @@ func (s *Server) offerShowData(c echo.Context, id uint) (offerShowData, error) {
 		// The bookings a page at a time, without their attendees (the attendee list, linked,
 		// shows the people): an unlisted date can be a large online course.
 		r := readPage(c, adminPerPage, adminPerPage)
-		if r.Invalid != nil {
+		if r.Invalid != nil { // a re-rendered form's POST: adminOfferShow redirects a GET
 			r = pageRequest{Page: 1, PerPage: adminPerPage}
 		}
 		var total int64
