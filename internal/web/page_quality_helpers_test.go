@@ -118,6 +118,7 @@ func (s *pageSite) mainPages() []sitePage {
 		{name: "admin-booking", path: "/admin/bookings/" + s.reference, ready: "#timeline-h", admin: true},
 		{name: "admin-attendees", path: "/admin/dates/" + id + "/attendees?per_page=1", ready: ".admin-nav", admin: true},
 		{name: "admin-check-in", path: "/admin/check-in", ready: `input[name="code"]`, admin: true, shot: true},
+		{name: "admin-seminars", path: "/admin/seminars?per_page=1", ready: ".admin-nav", admin: true},
 		{name: "admin-outbox", path: "/admin/outbox", ready: ".admin-nav", admin: true},
 		{name: "admin-vouchers", path: "/admin/vouchers", ready: ".admin-nav", admin: true},
 		{name: "admin-feedback", path: "/admin/feedback?seminar=" + strconv.FormatUint(uint64(s.date.SeminarID), 10), ready: ".admin-nav", admin: true},
