@@ -57,15 +57,22 @@ func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]Sem
 	if err != nil {
 		return nil, err
 	}
+	// A constant number of queries, however many seminars: each step reads every seminar's
+	// page at once (issue 16; it used to be a few queries per seminar).
+	ids := make([]uint, len(seminars))
+	for i, sem := range seminars {
+		ids[i] = sem.ID
+	}
+	datePages, err := s.store.FeedbackDatePages(ctx, ids, page.DatesOffset, page.DatesLimit)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]SeminarResult, 0, len(seminars))
+	var withAnswers []uint
 	for _, sem := range seminars {
 		r := result(sem, bySeminar[sem.ID])
-		dates, total, err := s.store.FeedbackDatePage(ctx, sem.ID, page.DatesOffset, page.DatesLimit)
-		if err != nil {
-			return nil, err
-		}
-		r.DatesTotal = int(total)
-		for _, d := range dates {
+		r.DatesTotal = int(bySeminar[sem.ID].Dates)
+		for _, d := range datePages[sem.ID] {
 			r.Dates = append(r.Dates, DateResult{Date: d.Date, Summary: model.SummaryOfSums(d.Count, d.ContentSum, d.TrainerSum, d.OrganisationSum)})
 		}
 		r.Answers, r.AnswersTotal = []model.Feedback{}, r.Summary.Count
@@ -73,20 +80,38 @@ func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]Sem
 			r.AnswersTotal = r.Quotes
 		}
 		if page.Answers.Limit > 0 && page.Answers.Offset < r.AnswersTotal {
-			if r.Answers, err = s.store.AnsweredFeedbackPage(ctx, sem.ID, page.Answers); err != nil {
-				return nil, err
-			}
-		}
-		var ids []uint
-		for _, f := range r.Answers {
-			if f.DateID != nil {
-				ids = append(ids, *f.DateID)
-			}
-		}
-		if r.AnswerDates, err = s.store.DatesByIDs(ctx, ids); err != nil {
-			return nil, err
+			withAnswers = append(withAnswers, sem.ID)
 		}
 		out = append(out, r)
+	}
+	answers, err := s.store.AnsweredFeedbackPages(ctx, withAnswers, page.Answers)
+	if err != nil {
+		return nil, err
+	}
+	var dateIDs []uint
+	for i := range out {
+		if a, ok := answers[out[i].Seminar.ID]; ok {
+			out[i].Answers = a
+		}
+		for _, f := range out[i].Answers {
+			if f.DateID != nil {
+				dateIDs = append(dateIDs, *f.DateID)
+			}
+		}
+	}
+	dates, err := s.store.DatesByIDsChunked(ctx, dateIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].AnswerDates = map[uint]model.SeminarDate{}
+		for _, f := range out[i].Answers {
+			if f.DateID != nil {
+				if d, ok := dates[*f.DateID]; ok {
+					out[i].AnswerDates[*f.DateID] = d
+				}
+			}
+		}
 	}
 	return out, nil
 }
