@@ -45,18 +45,43 @@ type DateResult struct {
 // the page. A seminar that does not exist is model.ErrNotFound; one without answers has a zero
 // summary.
 func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]SeminarResult, error) {
-	tallies, err := s.store.FeedbackTallies(ctx, seminarID)
+	seminars, bySeminar, err := s.tallied(ctx, seminarID)
 	if err != nil {
 		return nil, err
+	}
+	return s.resultsOf(ctx, seminars, bySeminar, page)
+}
+
+// Overview is Results of every seminar with answers, limit seminars from offset (the back
+// office's overview pages its seminars, so its reads stay a page's however many seminars
+// collect answers over the years), and how many seminars have answers.
+func (s *Service) Overview(ctx context.Context, page Page, offset, limit int) ([]SeminarResult, int, error) {
+	seminars, bySeminar, err := s.tallied(ctx, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := len(seminars)
+	seminars = seminars[min(offset, total):min(offset+limit, total)]
+	out, err := s.resultsOf(ctx, seminars, bySeminar, page)
+	return out, total, err
+}
+
+// tallied reads the sums of the seminars Results lists (one grouped query) and the seminars.
+func (s *Service) tallied(ctx context.Context, seminarID uint) ([]model.Seminar, map[uint]store.FeedbackTally, error) {
+	tallies, err := s.store.FeedbackTallies(ctx, seminarID)
+	if err != nil {
+		return nil, nil, err
 	}
 	bySeminar := map[uint]store.FeedbackTally{}
 	for _, t := range tallies {
 		bySeminar[t.SeminarID] = t
 	}
 	seminars, err := s.resultSeminars(ctx, seminarID, bySeminar)
-	if err != nil {
-		return nil, err
-	}
+	return seminars, bySeminar, err
+}
+
+// resultsOf reads the pages of seminars' dates and answers.
+func (s *Service) resultsOf(ctx context.Context, seminars []model.Seminar, bySeminar map[uint]store.FeedbackTally, page Page) ([]SeminarResult, error) {
 	// A constant number of queries, however many seminars: each step reads every seminar's
 	// page at once (issue 16; it used to be a few queries per seminar).
 	ids := make([]uint, len(seminars))
