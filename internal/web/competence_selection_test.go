@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"seminars/internal/demo"
 	"seminars/internal/model"
@@ -102,43 +101,4 @@ func wholeCatalogueSelection(ranked []model.CompetenceGap, catalogue []model.Sem
 		}
 	}
 	return out
-}
-
-// seedCompetenceCatalogue adds n seminars over the business functions, every seventh
-// unpublished, with dates in the past, cancelled, unlisted and upcoming out of id order.
-func seedCompetenceCatalogue(t *testing.T, st *store.Store, now time.Time, n int) {
-	t.Helper()
-	ctx := context.Background()
-	err := st.WithTx(ctx, func(tx *store.Tx) error {
-		for i := range n {
-			fs := model.BusinessFunctions
-			list := fs[i%len(fs)] + "," + fs[(i*3+1)%len(fs)]
-			if i%5 == 0 {
-				list = "x" + fs[i%len(fs)] // looks like a key, is none
-			}
-			sem := model.Seminar{Slug: fmt.Sprintf("big-%d", i), TitleDE: fmt.Sprintf("Groß %d", i), TitleEN: "Big", FunctionList: list,
-				DurationMinutes: 480, DefaultPriceCents: 1, Published: i%7 != 3}
-			for d, days := range []int{-40, 30 + i%4, 12 + i%9, 50} {
-				start := now.AddDate(0, 0, days)
-				date := model.SeminarDate{StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 10, PriceNetCents: 1,
-					Format: model.FormatOnline, Status: model.DatePublished}
-				switch {
-				case d == 2 && i%3 == 0:
-					date.Status = model.DateCancelled
-				case d == 2 && i%4 == 1:
-					date.Unlisted = true
-				case i%6 == 5 && d > 0:
-					date.StartsAt, date.EndsAt = now.AddDate(0, 0, -days), now.AddDate(0, 0, -days).Add(time.Hour)
-				}
-				sem.Dates = append(sem.Dates, date)
-			}
-			if err := tx.CreateSeminar(ctx, &sem); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
