@@ -45,27 +45,59 @@ type DateResult struct {
 // the page. A seminar that does not exist is model.ErrNotFound; one without answers has a zero
 // summary.
 func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]SeminarResult, error) {
-	tallies, err := s.store.FeedbackTallies(ctx, seminarID)
+	seminars, bySeminar, err := s.tallied(ctx, seminarID)
 	if err != nil {
 		return nil, err
+	}
+	return s.resultsOf(ctx, seminars, bySeminar, page)
+}
+
+// Overview is Results of every seminar with answers, limit seminars from offset (the back
+// office's overview pages its seminars, so its reads stay a page's however many seminars
+// collect answers over the years), and how many seminars have answers.
+func (s *Service) Overview(ctx context.Context, page Page, offset, limit int) ([]SeminarResult, int, error) {
+	seminars, bySeminar, err := s.tallied(ctx, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := len(seminars)
+	seminars = seminars[min(offset, total):min(offset+limit, total)]
+	out, err := s.resultsOf(ctx, seminars, bySeminar, page)
+	return out, total, err
+}
+
+// tallied reads the sums of the seminars Results lists (one grouped query) and the seminars.
+func (s *Service) tallied(ctx context.Context, seminarID uint) ([]model.Seminar, map[uint]store.FeedbackTally, error) {
+	tallies, err := s.store.FeedbackTallies(ctx, seminarID)
+	if err != nil {
+		return nil, nil, err
 	}
 	bySeminar := map[uint]store.FeedbackTally{}
 	for _, t := range tallies {
 		bySeminar[t.SeminarID] = t
 	}
 	seminars, err := s.resultSeminars(ctx, seminarID, bySeminar)
+	return seminars, bySeminar, err
+}
+
+// resultsOf reads the pages of seminars' dates and answers.
+func (s *Service) resultsOf(ctx context.Context, seminars []model.Seminar, bySeminar map[uint]store.FeedbackTally, page Page) ([]SeminarResult, error) {
+	// A constant number of queries, however many seminars: each step reads every seminar's
+	// page at once (issue 16; it used to be a few queries per seminar).
+	ids := make([]uint, len(seminars))
+	for i, sem := range seminars {
+		ids[i] = sem.ID
+	}
+	datePages, err := s.store.FeedbackDatePages(ctx, ids, page.DatesOffset, page.DatesLimit)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]SeminarResult, 0, len(seminars))
+	var withAnswers []uint
 	for _, sem := range seminars {
 		r := result(sem, bySeminar[sem.ID])
-		dates, total, err := s.store.FeedbackDatePage(ctx, sem.ID, page.DatesOffset, page.DatesLimit)
-		if err != nil {
-			return nil, err
-		}
-		r.DatesTotal = int(total)
-		for _, d := range dates {
+		r.DatesTotal = int(bySeminar[sem.ID].Dates)
+		for _, d := range datePages[sem.ID] {
 			r.Dates = append(r.Dates, DateResult{Date: d.Date, Summary: model.SummaryOfSums(d.Count, d.ContentSum, d.TrainerSum, d.OrganisationSum)})
 		}
 		r.Answers, r.AnswersTotal = []model.Feedback{}, r.Summary.Count
@@ -73,20 +105,38 @@ func (s *Service) Results(ctx context.Context, seminarID uint, page Page) ([]Sem
 			r.AnswersTotal = r.Quotes
 		}
 		if page.Answers.Limit > 0 && page.Answers.Offset < r.AnswersTotal {
-			if r.Answers, err = s.store.AnsweredFeedbackPage(ctx, sem.ID, page.Answers); err != nil {
-				return nil, err
-			}
-		}
-		var ids []uint
-		for _, f := range r.Answers {
-			if f.DateID != nil {
-				ids = append(ids, *f.DateID)
-			}
-		}
-		if r.AnswerDates, err = s.store.DatesByIDs(ctx, ids); err != nil {
-			return nil, err
+			withAnswers = append(withAnswers, sem.ID)
 		}
 		out = append(out, r)
+	}
+	answers, err := s.store.AnsweredFeedbackPages(ctx, withAnswers, page.Answers)
+	if err != nil {
+		return nil, err
+	}
+	var dateIDs []uint
+	for i := range out {
+		if a, ok := answers[out[i].Seminar.ID]; ok {
+			out[i].Answers = a
+		}
+		for _, f := range out[i].Answers {
+			if f.DateID != nil {
+				dateIDs = append(dateIDs, *f.DateID)
+			}
+		}
+	}
+	dates, err := s.store.DatesByIDsChunked(ctx, dateIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].AnswerDates = map[uint]model.SeminarDate{}
+		for _, f := range out[i].Answers {
+			if f.DateID != nil {
+				if d, ok := dates[*f.DateID]; ok {
+					out[i].AnswerDates[*f.DateID] = d
+				}
+			}
+		}
 	}
 	return out, nil
 }

@@ -94,6 +94,7 @@ func (q Reads) FeedbackByID(ctx context.Context, id uint) (model.Feedback, error
 type FeedbackTally struct {
 	SeminarID                               uint
 	Count, Examples, Quotes                 int64
+	Dates                                   int64 // dates with answers (FeedbackTallies only)
 	ContentSum, TrainerSum, OrganisationSum int64
 }
 
@@ -110,7 +111,7 @@ const feedbackSums = `COUNT(*) AS count,
 func (q Reads) FeedbackTallies(ctx context.Context, seminarID uint) ([]FeedbackTally, error) {
 	var out []FeedbackTally
 	db := q.db.WithContext(ctx).Model(&model.Feedback{}).
-		Select("seminar_id, "+feedbackSums, true, true).
+		Select("seminar_id, COUNT(DISTINCT date_id) AS dates, "+feedbackSums, true, true).
 		Where("answered_at IS NOT NULL")
 	if seminarID != 0 {
 		db = db.Where("seminar_id = ?", seminarID)

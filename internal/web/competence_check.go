@@ -54,33 +54,45 @@ func (s *Server) competenceCheckShow(c echo.Context) error {
 	if errs != nil {
 		return s.render(c, http.StatusBadRequest, pageCompetence, title, d, s.translate(c, errs))
 	}
-	catalogue, err := s.store.Catalogue(c.Request().Context(), s.now())
+	ranked := model.RankCompetence(answers)
+	var gaps []string
+	for _, g := range ranked {
+		if g.Gap > 0 {
+			gaps = append(gaps, g.Function)
+		}
+	}
+	matches, err := s.store.CompetenceSeminars(c.Request().Context(), gaps, s.now(), competenceSeminarsShown)
 	if err != nil {
 		return err
 	}
 	query := form.CompetenceQuery(answers).Encode()
 	d.Result = &competenceResult{
-		Rows: competenceRows(model.RankCompetence(answers), catalogue), Missing: model.MissingFunctions(answers),
+		Rows: competenceRows(ranked, matches), Missing: model.MissingFunctions(answers),
 		Count: len(answers), Few: len(answers) < model.MinCompetenceFunctions,
 		ShareURL: s.cfg.BaseURL + c.Path() + "?" + query, InquiryURL: localized(language(c), "/inhouse") + "?" + query,
 	}
 	return s.render(c, http.StatusOK, pageCompetence, title, d, nil)
 }
 
-// competenceRows puts the catalogue's seminars under each function that has a gap to close; a
-// function already using social media as part of the job needs none.
-func competenceRows(ranked []model.CompetenceGap, catalogue []model.Seminar) []competenceRow {
+// competenceSeminarsShown is how many seminars the result lists under a function at most: a
+// recommendation, not the catalogue (the demo's catalogue has at most six per function).
+const competenceSeminarsShown = 8
+
+// competenceRows puts the seminars matching each function (at most competenceSeminarsShown,
+// with their next date only, as CompetenceSeminars reads them) under each function that has a
+// gap to close; a function already using social media as part of the job needs none.
+func competenceRows(ranked []model.CompetenceGap, matches map[string][]model.Seminar) []competenceRow {
 	rows := make([]competenceRow, 0, len(ranked))
 	for _, g := range ranked {
 		row := competenceRow{CompetenceGap: g}
 		if g.Gap > 0 {
-			for _, sem := range catalogue {
+			for _, sem := range matches[g.Function] {
 				if !sem.HasFunction(g.Function) {
-					continue
+					continue // SQLite's LIKE ignores case; the key must match exactly
 				}
 				match := competenceSeminar{Seminar: sem}
 				if len(sem.Dates) > 0 {
-					match.Next = &sem.Dates[0] // Catalogue preloads upcoming dates, earliest first
+					match.Next = &sem.Dates[0]
 				}
 				row.Seminars = append(row.Seminars, match)
 			}

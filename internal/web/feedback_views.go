@@ -65,7 +65,7 @@ type adminFeedbackData struct {
 	// DateOf names each answer's date (by id) in the detail.
 	DateOf map[uint]model.SeminarDate
 	Lang   string
-	// Pager pages the answers of the seminar shown in detail (the overview lists none).
+	// Pager pages the answers of the seminar shown in detail, or the overview's seminars.
 	Pager pager
 }
 
