@@ -11,10 +11,10 @@ import (
 // adminDashboard shows the upcoming dates with their fill level and what needs attention.
 func (s *Server) adminDashboard(c echo.Context) error {
 	ctx := c.Request().Context()
-	if err := s.dashboards.enter(ctx); err != nil {
-		return err
+	if err := s.dashboards.Acquire(ctx, 1); err != nil {
+		return err // the visitor left while the dashboard waited for a slot
 	}
-	defer s.dashboards.leave()
+	defer s.dashboards.Release(1)
 	dates, err := s.store.AdminUpcomingDates(ctx, s.now(), 20)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/sync/semaphore"
 
 	"seminars/internal/accounting"
 	"seminars/internal/app"
@@ -69,7 +70,7 @@ type Server struct {
 	// pages keeps the rendered catalogue, seminar pages and seminars API by data version.
 	pages *pageCache
 	// dashboards bounds the admin dashboards built at once (memory, admin_dashboard_gate.go).
-	dashboards dashboardGate
+	dashboards *semaphore.Weighted
 	// hashes gives a password check's memory back once it is done (admin_login_memory.go).
 	hashes hashMemory
 }
