@@ -139,15 +139,6 @@ func (q Reads) BookingsOfDate(ctx context.Context, dateID uint) ([]model.Booking
 	return bookings, err
 }
 
-// AdminSeminarsWithDates returns every seminar with all its dates, by German title.
-func (q Reads) AdminSeminarsWithDates(ctx context.Context) ([]model.Seminar, error) {
-	var seminars []model.Seminar
-	err := q.db.WithContext(ctx).
-		Preload("Dates", func(db *gorm.DB) *gorm.DB { return db.Order("starts_at, id") }).
-		Order("title_de, id").Find(&seminars).Error
-	return seminars, err
-}
-
 // CancelDate marks a date cancelled (no more bookings) and bumps its calendar sequence; a date
 // already cancelled is left as it is. It tells whether it changed the date.
 func (tx *Tx) CancelDate(ctx context.Context, id uint) (bool, error) {

@@ -11,9 +11,9 @@ import (
 	"seminars/internal/store/storetest"
 )
 
-// BenchmarkAdminSeminarsRead compares the seminar list's read before (every seminar with every
-// date) and after (a page of seminars with their date counts) over 100 seminars of 10 and 200
-// dates each. Run: go test ./internal/store -run '^$' -bench BenchmarkAdminSeminarsRead -benchtime 20x
+// BenchmarkAdminSeminarsRead measures the seminar list's read (a page of seminars with their date
+// counts) over 100 seminars of 10 and 200 dates each; the read it replaced (every seminar with
+// every date) is measured against it in docs/benchmarks.md and gone. Run: go test ./internal/store -run '^$' -bench BenchmarkAdminSeminarsRead -benchtime 20x
 func BenchmarkAdminSeminarsRead(b *testing.B) {
 	for _, perSeminar := range []int{10, 200} {
 		st := storetest.SQLite(b)
@@ -30,13 +30,6 @@ func BenchmarkAdminSeminarsRead(b *testing.B) {
 			}
 		}
 		ctx := context.Background()
-		b.Run(fmt.Sprintf("all-dates/%d", perSeminar*100), func(b *testing.B) {
-			for range b.N {
-				if _, err := st.AdminSeminarsWithDates(ctx); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 		b.Run(fmt.Sprintf("page/%d", perSeminar*100), func(b *testing.B) {
 			for range b.N {
 				if _, _, err := st.AdminSeminarsPage(ctx, 0, 500); err != nil {
