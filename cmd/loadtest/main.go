@@ -139,7 +139,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts.Mail = mailOpts
 	}
 	defer srv.Stop()
-	idle := idleRSS(obs)
+	idle, err := idleRSS(ctx, obs, srv)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "Loading %s with %d clients, %s per figure (bare SQLite loop in %s)\n", srv.BaseURL, *clients, *duration, workDir)
 	progress := func(f Figure) { fmt.Fprintf(stdout, "  measured %-18s %10.1f/s\n", f.Name, f.PerSecond) }
 	measureAll := measure
@@ -192,7 +195,7 @@ func printReport(w io.Writer, rep Report) {
 	}
 	tw.Flush()
 	if rep.IdleRSSMiB > 0 {
-		fmt.Fprintf(w, "idle RSS after start: %.1f MiB (anonymous %.1f, file %.1f)\n", rep.IdleRSSMiB, rep.IdleRSSAnonMiB, rep.IdleRSSFileMiB)
+		fmt.Fprintf(w, "idle RSS (start-up's background jobs done, then 3 s without requests): %.1f MiB (anonymous %.1f, file %.1f)\n", rep.IdleRSSMiB, rep.IdleRSSAnonMiB, rep.IdleRSSFileMiB)
 	}
 	for _, f := range rep.Figures {
 		fmt.Fprintf(w, "%-18s %s\n", f.Name, f.What)
@@ -208,13 +211,27 @@ func printReport(w io.Writer, rep Report) {
 	}
 }
 
-// idleRSS is the server's memory after a second with nothing to do; zero when the server runs
-// elsewhere or the system has no /proc.
-func idleRSS(obs *observer) memStatus {
+// idleRSS is the server's memory when it has nothing to do: its start-up's background jobs done
+// (the demo's documents rendered and mailed: settle) and then idleQuiet without a request, long
+// enough for the server's release of freed memory after a burst (cmd/seminars/memory.go: one
+// quiet second, checked once a second). Read earlier, "idle" was a server still rendering the
+// demo's documents. Zero when the server runs elsewhere or the system has no /proc.
+func idleRSS(ctx context.Context, obs *observer, srv *server) (memStatus, error) {
 	if obs.rss == nil {
-		return memStatus{}
+		return memStatus{}, nil
 	}
-	time.Sleep(time.Second)
+	if _, err := settle(ctx, srv, settleLimit, settlePoll); err != nil {
+		return memStatus{}, fmt.Errorf("before the idle RSS: %w", err)
+	}
+	select {
+	case <-ctx.Done():
+		return memStatus{}, ctx.Err()
+	case <-time.After(idleQuiet):
+	}
 	m, _ := obs.rss.now()
-	return m
+	return m, nil
 }
+
+// idleQuiet is how long the server is left alone before its idle RSS is read: the release's
+// quiet second, its one-second tick, and a second for the release itself on a busy machine.
+const idleQuiet = 3 * time.Second

@@ -15,12 +15,12 @@ import (
 // (runtime/metrics, no stop-the-world) and, when a second passes with next to no allocation
 // after at least busyBytes since the last release, runs one forced GC and returns the free
 // memory (debug.FreeOSMemory). Under steady load it never fires (every second allocates); at
-// most it runs once per busyBytes allocated, about as often as the GC itself runs at this heap
-// size.
+// idle it runs at most once per busyBytes allocated — a forced GC of a few milliseconds on a
+// heap of ~5 MB, after a second in which the server did next to nothing.
 const (
 	quietTick  = time.Second
 	quietBytes = 256 << 10 // allocated in one tick: quiet
-	busyBytes  = 4 << 20   // allocated since the last release: worth releasing
+	busyBytes  = 1 << 20   // allocated since the last release: worth releasing
 )
 
 // quietRelease decides, from the bytes allocated so far at each tick, when to release.
@@ -46,8 +46,11 @@ func releaseWhenQuiet(ctx context.Context) {
 		metrics.Read(sample)
 		return sample[0].Value.Uint64()
 	}
-	start := read()
-	q := quietRelease{lastTick: start, lastRelease: start}
+	// Start-up counts as a burst: serve's own release runs before the jobs start, and what the
+	// start's last work leaves (the demo's documents, the owner's password hash: 19 MiB for
+	// argon2, sometimes still live at that release) is garbage the GC may not look at again for
+	// a long time at an idle server's allocation rate. So the first quiet second releases too.
+	q := quietRelease{lastTick: read()}
 	tick := time.NewTicker(quietTick)
 	defer tick.Stop()
 	for {

@@ -13,8 +13,8 @@ func TestQuietReleaseFiresOnceWhenABurstEnds(t *testing.T) {
 		{10 << 20, false},             // busy
 		{10<<20 + 1<<10, true},        // quiet after 10 MiB: release
 		{10<<20 + 2<<10, false},       // still quiet, released already
-		{12 << 20, false},             // a small burst (2 MiB)
-		{12<<20 + 1<<10, false},       // quiet, but under busyBytes since the release
+		{10<<20 + 512<<10, false},     // a small burst (512 KiB)
+		{10<<20 + 513<<10, false},     // quiet, but under busyBytes since the release
 		{15 << 20, false},             // busy again: 5 MiB since the release
 		{15<<20 + 100<<10, true},      // quiet: release
 		{15<<20 + 100<<10 + 1, false}, // nothing new
