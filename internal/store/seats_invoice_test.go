@@ -195,3 +195,33 @@ func TestItemsOfNewInvoiceRefusesOtherIDUse(t *testing.T) {
 		t.Error("an item with twice the id was taken")
 	}
 }
+
+// TestIssueDocumentSoldOutKeepsItemsItDidNotWrite: on PostgreSQL the items go in before the
+// seats are asked for and come out again on a refusal; an item whose key was there before
+// (so the issue inserted nothing for it) stays.
+func TestIssueDocumentSoldOutKeepsItemsItDidNotWrite(t *testing.T) {
+	for _, db := range testDSNs {
+		t.Run(db.name, func(t *testing.T) {
+			st := openFixedTestStore(t, db.dsn(t))
+			date := seedFixedTestDate(t, st)
+			ctx := context.Background()
+			_, doc := testDocument(date.ID, date.Capacity+1)
+			first := doc.Items(1)[0]
+			if err := st.WithTx(ctx, func(tx *Tx) error { return EnqueueJSONItems(ctx, tx, first) }); err != nil {
+				t.Fatal(err)
+			}
+			err := st.WithTx(ctx, func(tx *Tx) error {
+				err := tx.IssueDocument(ctx, doc)
+				var keys []string
+				if err := tx.db.Table("outbox_items").Pluck("key", &keys).Error; err != nil || !slices.Equal(keys, []string{first.Key}) {
+					t.Errorf("outbox keys after the refusal %v (%v), want only %q", keys, err, first.Key)
+				}
+				return err
+			})
+			var soldOut *model.SoldOutError
+			if !errors.As(err, &soldOut) {
+				t.Errorf("IssueDocument on a full date: %v, want sold out", err)
+			}
+		})
+	}
+}

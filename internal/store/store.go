@@ -261,8 +261,11 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.takeWriteSlot(ctx); err != nil {
 		return err
 	}
-	defer s.giveWriteSlot()
 	return s.versioned(ctx, func() error {
+		// The slot is the transaction's: it is given back at its end, before the data
+		// version's round trip after the commit (which is no write transaction), so the next
+		// booking is let in while this one's caller still answers.
+		defer s.giveWriteSlot()
 		return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 			return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 		})
