@@ -210,7 +210,7 @@ func renderItem(inv model.Invoice) store.JSONItem {
 // do no harm; a renderer failure (ErrRender) is permanent and parks the item after
 // worker_max_attempts attempts.
 func (d *Documents) RenderQueue() worker.Queue {
-	return worker.Queue{Topic: model.TopicDocumentRender, Batch: renderBatch, Handle: d.renderItem}
+	return worker.Queue{Topic: model.TopicDocumentRender, Batch: renderBatch, Handle: d.renderItem, Yield: true}
 }
 
 // RenderDue renders the files of documents issued since the last round, up to one batch, and
