@@ -39,9 +39,10 @@ type Backoff struct {
 	changedAt time.Time // when it was first seen at that value
 }
 
-// NewBackoff is the back-off on userWrites with the real clock and the default durations.
-func NewBackoff(userWrites func() uint64) *Backoff {
-	return &Backoff{UserWrites: userWrites, Clock: time.Now, Sleep: sleep}
+// NewBackoff is the back-off on userWrites with the default durations, measured on clock (the
+// wall clock, from cmd) and waited with a timer.
+func NewBackoff(userWrites func() uint64, clock func() time.Time) *Backoff {
+	return &Backoff{UserWrites: userWrites, Clock: clock, Sleep: sleep}
 }
 
 // sleep waits d or until ctx ends.
