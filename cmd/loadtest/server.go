@@ -111,7 +111,7 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 	if err != nil {
 		return fail(err)
 	}
-	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, now)) // as `seminars serve` does
+	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, time.Now)) // as `seminars serve` does; the real clock even when now is fixed
 	closeAll = append(closeAll, a.Runner.Start(ctx, a.Jobs()...))
 	debug.FreeOSMemory() // as serve does: the idle RSS is what the server keeps, not start-up garbage
 	listener, err := net.Listen("tcp", cfg.Addr)

@@ -63,20 +63,23 @@ func (b *Backoff) Wait(ctx context.Context) error {
 	if b == nil {
 		return nil
 	}
-	start := b.Clock()
+	// The bound counts the naps, not the clock: a clock that stands still (a fixed one passed by
+	// mistake) must not make an item wait forever.
+	var waited time.Duration
 	for {
-		d := b.delay(start)
+		d := b.delay(waited)
 		if d <= 0 {
 			return nil
 		}
 		if err := b.Sleep(ctx, d); err != nil {
 			return err
 		}
+		waited += d
 	}
 }
 
-// delay is how much longer an item waiting since start should wait: 0 to run now.
-func (b *Backoff) delay(start time.Time) time.Duration {
+// delay is how much longer an item that has waited waited should wait: 0 to run now.
+func (b *Backoff) delay(waited time.Duration) time.Duration {
 	quiet, maxDefer := b.Quiet, b.MaxDefer
 	if quiet <= 0 {
 		quiet = DefaultQuiet
@@ -93,7 +96,7 @@ func (b *Backoff) delay(start time.Time) time.Duration {
 	}
 	since := now.Sub(b.changedAt)
 	b.mu.Unlock()
-	left := maxDefer - now.Sub(start)
+	left := maxDefer - waited
 	if since >= quiet || left <= 0 {
 		return 0
 	}

@@ -64,7 +64,7 @@ func TestBackoffWaitsForQuietAtMostMaxDefer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &fakeWrites{t0: t0, now: t0, at: tc.at}
 			b := f.backoff()
-			b.delay(t0) // the backoff has been watching since t0
+			b.delay(0) // the backoff has been watching since t0
 			f.now = t0.Add(tc.start)
 			if err := b.Wait(context.Background()); err != nil {
 				t.Fatal(err)
@@ -73,6 +73,20 @@ func TestBackoffWaitsForQuietAtMostMaxDefer(t *testing.T) {
 				t.Errorf("waited %v (naps %v), want %v", got, f.slept, tc.want)
 			}
 		})
+	}
+}
+
+func TestBackoffOnAStoppedClockStillEnds(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	n := uint64(0)
+	var slept time.Duration
+	b := &Backoff{UserWrites: func() uint64 { n++; return n }, Clock: func() time.Time { return t0 },
+		Sleep: func(_ context.Context, d time.Duration) error { slept += d; return nil }}
+	if err := b.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if slept != DefaultMaxDefer {
+		t.Errorf("slept %v, want DefaultMaxDefer %v", slept, DefaultMaxDefer)
 	}
 }
 
