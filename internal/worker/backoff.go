@@ -17,6 +17,12 @@ const (
 	// core), so nothing waits forever and the backlog left for after the storm stays bounded by
 	// the storm; when it ends, the backlog drains at full speed within DefaultQuiet.
 	DefaultMaxDefer = 2 * time.Second
+	// DefaultMaxLag is how long an item may have been waiting in the outbox before it stops
+	// giving way. MaxDefer alone caps a slot at one item per ~2 s while users write without a
+	// pause, which a long stretch of steady writes (more than ~5 commits a second for minutes)
+	// would outrun: documents and mails would fall behind without bound. An item older than this
+	// runs at once, so under steady writes the background lags by about this much and keeps up.
+	DefaultMaxLag = 30 * time.Second
 )
 
 // Backoff makes CPU-heavy background items (rendering PDFs, composing mails) give way to
@@ -31,8 +37,8 @@ type Backoff struct {
 	// advanced by hand in tests. They are not the domain clock (Settings.Now), which tests fix.
 	Clock func() time.Time
 	Sleep func(ctx context.Context, d time.Duration) error
-	// Quiet and MaxDefer: DefaultQuiet and DefaultMaxDefer when 0.
-	Quiet, MaxDefer time.Duration
+	// Quiet, MaxDefer and MaxLag: DefaultQuiet, DefaultMaxDefer and DefaultMaxLag when 0.
+	Quiet, MaxDefer, MaxLag time.Duration
 
 	mu        sync.Mutex
 	seen      uint64    // UserWrites when last looked at
@@ -58,9 +64,17 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // Wait returns once no user write was committed in the last Quiet, or MaxDefer after it was
-// called, or with ctx's error. A nil Backoff never waits.
-func (b *Backoff) Wait(ctx context.Context) error {
+// called, or with ctx's error; at once for an item that has been in the outbox for MaxLag
+// already (queued: how long). A nil Backoff never waits.
+func (b *Backoff) Wait(ctx context.Context, queued time.Duration) error {
 	if b == nil {
+		return nil
+	}
+	maxLag := b.MaxLag
+	if maxLag <= 0 {
+		maxLag = DefaultMaxLag
+	}
+	if queued >= maxLag {
 		return nil
 	}
 	// The bound counts the naps, not the clock: a clock that stands still (a fixed one passed by

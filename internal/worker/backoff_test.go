@@ -66,7 +66,7 @@ func TestBackoffWaitsForQuietAtMostMaxDefer(t *testing.T) {
 			b := f.backoff()
 			b.delay(0) // the backoff has been watching since t0
 			f.now = t0.Add(tc.start)
-			if err := b.Wait(context.Background()); err != nil {
+			if err := b.Wait(context.Background(), 0); err != nil {
 				t.Fatal(err)
 			}
 			if got := f.now.Sub(t0.Add(tc.start)); got != tc.want {
@@ -82,7 +82,7 @@ func TestBackoffOnAStoppedClockStillEnds(t *testing.T) {
 	var slept time.Duration
 	b := &Backoff{UserWrites: func() uint64 { n++; return n }, Clock: func() time.Time { return t0 },
 		Sleep: func(_ context.Context, d time.Duration) error { slept += d; return nil }}
-	if err := b.Wait(context.Background()); err != nil {
+	if err := b.Wait(context.Background(), 0); err != nil {
 		t.Fatal(err)
 	}
 	if slept != DefaultMaxDefer {
@@ -92,7 +92,7 @@ func TestBackoffOnAStoppedClockStillEnds(t *testing.T) {
 
 func TestNilBackoffNeverWaits(t *testing.T) {
 	var b *Backoff
-	if err := b.Wait(context.Background()); err != nil {
+	if err := b.Wait(context.Background(), 0); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -103,7 +103,40 @@ func TestBackoffStopsWithItsContext(t *testing.T) {
 	b := f.backoff()
 	ctx, cancel := context.WithCancel(context.Background())
 	b.Sleep = func(context.Context, time.Duration) error { cancel(); return ctx.Err() }
-	if err := b.Wait(ctx); err != context.Canceled {
+	if err := b.Wait(ctx, 0); err != context.Canceled {
 		t.Fatalf("Wait = %v, want context.Canceled", err)
+	}
+}
+
+// An item that has been in the outbox for MaxLag does not give way, however busy the users are:
+// under steady writes the background lags by MaxLag and keeps up instead of falling behind.
+func TestBackoffLetsALaggingItemRunAtOnce(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	var at []time.Duration
+	for d := time.Duration(0); d <= time.Minute; d += 10 * time.Millisecond {
+		at = append(at, d)
+	}
+	for _, tc := range []struct {
+		name   string
+		queued time.Duration
+		want   time.Duration
+	}{
+		{name: "new item waits its MaxDefer", queued: 0, want: 2 * time.Second},
+		{name: "item just under MaxLag still waits", queued: 30*time.Second - time.Millisecond, want: 2 * time.Second},
+		{name: "item at MaxLag runs at once", queued: 30 * time.Second, want: 0},
+		{name: "old item runs at once", queued: 10 * time.Minute, want: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &fakeWrites{t0: t0, now: t0.Add(time.Second), at: at}
+			b := f.backoff()
+			b.MaxLag = 30 * time.Second
+			start := f.now
+			if err := b.Wait(context.Background(), tc.queued); err != nil {
+				t.Fatal(err)
+			}
+			if got := f.now.Sub(start); got != tc.want {
+				t.Fatalf("waited %s, want %s", got, tc.want)
+			}
+		})
 	}
 }

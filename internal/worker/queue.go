@@ -106,11 +106,15 @@ func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem,
 		}
 		mu.Lock()
 		left := !failed && next < len(items)
+		var queued time.Duration
+		if left {
+			queued = now.Add(r.s.Now().Sub(started)).Sub(items[next].CreatedAt)
+		}
 		mu.Unlock()
 		if !left {
 			return false // nothing to wait for
 		}
-		if err := r.s.Backoff.Wait(ctx); err != nil {
+		if err := r.s.Backoff.Wait(ctx, queued); err != nil {
 			mu.Lock()
 			errs, failed = append(errs, err), true
 			mu.Unlock()
