@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	mailBookings := flags.Int("mail-bookings", 2000, "bookings in the mail drain's burst (0: no mail figures; only with the in-process server)")
 	smtpConnections := flags.Int("smtp-connections", 4, "SEMINARS_SMTP_CONNECTIONS of the mail drain's server, and the raw SMTP baseline's connections")
 	mailOnly := flags.Bool("mail-only", false, "measure only the mail drain and its baseline")
+	bookingsOnly := flags.Bool("bookings-only", false, "measure only the bare SQLite loop and the bookings right after it")
 	postgresOnly := flags.Bool("postgres-only", false, "with -postgres: measure only the PostgreSQL figures (the peer and the bookings at 8 and 64 clients)")
 	rounds := flags.Int("rounds", 1, "with -postgres-only: measure the PostgreSQL figures this many times, each peer right before its bookings, and report the medians")
 	history := flags.Int("dashboard-bookings", 50000, "bookings of history seeded before the dashboard figure (in-process server)")
@@ -148,6 +149,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	measureAll := measure
 	if *mailOnly {
 		measureAll = measureMail
+	}
+	if *bookingsOnly {
+		measureAll = measureBookingsOnly
 	}
 	if *postgresOnly {
 		measureAll = measurePostgresOnly

@@ -18,6 +18,7 @@ import (
 	"seminars/internal/model"
 	"seminars/internal/store"
 	"seminars/internal/web"
+	"seminars/internal/worker"
 )
 
 // server is the service under load: its base URL and an owner's admin API token (to create the
@@ -110,6 +111,7 @@ func startServer(ctx context.Context, dir, database string, now func() time.Time
 	if err != nil {
 		return fail(err)
 	}
+	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, time.Now)) // as `seminars serve` does; the real clock even when now is fixed
 	closeAll = append(closeAll, a.Runner.Start(ctx, a.Jobs()...))
 	debug.FreeOSMemory() // as serve does: the idle RSS is what the server keeps, not start-up garbage
 	listener, err := net.Listen("tcp", cfg.Addr)

@@ -20,6 +20,7 @@ import (
 	"seminars/internal/legal"
 	"seminars/internal/store"
 	"seminars/internal/web"
+	"seminars/internal/worker"
 )
 
 // serve runs the web server until ctx is cancelled, then drains requests and closes the database.
@@ -49,6 +50,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	// The jobs stop after the last request (this defer runs after the HTTP shutdown below), so
 	// the mail that request caused is in the outbox; what is still pending there is sent at the
 	// next start.
+	// PDFs and mails give way to bookings being committed (worker.Backoff).
+	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, time.Now))
 	stopJobs := a.Runner.Start(ctx, a.Jobs()...)
 	defer stopJobs()
 	listener, err := net.Listen("tcp", cfg.Addr)

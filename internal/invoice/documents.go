@@ -208,9 +208,10 @@ func renderItem(inv model.Invoice) store.JSONItem {
 // RenderQueue is the document.render outbox queue, for worker.Runner: each item renders and
 // stores the files of one issued document. Rendering is idempotent, so two workers on one item
 // do no harm; a renderer failure (ErrRender) is permanent and parks the item after
-// worker_max_attempts attempts.
+// worker_max_attempts attempts. It draws on every core at once (pdfsAtOnce) when users leave
+// them free, and gives way while they write (Yield).
 func (d *Documents) RenderQueue() worker.Queue {
-	return worker.Queue{Topic: model.TopicDocumentRender, Batch: renderBatch, Handle: d.renderItem}
+	return worker.Queue{Topic: model.TopicDocumentRender, Batch: renderBatch, Handle: d.renderItem, Parallel: pdfsAtOnce(), Yield: true}
 }
 
 // RenderDue renders the files of documents issued since the last round, up to one batch, and

@@ -85,7 +85,7 @@ func (w *Worker) hangUp() {
 // eventQueue turns due mail.event items into mail.send items, rendering as many at once as
 // messages are sent at once.
 func (w *Worker) eventQueue() worker.Queue {
-	return worker.Queue{Topic: model.TopicMailEvent, Batch: batchSize, Handle: w.expandOne, Parallel: w.sender.Connections()}
+	return worker.Queue{Topic: model.TopicMailEvent, Batch: batchSize, Handle: w.expandOne, Parallel: w.sender.Connections(), Yield: true}
 }
 
 // expandOne renders an event's messages and, in one transaction, enqueues them, marks the event

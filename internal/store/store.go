@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -42,6 +43,9 @@ type Store struct {
 	writeSlots chan struct{}
 	// version moves with every committed write that may change a public page (DataVersion).
 	version *dataVersion
+	// userWrites counts the committed write transactions not made by a background job
+	// (UserWrites), so CPU-heavy jobs can tell a booking storm is on.
+	userWrites atomic.Uint64
 }
 
 // Tx is a write transaction. Its embedded Reads see the transaction's own uncommitted state; the
@@ -256,12 +260,13 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		if p, ok := err.(*PanicError); ok {
 			panic(p)
 		}
+		s.countUserWrite(ctx, err)
 		return err
 	}
 	if err := s.takeWriteSlot(ctx); err != nil {
 		return err
 	}
-	return s.versioned(ctx, func() error {
+	err := s.versioned(ctx, func() error {
 		// The slot is the transaction's: it is given back at its end, before the data
 		// version's round trip after the commit (which is no write transaction), so the next
 		// booking is let in while this one's caller still answers.
@@ -270,6 +275,8 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 			return fn(&Tx{Reads: Reads{db: db, now: s.now}})
 		})
 	})
+	s.countUserWrite(ctx, err)
+	return err
 }
 
 // versioned runs commit — one transaction, answered after its commit — and moves DataVersion

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"time"
+
+	"seminars/internal/store"
 )
 
 // maxRoundDelay caps the wait after failed rounds.
@@ -42,6 +44,7 @@ func (r *Runner) QueueJob(q Queue, interval time.Duration) Job {
 // one waits twice as long as the last (Every doubled per failure, at most maxRoundDelay); a round
 // that works resets the wait.
 func (r *Runner) Run(ctx context.Context, job Job) {
+	ctx = store.Background(ctx) // the job's commits are not users' (Backoff)
 	failures := 0
 	for ctx.Err() == nil {
 		more, err := r.round(ctx, job)

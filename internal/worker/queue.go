@@ -44,6 +44,9 @@ type Queue struct {
 	// Failed, if set, runs in the transaction that records a failure (e.g. to flag a booking
 	// whose refund keeps failing).
 	Failed func(ctx context.Context, tx *store.Tx, f Failure) error
+	// Yield marks a CPU-heavy queue (PDFs, mail composing): each item first waits for the
+	// runner's Backoff, so user-facing writes in progress get the cores first.
+	Yield bool
 }
 
 // Drain works one round of q at now: up to q.Batch due items are claimed in one statement (no
@@ -52,6 +55,7 @@ type Queue struct {
 // the database could not be read or an outcome could not be recorded. Claimed items the round
 // did not get to (it was cut short) are given back at once.
 func (r *Runner) Drain(ctx context.Context, q Queue, now time.Time) (taken int, err error) {
+	ctx = store.Background(ctx) // also when called outside Run (a command, a test)
 	now = now.UTC()
 	var items []model.OutboxItem
 	err = r.st.WithTx(ctx, func(tx *store.Tx) (err error) {
@@ -94,6 +98,30 @@ func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem,
 		}
 		return model.OutboxItem{}, false
 	}
+	// wait gives way to user writes before a yielding queue's next item; an error (ctx ended)
+	// stops this slot like a failed item does.
+	wait := func() bool {
+		if !q.Yield {
+			return true // take decides
+		}
+		mu.Lock()
+		left := !failed && next < len(items)
+		var queued time.Duration
+		if left {
+			queued = now.Add(r.s.Now().Sub(started)).Sub(items[next].CreatedAt)
+		}
+		mu.Unlock()
+		if !left {
+			return false // nothing to wait for
+		}
+		if err := r.s.Backoff.Wait(ctx, queued); err != nil {
+			mu.Lock()
+			errs, failed = append(errs, err), true
+			mu.Unlock()
+			return false
+		}
+		return true
+	}
 	for range parallel {
 		wg.Go(func() {
 			// handle recovers a handler's panic; one while recording the outcome (a Failed
@@ -105,7 +133,11 @@ func (r *Runner) workAll(ctx context.Context, q Queue, items []model.OutboxItem,
 					mu.Unlock()
 				}
 			}()
-			for item, ok := take(); ok; item, ok = take() {
+			for wait() {
+				item, ok := take()
+				if !ok {
+					return
+				}
 				if err := r.work(ctx, q, item, now); err != nil {
 					mu.Lock()
 					errs, failed = append(errs, err), true

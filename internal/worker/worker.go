@@ -26,6 +26,9 @@ type Settings struct {
 	Log *slog.Logger
 	// Metrics counts outcomes; nil counts nothing (tests that do not look at /metrics).
 	Metrics *Metrics
+	// Backoff, if set, makes the items of queues with Yield wait while users are writing;
+	// nil never waits.
+	Backoff *Backoff
 }
 
 // Runner works background jobs on one store under one failure policy.
