@@ -47,11 +47,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
+	// PDFs and mails give way to bookings being committed (worker.Backoff).
+	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, time.Now))
 	// The jobs stop after the last request (this defer runs after the HTTP shutdown below), so
 	// the mail that request caused is in the outbox; what is still pending there is sent at the
 	// next start.
-	// PDFs and mails give way to bookings being committed (worker.Backoff).
-	a.Runner.GiveWay(worker.NewBackoff(st.UserWrites, time.Now))
 	stopJobs := a.Runner.Start(ctx, a.Jobs()...)
 	defer stopJobs()
 	listener, err := net.Listen("tcp", cfg.Addr)
