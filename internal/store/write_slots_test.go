@@ -25,6 +25,8 @@ func TestPostgresWriteTransactionsAreLetInByCores(t *testing.T) {
 	if hot < 2 || slots <= hot {
 		t.Fatalf("WriteSlots = %d, HotSlots = %d; want at least 2 hot and more entering than hot", slots, hot)
 	}
+	// Long enough that no waiter goes ahead without a hot slot while the test looks.
+	store.SetHotSlotPatience(st, time.Minute)
 	ctx := context.Background()
 	const writers = 16
 	var running, most, pastHot, mostHot atomic.Int64
