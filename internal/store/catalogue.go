@@ -77,6 +77,9 @@ func (q Reads) DateByID(ctx context.Context, id uint) (model.SeminarDate, error)
 // writers; PostgreSQL re-evaluates the WHERE clause on the locked row). It returns a
 // *model.SoldOutError when too few seats are left.
 func (tx *Tx) TakeSeats(ctx context.Context, dateID uint, n int) error {
+	if err := tx.takeHotSlot(ctx); err != nil { // the UPDATE locks the date's row
+		return err
+	}
 	res := tx.db.WithContext(ctx).Model(&model.SeminarDate{}).
 		Where("id = ? AND seats_taken + ? <= capacity", dateID, n).
 		Updates(map[string]any{"seats_taken": gorm.Expr("seats_taken + ?", n), "updated_at": tx.stamp()})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -31,3 +32,9 @@ func CaptureQueries(s *Store) (*[]string, error) {
 	}
 	return &out, s.read.Callback().Row().After("gorm:row").Register("test:capture_sql", capture)
 }
+
+// TakeHotSlot is Tx.takeHotSlot, the second gate, for the test of the write slots.
+func TakeHotSlot(tx *Tx, ctx context.Context) error { return tx.takeHotSlot(ctx) }
+
+// SetHotSlotPatience changes how long a transaction waits for a hot slot before it goes ahead.
+func SetHotSlotPatience(s *Store, d time.Duration) { s.hotPatience = d }

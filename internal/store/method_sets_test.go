@@ -19,7 +19,7 @@ var fixedTime = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 // RowCounts counts every table for the bad-input tests).
 var storeOwnMethods = []string{
 	"Backup", "Close", "IsPostgres", "Migrate", "MigrateLocked", "Now", "Ping", "RowCounts", "WithStartupLock", "WithTx",
-	"GroupStats", "DataVersion", "WriteSlots", "Reachable", "UserWrites",
+	"GroupStats", "DataVersion", "WriteSlots", "HotSlots", "Reachable", "UserWrites",
 }
 
 func methodNames(t reflect.Type) []string {

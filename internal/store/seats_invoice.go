@@ -91,6 +91,9 @@ func (tx *Tx) issueWithSeatsPostgres(ctx context.Context, d NewDocument) error {
 			args = append(args, invArgs[i])
 		}
 	}
+	if err := tx.takeHotSlot(ctx); err != nil { // the next statement locks the date's row
+		return err
+	}
 	var (
 		seq    int64
 		number string

@@ -39,8 +39,11 @@ type Store struct {
 	postgres bool
 	path     string       // the SQLite file; empty on PostgreSQL
 	group    *groupWriter // SQLite's group commit (WithTx); nil on PostgreSQL
-	// writeSlots bounds PostgreSQL's write transactions running at once (writeConcurrency).
-	writeSlots chan struct{}
+	// writeSlots bounds PostgreSQL's write transactions running at once (writeConcurrency),
+	// hotSlots those of them at the date's row lock (hotConcurrency).
+	writeSlots  chan struct{}
+	hotSlots    chan struct{}
+	hotPatience time.Duration
 	// version moves with every committed write that may change a public page (DataVersion).
 	version *dataVersion
 	// userWrites counts the committed write transactions not made by a background job
@@ -52,6 +55,7 @@ type Store struct {
 // write methods are defined on *Tx only.
 type Tx struct {
 	Reads
+	hot *hotSlot // PostgreSQL's second gate (takeHotSlot); nil on SQLite
 }
 
 // Reads are the queries that change nothing, bound to the read pool (on Store) or to a
@@ -178,7 +182,8 @@ func openPostgres(ctx context.Context, dsn string, now func() time.Time) (*Store
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
 	s := &Store{Reads: Reads{db: db, now: now}, write: db, read: db, postgres: true,
-		writeSlots: make(chan struct{}, writeConcurrency())}
+		writeSlots: make(chan struct{}, writeConcurrency()), hotSlots: make(chan struct{}, hotConcurrency()),
+		hotPatience: hotSlotPatience}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -271,8 +276,10 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		// version's round trip after the commit (which is no write transaction), so the next
 		// booking is let in while this one's caller still answers.
 		defer s.giveWriteSlot()
+		hot := &hotSlot{slots: s.hotSlots, patience: s.hotPatience}
+		defer hot.give()
 		return s.write.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-			return fn(&Tx{Reads: Reads{db: db, now: s.now}})
+			return fn(&Tx{Reads: Reads{db: db, now: s.now}, hot: hot})
 		})
 	})
 	s.countUserWrite(ctx, err)
