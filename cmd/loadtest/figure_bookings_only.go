@@ -15,22 +15,16 @@ func measureBookingsOnly(ctx context.Context, srv *server, opts Options, progres
 	if err != nil {
 		return rep, err
 	}
-	dateID := opts.DateID
-	if dateID == 0 {
-		if srv.Token == "" {
-			return rep, fmt.Errorf("bookings need a date: give -date ID or -token (an owner's admin API token)")
-		}
-		if dateID, err = createLoadDate(ctx, srv.BaseURL, srv.Token, seminarID, opts.Now()); err != nil {
-			return rep, err
-		}
+	dateID, err := bookingDate(ctx, srv, opts, seminarID)
+	if err != nil {
+		return rep, err
 	}
 	bare, err := bareSQLiteLoop(ctx, opts.Dir, opts.Duration)
 	if err != nil {
 		return rep, fmt.Errorf("bare SQLite loop: %w", err)
 	}
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
-	bookings := attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking)
-	bookings.What = fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d, %s", dateID, databaseName(opts))
+	bookings := bookingsFigure(ctx, srv, opts, dateID, run)
 	relate(&bookings, bare)
 	for _, f := range []Figure{bare, bookings} {
 		rep.Figures = append(rep.Figures, f)

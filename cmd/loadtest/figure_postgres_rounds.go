@@ -23,11 +23,9 @@ func measurePostgresOnly(ctx context.Context, srv *server, opts Options, progres
 	if err != nil {
 		return rep, err
 	}
-	dateID := opts.DateID
-	if dateID == 0 {
-		if dateID, err = createLoadDate(ctx, srv.BaseURL, srv.Token, seminarID, opts.Now()); err != nil {
-			return rep, err
-		}
+	dateID, err := bookingDate(ctx, srv, opts, seminarID)
+	if err != nil {
+		return rep, err
 	}
 	rounds := max(1, opts.Rounds)
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)

@@ -58,6 +58,25 @@ const (
 // allFigures is every figure a complete run reports, in the order it measures them.
 var allFigures = append([]string{figHealthz, figCatalogue, figSeminarsAPI, figSeminar, figWebhooks, figBareLoop, figBookings, figHealthzStorm, figCatalogueStorm, figDashboard}, mailFigures...)
 
+// bookingDate is the date the bookings figures book on: -date, or one created through the
+// admin API with the server's token.
+func bookingDate(ctx context.Context, srv *server, opts Options, seminarID uint) (uint, error) {
+	if opts.DateID != 0 {
+		return opts.DateID, nil
+	}
+	if srv.Token == "" {
+		return 0, fmt.Errorf("bookings need a date: give -date ID or -token (an owner's admin API token)")
+	}
+	return createLoadDate(ctx, srv.BaseURL, srv.Token, seminarID, opts.Now())
+}
+
+// bookingsFigure books on the date at all the clients for the figure's duration.
+func bookingsFigure(ctx context.Context, srv *server, opts Options, dateID uint, run string) Figure {
+	f := attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking)
+	f.What = fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d), %s", dateID, loadCapacity, databaseName(opts))
+	return f
+}
+
 // measure loads srv figure after figure, each for opts.Duration at opts.Clients, and relates
 // each to its baseline: the pages and the API to GET /healthz of the same server, the bookings
 // to the bare SQLite loop.
@@ -67,14 +86,9 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	if err != nil {
 		return rep, err
 	}
-	dateID := opts.DateID
-	if dateID == 0 {
-		if srv.Token == "" {
-			return rep, fmt.Errorf("bookings need a date: give -date ID or -token (an owner's admin API token)")
-		}
-		if dateID, err = createLoadDate(ctx, srv.BaseURL, srv.Token, seminarID, opts.Now()); err != nil {
-			return rep, err
-		}
+	dateID, err := bookingDate(ctx, srv, opts, seminarID)
+	if err != nil {
+		return rep, err
 	}
 	add := func(f Figure, what string) Figure {
 		if f.What == "" {
@@ -116,8 +130,7 @@ func measure(ctx context.Context, srv *server, opts Options, progress func(Figur
 	}
 	bare = add(bare, "")
 	run := strconv.FormatInt(opts.Now().UnixNano(), 36)
-	bookings := add(attack(ctx, figBookings, bookingTargeter(srv.BaseURL, dateID, run), opts.Clients, opts.Duration, confirmedBooking),
-		fmt.Sprintf("POST /api/v1/bookings: confirmed invoice bookings, one new attendee each, on date %d (capacity %d), %s", dateID, loadCapacity, databaseName(opts)))
+	bookings := add(bookingsFigure(ctx, srv, opts, dateID, run), "")
 	// After the bookings, on their date: the catalogue while bookings keep moving the data version.
 	// Each figure after the bookings first waits for the documents and mail of the ones before.
 	if err := settleBefore(ctx, srv, &rep, figHealthzStorm); err != nil {
